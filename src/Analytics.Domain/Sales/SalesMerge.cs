@@ -1,0 +1,86 @@
+namespace Analytics.Domain.Sales;
+
+/// <summary>
+/// Sums store-day parts. Pure and order-independent: the same parts in any order give equal results, which is
+/// what lets adapters read contributions in whatever order their storage returns them.
+/// </summary>
+public static class SalesMerge
+{
+    /// <summary>Merges the contributions of one store-day.</summary>
+    /// <exception cref="ArgumentException">The parts are empty, or differ in store, date or currency.</exception>
+    public static StoreDaySummary StoreDay(IReadOnlyCollection<StoreDaySummary> parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(parts.Count);
+        var first = parts.First();
+        if (parts.Count == 1)
+        {
+            return first;
+        }
+
+        foreach (var part in parts)
+        {
+            if (part.StoreId != first.StoreId || part.BusinessDate != first.BusinessDate)
+            {
+                throw new ArgumentException($"Cannot merge {part.StoreId}/{part.BusinessDate:O} into {first.StoreId}/{first.BusinessDate:O}.", nameof(parts));
+            }
+
+            if (part.Currency != first.Currency)
+            {
+                throw new ArgumentException(
+                    $"Store-day {first.StoreId}/{first.BusinessDate:O} has parts in {first.Currency} and {part.Currency}.", nameof(parts));
+            }
+        }
+
+        return first with
+        {
+            Totals = parts.Aggregate(SalesTotals.Zero, (sum, p) => sum.Add(p.Totals)),
+            Hours = Hours(parts.SelectMany(p => p.Hours)),
+            Categories = Categories(parts.SelectMany(p => p.Categories)),
+            PaymentMethods = PaymentMethods(parts.SelectMany(p => p.PaymentMethods)),
+            Skus = Skus(parts.SelectMany(p => p.Skus)),
+        };
+    }
+
+    /// <summary>The chain's day: the sum of every store's (already merged) day.</summary>
+    public static ChainDaySummary ChainDay(DateOnly businessDate, IReadOnlyCollection<StoreDaySummary> stores) => new()
+    {
+        BusinessDate = businessDate,
+        StoresTrading = stores.Select(s => s.StoreId).Distinct(StringComparer.Ordinal).Count(),
+        Totals = stores.Aggregate(SalesTotals.Zero, (sum, s) => sum.Add(s.Totals)),
+        Hours = Hours(stores.SelectMany(s => s.Hours)),
+        Categories = Categories(stores.SelectMany(s => s.Categories)),
+        PaymentMethods = PaymentMethods(stores.SelectMany(s => s.PaymentMethods)),
+    };
+
+    public static IReadOnlyList<HourSales> Hours(IEnumerable<HourSales> hours) =>
+    [
+        .. hours.GroupBy(h => h.Hour)
+            .Select(g => new HourSales(g.Key, g.Sum(h => h.Transactions), g.Sum(h => h.Units), g.Sum(h => h.NetRevenue)))
+            .OrderBy(h => h.Hour),
+    ];
+
+    public static IReadOnlyList<CategorySales> Categories(IEnumerable<CategorySales> categories) =>
+    [
+        .. categories.GroupBy(c => c.Category, StringComparer.Ordinal)
+            .Select(g => new CategorySales(g.Key, g.Sum(c => c.Transactions), g.Sum(c => c.Units), g.Sum(c => c.Lines),
+                                           g.Sum(c => c.GrossSales), g.Sum(c => c.Discounts)))
+            .OrderBy(c => c.Category, StringComparer.Ordinal),
+    ];
+
+    public static IReadOnlyList<PaymentMethodSales> PaymentMethods(IEnumerable<PaymentMethodSales> methods) =>
+    [
+        .. methods.GroupBy(m => m.PaymentMethod, StringComparer.Ordinal)
+            .Select(g => new PaymentMethodSales(g.Key, g.Sum(m => m.Transactions), g.Sum(m => m.NetRevenue)))
+            .OrderBy(m => m.PaymentMethod, StringComparer.Ordinal),
+    ];
+
+    public static IReadOnlyList<SkuSales> Skus(IEnumerable<SkuSales> skus) =>
+    [
+        .. skus.GroupBy(s => s.Sku, StringComparer.Ordinal)
+            .Select(g => new SkuSales(g.Key, First(g.Select(s => s.Name)), First(g.Select(s => s.Category)),
+                                      g.Sum(s => s.Units), g.Sum(s => s.Lines), g.Sum(s => s.GrossSales), g.Sum(s => s.Discounts)))
+            .OrderBy(s => s.Sku, StringComparer.Ordinal),
+    ];
+
+    private static string First(IEnumerable<string> values) => values.Order(StringComparer.Ordinal).First();
+}
