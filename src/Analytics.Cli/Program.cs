@@ -1,1 +1,3 @@
-return 0;
+using Analytics.Cli.Commands;
+
+return await AnalyticsCommandLine.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary>The <c>analytics</c> command tree.</summary>
+internal static class AnalyticsCommandLine
+{
+    public static RootCommand Create()
+    {
+        var dataDirectory = new Option<DirectoryInfo?>("--data-dir")
+        {
+            Description = "Where local state lives (SQLite store, bucket folder). Default: $ANALYTICS_DATA_DIR, else ./.analytics",
+            Recursive = true,
+        };
+        var root = new RootCommand("Retail sales analytics: ingest store uploads and analyse the chain, locally or on AWS.");
+        root.Options.Add(dataDirectory);
+        var local = new LocalEnvironment(dataDirectory);
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(UploadCommand.Create(local));
+        root.Subcommands.Add(SummariesCommand.Create(local));
+        root.Subcommands.Add(DemoCommand.Create(local));
+        return root;
+    }
+}

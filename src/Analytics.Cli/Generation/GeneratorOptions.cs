@@ -1,0 +1,18 @@
+namespace Analytics.Cli.Generation;
+
+/// <summary>What to generate. Same options, same bytes.</summary>
+internal sealed record GeneratorOptions
+{
+    public int Stores { get; init; } = 50;
+    public int Days { get; init; } = 120;
+    /// <summary>The last business date generated; the first is <c>Days - 1</c> days before it.</summary>
+    public required DateOnly LastDate { get; init; }
+    public int Seed { get; init; } = 42;
+    public int Products { get; init; } = 800;
+    /// <summary>Transactions of an average store on an average weekday.</summary>
+    public int BaseTransactions { get; init; } = 180;
+    public string Currency { get; init; } = "USD";
+    public string TimeZone { get; init; } = "America/New_York";
+
+    public DateOnly FirstDate => LastDate.AddDays(1 - Days);
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text;
+using Analytics.Domain.Sales;
+using Analytics.Domain.Storage;
+using Analytics.Domain.Uploads;
+using Analytics.Functions.Hosting;
+
+namespace Analytics.Functions.UploadProcessing;
+
+/// <summary>
+/// upload-processor, state ProcessUpload: reads an uploaded file from the bucket in one streaming pass, and either
+/// stores its store-day results (idempotently) or moves it to <c>rejected/</c> with an error report and throws
+/// <see cref="InvalidUploadException"/>, which the state machine does not retry.
+/// </summary>
+public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, UploadReader reader, RejectionReports rejections)
+{
+    /// <summary>How many store-day contributions go to the sales store per call.</summary>
+    internal const int SaveBatchSize = 100;
+
+    [LambdaFunction(ResourceName = "ProcessUpload", MemorySize = 1024, Timeout = 300,
+                    Policies = ["S3CrudPolicy:DataBucket", "DynamoDBCrudPolicy:SalesTable"])]
+    public async Task<ProcessUploadOutput> HandleAsync(ProcessUploadInput input, CancellationToken cancellationToken)
+    {
+        var key = input.Detail.Object.Key;
+        if (input.Detail.Bucket.Name != objects.BucketName)
+        {
+            throw new UnexpectedBucketException(input.Detail.Bucket.Name, objects.BucketName);
+        }
+
+        var content = await OpenAsync(key, cancellationToken);
+        await using var spool = new ContributionSpool();
+        UploadReadResult result;
+        await using (content)
+        {
+            result = await reader.ReadAsync(content, key, spool.AddAsync, cancellationToken);
+        }
+
+        if (!result.IsValid)
+        {
+            var rejection = new InvalidUploadException(key, result.Problems, result.TotalProblems);
+            await rejections.RejectAsync(key, rejection, cancellationToken);
+            throw rejection;
+        }
+
+        await foreach (var batch in spool.ReadBatchesAsync(SaveBatchSize, cancellationToken))
+        {
+            await sales.SaveAsync(batch, cancellationToken);
+        }
+
+        return new ProcessUploadOutput(UploadId(objects.BucketName, key), key, "accepted", result.StoreDays, result.Transactions,
+                                       result.Units, result.NetRevenue, result.Bytes);
+    }
+
+    private async Task<Stream> OpenAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await objects.OpenReadAsync(key, cancellationToken);
+        }
+        catch (ObjectNotFoundException)
+        {
+            // An earlier attempt may have rejected and moved the file: answer with the same rejection again.
+            if (await rejections.FindAsync(key, cancellationToken) is { } earlier)
+            {
+                throw earlier;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>A short, stable id of the object (bucket and key) for logs and outputs.</summary>
+    internal static string UploadId(string bucket, string key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{bucket}/{key}")))[..16];
+}
+
+/// <summary>Lambda entry point of ProcessUpload: <c>Analytics.Functions::Analytics.Functions.UploadProcessing.ProcessUploadFunction::HandleAsync</c>.</summary>
+public sealed class ProcessUploadFunction : LambdaEntryPoint<ProcessUploadStep>;
+
+/// <summary>The S3 <c>Object Created</c> event as EventBridge delivers it; only the fields the step uses.</summary>
+public sealed record ProcessUploadInput(ObjectCreatedDetail Detail);
+
+[SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Mirrors the event's detail.object field.")]
+public sealed record ObjectCreatedDetail(BucketReference Bucket, ObjectReference Object);
+
+public sealed record BucketReference(string Name);
+
+public sealed record ObjectReference(string Key, long? Size = null);
+
+/// <summary>What upload-processor's execution outputs for an accepted file.</summary>
+public sealed record ProcessUploadOutput(
+    string UploadId,
+    string ObjectKey,
+    string Status,
+    int StoreDays,
+    int Transactions,
+    long Units,
+    decimal NetRevenue,
+    long Bytes);

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+using Analytics.Domain.Sales;
+using Analytics.Domain.Storage;
+using Analytics.Domain.Uploads;
+using Analytics.Functions.Hosting;
+using Analytics.Functions.UploadProcessing;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+
+namespace Analytics.Functions.Tests.UploadProcessing;
+
+public sealed class ProcessUploadStepTests
+{
+    private const string Bucket = "data-bucket";
+    private const string Key = "uploads/day.json";
+    private readonly IObjectStore _objects = Substitute.For<IObjectStore>();
+    private readonly ISalesStore _sales = Substitute.For<ISalesStore>();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 2, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly List<IReadOnlyList<StoreDayContribution>> _saved = [];
+
+    public ProcessUploadStepTests()
+    {
+        _objects.BucketName.Returns(Bucket);
+        _sales.SaveAsync(Arg.Do<IReadOnlyList<StoreDayContribution>>(_saved.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
+    }
+
+    private ProcessUploadStep CreateStep() =>
+        new(_objects, _sales, new UploadReader(_time, Options.Create(new UploadOptions())), new RejectionReports(_objects, _time));
+
+    private static ProcessUploadInput Event(string bucket = Bucket, string key = Key) =>
+        new(new ObjectCreatedDetail(new BucketReference(bucket), new ObjectReference(key)));
+
+    private void GivenFile(string json) =>
+        _objects.OpenReadAsync(Key, Arg.Any<CancellationToken>()).Returns(_ => UploadFiles.Stream(json));
+
+    [Fact]
+    public async Task HandleAsync_ValidFile_SavesEveryStoreDayAndSummarizes()
+    {
+        GivenFile(UploadFiles.Array(UploadFiles.StoreDay("store-0001", "2025-01-15", 3), UploadFiles.StoreDay("store-0002", "2025-01-15", 2)));
+
+        var output = await CreateStep().HandleAsync(Event(), CancellationToken.None);
+
+        Assert.Equal(["store-0001", "store-0002"], _saved.SelectMany(b => b).Select(c => c.Summary.StoreId));
+        Assert.All(_saved.SelectMany(b => b), c => Assert.Equal(Key, c.SourceKey));
+        Assert.Equal(("accepted", 2, 5, 10L, 100.00m), (output.Status, output.StoreDays, output.Transactions, output.Units, output.NetRevenue));
+        Assert.Equal(ProcessUploadStep.UploadId(Bucket, Key), output.UploadId);
+        await _objects.DidNotReceiveWithAnyArgs().MoveAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ManyStoreDays_SavesInBatches()
+    {
+        GivenFile(UploadFiles.Array([.. Enumerable.Range(1, 250).Select(i => UploadFiles.StoreDay($"store-{i:D4}", "2025-01-15", 1))]));
+
+        await CreateStep().HandleAsync(Event(), CancellationToken.None);
+
+        Assert.Equal([100, 100, 50], _saved.Select(b => b.Count));
+    }
+
+    [Fact]
+    public async Task HandleAsync_InvalidFile_WritesReportThenMovesFileAndThrows()
+    {
+        GivenFile(UploadFiles.StoreDay("store-0001", "2025-01-15").Replace("\"quantity\":2", "\"quantity\":-2", StringComparison.Ordinal));
+        using var report = new MemoryStream();
+        _objects.WriteAsync("rejected/day.json.error.json", Arg.Do<Stream>(s => s.CopyTo(report)), "application/json", Arg.Any<CancellationToken>())
+                .Returns(Task.CompletedTask);
+
+        var rejection = await Assert.ThrowsAsync<InvalidUploadException>(() => CreateStep().HandleAsync(Event(), CancellationToken.None));
+
+        Assert.Equal(Key, rejection.ObjectKey);
+        Assert.NotEmpty(rejection.Problems);
+        Received.InOrder(() =>
+        {
+            _objects.WriteAsync("rejected/day.json.error.json", Arg.Any<Stream>(), "application/json", Arg.Any<CancellationToken>());
+            _objects.MoveAsync(Key, "rejected/day.json", Arg.Any<CancellationToken>());
+        });
+        await _sales.DidNotReceiveWithAnyArgs().SaveAsync(default!, default);
+        var stored = JsonSerializer.Deserialize(report.ToArray(), StepJsonContext.Default.RejectionReport)!;
+        Assert.Equal((Key, "rejected/day.json", rejection.TotalProblems), (stored.ObjectKey, stored.RejectedKey, stored.TotalProblems));
+        Assert.Equal(rejection.Problems, stored.Problems);
+        Assert.Equal(_time.GetUtcNow(), stored.RejectedAt);
+    }
+
+    [Fact]
+    public async Task HandleAsync_FileAlreadyRejectedByEarlierAttempt_ThrowsTheSameRejection()
+    {
+        var problem = new UploadProblem("negative_price", "unit_price must not be negative", "$.transactions[0].items[0].unit_price", 1, 90);
+        var earlier = new RejectionReport(Key, "rejected/day.json", _time.GetUtcNow(), 1, [problem]);
+        _objects.OpenReadAsync(Key, Arg.Any<CancellationToken>()).ThrowsAsync(new ObjectNotFoundException(Key));
+        _objects.OpenReadAsync("rejected/day.json.error.json", Arg.Any<CancellationToken>())
+                .Returns(_ => new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(earlier, StepJsonContext.Default.RejectionReport)));
+
+        var rejection = await Assert.ThrowsAsync<InvalidUploadException>(() => CreateStep().HandleAsync(Event(), CancellationToken.None));
+
+        Assert.Equal([problem], rejection.Problems);
+        await _objects.DidNotReceiveWithAnyArgs().MoveAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ObjectMissingAndNeverRejected_LetsNotFoundEscape()
+    {
+        _objects.OpenReadAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).ThrowsAsync(callInfo => new ObjectNotFoundException(callInfo.Arg<string>()));
+
+        var error = await Assert.ThrowsAsync<ObjectNotFoundException>(() => CreateStep().HandleAsync(Event(), CancellationToken.None));
+
+        Assert.Equal(Key, error.Key);
+    }
+
+    [Fact]
+    public async Task HandleAsync_EventForAnotherBucket_ThrowsUnexpectedBucket()
+    {
+        await Assert.ThrowsAsync<UnexpectedBucketException>(() => CreateStep().HandleAsync(Event(bucket: "someone-else"), CancellationToken.None));
+
+        await _objects.DidNotReceiveWithAnyArgs().OpenReadAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SalesStoreThrottled_LetsTheSdkExceptionEscapeForAslRetry()
+    {
+        GivenFile(UploadFiles.StoreDay("store-0001", "2025-01-15"));
+        _sales.SaveAsync(Arg.Any<IReadOnlyList<StoreDayContribution>>(), Arg.Any<CancellationToken>())
+              .ThrowsAsync(new ProvisionedThroughputExceededException("slow down"));
+
+        await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() => CreateStep().HandleAsync(Event(), CancellationToken.None));
+    }
+}

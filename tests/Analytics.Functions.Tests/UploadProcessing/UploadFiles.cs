@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text;
+
+namespace Analytics.Functions.Tests.UploadProcessing;
+
+/// <summary>Small upload files (format v1) written out by hand for step tests.</summary>
+internal static class UploadFiles
+{
+    /// <summary>A store-day with <paramref name="transactions"/> transactions of one line each: 2 × 10.50, 1.00 discount.</summary>
+    public static string StoreDay(string storeId, string date, int transactions = 2)
+    {
+        var body = new StringBuilder();
+        for (var t = 1; t <= transactions; t++)
+        {
+            body.Append(CultureInfo.InvariantCulture, $$"""
+                {"transaction_id":"{{storeId}}-{{t}}","timestamp":"{{date}}T10:{{t % 60:D2}}:00+00:00","payment_method":"card",
+                 "items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":2,"unit_price":10.50,"discount":1.00}]}
+                """);
+            if (t < transactions)
+            {
+                body.Append(',');
+            }
+        }
+
+        return $$"""{"schema_version":1,"store_id":"{{storeId}}","business_date":"{{date}}","currency":"USD","transactions":[{{body}}]}""";
+    }
+
+    public static string Array(params string[] storeDays) => "[" + string.Join(",", storeDays) + "]";
+
+    public static MemoryStream Stream(string json) => new(Encoding.UTF8.GetBytes(json));
+}
