@@ -1,1 +1,53 @@
+using System.Globalization;
+using Analytics.Benchmarks;
+
+// Upload processing benchmark. A plain harness rather than BenchmarkDotNet: the inputs are 100 MB and 1 GB files,
+// measured a few times each, and peak memory needs a fresh process per measurement.
+//   Analytics.Benchmarks [--work DIR] [--size-mb 100] [--big-mb 1000] [--runs 3]
+//   Analytics.Benchmarks --peak FILE reader|step      (child: one run, prints its peak memory)
+var options = Arguments.Parse(args);
+if (options.PeakFile is { } peakFile)
+{
+    await Measurements.PrintPeakAsync(new FileInfo(peakFile), options.PeakMode);
+    return 0;
+}
+
+Console.WriteLine($"Benchmark of upload processing on {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+var small = BenchmarkFiles.Ensure(options.WorkFolder, options.SizeMegabytes);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"File: {small.FullName} ({small.Length / 1e6:F1} MB)"));
+
+var raw = Measurements.Best(options.Runs, () => Measurements.Tokenize(small));
+var reader = Measurements.Best(options.Runs, () => Measurements.ReadAsync(small).GetAwaiter().GetResult());
+var step = Measurements.Best(1, () => Measurements.ProcessUploadAsync(small).GetAwaiter().GetResult());
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+    Raw Utf8JsonReader tokenizing          {raw.MegabytesPerSecond,8:F1} MB/s  (best of {options.Runs})
+    UploadReader validate + aggregate      {reader.MegabytesPerSecond,8:F1} MB/s  (best of {options.Runs})  = {100 * reader.MegabytesPerSecond / raw.MegabytesPerSecond:F0}% of raw
+    ProcessUpload step, embedded storage   {step.MegabytesPerSecond,8:F1} MB/s  (read, validate, aggregate, spool, save to SQLite)
+    """));
+
+var big = BenchmarkFiles.Ensure(options.WorkFolder, options.BigMegabytes);
+foreach (var file in new[] { small, big })
+{
+    foreach (var mode in new[] { "reader", "step" })
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Peak memory, {file.Length / 1e6,6:F0} MB file, {mode,-6}: {Measurements.PeakInChildProcess(file, mode)}"));
+    }
+}
+
 return 0;
+
+internal sealed record Arguments(string WorkFolder, int SizeMegabytes, int BigMegabytes, int Runs, string? PeakFile, string PeakMode)
+{
+    public static Arguments Parse(string[] args)
+    {
+        string Value(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        var peak = Array.IndexOf(args, "--peak");
+        return new Arguments(
+            Value("--work", Path.Combine(Path.GetTempPath(), "analytics-bench")),
+            int.Parse(Value("--size-mb", "100"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--big-mb", "1000"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--runs", "3"), CultureInfo.InvariantCulture),
+            peak >= 0 ? args[peak + 1] : null,
+            peak >= 0 && peak + 2 < args.Length ? args[peak + 2] : "reader");
+    }
+}

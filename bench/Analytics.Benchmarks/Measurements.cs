@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using Analytics.Cli.Commands;
+using Analytics.Cli.Embedded;
+using Analytics.Domain;
+using Analytics.Domain.Uploads;
+using Analytics.Functions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Benchmarks;
+
+internal sealed record Throughput(long Bytes, TimeSpan Elapsed)
+{
+    public double MegabytesPerSecond => Bytes / 1e6 / Elapsed.TotalSeconds;
+}
+
+internal static class Measurements
+{
+    public static Throughput Best(int runs, Func<Throughput> measure) =>
+        Enumerable.Range(0, runs).Select(_ => measure()).MaxBy(t => t.MegabytesPerSecond)!;
+
+    public static Throughput Tokenize(FileInfo file)
+    {
+        using var stream = Open(file);
+        var clock = Stopwatch.StartNew();
+        RawTokenizer.CountTokens(stream);
+        return new Throughput(file.Length, clock.Elapsed);
+    }
+
+    public static async Task<Throughput> ReadAsync(FileInfo file)
+    {
+        var reader = new UploadReader(TimeProvider.System, Options.Create(new UploadOptions()));
+        await using var stream = Open(file);
+        var clock = Stopwatch.StartNew();
+        var result = await reader.ReadAsync(stream, file.Name, static (_, _) => ValueTask.CompletedTask, CancellationToken.None);
+        var elapsed = clock.Elapsed;
+        if (!result.IsValid)
+        {
+            throw new InvalidOperationException($"The benchmark file is invalid: {result.Problems[0].Message}");
+        }
+
+        return new Throughput(file.Length, elapsed);
+    }
+
+    /// <summary>The whole ProcessUpload step on embedded storage in a fresh data folder.</summary>
+    public static async Task<Throughput> ProcessUploadAsync(FileInfo file)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("analytics-bench-data-");
+        try
+        {
+            await using var services = new ServiceCollection()
+                .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+                .AddAnalyticsDomain()
+                .AddAnalyticsSteps()
+                .AddEmbeddedAdapters(dataDirectory.FullName)
+                .BuildServiceProvider();
+            var uploader = new LocalUploader(services);
+            var clock = Stopwatch.StartNew();
+            await uploader.UploadAsync(file, CancellationToken.None);
+            return new Throughput(file.Length, clock.Elapsed);
+        }
+        finally
+        {
+            dataDirectory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Runs one measurement in a new process and returns what it printed about its peak memory.</summary>
+    public static string PeakInChildProcess(FileInfo file, string mode)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(Measurements).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "--peak", file.FullName, mode })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start)!;
+        var output = child.StandardOutput.ReadToEnd().Trim();
+        child.WaitForExit();
+        return child.ExitCode == 0 ? output : $"failed (exit {child.ExitCode}): {output}";
+    }
+
+    public static async Task PrintPeakAsync(FileInfo file, string mode)
+    {
+        var throughput = mode == "step" ? await ProcessUploadAsync(file) : await ReadAsync(file);
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"peak working set {process.PeakWorkingSet64 / 1e6:F0} MB, GC allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB in all, {throughput.MegabytesPerSecond:F0} MB/s"));
+    }
+
+    private static FileStream Open(FileInfo file) =>
+        new(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+}
