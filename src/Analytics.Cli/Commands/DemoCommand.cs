@@ -77,6 +77,6 @@ internal static class DemoCommand
                          store.Totals.NetRevenue.ToString("N2", CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(table);
+        Terminal.Out.Write(table);
     }
 }

@@ -50,7 +50,7 @@ internal static class SummariesCommand
 
             var chain = SalesMerge.ChainDay(day, stores);
             table.AddRow(["[bold]chain[/]", stores.Select(s => s.Currency).Distinct().Count() == 1 ? stores[0].Currency : "mixed", .. Figures(chain.Totals)]);
-            AnsiConsole.Write(table);
+            Terminal.Out.Write(table);
             return 0;
         });
         return command;
