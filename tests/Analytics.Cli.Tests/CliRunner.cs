@@ -30,5 +30,5 @@ internal sealed class CliRunner : IDisposable
     public void Dispose() => Root.Delete(recursive: true);
 }
 
-[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
-public sealed class ConsoleCollection;
+[CollectionDefinition(nameof(SerialConsole), DisableParallelization = true)]
+public sealed class SerialConsole;

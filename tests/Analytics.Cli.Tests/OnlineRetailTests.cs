@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Analytics.Cli.Tests;
 
 /// <summary>A real retailer's year (UCI Online Retail, in our upload format) through `analytics upload`, checked to the penny.</summary>
-[Collection(nameof(ConsoleCollection))]
+[Collection(nameof(SerialConsole))]
 public sealed class OnlineRetailTests : IDisposable
 {
     private readonly CliRunner _cli = new();

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Analytics.Cli.Tests;
 
 /// <summary>generate → upload → summaries, end to end on the embedded store.</summary>
-[Collection(nameof(ConsoleCollection))]
+[Collection(nameof(SerialConsole))]
 public sealed class UploadWorkflowTests : IDisposable
 {
     private readonly CliRunner _cli = new();
