@@ -39,14 +39,15 @@ public sealed class S3ObjectStore : IObjectStore
     }
 
     /// <summary>
-    /// Puts the object. A stream that cannot seek is buffered first, because PutObject needs the length up front.
+    /// Puts the object. A stream that cannot seek is buffered first, because PutObject needs the length up front;
+    /// so is one not at its start, because the SDK rewinds request streams to position 0.
     /// </summary>
     public async Task WriteAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
     {
         MemoryStream? buffer = null;
         try
         {
-            if (!content.CanSeek)
+            if (!content.CanSeek || content.Position != 0)
             {
                 buffer = new MemoryStream();
                 await content.CopyToAsync(buffer, cancellationToken);
