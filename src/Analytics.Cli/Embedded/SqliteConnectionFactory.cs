@@ -1,0 +1,95 @@
+using Microsoft.Data.Sqlite;
+
+namespace Analytics.Cli.Embedded;
+
+/// <summary>
+/// Opens connections to the embedded database file, creating the folder, the schema and WAL mode on the first
+/// open (once per factory). Connections are pooled; a busy database is waited on for up to 30 s.
+/// </summary>
+internal sealed class SqliteConnectionFactory : IDisposable
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS sales_contributions (
+            business_date   TEXT    NOT NULL,
+            store_id        TEXT    NOT NULL,
+            contribution_id TEXT    NOT NULL,
+            source_key      TEXT    NOT NULL,
+            currency        TEXT    NOT NULL,
+            transactions    INTEGER NOT NULL,
+            units           INTEGER NOT NULL,
+            lines           INTEGER NOT NULL,
+            gross_sales     TEXT    NOT NULL,
+            discounts       TEXT    NOT NULL,
+            breakdown       TEXT    NOT NULL,
+            skus            TEXT    NOT NULL,
+            PRIMARY KEY (business_date, store_id, contribution_id)
+        );
+        CREATE INDEX IF NOT EXISTS ix_sales_contributions_store_date
+            ON sales_contributions (store_id, business_date);
+        """;
+
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private volatile bool _schemaReady;
+
+    public SqliteConnectionFactory(string databasePath)
+    {
+        var fullPath = Path.GetFullPath(databasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        DatabasePath = fullPath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>An open connection; the caller disposes it.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (!_schemaReady)
+            {
+                await EnsureSchemaAsync(connection, cancellationToken);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public void Dispose() => _schemaLock.Dispose();
+
+    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await _schemaLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_schemaReady)
+            {
+                return;
+            }
+
+            await using var command = connection.CreateCommand();
+            command.CommandText = Schema;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
+    }
+}

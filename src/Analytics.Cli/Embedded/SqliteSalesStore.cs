@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using Analytics.Domain.Sales;
+using Microsoft.Data.Sqlite;
+
+namespace Analytics.Cli.Embedded;
+
+/// <summary>
+/// <see cref="ISalesStore"/> on the embedded SQLite database: one row per contribution keyed
+/// (business_date, store_id, contribution_id), totals in columns (money as exact decimal text), hours, categories
+/// and payment methods as one JSON body, SKU lines as another in the last column, which Totals reads never select.
+/// </summary>
+internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : ISalesStore
+{
+    private const string Upsert = """
+        INSERT INTO sales_contributions (business_date, store_id, contribution_id, source_key, currency,
+                                         transactions, units, lines, gross_sales, discounts, breakdown, skus)
+        VALUES ($date, $store, $cid, $source, $currency, $transactions, $units, $lines, $gross, $discounts, $breakdown, $skus)
+        ON CONFLICT (business_date, store_id, contribution_id) DO UPDATE SET
+            source_key = excluded.source_key, currency = excluded.currency, transactions = excluded.transactions,
+            units = excluded.units, lines = excluded.lines, gross_sales = excluded.gross_sales,
+            discounts = excluded.discounts, breakdown = excluded.breakdown, skus = excluded.skus
+        """;
+
+    private const string Columns = "business_date, store_id, currency, transactions, units, lines, gross_sales, discounts, breakdown";
+    private const string DayTotals = "SELECT " + Columns + " FROM sales_contributions WHERE business_date = $date ORDER BY store_id";
+    private const string DayWithSkus = "SELECT " + Columns + ", skus FROM sales_contributions WHERE business_date = $date ORDER BY store_id";
+    private const string StoreHistory = "SELECT " + Columns + """
+         FROM sales_contributions WHERE store_id = $store AND business_date BETWEEN $first AND $last ORDER BY business_date
+        """;
+    private const string ChainHistory = "SELECT " + Columns + """
+         FROM sales_contributions WHERE business_date BETWEEN $first AND $last ORDER BY business_date, store_id
+        """;
+
+    /// <summary>All contributions in one transaction: either every row is written or none.</summary>
+    public async Task SaveAsync(IReadOnlyList<StoreDayContribution> contributions, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Upsert;
+        foreach (var contribution in contributions)
+        {
+            var summary = contribution.Summary;
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$date", Date(summary.BusinessDate));
+            command.Parameters.AddWithValue("$store", summary.StoreId);
+            command.Parameters.AddWithValue("$cid", contribution.ContributionId);
+            command.Parameters.AddWithValue("$source", contribution.SourceKey);
+            command.Parameters.AddWithValue("$currency", summary.Currency);
+            command.Parameters.AddWithValue("$transactions", summary.Totals.Transactions);
+            command.Parameters.AddWithValue("$units", summary.Totals.Units);
+            command.Parameters.AddWithValue("$lines", summary.Totals.Lines);
+            command.Parameters.AddWithValue("$gross", summary.Totals.GrossSales.ToString(CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$discounts", summary.Totals.Discounts.ToString(CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$breakdown", Encoding.UTF8.GetString(SalesJson.SerializeBreakdown(summary)));
+            command.Parameters.AddWithValue("$skus", Encoding.UTF8.GetString(SalesJson.SerializeSkus(summary.Skus)));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoreDaySummary>> GetDayAsync(DateOnly businessDate, SalesDetail detail, CancellationToken cancellationToken)
+    {
+        var withSkus = detail == SalesDetail.WithSkus;
+        var rows = await ReadAsync(withSkus ? DayWithSkus : DayTotals, withSkus,
+            [new("$date", Date(businessDate))], cancellationToken);
+        return [.. MergeByStore(rows)];
+    }
+
+    public async Task<IReadOnlyList<StoreDaySummary>> GetStoreHistoryAsync(
+        string storeId, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAsync(StoreHistory, withSkus: false,
+            [new("$store", storeId), new("$first", Date(first)), new("$last", Date(last))], cancellationToken);
+        return [.. rows.GroupBy(r => r.BusinessDate).Select(g => SalesMerge.StoreDay([.. g]))];
+    }
+
+    /// <summary>Streams the rows in date order and merges one date at a time, so memory holds a single day.</summary>
+    public async Task<IReadOnlyList<ChainDaySummary>> GetChainHistoryAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ChainHistory;
+        command.Parameters.AddWithValue("$first", Date(first));
+        command.Parameters.AddWithValue("$last", Date(last));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var days = new List<ChainDaySummary>();
+        var day = new List<StoreDaySummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = ReadRow(reader, withSkus: false);
+            if (day.Count > 0 && day[0].BusinessDate != row.BusinessDate)
+            {
+                days.Add(SalesMerge.ChainDay(day[0].BusinessDate, [.. MergeByStore(day)]));
+                day.Clear();
+            }
+
+            day.Add(row);
+        }
+
+        if (day.Count > 0)
+        {
+            days.Add(SalesMerge.ChainDay(day[0].BusinessDate, [.. MergeByStore(day)]));
+        }
+
+        return days;
+    }
+
+    private static IEnumerable<StoreDaySummary> MergeByStore(IEnumerable<StoreDaySummary> contributions) =>
+        contributions.GroupBy(r => r.StoreId, StringComparer.Ordinal)
+            .Select(g => SalesMerge.StoreDay([.. g]))
+            .OrderBy(s => s.StoreId, StringComparer.Ordinal);
+
+    private async Task<List<StoreDaySummary>> ReadAsync(
+        string sql, bool withSkus, SqliteParameter[] parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddRange(parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<StoreDaySummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(ReadRow(reader, withSkus));
+        }
+
+        return rows;
+    }
+
+    /// <summary>One contribution from a row of <see cref="Columns"/> (plus skus when <paramref name="withSkus"/>).</summary>
+    private static StoreDaySummary ReadRow(SqliteDataReader reader, bool withSkus)
+    {
+        var header = new StoreDaySummary
+        {
+            BusinessDate = DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            StoreId = reader.GetString(1),
+            Currency = reader.GetString(2),
+            Totals = new SalesTotals(
+                reader.GetInt32(3), reader.GetInt64(4), reader.GetInt32(5),
+                decimal.Parse(reader.GetString(6), NumberStyles.Float, CultureInfo.InvariantCulture),
+                decimal.Parse(reader.GetString(7), NumberStyles.Float, CultureInfo.InvariantCulture)),
+            Hours = [],
+            Categories = [],
+            PaymentMethods = [],
+            Skus = withSkus ? SalesJson.DeserializeSkus(Encoding.UTF8.GetBytes(reader.GetString(9))) : [],
+        };
+        return SalesJson.WithBreakdown(header, Encoding.UTF8.GetBytes(reader.GetString(8)));
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

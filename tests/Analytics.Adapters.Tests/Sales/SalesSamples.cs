@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+using Analytics.Domain.Sales;
+
+namespace Analytics.Adapters.Tests.Sales;
+
+/// <summary>Store-day contributions with exact 3-decimal amounts, deterministic for a given seed.</summary>
+internal static class SalesSamples
+{
+    public static readonly DateOnly Day = new(2025, 1, 15);
+
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ";
+
+    /// <summary>A contribution whose id is derived from <paramref name="name"/>; amounts scale with <paramref name="factor"/>.</summary>
+    public static StoreDayContribution Contribution(
+        string storeId, DateOnly date, string name = "a", decimal factor = 1m, int skuCount = 3, int skuNameLength = 16, int seed = 1) =>
+        new(ContributionId(name), $"uploads/{date:yyyy-MM-dd}/{storeId}-{name}.json", Summary(storeId, date, factor, skuCount, skuNameLength, seed));
+
+    public static StoreDaySummary Summary(string storeId, DateOnly date, decimal factor = 1m, int skuCount = 3, int skuNameLength = 16, int seed = 1)
+    {
+        var random = new Random(seed);
+        List<SkuSales> skus =
+        [
+            .. Enumerable.Range(0, skuCount).Select(i => new SkuSales(
+                $"SKU-{i:D6}", RandomName(random, skuNameLength), i % 2 == 0 ? "Coffee" : "Tea",
+                Units: i + 1, Lines: 1, GrossSales: (i + 0.001m) * factor, Discounts: 0.001m * factor)),
+        ];
+        return new StoreDaySummary
+        {
+            StoreId = storeId,
+            BusinessDate = date,
+            Currency = "USD",
+            Totals = new SalesTotals(7, 12, 9, 8747561.663m * factor, 0.001m * factor),
+            Hours = [new HourSales(9, 3, 5, 0.001m * factor), new HourSales(17, 4, 7, 8747561.661m * factor)],
+            Categories =
+            [
+                new CategorySales("Coffee", 5, 8, 6, 8747000.123m * factor, 0.001m * factor),
+                new CategorySales("Tea \"green\" <b>", 2, 4, 3, 561.540m * factor, 0m),
+            ],
+            PaymentMethods = [new PaymentMethodSales("card", 6, 8747561.002m * factor), new PaymentMethodSales("cash", 1, 0.660m * factor)],
+            Skus = skus,
+        };
+    }
+
+    /// <summary>32 lower-case hex characters, as upload processing derives them.</summary>
+    public static string ContributionId(string name) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0, 16);
+
+    private static string RandomName(Random random, int length) =>
+        string.Create(length, random, (span, r) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = Alphabet[r.Next(Alphabet.Length)];
+            }
+        });
+}
