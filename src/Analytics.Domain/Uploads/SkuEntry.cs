@@ -1,0 +1,13 @@
+namespace Analytics.Domain.Uploads;
+
+/// <summary>Running sums of one SKU in the store-day being read; name and category are those of its first line.</summary>
+internal sealed class SkuEntry(string sku, string name, string category)
+{
+    public string Sku { get; } = sku;
+    public string Name { get; } = name;
+    public string Category { get; } = category;
+    public long Units { get; set; }
+    public int Lines { get; set; }
+    public decimal GrossSales { get; set; }
+    public decimal Discounts { get; set; }
+}

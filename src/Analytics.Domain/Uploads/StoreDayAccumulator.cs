@@ -1,0 +1,178 @@
+using Analytics.Domain.Sales;
+
+namespace Analytics.Domain.Uploads;
+
+/// <summary>
+/// Aggregates the store-day being read and builds its <see cref="StoreDaySummary"/>. Holds only that store-day:
+/// <see cref="Reset"/> clears it for the next one (keeping the dictionaries' capacity). Repeated SKUs, categories
+/// and payment methods are looked up by their characters, so their strings are allocated once per store-day.
+/// </summary>
+internal sealed class StoreDayAccumulator
+{
+    private readonly Dictionary<string, SkuEntry> _skus = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CategoryEntry> _categories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PaymentEntry> _payments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SkuEntry>.AlternateLookup<ReadOnlySpan<char>> _skuLookup;
+    private readonly Dictionary<string, CategoryEntry>.AlternateLookup<ReadOnlySpan<char>> _categoryLookup;
+    private readonly Dictionary<string, PaymentEntry>.AlternateLookup<ReadOnlySpan<char>> _paymentLookup;
+    private readonly HashSet<string> _transactionIds = new(StringComparer.Ordinal);
+    private readonly HourBucket[] _hours = new HourBucket[24];
+    private int _transactions;
+    private long _units;
+    private int _lines;
+    private decimal _gross;
+    private decimal _discounts;
+    private int _transactionSequence;
+    private long _transactionUnits;
+    private decimal _transactionNet;
+
+    public StoreDayAccumulator()
+    {
+        _skuLookup = _skus.GetAlternateLookup<ReadOnlySpan<char>>();
+        _categoryLookup = _categories.GetAlternateLookup<ReadOnlySpan<char>>();
+        _paymentLookup = _payments.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public int Transactions => _transactions;
+    public long Units => _units;
+    public decimal NetRevenue => _gross - _discounts;
+    public int CategoryCount => _categories.Count;
+    public int PaymentMethodCount => _payments.Count;
+
+    public void Reset()
+    {
+        _skus.Clear();
+        _categories.Clear();
+        _payments.Clear();
+        _transactionIds.Clear();
+        Array.Clear(_hours);
+        (_transactions, _units, _lines, _gross, _discounts) = (0, 0, 0, 0m, 0m);
+        _transactionSequence = 0;
+    }
+
+    /// <summary>Records a transaction id; false when the store-day already has it.</summary>
+    public bool AddTransactionId(string transactionId) => _transactionIds.Add(transactionId);
+
+    public SkuEntry? FindSku(ReadOnlySpan<char> sku) => _skuLookup.TryGetValue(sku, out var entry) ? entry : null;
+
+    /// <summary>The SKU's entry, created with this line's name and category when it is the SKU's first line.</summary>
+    public SkuEntry AddSku(string sku, string name, string category)
+    {
+        if (!_skus.TryGetValue(sku, out var entry))
+        {
+            entry = new SkuEntry(sku, name, category);
+            _skus.Add(sku, entry);
+        }
+
+        return entry;
+    }
+
+    /// <summary>The category's entry; <paramref name="added"/> tells whether it is new to the store-day.</summary>
+    public CategoryEntry GetOrAddCategory(ReadOnlySpan<char> category, out bool added)
+    {
+        added = !_categoryLookup.TryGetValue(category, out var entry);
+        if (added)
+        {
+            entry = new CategoryEntry(category.ToString());
+            _categories.Add(entry.Category, entry);
+        }
+
+        return entry!;
+    }
+
+    /// <summary>The payment method's entry; <paramref name="added"/> tells whether it is new to the store-day.</summary>
+    public PaymentEntry GetOrAddPaymentMethod(ReadOnlySpan<char> method, out bool added)
+    {
+        added = !_paymentLookup.TryGetValue(method, out var entry);
+        if (added)
+        {
+            entry = new PaymentEntry(method.ToString());
+            _payments.Add(entry.Method, entry);
+        }
+
+        return entry!;
+    }
+
+    public void BeginTransaction()
+    {
+        _transactionSequence++;
+        _transactionUnits = 0;
+        _transactionNet = 0m;
+    }
+
+    /// <summary>Adds one item line to the open transaction. <paramref name="gross"/> is quantity × unit price.</summary>
+    public void AddLine(SkuEntry sku, CategoryEntry category, long quantity, decimal gross, decimal discount)
+    {
+        sku.Units += quantity;
+        sku.Lines++;
+        sku.GrossSales += gross;
+        sku.Discounts += discount;
+        if (category.LastTransaction != _transactionSequence)
+        {
+            category.LastTransaction = _transactionSequence;
+            category.Transactions++;
+        }
+
+        category.Units += quantity;
+        category.Lines++;
+        category.GrossSales += gross;
+        category.Discounts += discount;
+        _units += quantity;
+        _lines++;
+        _gross += gross;
+        _discounts += discount;
+        _transactionUnits += quantity;
+        _transactionNet += gross - discount;
+    }
+
+    /// <summary>Closes the open transaction: counts it, in <paramref name="hour"/> (0–23, or -1 when unknown) and
+    /// under <paramref name="payment"/> (null when unknown).</summary>
+    public void EndTransaction(int hour, PaymentEntry? payment)
+    {
+        _transactions++;
+        if (hour >= 0)
+        {
+            ref var bucket = ref _hours[hour];
+            bucket.Transactions++;
+            bucket.Units += _transactionUnits;
+            bucket.NetRevenue += _transactionNet;
+        }
+
+        if (payment is not null)
+        {
+            payment.Transactions++;
+            payment.NetRevenue += _transactionNet;
+        }
+    }
+
+    /// <summary>The contribution of the store-day read so far.</summary>
+    public StoreDayContribution Build(string sourceKey, string storeId, DateOnly businessDate, string currency) => new(
+        ContributionIds.Compute(_transactionIds),
+        sourceKey,
+        new StoreDaySummary
+        {
+            StoreId = storeId,
+            BusinessDate = businessDate,
+            Currency = currency,
+            Totals = new SalesTotals(_transactions, _units, _lines, _gross, _discounts),
+            Hours = BuildHours(),
+            Categories = StoreDaySummaryLists.Categories(_categories.Values),
+            PaymentMethods = StoreDaySummaryLists.PaymentMethods(_payments.Values),
+            Skus = StoreDaySummaryLists.Skus(_skus.Values),
+        });
+
+    private List<HourSales> BuildHours()
+    {
+        var hours = new List<HourSales>();
+        for (var hour = 0; hour < _hours.Length; hour++)
+        {
+            ref readonly var bucket = ref _hours[hour];
+            if (bucket.Transactions > 0)
+            {
+                hours.Add(new HourSales(hour, bucket.Transactions, bucket.Units, bucket.NetRevenue));
+            }
+        }
+
+        return hours;
+    }
+}
