@@ -41,8 +41,21 @@ internal sealed partial class UploadParser
 
     public UploadProblemCollector Problems => _problems;
 
-    /// <summary>Contributions of store-days completed and not yet emitted, in file order; the reading loop clears it after emitting.</summary>
+    /// <summary>
+    /// How many of <see cref="Completed"/> may be emitted: a store-day is confirmed once the token after it has been
+    /// read (or the input ended well-formed), so trailing garbage right after it withholds it however the input is cut.
+    /// </summary>
+    public int Confirmed { get; private set; }
+
+    /// <summary>Contributions of store-days completed and not yet emitted, in file order.</summary>
     public List<StoreDayContribution> Completed => _completed;
+
+    /// <summary>Removes the first <paramref name="count"/> completed contributions (after they were emitted).</summary>
+    public void RemoveEmitted(int count)
+    {
+        _completed.RemoveRange(0, count);
+        Confirmed -= count;
+    }
 
     public int StoreDays { get; private set; }
     public int Transactions { get; private set; }
@@ -57,6 +70,7 @@ internal sealed partial class UploadParser
         while (reader.Read())
         {
             _sawToken = true;
+            Confirmed = _completed.Count;
             if (_skipDepth > 0)
             {
                 Skip(reader.TokenType);
@@ -84,6 +98,7 @@ internal sealed partial class UploadParser
     /// <summary>Records the end of input: an empty file, or a well-formed one whose root value is complete.</summary>
     public void Finish()
     {
+        Confirmed = _completed.Count;
         if (!_sawToken)
         {
             _problems.Add(new UploadProblem(UploadProblemCodes.EmptyFile, "The file is empty: expected a store-day object or an array of them.", "$", 1, 1));
@@ -93,6 +108,7 @@ internal sealed partial class UploadParser
     /// <summary>Records malformed JSON; nothing after it is read.</summary>
     public void Malformed(JsonException exception)
     {
+        _completed.RemoveRange(Confirmed, _completed.Count - Confirmed);
         var line = (exception.LineNumber ?? 0) + 1;
         var column = (exception.BytePositionInLine ?? 0) + 1;
         var code = _sawToken ? UploadProblemCodes.MalformedJson : UploadProblemCodes.EmptyFile;

@@ -47,15 +47,21 @@ public sealed class UploadReader(TimeProvider time, IOptions<UploadOptions> opti
                 bytes += read;
                 filled += read;
                 var final = read == 0;
-                if (!TryProcess(parser, tracker, buffer, ref filled, final, ref state))
+                var wellFormed = TryProcess(parser, tracker, buffer, ref filled, final, ref state);
+                if (final && wellFormed)
                 {
-                    break;
+                    parser.Finish();
                 }
 
                 await EmitAsync(parser, onStoreDay, cancellationToken);
+                if (!wellFormed)
+                {
+                    bytes += await CountRestAsync(content, buffer, cancellationToken);
+                    break;
+                }
+
                 if (final)
                 {
-                    parser.Finish();
                     break;
                 }
 
@@ -101,12 +107,26 @@ public sealed class UploadReader(TimeProvider time, IOptions<UploadOptions> opti
 
     private static async ValueTask EmitAsync(UploadParser parser, Func<StoreDayContribution, CancellationToken, ValueTask> onStoreDay, CancellationToken cancellationToken)
     {
-        foreach (var contribution in parser.Completed)
+        var count = parser.Confirmed;
+        for (var i = 0; i < count; i++)
         {
-            await onStoreDay(contribution, cancellationToken);
+            await onStoreDay(parser.Completed[i], cancellationToken);
         }
 
-        parser.Completed.Clear();
+        parser.RemoveEmitted(count);
+    }
+
+    /// <summary>Reads past malformed JSON to the end, so <see cref="UploadReadResult.Bytes"/> is the file's size.</summary>
+    private static async ValueTask<long> CountRestAsync(Stream content, byte[] buffer, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
     }
 
     private static byte[] Grow(byte[] buffer, int filled)
