@@ -18,10 +18,6 @@ internal sealed class StoreDayAccumulator
     private readonly HashSet<string> _transactionIds = new(StringComparer.Ordinal);
     private readonly HourBucket[] _hours = new HourBucket[24];
     private int _transactions;
-    private long _units;
-    private int _lines;
-    private decimal _gross;
-    private decimal _discounts;
     private int _transactionSequence;
     private long _transactionUnits;
     private decimal _transactionNet;
@@ -34,8 +30,6 @@ internal sealed class StoreDayAccumulator
     }
 
     public int Transactions => _transactions;
-    public long Units => _units;
-    public decimal NetRevenue => _gross - _discounts;
     public int CategoryCount => _categories.Count;
     public int PaymentMethodCount => _payments.Count;
 
@@ -46,7 +40,7 @@ internal sealed class StoreDayAccumulator
         _payments.Clear();
         _transactionIds.Clear();
         Array.Clear(_hours);
-        (_transactions, _units, _lines, _gross, _discounts) = (0, 0, 0, 0m, 0m);
+        _transactions = 0;
         _transactionSequence = 0;
     }
 
@@ -100,13 +94,15 @@ internal sealed class StoreDayAccumulator
         _transactionNet = 0m;
     }
 
-    /// <summary>Adds one item line to the open transaction. <paramref name="gross"/> is quantity × unit price.</summary>
+    /// <summary>
+    /// Adds one item line to the open transaction. <paramref name="gross"/> is quantity × unit price. The store-day
+    /// totals are not summed here but from the SKU entries in <see cref="Totals"/>: every line lands in exactly one.
+    /// </summary>
     public void AddLine(SkuEntry sku, CategoryEntry category, long quantity, decimal gross, decimal discount)
     {
         sku.Units += quantity;
         sku.Lines++;
         sku.GrossSales += gross;
-        sku.Discounts += discount;
         if (category.LastTransaction != _transactionSequence)
         {
             category.LastTransaction = _transactionSequence;
@@ -116,13 +112,35 @@ internal sealed class StoreDayAccumulator
         category.Units += quantity;
         category.Lines++;
         category.GrossSales += gross;
-        category.Discounts += discount;
-        _units += quantity;
-        _lines++;
-        _gross += gross;
-        _discounts += discount;
         _transactionUnits += quantity;
+        if (discount == 0m)
+        {
+            _transactionNet += gross;
+            return;
+        }
+
+        // Most lines carry no discount; decimal additions are the costly part of a line, so skip the zero ones.
+        sku.Discounts += discount;
+        category.Discounts += discount;
         _transactionNet += gross - discount;
+    }
+
+    /// <summary>Totals of the store-day read so far (summed over its SKUs).</summary>
+    public SalesTotals Totals()
+    {
+        long units = 0;
+        var lines = 0;
+        var gross = 0m;
+        var discounts = 0m;
+        foreach (var sku in _skus.Values)
+        {
+            units += sku.Units;
+            lines += sku.Lines;
+            gross += sku.GrossSales;
+            discounts += sku.Discounts;
+        }
+
+        return new SalesTotals(_transactions, units, lines, gross, discounts);
     }
 
     /// <summary>Closes the open transaction: counts it, in <paramref name="hour"/> (0–23, or -1 when unknown) and
@@ -146,7 +164,7 @@ internal sealed class StoreDayAccumulator
     }
 
     /// <summary>The contribution of the store-day read so far.</summary>
-    public StoreDayContribution Build(string sourceKey, string storeId, DateOnly businessDate, string currency) => new(
+    public StoreDayContribution Build(string sourceKey, string storeId, DateOnly businessDate, string currency, SalesTotals totals) => new(
         ContributionIds.Compute(_transactionIds),
         sourceKey,
         new StoreDaySummary
@@ -154,7 +172,7 @@ internal sealed class StoreDayAccumulator
             StoreId = storeId,
             BusinessDate = businessDate,
             Currency = currency,
-            Totals = new SalesTotals(_transactions, _units, _lines, _gross, _discounts),
+            Totals = totals,
             Hours = BuildHours(),
             Categories = StoreDaySummaryLists.Categories(_categories.Values),
             PaymentMethods = StoreDaySummaryLists.PaymentMethods(_payments.Values),

@@ -153,38 +153,37 @@ internal sealed partial class UploadParser
     /// </summary>
     private int ReadText(ref Utf8JsonReader reader, UploadField field, int maxLength)
     {
-        var name = UploadFieldNames.Name(field);
         var escaped = reader.ValueIsEscaped;
         if (!escaped && reader.ValueSpan.Length > 3 * maxLength)
         {
-            Report(ref reader, UploadProblemCodes.StringTooLong, $"'{name}' must be at most {maxLength} characters, found {reader.ValueSpan.Length} bytes.", null);
+            Report(ref reader, UploadProblemCodes.StringTooLong, $"'{UploadFieldNames.Name(field)}' must be at most {maxLength} characters, found {reader.ValueSpan.Length} bytes.", null);
             return -1;
         }
 
         var text = Unescape(ref reader);
         if (text.IsEmpty)
         {
-            Report(ref reader, UploadProblemCodes.EmptyString, $"'{name}' must not be empty.", null);
+            Report(ref reader, UploadProblemCodes.EmptyString, $"'{UploadFieldNames.Name(field)}' must not be empty.", null);
             return -1;
         }
 
         if (!Utf8.IsValid(text))
         {
-            Report(ref reader, UploadProblemCodes.InvalidUtf8, $"'{name}' is not valid UTF-8.", null);
+            Report(ref reader, UploadProblemCodes.InvalidUtf8, $"'{UploadFieldNames.Name(field)}' is not valid UTF-8.", null);
             return -1;
         }
 
         if (escaped && text.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
         {
             Report(ref reader, UploadProblemCodes.ControlCharacter,
-                   $"'{name}' must not contain control characters (U+0000–U+001F), found {Found(ref reader)}.", null);
+                   $"'{UploadFieldNames.Name(field)}' must not contain control characters (U+0000–U+001F), found {Found(ref reader)}.", null);
             return -1;
         }
 
         var chars = text.Length <= maxLength ? -1 : Encoding.UTF8.GetCharCount(text);
         if (chars > maxLength)
         {
-            Report(ref reader, UploadProblemCodes.StringTooLong, $"'{name}' must be at most {maxLength} characters, found {chars}.", null);
+            Report(ref reader, UploadProblemCodes.StringTooLong, $"'{UploadFieldNames.Name(field)}' must be at most {maxLength} characters, found {chars}.", null);
             return -1;
         }
 

@@ -200,13 +200,14 @@ internal sealed partial class UploadParser
     private void EndStoreDay(ref Utf8JsonReader reader)
     {
         ReportMissing(ref reader, _frames[_depth].Seen, RequiredStoreDayFields);
+        var totals = _accumulator.Totals();
         StoreDays++;
-        Transactions += _accumulator.Transactions;
-        Units += _accumulator.Units;
-        NetRevenue += _accumulator.NetRevenue;
+        Transactions += totals.Transactions;
+        Units += totals.Units;
+        NetRevenue += totals.NetRevenue;
         if (_problems.Total == 0)
         {
-            _completed.Add(_accumulator.Build(_sourceKey, _storeId!, _businessDate!.Value, _currency!));
+            _completed.Add(_accumulator.Build(_sourceKey, _storeId!, _businessDate!.Value, _currency!, totals));
         }
     }
 
