@@ -9,25 +9,15 @@ namespace Analytics.Domain.Uploads;
 /// </summary>
 internal sealed class StoreDayAccumulator
 {
-    private readonly Dictionary<string, SkuEntry> _skus = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CategoryEntry> _categories = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PaymentEntry> _payments = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SkuEntry>.AlternateLookup<ReadOnlySpan<char>> _skuLookup;
-    private readonly Dictionary<string, CategoryEntry>.AlternateLookup<ReadOnlySpan<char>> _categoryLookup;
-    private readonly Dictionary<string, PaymentEntry>.AlternateLookup<ReadOnlySpan<char>> _paymentLookup;
+    private readonly Utf8KeyMap<SkuEntry> _skus = new();
+    private readonly Utf8KeyMap<CategoryEntry> _categories = new();
+    private readonly Utf8KeyMap<PaymentEntry> _payments = new();
     private readonly HashSet<string> _transactionIds = new(StringComparer.Ordinal);
     private readonly HourBucket[] _hours = new HourBucket[24];
     private int _transactions;
     private int _transactionSequence;
     private long _transactionUnits;
     private decimal _transactionNet;
-
-    public StoreDayAccumulator()
-    {
-        _skuLookup = _skus.GetAlternateLookup<ReadOnlySpan<char>>();
-        _categoryLookup = _categories.GetAlternateLookup<ReadOnlySpan<char>>();
-        _paymentLookup = _payments.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
 
     public int Transactions => _transactions;
     public int CategoryCount => _categories.Count;
@@ -47,44 +37,33 @@ internal sealed class StoreDayAccumulator
     /// <summary>Records a transaction id; false when the store-day already has it.</summary>
     public bool AddTransactionId(string transactionId) => _transactionIds.Add(transactionId);
 
-    public SkuEntry? FindSku(ReadOnlySpan<char> sku) => _skuLookup.TryGetValue(sku, out var entry) ? entry : null;
+    /// <summary>The SKU's entry, by the unescaped UTF-8 bytes of its id; null when the store-day has not had it.</summary>
+    public SkuEntry? FindSku(ReadOnlySpan<byte> sku) => _skus.Find(sku);
 
-    /// <summary>The SKU's entry, created with this line's name and category when it is the SKU's first line.</summary>
-    public SkuEntry AddSku(string sku, string name, string category)
+    /// <summary>Adds a SKU the store-day has not had (<see cref="FindSku"/> returned null), with its first line's name and category.</summary>
+    public SkuEntry AddSku(byte[] skuUtf8, string sku, string name, byte[] nameUtf8, string category)
     {
-        if (!_skus.TryGetValue(sku, out var entry))
-        {
-            entry = new SkuEntry(sku, name, category);
-            _skus.Add(sku, entry);
-        }
-
+        var entry = new SkuEntry(sku, name, nameUtf8, category);
+        _skus.Add(skuUtf8, entry);
         return entry;
     }
 
-    /// <summary>The category's entry; <paramref name="added"/> tells whether it is new to the store-day.</summary>
-    public CategoryEntry GetOrAddCategory(ReadOnlySpan<char> category, out bool added)
-    {
-        added = !_categoryLookup.TryGetValue(category, out var entry);
-        if (added)
-        {
-            entry = new CategoryEntry(category.ToString());
-            _categories.Add(entry.Category, entry);
-        }
+    public CategoryEntry? FindCategory(ReadOnlySpan<byte> category) => _categories.Find(category);
 
-        return entry!;
+    public CategoryEntry AddCategory(ReadOnlySpan<byte> utf8, string category)
+    {
+        var entry = new CategoryEntry(category);
+        _categories.Add(utf8, entry);
+        return entry;
     }
 
-    /// <summary>The payment method's entry; <paramref name="added"/> tells whether it is new to the store-day.</summary>
-    public PaymentEntry GetOrAddPaymentMethod(ReadOnlySpan<char> method, out bool added)
-    {
-        added = !_paymentLookup.TryGetValue(method, out var entry);
-        if (added)
-        {
-            entry = new PaymentEntry(method.ToString());
-            _payments.Add(entry.Method, entry);
-        }
+    public PaymentEntry? FindPaymentMethod(ReadOnlySpan<byte> method) => _payments.Find(method);
 
-        return entry!;
+    public PaymentEntry AddPaymentMethod(ReadOnlySpan<byte> utf8, string method)
+    {
+        var entry = new PaymentEntry(method);
+        _payments.Add(utf8, entry);
+        return entry;
     }
 
     public void BeginTransaction()
@@ -132,8 +111,9 @@ internal sealed class StoreDayAccumulator
         var lines = 0;
         var gross = 0m;
         var discounts = 0m;
-        foreach (var sku in _skus.Values)
+        for (var i = 0; i < _skus.Count; i++)
         {
+            var sku = _skus[i];
             units += sku.Units;
             lines += sku.Lines;
             gross += sku.GrossSales;
@@ -174,9 +154,9 @@ internal sealed class StoreDayAccumulator
             Currency = currency,
             Totals = totals,
             Hours = BuildHours(),
-            Categories = StoreDaySummaryLists.Categories(_categories.Values),
-            PaymentMethods = StoreDaySummaryLists.PaymentMethods(_payments.Values),
-            Skus = StoreDaySummaryLists.Skus(_skus.Values),
+            Categories = StoreDaySummaryLists.Categories(_categories),
+            PaymentMethods = StoreDaySummaryLists.PaymentMethods(_payments),
+            Skus = StoreDaySummaryLists.Skus(_skus),
         });
 
     private List<HourSales> BuildHours()

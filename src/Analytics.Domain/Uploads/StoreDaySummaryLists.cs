@@ -5,11 +5,12 @@ namespace Analytics.Domain.Uploads;
 /// <summary>Turns running entries into the ordinally sorted lists of a <see cref="StoreDaySummary"/>.</summary>
 internal static class StoreDaySummaryLists
 {
-    public static List<CategorySales> Categories(IEnumerable<CategoryEntry> entries)
+    public static List<CategorySales> Categories(Utf8KeyMap<CategoryEntry> entries)
     {
-        var list = new List<CategorySales>();
-        foreach (var c in entries)
+        var list = new List<CategorySales>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
         {
+            var c = entries[i];
             list.Add(new CategorySales(c.Category, c.Transactions, c.Units, c.Lines, c.GrossSales, c.Discounts));
         }
 
@@ -17,11 +18,12 @@ internal static class StoreDaySummaryLists
         return list;
     }
 
-    public static List<PaymentMethodSales> PaymentMethods(IEnumerable<PaymentEntry> entries)
+    public static List<PaymentMethodSales> PaymentMethods(Utf8KeyMap<PaymentEntry> entries)
     {
-        var list = new List<PaymentMethodSales>();
-        foreach (var p in entries)
+        var list = new List<PaymentMethodSales>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
         {
+            var p = entries[i];
             list.Add(new PaymentMethodSales(p.Method, p.Transactions, p.NetRevenue));
         }
 
@@ -29,11 +31,12 @@ internal static class StoreDaySummaryLists
         return list;
     }
 
-    public static List<SkuSales> Skus(IEnumerable<SkuEntry> entries)
+    public static List<SkuSales> Skus(Utf8KeyMap<SkuEntry> entries)
     {
-        var list = new List<SkuSales>();
-        foreach (var s in entries)
+        var list = new List<SkuSales>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
         {
+            var s = entries[i];
             list.Add(new SkuSales(s.Sku, s.Name, s.Category, s.Units, s.Lines, s.GrossSales, s.Discounts));
         }
 

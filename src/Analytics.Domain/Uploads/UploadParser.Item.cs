@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Analytics.Domain.Uploads;
@@ -10,8 +11,10 @@ internal sealed partial class UploadParser
         | (1u << (int)UploadField.Quantity) | (1u << (int)UploadField.UnitPrice);
 
     private SkuEntry? _itemSku;
+    private byte[]? _itemNewSkuUtf8;
     private string? _itemNewSku;
     private string? _itemName;
+    private byte[]? _itemNameUtf8;
     private CategoryEntry? _itemCategory;
     private long _itemQuantity;
     private decimal? _itemPrice;
@@ -22,7 +25,7 @@ internal sealed partial class UploadParser
     private void BeginItem()
     {
         Push(FrameKind.Item);
-        (_itemSku, _itemNewSku, _itemName, _itemCategory) = (null, null, null, null);
+        (_itemSku, _itemNewSkuUtf8, _itemNewSku, _itemName, _itemNameUtf8, _itemCategory) = (null, null, null, null, null, null);
         (_itemQuantity, _itemPrice, _itemDiscount, _itemDiscountDeferred, _itemDiscountLocation) = (0, null, 0m, false, null);
     }
 
@@ -65,12 +68,12 @@ internal sealed partial class UploadParser
             return;
         }
 
-        var length = ReadText(ref reader, UploadField.Sku, UploadLimits.SkuMaxLength);
-        if (length >= 0)
+        var text = Unescape(ref reader);
+        _itemSku = _accumulator.FindSku(text);
+        if (_itemSku is null && IsValidText(ref reader, text, UploadField.Sku, UploadLimits.SkuMaxLength))
         {
-            var chars = _chars.AsSpan(0, length);
-            _itemSku = _accumulator.FindSku(chars);
-            _itemNewSku = _itemSku is null ? chars.ToString() : null;
+            _itemNewSkuUtf8 = text.ToArray();
+            _itemNewSku = Encoding.UTF8.GetString(text);
         }
     }
 
@@ -81,11 +84,17 @@ internal sealed partial class UploadParser
             return;
         }
 
-        var length = ReadText(ref reader, UploadField.Name, UploadLimits.NameMaxLength);
-        // A known SKU keeps the name of its first line: no need to allocate this one.
-        if (length >= 0)
+        // A known SKU keeps the name of its first line: the same bytes need no second check, other ones no string.
+        var text = Unescape(ref reader);
+        if (_itemSku is not null && text.SequenceEqual(_itemSku.NameUtf8))
         {
-            _itemName = _itemSku is null ? new string(_chars, 0, length) : _itemSku.Name;
+            return;
+        }
+
+        if (IsValidText(ref reader, text, UploadField.Name, UploadLimits.NameMaxLength) && _itemSku is null)
+        {
+            _itemNameUtf8 = text.ToArray();
+            _itemName = Encoding.UTF8.GetString(text);
         }
     }
 
@@ -96,14 +105,15 @@ internal sealed partial class UploadParser
             return;
         }
 
-        var length = ReadText(ref reader, UploadField.Category, UploadLimits.CategoryMaxLength);
-        if (length < 0)
+        var text = Unescape(ref reader);
+        _itemCategory = _accumulator.FindCategory(text);
+        if (_itemCategory is not null || !IsValidText(ref reader, text, UploadField.Category, UploadLimits.CategoryMaxLength))
         {
             return;
         }
 
-        _itemCategory = _accumulator.GetOrAddCategory(_chars.AsSpan(0, length), out var added);
-        if (added && _accumulator.CategoryCount == UploadLimits.MaxCategoriesPerStoreDay + 1)
+        _itemCategory = _accumulator.AddCategory(text, Encoding.UTF8.GetString(text));
+        if (_accumulator.CategoryCount == UploadLimits.MaxCategoriesPerStoreDay + 1)
         {
             Report(ref reader, UploadProblemCodes.TooManyCategories,
                    $"Store-day has more than {UploadLimits.MaxCategoriesPerStoreDay} distinct categories; the store keeps at most that many.", null);
@@ -151,7 +161,7 @@ internal sealed partial class UploadParser
         }
 
         var name = UploadFieldNames.Name(field);
-        if (!reader.TryGetDecimal(out var amount))
+        if (!Utf8Decimal.TryParsePlain(reader.ValueSpan, out var amount) && !reader.TryGetDecimal(out amount))
         {
             Report(ref reader, UploadProblemCodes.NumberOutOfRange, $"'{name}' is not a representable amount, found {Found(ref reader)}.", null);
             return null;
@@ -237,7 +247,12 @@ internal sealed partial class UploadParser
             return;
         }
 
-        var sku = _itemSku ?? (_itemNewSku is null || _itemName is null ? null : _accumulator.AddSku(_itemNewSku, _itemName, _itemCategory.Category));
+        var sku = _itemSku;
+        if (sku is null && _itemNewSkuUtf8 is not null && _itemName is not null)
+        {
+            sku = _accumulator.AddSku(_itemNewSkuUtf8, _itemNewSku!, _itemName, _itemNameUtf8!, _itemCategory.Category);
+        }
+
         if (sku is not null)
         {
             _accumulator.AddLine(sku, _itemCategory, _itemQuantity, gross, discount);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Analytics.Domain.Uploads;
@@ -121,14 +122,15 @@ internal sealed partial class UploadParser
             return;
         }
 
-        var length = ReadText(ref reader, UploadField.PaymentMethod, UploadLimits.PaymentMethodMaxLength);
-        if (length < 0)
+        var text = Unescape(ref reader);
+        _transactionPayment = _accumulator.FindPaymentMethod(text);
+        if (_transactionPayment is not null || !IsValidText(ref reader, text, UploadField.PaymentMethod, UploadLimits.PaymentMethodMaxLength))
         {
             return;
         }
 
-        _transactionPayment = _accumulator.GetOrAddPaymentMethod(_chars.AsSpan(0, length), out var added);
-        if (added && _accumulator.PaymentMethodCount == UploadLimits.MaxPaymentMethodsPerStoreDay + 1)
+        _transactionPayment = _accumulator.AddPaymentMethod(text, Encoding.UTF8.GetString(text));
+        if (_accumulator.PaymentMethodCount == UploadLimits.MaxPaymentMethodsPerStoreDay + 1)
         {
             Report(ref reader, UploadProblemCodes.TooManyPaymentMethods,
                    $"Store-day has more than {UploadLimits.MaxPaymentMethodsPerStoreDay} distinct payment methods; the store keeps at most that many.", null);
