@@ -40,6 +40,39 @@ public sealed partial class UploadReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_DocumentedExample_ReportsTheDocumentedProblem()
+    {
+        const string Json = """
+            {"schema_version":1,"store_id":"store-0042","business_date":"2025-01-15","currency":"USD",
+             "transactions":[
+              {"transaction_id":"T-1","timestamp":"2025-01-15T09:12:33-05:00","payment_method":"card",
+               "items":[{"sku":"SKU-1","name":"Beans","category":"Coffee",
+                 "quantity":-2,"unit_price":18.50}]}]}
+            """;
+
+        var (result, _) = await UploadReaderHarness.ReadAsync(Json);
+
+        Assert.Equal(
+            new Domain.Uploads.UploadProblem("non_positive_quantity", "'quantity' must be a positive integer, found -2.",
+                                      "$.transactions[0].items[0].quantity", 5, 17, "store-0042", "2025-01-15", "T-1"),
+            Assert.Single(result.Problems));
+    }
+
+    [Theory]
+    [InlineData("1.5e1", "15")]
+    [InlineData("18.50000", "18.5")]
+    [InlineData("0.0001", "0.0001")]
+    public async Task ReadAsync_ExactPriceInAnyNotation_IsAccepted(string written, string value)
+    {
+        var json = MalformedUploads.Valid.Replace("18.50", written, StringComparison.Ordinal);
+
+        var (result, emitted) = await UploadReaderHarness.ReadAsync(json);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+        Assert.Equal(2 * decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), Assert.Single(emitted).Summary.Totals.GrossSales);
+    }
+
+    [Fact]
     public async Task ReadAsync_NegativeQuantity_SaysWhatWasFound()
     {
         var (result, _) = await UploadReaderHarness.ReadAsync(MalformedUploads.Cases["quantity_negative"].Json);
