@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,27 +14,32 @@ internal static class ContributionIds
     public static string Compute(IReadOnlyCollection<string> transactionIds)
     {
         var sorted = new string[transactionIds.Count];
+        var size = 0;
         var i = 0;
         foreach (var id in transactionIds)
         {
             sorted[i++] = id;
+            size += Encoding.UTF8.GetMaxByteCount(id.Length) + 1;
         }
 
         Array.Sort(sorted, StringComparer.Ordinal);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> bytes = stackalloc byte[1024];
-        ReadOnlySpan<byte> separator = [0];
-        foreach (var id in sorted)
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
         {
-            var max = Encoding.UTF8.GetMaxByteCount(id.Length);
-            var target = max <= bytes.Length ? bytes : new byte[max];
-            var written = Encoding.UTF8.GetBytes(id, target);
-            hash.AppendData(target[..written]);
-            hash.AppendData(separator);
-        }
+            var length = 0;
+            foreach (var id in sorted)
+            {
+                length += Encoding.UTF8.GetBytes(id, buffer.AsSpan(length));
+                buffer[length++] = 0;
+            }
 
-        Span<byte> digest = stackalloc byte[32];
-        hash.GetHashAndReset(digest);
-        return Convert.ToHexStringLower(digest[..16]);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), digest);
+            return Convert.ToHexStringLower(digest[..16]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -38,31 +38,31 @@ internal sealed class StoreDayAccumulator
     public bool AddTransactionId(string transactionId) => _transactionIds.Add(transactionId);
 
     /// <summary>The SKU's entry, by the unescaped UTF-8 bytes of its id; null when the store-day has not had it.</summary>
-    public SkuEntry? FindSku(ReadOnlySpan<byte> sku) => _skus.Find(sku);
+    public SkuEntry? FindSku(ReadOnlySpan<byte> sku, out int hash) => _skus.Find(sku, out hash);
 
-    /// <summary>Adds a SKU the store-day has not had (<see cref="FindSku"/> returned null), with its first line's name and category.</summary>
-    public SkuEntry AddSku(byte[] skuUtf8, string sku, string name, byte[] nameUtf8, string category)
+    /// <summary>Adds a SKU that <see cref="FindSku"/> did not find, with its first line's name and category.</summary>
+    public SkuEntry AddSku(byte[] skuUtf8, int hash, string sku, string name, byte[] nameUtf8, string category)
     {
         var entry = new SkuEntry(sku, name, nameUtf8, category);
-        _skus.Add(skuUtf8, entry);
+        _skus.Add(skuUtf8, hash, entry);
         return entry;
     }
 
-    public CategoryEntry? FindCategory(ReadOnlySpan<byte> category) => _categories.Find(category);
+    public CategoryEntry? FindCategory(ReadOnlySpan<byte> category, out int hash) => _categories.Find(category, out hash);
 
-    public CategoryEntry AddCategory(ReadOnlySpan<byte> utf8, string category)
+    public CategoryEntry AddCategory(ReadOnlySpan<byte> utf8, int hash, string category)
     {
         var entry = new CategoryEntry(category);
-        _categories.Add(utf8, entry);
+        _categories.Add(utf8.ToArray(), hash, entry);
         return entry;
     }
 
-    public PaymentEntry? FindPaymentMethod(ReadOnlySpan<byte> method) => _payments.Find(method);
+    public PaymentEntry? FindPaymentMethod(ReadOnlySpan<byte> method, out int hash) => _payments.Find(method, out hash);
 
-    public PaymentEntry AddPaymentMethod(ReadOnlySpan<byte> utf8, string method)
+    public PaymentEntry AddPaymentMethod(ReadOnlySpan<byte> utf8, int hash, string method)
     {
         var entry = new PaymentEntry(method);
-        _payments.Add(utf8, entry);
+        _payments.Add(utf8.ToArray(), hash, entry);
         return entry;
     }
 

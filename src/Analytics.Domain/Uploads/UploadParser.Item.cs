@@ -12,6 +12,7 @@ internal sealed partial class UploadParser
 
     private SkuEntry? _itemSku;
     private byte[]? _itemNewSkuUtf8;
+    private int _itemNewSkuHash;
     private string? _itemNewSku;
     private string? _itemName;
     private byte[]? _itemNameUtf8;
@@ -69,7 +70,7 @@ internal sealed partial class UploadParser
         }
 
         var text = Unescape(ref reader);
-        _itemSku = _accumulator.FindSku(text);
+        _itemSku = _accumulator.FindSku(text, out _itemNewSkuHash);
         if (_itemSku is null && IsValidText(ref reader, text, UploadField.Sku, UploadLimits.SkuMaxLength))
         {
             _itemNewSkuUtf8 = text.ToArray();
@@ -106,13 +107,13 @@ internal sealed partial class UploadParser
         }
 
         var text = Unescape(ref reader);
-        _itemCategory = _accumulator.FindCategory(text);
+        _itemCategory = _accumulator.FindCategory(text, out var hash);
         if (_itemCategory is not null || !IsValidText(ref reader, text, UploadField.Category, UploadLimits.CategoryMaxLength))
         {
             return;
         }
 
-        _itemCategory = _accumulator.AddCategory(text, Encoding.UTF8.GetString(text));
+        _itemCategory = _accumulator.AddCategory(text, hash, Encoding.UTF8.GetString(text));
         if (_accumulator.CategoryCount == UploadLimits.MaxCategoriesPerStoreDay + 1)
         {
             Report(ref reader, UploadProblemCodes.TooManyCategories,
@@ -250,7 +251,7 @@ internal sealed partial class UploadParser
         var sku = _itemSku;
         if (sku is null && _itemNewSkuUtf8 is not null && _itemName is not null)
         {
-            sku = _accumulator.AddSku(_itemNewSkuUtf8, _itemNewSku!, _itemName, _itemNameUtf8!, _itemCategory.Category);
+            sku = _accumulator.AddSku(_itemNewSkuUtf8, _itemNewSkuHash, _itemNewSku!, _itemName, _itemNameUtf8!, _itemCategory.Category);
         }
 
         if (sku is not null)

@@ -123,13 +123,13 @@ internal sealed partial class UploadParser
         }
 
         var text = Unescape(ref reader);
-        _transactionPayment = _accumulator.FindPaymentMethod(text);
+        _transactionPayment = _accumulator.FindPaymentMethod(text, out var hash);
         if (_transactionPayment is not null || !IsValidText(ref reader, text, UploadField.PaymentMethod, UploadLimits.PaymentMethodMaxLength))
         {
             return;
         }
 
-        _transactionPayment = _accumulator.AddPaymentMethod(text, Encoding.UTF8.GetString(text));
+        _transactionPayment = _accumulator.AddPaymentMethod(text, hash, Encoding.UTF8.GetString(text));
         if (_accumulator.PaymentMethodCount == UploadLimits.MaxPaymentMethodsPerStoreDay + 1)
         {
             Report(ref reader, UploadProblemCodes.TooManyPaymentMethods,
