@@ -1,0 +1,23 @@
+using Analytics.Domain.Uploads;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Analytics.Domain;
+
+/// <summary>Registers the domain services. Hosts call it from their composition root.</summary>
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="UploadReader"/> (a singleton: it keeps no state between reads) and <see cref="UploadOptions"/>
+    /// (bind section <see cref="UploadOptions.Section"/> in the host to change the defaults). Registers
+    /// <see cref="TimeProvider.System"/> only when the host has not registered a <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddAnalyticsDomain(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<UploadOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<UploadReader>();
+        return services;
+    }
+}

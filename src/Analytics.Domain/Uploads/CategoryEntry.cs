@@ -1,0 +1,16 @@
+namespace Analytics.Domain.Uploads;
+
+/// <summary>
+/// Running sums of one category in the store-day being read. <see cref="LastTransaction"/> is the sequence number
+/// of the last transaction counted, so a transaction with several lines of the category counts once.
+/// </summary>
+internal sealed class CategoryEntry(string category)
+{
+    public string Category { get; } = category;
+    public int LastTransaction { get; set; } = -1;
+    public int Transactions { get; set; }
+    public long Units { get; set; }
+    public int Lines { get; set; }
+    public decimal GrossSales { get; set; }
+    public decimal Discounts { get; set; }
+}

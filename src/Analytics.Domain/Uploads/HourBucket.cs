@@ -1,0 +1,9 @@
+namespace Analytics.Domain.Uploads;
+
+/// <summary>Running sums of one local clock hour in the store-day being read.</summary>
+internal struct HourBucket
+{
+    public int Transactions;
+    public long Units;
+    public decimal NetRevenue;
+}

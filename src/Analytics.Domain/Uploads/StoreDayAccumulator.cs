@@ -1,0 +1,176 @@
+using Analytics.Domain.Sales;
+
+namespace Analytics.Domain.Uploads;
+
+/// <summary>
+/// Aggregates the store-day being read and builds its <see cref="StoreDaySummary"/>. Holds only that store-day:
+/// <see cref="Reset"/> clears it for the next one (keeping the dictionaries' capacity). Repeated SKUs, categories
+/// and payment methods are looked up by their characters, so their strings are allocated once per store-day.
+/// </summary>
+internal sealed class StoreDayAccumulator
+{
+    private readonly Utf8KeyMap<SkuEntry> _skus = new();
+    private readonly Utf8KeyMap<CategoryEntry> _categories = new();
+    private readonly Utf8KeyMap<PaymentEntry> _payments = new();
+    private readonly HashSet<string> _transactionIds = new(StringComparer.Ordinal);
+    private readonly HourBucket[] _hours = new HourBucket[24];
+    private int _transactions;
+    private int _transactionSequence;
+    private long _transactionUnits;
+    private decimal _transactionNet;
+
+    public int Transactions => _transactions;
+    public int CategoryCount => _categories.Count;
+    public int PaymentMethodCount => _payments.Count;
+
+    public void Reset()
+    {
+        _skus.Clear();
+        _categories.Clear();
+        _payments.Clear();
+        _transactionIds.Clear();
+        Array.Clear(_hours);
+        _transactions = 0;
+        _transactionSequence = 0;
+    }
+
+    /// <summary>Records a transaction id; false when the store-day already has it.</summary>
+    public bool AddTransactionId(string transactionId) => _transactionIds.Add(transactionId);
+
+    /// <summary>The SKU's entry, by the unescaped UTF-8 bytes of its id; null when the store-day has not had it.</summary>
+    public SkuEntry? FindSku(ReadOnlySpan<byte> sku, out int hash) => _skus.Find(sku, out hash);
+
+    /// <summary>Adds a SKU that <see cref="FindSku"/> did not find, with its first line's name and category.</summary>
+    public SkuEntry AddSku(byte[] skuUtf8, int hash, string sku, string name, byte[] nameUtf8, string category)
+    {
+        var entry = new SkuEntry(sku, name, nameUtf8, category);
+        _skus.Add(skuUtf8, hash, entry);
+        return entry;
+    }
+
+    public CategoryEntry? FindCategory(ReadOnlySpan<byte> category, out int hash) => _categories.Find(category, out hash);
+
+    public CategoryEntry AddCategory(ReadOnlySpan<byte> utf8, int hash, string category)
+    {
+        var entry = new CategoryEntry(category);
+        _categories.Add(utf8.ToArray(), hash, entry);
+        return entry;
+    }
+
+    public PaymentEntry? FindPaymentMethod(ReadOnlySpan<byte> method, out int hash) => _payments.Find(method, out hash);
+
+    public PaymentEntry AddPaymentMethod(ReadOnlySpan<byte> utf8, int hash, string method)
+    {
+        var entry = new PaymentEntry(method);
+        _payments.Add(utf8.ToArray(), hash, entry);
+        return entry;
+    }
+
+    public void BeginTransaction()
+    {
+        _transactionSequence++;
+        _transactionUnits = 0;
+        _transactionNet = 0m;
+    }
+
+    /// <summary>
+    /// Adds one item line to the open transaction. <paramref name="gross"/> is quantity × unit price. The store-day
+    /// totals are not summed here but from the SKU entries in <see cref="Totals"/>: every line lands in exactly one.
+    /// </summary>
+    public void AddLine(SkuEntry sku, CategoryEntry category, long quantity, decimal gross, decimal discount)
+    {
+        sku.Units += quantity;
+        sku.Lines++;
+        sku.GrossSales += gross;
+        if (category.LastTransaction != _transactionSequence)
+        {
+            category.LastTransaction = _transactionSequence;
+            category.Transactions++;
+        }
+
+        category.Units += quantity;
+        category.Lines++;
+        category.GrossSales += gross;
+        _transactionUnits += quantity;
+        if (discount == 0m)
+        {
+            _transactionNet += gross;
+            return;
+        }
+
+        // Most lines carry no discount; decimal additions are the costly part of a line, so skip the zero ones.
+        sku.Discounts += discount;
+        category.Discounts += discount;
+        _transactionNet += gross - discount;
+    }
+
+    /// <summary>Totals of the store-day read so far (summed over its SKUs).</summary>
+    public SalesTotals Totals()
+    {
+        long units = 0;
+        var lines = 0;
+        var gross = 0m;
+        var discounts = 0m;
+        for (var i = 0; i < _skus.Count; i++)
+        {
+            var sku = _skus[i];
+            units += sku.Units;
+            lines += sku.Lines;
+            gross += sku.GrossSales;
+            discounts += sku.Discounts;
+        }
+
+        return new SalesTotals(_transactions, units, lines, gross, discounts);
+    }
+
+    /// <summary>Closes the open transaction: counts it, in <paramref name="hour"/> (0–23, or -1 when unknown) and
+    /// under <paramref name="payment"/> (null when unknown).</summary>
+    public void EndTransaction(int hour, PaymentEntry? payment)
+    {
+        _transactions++;
+        if (hour >= 0)
+        {
+            ref var bucket = ref _hours[hour];
+            bucket.Transactions++;
+            bucket.Units += _transactionUnits;
+            bucket.NetRevenue += _transactionNet;
+        }
+
+        if (payment is not null)
+        {
+            payment.Transactions++;
+            payment.NetRevenue += _transactionNet;
+        }
+    }
+
+    /// <summary>The contribution of the store-day read so far.</summary>
+    public StoreDayContribution Build(string sourceKey, string storeId, DateOnly businessDate, string currency, SalesTotals totals) => new(
+        ContributionIds.Compute(_transactionIds),
+        sourceKey,
+        new StoreDaySummary
+        {
+            StoreId = storeId,
+            BusinessDate = businessDate,
+            Currency = currency,
+            Totals = totals,
+            Hours = BuildHours(),
+            Categories = StoreDaySummaryLists.Categories(_categories),
+            PaymentMethods = StoreDaySummaryLists.PaymentMethods(_payments),
+            Skus = StoreDaySummaryLists.Skus(_skus),
+        });
+
+    private List<HourSales> BuildHours()
+    {
+        var hours = new List<HourSales>();
+        for (var hour = 0; hour < _hours.Length; hour++)
+        {
+            ref readonly var bucket = ref _hours[hour];
+            if (bucket.Transactions > 0)
+            {
+                hours.Add(new HourSales(hour, bucket.Transactions, bucket.Units, bucket.NetRevenue));
+            }
+        }
+
+        return hours;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Text.Json;
+
+namespace Analytics.Domain.Uploads;
+
+/// <summary>The structure of the file: field names, which level a value belongs to, ends of objects and arrays.</summary>
+internal sealed partial class UploadParser
+{
+    private void OnPropertyName(ref Utf8JsonReader reader)
+    {
+        ref var frame = ref _frames[_depth];
+        var name = reader.ValueIsEscaped ? Unescape(ref reader) : reader.ValueSpan;
+        var field = UploadFieldNames.Identify(frame.Kind, name);
+        frame.Pending = UploadField.None;
+        if (field == UploadField.None)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(name);
+            Report(ref reader, UploadProblemCodes.UnknownField,
+                   $"Unknown field '{Shorten(text)}' in {Describe(frame.Kind)}: format v1 has no such field (is it misspelled?).", PathSegment(text));
+            return;
+        }
+
+        var bit = 1u << (int)field;
+        if ((frame.Seen & bit) != 0)
+        {
+            Report(ref reader, UploadProblemCodes.DuplicateField,
+                   $"Field '{UploadFieldNames.Name(field)}' appears twice in one {Describe(frame.Kind)}; only the first is read.", UploadFieldNames.Name(field));
+            return;
+        }
+
+        frame.Seen |= bit;
+        frame.Pending = field;
+    }
+
+    private void OnValue(ref Utf8JsonReader reader)
+    {
+        ref var frame = ref _frames[_depth];
+        switch (frame.Kind)
+        {
+            case FrameKind.Root:
+                OnRootValue(ref reader);
+                break;
+            case FrameKind.FileArray:
+                frame.Count++;
+                if (ExpectElementObject(ref reader, "store-day"))
+                {
+                    BeginStoreDay();
+                }
+
+                break;
+            case FrameKind.Transactions:
+                frame.Count++;
+                if (ExpectElementObject(ref reader, "transaction"))
+                {
+                    BeginTransaction();
+                }
+
+                break;
+            case FrameKind.Items:
+                frame.Count++;
+                if (ExpectElementObject(ref reader, "item"))
+                {
+                    BeginItem();
+                }
+
+                break;
+            default:
+                OnFieldValue(ref reader, ref frame);
+                break;
+        }
+    }
+
+    private void OnFieldValue(ref Utf8JsonReader reader, ref ParseFrame frame)
+    {
+        if (frame.Pending == UploadField.None)
+        {
+            SkipValue(ref reader);
+            return;
+        }
+
+        switch (frame.Kind)
+        {
+            case FrameKind.StoreDay:
+                OnStoreDayValue(ref reader, ref frame);
+                break;
+            case FrameKind.Transaction:
+                OnTransactionValue(ref reader, frame.Pending);
+                break;
+            default:
+                OnItemValue(ref reader, frame.Pending);
+                break;
+        }
+    }
+
+    private void OnRootValue(ref Utf8JsonReader reader)
+    {
+        if (_rootDone)
+        {
+            return;
+        }
+
+        _rootDone = true;
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            Push(FrameKind.FileArray);
+        }
+        else if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            BeginStoreDay();
+        }
+        else
+        {
+            Report(ref reader, UploadProblemCodes.InvalidRoot,
+                   $"The file must hold a store-day object or an array of them, found {TokenKind(ref reader)}.", null);
+        }
+    }
+
+    private bool ExpectElementObject(ref Utf8JsonReader reader, string what)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        Report(ref reader, UploadProblemCodes.WrongType, $"Each element must be a {what} object, found {TokenKind(ref reader)}.", null);
+        SkipValue(ref reader);
+        return false;
+    }
+
+    private void OnEndObject(ref Utf8JsonReader reader)
+    {
+        switch (_frames[_depth].Kind)
+        {
+            case FrameKind.StoreDay:
+                EndStoreDay(ref reader);
+                break;
+            case FrameKind.Transaction:
+                EndTransaction(ref reader);
+                break;
+            case FrameKind.Item:
+                EndItem(ref reader);
+                break;
+        }
+
+        _depth--;
+    }
+
+    private void OnEndArray(ref Utf8JsonReader reader)
+    {
+        var frame = _frames[_depth];
+        if (frame.Count == 0)
+        {
+            var (code, message) = frame.Kind switch
+            {
+                FrameKind.FileArray => (UploadProblemCodes.EmptyArray, "The file is an empty array: expected at least one store-day object."),
+                FrameKind.Transactions => (UploadProblemCodes.EmptyTransactions, "'transactions' is empty: a store-day needs at least one transaction."),
+                _ => (UploadProblemCodes.EmptyItems, "'items' is empty: a transaction needs at least one item."),
+            };
+            Report(ref reader, code, message, null);
+        }
+
+        _depth--;
+    }
+
+    private static string Describe(FrameKind kind) => kind switch
+    {
+        FrameKind.StoreDay => "store-day",
+        FrameKind.Transaction => "transaction",
+        _ => "item",
+    };
+
+    private void ReportMissing(ref Utf8JsonReader reader, uint seen, uint required)
+    {
+        var missing = required & ~seen;
+        for (var field = UploadField.SchemaVersion; missing != 0; field++)
+        {
+            var bit = 1u << (int)field;
+            if ((missing & bit) != 0)
+            {
+                missing &= ~bit;
+                var name = UploadFieldNames.Name(field);
+                Report(ref reader, UploadProblemCodes.MissingField,
+                       $"Required field '{name}' is missing from this {Describe(_frames[_depth].Kind)}.", name);
+            }
+        }
+    }
+}

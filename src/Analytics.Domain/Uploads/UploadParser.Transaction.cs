@@ -1,0 +1,145 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Analytics.Domain.Uploads;
+
+/// <summary>The transaction level: id, timestamp (offset, local date, hour, future) and payment method.</summary>
+internal sealed partial class UploadParser
+{
+    private const uint RequiredTransactionFields =
+        (1u << (int)UploadField.TransactionId) | (1u << (int)UploadField.Timestamp)
+        | (1u << (int)UploadField.PaymentMethod) | (1u << (int)UploadField.Items);
+
+    private string? _transactionId;
+    private int _transactionHour;
+    private PaymentEntry? _transactionPayment;
+
+    private void BeginTransaction()
+    {
+        Push(FrameKind.Transaction);
+        _accumulator.BeginTransaction();
+        (_transactionId, _transactionHour, _transactionPayment) = (null, -1, null);
+    }
+
+    private void OnTransactionValue(ref Utf8JsonReader reader, UploadField field)
+    {
+        switch (field)
+        {
+            case UploadField.TransactionId:
+                ReadTransactionId(ref reader);
+                break;
+            case UploadField.Timestamp:
+                ReadTimestamp(ref reader);
+                break;
+            case UploadField.PaymentMethod:
+                ReadPaymentMethod(ref reader);
+                break;
+            default:
+                if (Expect(ref reader, JsonTokenType.StartArray, field))
+                {
+                    Push(FrameKind.Items);
+                }
+
+                break;
+        }
+    }
+
+    private void ReadTransactionId(ref Utf8JsonReader reader)
+    {
+        if (!Expect(ref reader, JsonTokenType.String, UploadField.TransactionId))
+        {
+            return;
+        }
+
+        var length = ReadText(ref reader, UploadField.TransactionId, UploadLimits.TransactionIdMaxLength);
+        if (length < 0)
+        {
+            return;
+        }
+
+        _transactionId = new string(_chars, 0, length);
+        if (!_accumulator.AddTransactionId(_transactionId))
+        {
+            Report(ref reader, UploadProblemCodes.DuplicateTransactionId,
+                   $"Transaction id {Found(ref reader)} appears more than once in store-day {_storeId} {_businessDateText}.", null);
+        }
+    }
+
+    private void ReadTimestamp(ref Utf8JsonReader reader)
+    {
+        if (!Expect(ref reader, JsonTokenType.String, UploadField.Timestamp))
+        {
+            return;
+        }
+
+        if (!reader.TryGetDateTimeOffset(out var timestamp))
+        {
+            Report(ref reader, UploadProblemCodes.InvalidTimestamp,
+                   $"'timestamp' must be an ISO 8601 date and time with an offset (2025-01-15T09:12:33-05:00), found {Found(ref reader)}.", null);
+            return;
+        }
+
+        if (!HasExplicitOffset(Unescape(ref reader)))
+        {
+            Report(ref reader, UploadProblemCodes.TimestampWithoutOffset,
+                   $"'timestamp' must end with an offset such as -05:00 or Z, found {Found(ref reader)}.", null);
+            return;
+        }
+
+        var local = _timeZone is null ? timestamp : TimeZoneInfo.ConvertTime(timestamp, _timeZone);
+        if (_businessDate is { } businessDate && DateOnly.FromDateTime(local.DateTime) != businessDate)
+        {
+            var zone = _timeZone is null ? "its own offset" : _timeZone.Id;
+            Report(ref reader, UploadProblemCodes.TimestampOutsideBusinessDate,
+                   $"'timestamp' {Found(ref reader)} is on {local:yyyy-MM-dd} in {zone}, not on business_date {businessDate:yyyy-MM-dd}.", null);
+        }
+
+        if (timestamp > _latestTimestamp)
+        {
+            Report(ref reader, UploadProblemCodes.FutureTimestamp,
+                   $"'timestamp' {Found(ref reader)} is in the future (later than {_latestTimestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).", null);
+        }
+
+        _transactionHour = local.Hour;
+    }
+
+    /// <summary>Whether an ISO 8601 text ends with <c>Z</c> or a <c>±hh:mm</c> / <c>±hhmm</c> offset.</summary>
+    private static bool HasExplicitOffset(ReadOnlySpan<byte> text)
+    {
+        if (text.Length > 10 && text[^1] is (byte)'Z' or (byte)'z')
+        {
+            return true;
+        }
+
+        var time = text.IndexOf((byte)'T') is var t and >= 0 ? text[(t + 1)..] : [];
+        return time.LastIndexOfAny((byte)'+', (byte)'-') >= 0;
+    }
+
+    private void ReadPaymentMethod(ref Utf8JsonReader reader)
+    {
+        if (!Expect(ref reader, JsonTokenType.String, UploadField.PaymentMethod))
+        {
+            return;
+        }
+
+        var text = Unescape(ref reader);
+        _transactionPayment = _accumulator.FindPaymentMethod(text, out var hash);
+        if (_transactionPayment is not null || !IsValidText(ref reader, text, UploadField.PaymentMethod, UploadLimits.PaymentMethodMaxLength))
+        {
+            return;
+        }
+
+        _transactionPayment = _accumulator.AddPaymentMethod(text, hash, Encoding.UTF8.GetString(text));
+        if (_accumulator.PaymentMethodCount == UploadLimits.MaxPaymentMethodsPerStoreDay + 1)
+        {
+            Report(ref reader, UploadProblemCodes.TooManyPaymentMethods,
+                   $"Store-day has more than {UploadLimits.MaxPaymentMethodsPerStoreDay} distinct payment methods; the store keeps at most that many.", null);
+        }
+    }
+
+    private void EndTransaction(ref Utf8JsonReader reader)
+    {
+        ReportMissing(ref reader, _frames[_depth].Seen, RequiredTransactionFields);
+        _accumulator.EndTransaction(_transactionHour, _transactionPayment);
+    }
+}

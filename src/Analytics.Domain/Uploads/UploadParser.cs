@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Analytics.Domain.Sales;
+
+namespace Analytics.Domain.Uploads;
+
+/// <summary>
+/// The token-driven state machine that validates and aggregates one upload file. It is fed the tokens of each
+/// buffer in turn (<see cref="Process"/>), keeps a fixed stack of <see cref="ParseFrame"/>s (root, file array,
+/// store-day, transactions, transaction, items, item) and skips the values of unknown or wrongly typed fields by
+/// depth counting. One instance reads one file; it is not thread-safe.
+/// </summary>
+internal sealed partial class UploadParser
+{
+    private const int MaxDepth = 7;
+
+    private readonly ParseFrame[] _frames = new ParseFrame[MaxDepth];
+    private readonly UploadProblemCollector _problems;
+    private readonly LocationTracker _tracker;
+    private readonly StoreDayAccumulator _accumulator = new();
+    private readonly List<StoreDayContribution> _completed = [];
+    private readonly string _sourceKey;
+    private readonly DateTimeOffset _latestTimestamp;
+    private readonly DateOnly _latestBusinessDate;
+    private byte[] _buffer = [];
+    private byte[] _scratch = new byte[512];
+    private readonly char[] _chars = new char[UploadLimits.NameMaxLength];
+    private int _depth;
+    private int _skipDepth;
+    private bool _sawToken;
+    private bool _rootDone;
+
+    public UploadParser(string sourceKey, DateTimeOffset now, UploadOptions options, LocationTracker tracker)
+    {
+        _sourceKey = sourceKey;
+        _tracker = tracker;
+        _problems = new UploadProblemCollector(options.MaxProblems);
+        _latestTimestamp = now + options.FutureTolerance;
+        _latestBusinessDate = DateOnly.FromDateTime(now.UtcDateTime.AddHours(14));
+        _frames[0] = new ParseFrame(FrameKind.Root);
+    }
+
+    public UploadProblemCollector Problems => _problems;
+
+    /// <summary>
+    /// How many of <see cref="Completed"/> may be emitted: a store-day is confirmed once the token after it has been
+    /// read (or the input ended well-formed), so trailing garbage right after it withholds it however the input is cut.
+    /// </summary>
+    public int Confirmed { get; private set; }
+
+    /// <summary>Contributions of store-days completed and not yet emitted, in file order.</summary>
+    public List<StoreDayContribution> Completed => _completed;
+
+    /// <summary>Removes the first <paramref name="count"/> completed contributions (after they were emitted).</summary>
+    public void RemoveEmitted(int count)
+    {
+        _completed.RemoveRange(0, count);
+        Confirmed -= count;
+    }
+
+    public int StoreDays { get; private set; }
+    public int Transactions { get; private set; }
+    public long Units { get; private set; }
+    public decimal NetRevenue { get; private set; }
+
+    /// <summary>Reads every complete token of <paramref name="reader"/>, whose input is <paramref name="buffer"/> from index 0.</summary>
+    /// <exception cref="JsonException">The bytes are not well-formed JSON.</exception>
+    public void Process(ref Utf8JsonReader reader, byte[] buffer)
+    {
+        _buffer = buffer;
+        while (reader.Read())
+        {
+            _sawToken = true;
+            Confirmed = _completed.Count;
+            if (_skipDepth > 0)
+            {
+                Skip(reader.TokenType);
+                continue;
+            }
+
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    OnPropertyName(ref reader);
+                    break;
+                case JsonTokenType.EndObject:
+                    OnEndObject(ref reader);
+                    break;
+                case JsonTokenType.EndArray:
+                    OnEndArray(ref reader);
+                    break;
+                default:
+                    OnValue(ref reader);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Records the end of input: an empty file, or a well-formed one whose root value is complete.</summary>
+    public void Finish()
+    {
+        Confirmed = _completed.Count;
+        if (!_sawToken)
+        {
+            _problems.Add(new UploadProblem(UploadProblemCodes.EmptyFile, "The file is empty: expected a store-day object or an array of them.", "$", 1, 1));
+        }
+    }
+
+    /// <summary>Records malformed JSON; nothing after it is read.</summary>
+    public void Malformed(JsonException exception)
+    {
+        _completed.RemoveRange(Confirmed, _completed.Count - Confirmed);
+        var line = (exception.LineNumber ?? 0) + 1;
+        var column = (exception.BytePositionInLine ?? 0) + 1;
+        var code = _sawToken ? UploadProblemCodes.MalformedJson : UploadProblemCodes.EmptyFile;
+        var message = _sawToken
+            ? $"The file is not well-formed JSON at line {line}, column {column}: {FirstSentence(exception.Message)}"
+            : "The file has no JSON value: expected a store-day object or an array of them.";
+        _problems.Add(new UploadProblem(code, message, BuildPath(null), line, column, _storeId, _businessDateText, _transactionId));
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+
+    private void Skip(JsonTokenType token)
+    {
+        if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            _skipDepth++;
+        }
+        else if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
+        {
+            _skipDepth--;
+        }
+    }
+
+    private void SkipValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            _skipDepth = 1;
+        }
+    }
+
+    private void Push(FrameKind kind) => _frames[++_depth] = new ParseFrame(kind);
+}

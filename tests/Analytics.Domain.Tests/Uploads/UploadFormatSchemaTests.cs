@@ -1,0 +1,45 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Json.Schema;
+
+namespace Analytics.Domain.Tests.Uploads;
+
+/// <summary>docs/upload-format.schema.json agrees with the reader on what a schema can express.</summary>
+public sealed class UploadFormatSchemaTests
+{
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+        JsonSchema.FromText(File.ReadAllText(Path.Combine(SharedData.Repository, "docs", "upload-format.schema.json"))));
+
+    public static TheoryData<string> Invalid => new()
+    {
+        "quantity_negative", "quantity_fraction", "unknown_field_typo", "currency_unknown", "store_id_space",
+        "transactions_empty", "items_empty", "unit_price_five_decimals", "timestamp_without_offset", "name_control_character",
+        "schema_version_2", "sku_missing", "empty_array", "root_number", "transaction_id_too_long",
+    };
+
+    [Fact]
+    public void Evaluate_HandWrittenSample_IsValid()
+    {
+        Assert.True(IsValid(UploadReaderTests.TwoStoreDays));
+        Assert.True(IsValid(MalformedUploads.Valid));
+    }
+
+    [SharedDataFact]
+    public void Evaluate_OnlineRetailDay_IsValid()
+    {
+        using var gzip = new GZipStream(File.OpenRead(Path.Combine(SharedData.OnlineRetail, "days", "2011-06-15.json.gz")), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+
+        Assert.True(IsValid(reader.ReadToEnd()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void Evaluate_MalformedUpload_IsInvalid(string name) => Assert.False(IsValid(MalformedUploads.Cases[name].Json));
+
+    private static bool IsValid(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { RequireFormatValidation = true }).IsValid;
+    }
+}
