@@ -24,9 +24,7 @@ internal static class SummariesCommand
             var stores = await sales.GetDayAsync(day, asJson ? SalesDetail.WithSkus : SalesDetail.Totals, cancellationToken);
             if (asJson)
             {
-                await using var stdout = Console.OpenStandardOutput();
-                await JsonSerializer.SerializeAsync(stdout, stores, CliJsonContext.Default.IReadOnlyListStoreDaySummary, cancellationToken);
-                await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken);
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(stores, CliJsonContext.Default.IReadOnlyListStoreDaySummary));
                 return 0;
             }
 

@@ -57,7 +57,7 @@ public sealed class LambdaEntryPointTests
         Assert.Equal("accepted", root.GetProperty("status").GetString());
         Assert.Equal("uploads/day.json", root.GetProperty("objectKey").GetString());
         Assert.Equal(1, root.GetProperty("storeDays").GetInt32());
-        Assert.Equal(39.00m, root.GetProperty("netRevenue").GetDecimal());
+        Assert.Equal(40.00m, root.GetProperty("netRevenue").GetDecimal()); // 2 transactions × (2 × 10.50 − 1.00)
         await _sales.ReceivedWithAnyArgs(1).SaveAsync(default!, default);
     }
 
