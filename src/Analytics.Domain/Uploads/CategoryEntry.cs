@@ -11,6 +11,8 @@ internal sealed class CategoryEntry(string category)
     public int Transactions { get; set; }
     public long Units { get; set; }
     public int Lines { get; set; }
-    public decimal GrossSales { get; set; }
-    public decimal Discounts { get; set; }
+    /// <summary>In <see cref="MoneyTicks"/>.</summary>
+    public Int128 GrossTicks { get; set; }
+    /// <summary>In <see cref="MoneyTicks"/>.</summary>
+    public Int128 DiscountTicks { get; set; }
 }

@@ -5,5 +5,6 @@ internal struct HourBucket
 {
     public int Transactions;
     public long Units;
-    public decimal NetRevenue;
+    /// <summary>In <see cref="MoneyTicks"/>.</summary>
+    public Int128 NetTicks;
 }

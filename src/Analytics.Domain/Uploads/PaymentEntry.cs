@@ -5,5 +5,6 @@ internal sealed class PaymentEntry(string method)
 {
     public string Method { get; } = method;
     public int Transactions { get; set; }
-    public decimal NetRevenue { get; set; }
+    /// <summary>In <see cref="MoneyTicks"/>.</summary>
+    public Int128 NetTicks { get; set; }
 }

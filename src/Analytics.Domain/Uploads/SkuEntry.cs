@@ -12,6 +12,8 @@ internal sealed class SkuEntry(string sku, string name, byte[] nameUtf8, string 
     public string Category { get; } = category;
     public long Units { get; set; }
     public int Lines { get; set; }
-    public decimal GrossSales { get; set; }
-    public decimal Discounts { get; set; }
+    /// <summary>In <see cref="MoneyTicks"/>.</summary>
+    public Int128 GrossTicks { get; set; }
+    /// <summary>In <see cref="MoneyTicks"/>.</summary>
+    public Int128 DiscountTicks { get; set; }
 }

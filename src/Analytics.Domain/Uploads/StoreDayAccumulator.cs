@@ -17,7 +17,7 @@ internal sealed class StoreDayAccumulator
     private int _transactions;
     private int _transactionSequence;
     private long _transactionUnits;
-    private decimal _transactionNet;
+    private Int128 _transactionNet;
 
     public int Transactions => _transactions;
     public int CategoryCount => _categories.Count;
@@ -70,18 +70,20 @@ internal sealed class StoreDayAccumulator
     {
         _transactionSequence++;
         _transactionUnits = 0;
-        _transactionNet = 0m;
+        _transactionNet = 0;
     }
 
     /// <summary>
-    /// Adds one item line to the open transaction. <paramref name="gross"/> is quantity × unit price. The store-day
-    /// totals are not summed here but from the SKU entries in <see cref="Totals"/>: every line lands in exactly one.
+    /// Adds one item line to the open transaction; <paramref name="gross"/> (quantity × unit price) and
+    /// <paramref name="discount"/> are in <see cref="MoneyTicks"/>. The store-day totals are not summed here but from
+    /// the SKU entries in <see cref="Totals"/>: every line lands in exactly one.
     /// </summary>
-    public void AddLine(SkuEntry sku, CategoryEntry category, long quantity, decimal gross, decimal discount)
+    public void AddLine(SkuEntry sku, CategoryEntry category, long quantity, long gross, long discount)
     {
         sku.Units += quantity;
         sku.Lines++;
-        sku.GrossSales += gross;
+        sku.GrossTicks += gross;
+        sku.DiscountTicks += discount;
         if (category.LastTransaction != _transactionSequence)
         {
             category.LastTransaction = _transactionSequence;
@@ -90,17 +92,9 @@ internal sealed class StoreDayAccumulator
 
         category.Units += quantity;
         category.Lines++;
-        category.GrossSales += gross;
+        category.GrossTicks += gross;
+        category.DiscountTicks += discount;
         _transactionUnits += quantity;
-        if (discount == 0m)
-        {
-            _transactionNet += gross;
-            return;
-        }
-
-        // Most lines carry no discount; decimal additions are the costly part of a line, so skip the zero ones.
-        sku.Discounts += discount;
-        category.Discounts += discount;
         _transactionNet += gross - discount;
     }
 
@@ -109,18 +103,18 @@ internal sealed class StoreDayAccumulator
     {
         long units = 0;
         var lines = 0;
-        var gross = 0m;
-        var discounts = 0m;
+        Int128 gross = 0;
+        Int128 discounts = 0;
         for (var i = 0; i < _skus.Count; i++)
         {
             var sku = _skus[i];
             units += sku.Units;
             lines += sku.Lines;
-            gross += sku.GrossSales;
-            discounts += sku.Discounts;
+            gross += sku.GrossTicks;
+            discounts += sku.DiscountTicks;
         }
 
-        return new SalesTotals(_transactions, units, lines, gross, discounts);
+        return new SalesTotals(_transactions, units, lines, MoneyTicks.ToDecimal(gross), MoneyTicks.ToDecimal(discounts));
     }
 
     /// <summary>Closes the open transaction: counts it, in <paramref name="hour"/> (0–23, or -1 when unknown) and
@@ -133,13 +127,13 @@ internal sealed class StoreDayAccumulator
             ref var bucket = ref _hours[hour];
             bucket.Transactions++;
             bucket.Units += _transactionUnits;
-            bucket.NetRevenue += _transactionNet;
+            bucket.NetTicks += _transactionNet;
         }
 
         if (payment is not null)
         {
             payment.Transactions++;
-            payment.NetRevenue += _transactionNet;
+            payment.NetTicks += _transactionNet;
         }
     }
 
@@ -167,7 +161,7 @@ internal sealed class StoreDayAccumulator
             ref readonly var bucket = ref _hours[hour];
             if (bucket.Transactions > 0)
             {
-                hours.Add(new HourSales(hour, bucket.Transactions, bucket.Units, bucket.NetRevenue));
+                hours.Add(new HourSales(hour, bucket.Transactions, bucket.Units, MoneyTicks.ToDecimal(bucket.NetTicks)));
             }
         }
 

@@ -11,7 +11,7 @@ internal static class StoreDaySummaryLists
         for (var i = 0; i < entries.Count; i++)
         {
             var c = entries[i];
-            list.Add(new CategorySales(c.Category, c.Transactions, c.Units, c.Lines, c.GrossSales, c.Discounts));
+            list.Add(new CategorySales(c.Category, c.Transactions, c.Units, c.Lines, MoneyTicks.ToDecimal(c.GrossTicks), MoneyTicks.ToDecimal(c.DiscountTicks)));
         }
 
         list.Sort(static (a, b) => string.CompareOrdinal(a.Category, b.Category));
@@ -24,7 +24,7 @@ internal static class StoreDaySummaryLists
         for (var i = 0; i < entries.Count; i++)
         {
             var p = entries[i];
-            list.Add(new PaymentMethodSales(p.Method, p.Transactions, p.NetRevenue));
+            list.Add(new PaymentMethodSales(p.Method, p.Transactions, MoneyTicks.ToDecimal(p.NetTicks)));
         }
 
         list.Sort(static (a, b) => string.CompareOrdinal(a.PaymentMethod, b.PaymentMethod));
@@ -37,7 +37,7 @@ internal static class StoreDaySummaryLists
         for (var i = 0; i < entries.Count; i++)
         {
             var s = entries[i];
-            list.Add(new SkuSales(s.Sku, s.Name, s.Category, s.Units, s.Lines, s.GrossSales, s.Discounts));
+            list.Add(new SkuSales(s.Sku, s.Name, s.Category, s.Units, s.Lines, MoneyTicks.ToDecimal(s.GrossTicks), MoneyTicks.ToDecimal(s.DiscountTicks)));
         }
 
         list.Sort(static (a, b) => string.CompareOrdinal(a.Sku, b.Sku));

@@ -2,44 +2,68 @@ using System.Text.Json;
 
 namespace Analytics.Domain.Uploads;
 
-/// <summary>Prices and discounts: exact decimals, signs, decimal places, and the discount against the line total.</summary>
+/// <summary>Prices and discounts: exact amounts in ticks, signs, decimal places, and the discount against the line total.</summary>
 internal sealed partial class UploadParser
 {
-    /// <summary>Reads a non-negative amount with at most 4 decimal places; null after reporting a problem.</summary>
-    private decimal? ReadMoney(ref Utf8JsonReader reader, UploadField field, string negativeCode, string preciseCode)
+    /// <summary>Reads a non-negative amount with at most 4 decimal places as ticks; null after reporting a problem.</summary>
+    private long? ReadMoney(ref Utf8JsonReader reader, UploadField field, string negativeCode, string preciseCode)
     {
         if (!Expect(ref reader, JsonTokenType.Number, field))
         {
             return null;
         }
 
-        var name = UploadFieldNames.Name(field);
-        if (!Utf8Decimal.TryParsePlain(reader.ValueSpan, out var amount) && !reader.TryGetDecimal(out amount))
+        bool negative;
+        bool exact;
+        long ticks;
+        if (Utf8Decimal.TryParsePlain(reader.ValueSpan, out var mantissa, out var scale, out negative))
         {
-            Report(ref reader, UploadProblemCodes.NumberOutOfRange, $"'{name}' is not a representable amount, found {Found(ref reader)}.", null);
+            negative &= mantissa != 0;
+            exact = MoneyTicks.TryFromParts(mantissa, scale, out ticks);
+        }
+        else if (reader.TryGetDecimal(out var amount))
+        {
+            negative = amount < 0m;
+            exact = MoneyTicks.TryFromDecimal(decimal.Abs(amount), out ticks);
+        }
+        else
+        {
+            Report(ref reader, UploadProblemCodes.NumberOutOfRange,
+                   $"'{UploadFieldNames.Name(field)}' is not a representable amount, found {Found(ref reader)}.", null);
             return null;
         }
 
-        if (amount < 0m)
+        if (negative)
         {
-            Report(ref reader, negativeCode, $"'{name}' must not be negative, found {Found(ref reader)}.", null);
+            Report(ref reader, negativeCode, $"'{UploadFieldNames.Name(field)}' must not be negative, found {Found(ref reader)}.", null);
             return null;
         }
 
-        if (amount.Scale > UploadLimits.MaxDecimalPlaces && decimal.Round(amount, UploadLimits.MaxDecimalPlaces) != amount)
+        if (!exact)
         {
             Report(ref reader, preciseCode,
-                   $"'{name}' must have at most {UploadLimits.MaxDecimalPlaces} decimal places, found {Found(ref reader)}.", null);
+                   $"'{UploadFieldNames.Name(field)}' must have at most {UploadLimits.MaxDecimalPlaces} decimal places, found {Found(ref reader)}.", null);
             return null;
         }
 
-        return amount;
+        return ticks;
+    }
+
+    private void ReadUnitPrice(ref Utf8JsonReader reader)
+    {
+        _itemPrice = ReadMoney(ref reader, UploadField.UnitPrice, UploadProblemCodes.NegativePrice, UploadProblemCodes.PriceTooPrecise);
+        if (_itemPrice > (long)UploadLimits.MaxUnitPrice * MoneyTicks.PerUnit)
+        {
+            Report(ref reader, UploadProblemCodes.PriceTooLarge,
+                   $"'unit_price' must be at most {UploadLimits.MaxUnitPrice}, found {Found(ref reader)}.", null);
+            _itemPrice = null;
+        }
     }
 
     private void ReadDiscount(ref Utf8JsonReader reader)
     {
         _itemDiscount = ReadMoney(ref reader, UploadField.Discount, UploadProblemCodes.NegativeDiscount, UploadProblemCodes.DiscountTooPrecise);
-        if (_itemDiscount is not > 0m)
+        if (_itemDiscount is not > 0)
         {
             return;
         }
@@ -62,14 +86,17 @@ internal sealed partial class UploadParser
         }
     }
 
-    private bool CheckDiscount(decimal gross, long offset)
+    /// <summary>Whether the discount is at most <paramref name="gross"/> (ticks); reports it at <paramref name="offset"/>
+    /// (or, when -1, at the location kept by <see cref="ReadDiscount"/>) when it is not.</summary>
+    private bool CheckDiscount(long gross, long offset)
     {
         if (_itemDiscount <= gross)
         {
             return true;
         }
 
-        var message = $"'discount' {_itemDiscount} is more than the line total {gross} (quantity × unit_price); the discount is for the whole line.";
+        var discount = _itemDiscount is { } ticks && ticks < MoneyTicks.Beyond ? MoneyTicks.ToDecimal(ticks).ToString(System.Globalization.CultureInfo.InvariantCulture) : "(too large)";
+        var message = $"'discount' {discount} is more than the line total {MoneyTicks.ToDecimal(gross)} (quantity × unit_price); the discount is for the whole line.";
         if (offset >= 0)
         {
             Report(UploadProblemCodes.DiscountExceedsLine, message, offset, "discount");

@@ -18,8 +18,8 @@ internal sealed partial class UploadParser
     private byte[]? _itemNameUtf8;
     private CategoryEntry? _itemCategory;
     private long _itemQuantity;
-    private decimal? _itemPrice;
-    private decimal? _itemDiscount;
+    private long? _itemPrice;
+    private long? _itemDiscount;
     private bool _itemDiscountDeferred;
     private UploadLocation? _itemDiscountLocation;
 
@@ -27,7 +27,7 @@ internal sealed partial class UploadParser
     {
         Push(FrameKind.Item);
         (_itemSku, _itemNewSkuUtf8, _itemNewSku, _itemName, _itemNameUtf8, _itemCategory) = (null, null, null, null, null, null);
-        (_itemQuantity, _itemPrice, _itemDiscount, _itemDiscountDeferred, _itemDiscountLocation) = (0, null, 0m, false, null);
+        (_itemQuantity, _itemPrice, _itemDiscount, _itemDiscountDeferred, _itemDiscountLocation) = (0, null, 0, false, null);
     }
 
     private void OnItemValue(ref Utf8JsonReader reader, UploadField field)
@@ -47,14 +47,7 @@ internal sealed partial class UploadParser
                 ReadQuantity(ref reader);
                 break;
             case UploadField.UnitPrice:
-                _itemPrice = ReadMoney(ref reader, field, UploadProblemCodes.NegativePrice, UploadProblemCodes.PriceTooPrecise);
-                if (_itemPrice > UploadLimits.MaxUnitPrice)
-                {
-                    Report(ref reader, UploadProblemCodes.PriceTooLarge,
-                           $"'unit_price' must be at most {UploadLimits.MaxUnitPrice}, found {Found(ref reader)}.", null);
-                    _itemPrice = null;
-                }
-
+                ReadUnitPrice(ref reader);
                 break;
             default:
                 ReadDiscount(ref reader);

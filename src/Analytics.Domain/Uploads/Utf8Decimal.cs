@@ -1,20 +1,18 @@
 namespace Analytics.Domain.Uploads;
 
-/// <summary>A fast path for the plain JSON numbers prices are written as.</summary>
+/// <summary>A fast path for the plain JSON numbers amounts are written as.</summary>
 internal static class Utf8Decimal
 {
     /// <summary>
-    /// Parses <c>[-]digits[.digits]</c> with at most 18 digits into an exact decimal that keeps the written scale
-    /// (as <see cref="System.Text.Json.Utf8JsonReader.TryGetDecimal"/> does). False for anything else (exponents,
-    /// longer numbers): the caller falls back to the general parser.
+    /// Splits <c>[-]digits[.digits]</c> with at most 18 digits into its digits as an integer and the number of
+    /// decimal places. False for anything else (exponents, longer numbers): the caller falls back to the general parser.
     /// </summary>
-    public static bool TryParsePlain(ReadOnlySpan<byte> text, out decimal value)
+    public static bool TryParsePlain(ReadOnlySpan<byte> text, out ulong mantissa, out int scale, out bool negative)
     {
-        value = 0m;
-        var negative = text.Length > 0 && text[0] == (byte)'-';
-        ulong mantissa = 0;
+        mantissa = 0;
+        scale = 0;
+        negative = text.Length > 0 && text[0] == (byte)'-';
         var digits = 0;
-        var scale = 0;
         var dot = false;
         for (var i = negative ? 1 : 0; i < text.Length; i++)
         {
@@ -38,12 +36,6 @@ internal static class Utf8Decimal
             }
         }
 
-        if (digits == 0)
-        {
-            return false;
-        }
-
-        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)scale);
-        return true;
+        return digits > 0;
     }
 }
