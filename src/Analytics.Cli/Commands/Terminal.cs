@@ -8,7 +8,21 @@ namespace Analytics.Cli.Commands;
 /// </summary>
 internal static class Terminal
 {
-    public static IAnsiConsole Out => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+    /// <summary>Width of tables written to a file or pipe, where there is no terminal to measure (Spectre would assume 80).</summary>
+    private const int RedirectedWidth = 160;
 
-    public static IAnsiConsole Error => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    public static IAnsiConsole Out => Create(Console.Out, Console.IsOutputRedirected);
+
+    public static IAnsiConsole Error => Create(Console.Error, Console.IsErrorRedirected);
+
+    private static IAnsiConsole Create(TextWriter writer, bool redirected)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        if (redirected)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
+    }
 }

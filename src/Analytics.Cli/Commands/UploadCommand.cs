@@ -23,26 +23,27 @@ internal static class UploadCommand
         {
             await using var services = local.BuildServices(parseResult);
             var uploader = new LocalUploader(services);
+            var paths = parseResult.GetValue(files)!;
             var failures = 0;
-            foreach (var file in parseResult.GetValue(files)!)
+            if (paths.Length > 1 && !Console.IsOutputRedirected && !Console.IsErrorRedirected)
             {
-                if (!file.Exists)
+                // On a terminal, a progress bar; lines and problem tables are written above it by the same console.
+                var terminal = Terminal.Error;
+                await terminal.Progress().AutoClear(true).StartAsync(async progress =>
                 {
-                    Terminal.Error.MarkupLine($"[red]{Markup.Escape(file.FullName)}: no such file[/]");
-                    failures++;
-                    continue;
-                }
-
-                try
+                    var task = progress.AddTask("Uploading", maxValue: paths.Length);
+                    foreach (var file in paths)
+                    {
+                        failures += await UploadOneAsync(uploader, file, line => terminal.WriteLine(line), terminal, cancellationToken);
+                        task.Increment(1);
+                    }
+                });
+            }
+            else
+            {
+                foreach (var file in paths)
                 {
-                    var output = await uploader.UploadAsync(file, cancellationToken);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{file.Name}: accepted, {output.StoreDays} store-days, {output.Transactions} transactions, net revenue {output.NetRevenue:N2} (upload {output.UploadId})"));
-                }
-                catch (InvalidUploadException rejection)
-                {
-                    failures++;
-                    PrintRejection(file.Name, rejection);
+                    failures += await UploadOneAsync(uploader, file, Console.Out.WriteLine, Terminal.Error, cancellationToken);
                 }
             }
 
@@ -51,9 +52,34 @@ internal static class UploadCommand
         return command;
     }
 
-    public static void PrintRejection(string fileName, InvalidUploadException rejection)
+    /// <summary>Uploads one file and reports it: a summary line to <paramref name="results"/>, problems on <paramref name="problems"/>.</summary>
+    /// <returns>1 when the file failed, else 0.</returns>
+    private static async Task<int> UploadOneAsync(
+        LocalUploader uploader, FileInfo file, Action<string> results, IAnsiConsole problems, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"{fileName}: rejected, {rejection.TotalProblems} problem(s); moved to {UploadKeys.RejectedKey(rejection.ObjectKey)} "
+        if (!file.Exists)
+        {
+            problems.MarkupLine($"[red]{Markup.Escape(file.FullName)}: no such file[/]");
+            return 1;
+        }
+
+        try
+        {
+            var output = await uploader.UploadAsync(file, cancellationToken);
+            results(string.Create(CultureInfo.InvariantCulture,
+                $"{file.Name}: accepted, {output.StoreDays} store-days, {output.Transactions} transactions, net revenue {output.NetRevenue:N2} (upload {output.UploadId})"));
+            return 0;
+        }
+        catch (InvalidUploadException rejection)
+        {
+            PrintRejection(file.Name, rejection, results, problems);
+            return 1;
+        }
+    }
+
+    private static void PrintRejection(string fileName, InvalidUploadException rejection, Action<string> results, IAnsiConsole problems)
+    {
+        results($"{fileName}: rejected, {rejection.TotalProblems} problem(s); moved to {UploadKeys.RejectedKey(rejection.ObjectKey)} "
                           + $"with report {UploadKeys.ErrorReportKey(rejection.ObjectKey)}");
         var table = new Table().AddColumns("Where", "Line:Col", "Store-day", "Transaction", "Problem");
         foreach (var problem in rejection.Problems.Take(ProblemsShown))
@@ -66,10 +92,10 @@ internal static class UploadCommand
                 Markup.Escape($"{problem.Code}: {problem.Message}"));
         }
 
-        Terminal.Error.Write(table);
+        problems.Write(table);
         if (rejection.TotalProblems > ProblemsShown)
         {
-            Terminal.Error.MarkupLine($"… and {rejection.TotalProblems - ProblemsShown} more in the error report.");
+            problems.MarkupLine($"… and {rejection.TotalProblems - ProblemsShown} more in the error report.");
         }
     }
 }
