@@ -1,0 +1,77 @@
+using StatesLanguage.Evaluation.History;
+
+namespace StatesLanguage.Evaluation;
+
+/// <summary>Everything one execution shares across its states, branches and iterations: identity, clock, invoker,
+/// history and cancellation.</summary>
+internal sealed class ExecutionRun
+{
+    private JsonObject? _executionContext;
+
+    public ExecutionRun(ExecutionOptions options, JsonNode? input, CancellationToken cancellationToken)
+    {
+        Options = options;
+        TimeProvider = options.TimeProvider;
+        Input = input;
+        CancellationToken = cancellationToken;
+        ExecutionName = options.ExecutionName ?? Guid.NewGuid().ToString();
+        StateMachineArn = $"arn:aws:states:{options.Region}:{options.AccountId}:stateMachine:{options.StateMachineName}";
+        ExecutionArn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{options.StateMachineName}:{ExecutionName}";
+        StartTime = TimeProvider.GetUtcNow();
+        Random = options.Random ?? Random.Shared;
+    }
+
+    public ExecutionOptions Options { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public JsonNode? Input { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public string ExecutionName { get; }
+
+    public string StateMachineArn { get; }
+
+    public string ExecutionArn { get; }
+
+    public DateTimeOffset StartTime { get; }
+
+    public Random Random { get; }
+
+    public ExecutionHistory History { get; } = new();
+
+    public DateTimeOffset Now => TimeProvider.GetUtcNow();
+
+    public ITaskInvoker Invoker => Options.TaskInvoker
+        ?? throw new InvalidOperationException("A Task state was reached but ExecutionOptions.TaskInvoker is not set.");
+
+    public HistoryEvent Record(HistoryEvent template, long previousEventId = 0) =>
+        History.Add(template with { Timestamp = Now }, previousEventId);
+
+    public static HistoryEvent Event(HistoryEventType type) => new(0, 0, default, type);
+
+    public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (delay > TimeSpan.Zero)
+            await Task.Delay(delay, TimeProvider, cancellationToken);
+    }
+
+    /// <summary>The <c>Execution</c> and <c>StateMachine</c> parts of the context object, shared by every state;
+    /// callers copy what they read.</summary>
+    public JsonObject ExecutionContextObject()
+    {
+        return _executionContext ??= new JsonObject
+        {
+            ["Id"] = ExecutionArn,
+            ["Input"] = JsonData.Clone(Input),
+            ["Name"] = ExecutionName,
+            ["RoleArn"] = Options.RoleArn,
+            ["StartTime"] = FormatTime(StartTime),
+            ["RedriveCount"] = 0,
+        };
+    }
+
+    public static string FormatTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

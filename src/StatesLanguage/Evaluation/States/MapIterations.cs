@@ -1,0 +1,78 @@
+using StatesLanguage.Definition;
+using StatesLanguage.Errors;
+using StatesLanguage.Evaluation.History;
+
+namespace StatesLanguage.Evaluation.States;
+
+/// <summary>The iterations of one Map run: a fixed pool of workers (MaxConcurrency, or one per item up to
+/// <see cref="UnboundedWorkers"/>) pulls item indexes in order. When failures exceed the threshold no new iteration
+/// starts and the running ones finish.</summary>
+internal sealed class MapIterations(MapState map, StateRun run, JsonNode?[] inputs, MapLimits limits)
+{
+    /// <summary>Workers used when MaxConcurrency is 0 (AWS runs up to 40 inline iterations at once).</summary>
+    public const int UnboundedWorkers = 40;
+
+    private readonly JsonNode?[] _results = new JsonNode?[inputs.Length];
+    private int _next = -1;
+    private int _failures;
+    private StatesErrorException? _firstFailure;
+    private volatile bool _stop;
+
+    public async Task<JsonArray> RunAsync()
+    {
+        var workers = limits.MaxConcurrency > 0 ? Math.Min(limits.MaxConcurrency, inputs.Length) : Math.Min(UnboundedWorkers, inputs.Length);
+        if (workers == 1)
+        {
+            await WorkAsync();
+        }
+        else if (workers > 1)
+        {
+            var tasks = new Task[workers];
+            for (var i = 0; i < workers; i++)
+                tasks[i] = Task.Run(WorkAsync);
+            await Task.WhenAll(tasks);
+        }
+        if (_firstFailure is not null && limits.IsExceeded(_failures, inputs.Length))
+        {
+            if (limits.ToleratedFailureCount is null && limits.ToleratedFailurePercentage is null)
+                throw _firstFailure;
+            throw new StatesErrorException(StatesErrorNames.ExceedToleratedFailureThreshold,
+                "The specified tolerated failure threshold for the Map run has been exceeded.");
+        }
+        var array = new JsonArray();
+        foreach (var result in _results)
+            array.Add(result);
+        return array;
+    }
+
+    private async Task WorkAsync()
+    {
+        var execution = run.Execution;
+        while (!_stop)
+        {
+            var index = Interlocked.Increment(ref _next);
+            if (index >= inputs.Length)
+                return;
+            execution.Record(ExecutionRun.Event(HistoryEventType.MapIterationStarted) with { StateName = map.Name, Index = index });
+            var scope = new GraphScope(execution, new VariableScope(run.Scope.Variables));
+            try
+            {
+                var output = await StateRunner.RunAsync(map.ItemProcessor, inputs[index], scope);
+                _results[index] = output?.Parent is null ? output : output.DeepClone();
+                execution.Record(ExecutionRun.Event(HistoryEventType.MapIterationSucceeded) with { StateName = map.Name, Index = index });
+            }
+            catch (StatesErrorException ex)
+            {
+                execution.Record(ExecutionRun.Event(HistoryEventType.MapIterationFailed) with
+                {
+                    StateName = map.Name, Index = index, Error = ex.Error.Name, Cause = ex.Error.Cause,
+                });
+                var failures = Interlocked.Increment(ref _failures);
+                Interlocked.CompareExchange(ref _firstFailure, ex, null);
+                _results[index] = null;
+                if (limits.IsExceeded(failures, inputs.Length))
+                    _stop = true;
+            }
+        }
+    }
+}
