@@ -53,8 +53,14 @@ internal sealed class ExecutionRun
 
     public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
-        if (delay > TimeSpan.Zero)
-            await Task.Delay(delay, TimeProvider, cancellationToken);
+        // Timers accept at most about 49 days; longer waits (up to a year) go in chunks.
+        var chunk = TimeSpan.FromDays(30);
+        while (delay > TimeSpan.Zero)
+        {
+            var step = delay < chunk ? delay : chunk;
+            await Task.Delay(step, TimeProvider, cancellationToken);
+            delay -= step;
+        }
     }
 
     /// <summary>The <c>Execution</c> and <c>StateMachine</c> parts of the context object, shared by every state;

@@ -17,13 +17,20 @@ internal static class JsonData
 
     public static bool TryGetNumber(JsonNode? node, out double value)
     {
-        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
-        {
-            value = v.GetValue<double>();
-            return true;
-        }
         value = 0;
-        return false;
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+            return false;
+        if (v.TryGetValue(out value))
+            return true;
+        if (v.TryGetValue(out long integer))
+            value = integer;
+        else if (v.TryGetValue(out int small))
+            value = small;
+        else if (v.TryGetValue(out decimal exact))
+            value = (double)exact;
+        else
+            value = double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture);
+        return true;
     }
 
     public static bool TryGetString(JsonNode? node, [NotNullWhen(true)] out string? value)

@@ -38,8 +38,44 @@ internal static class StringFunctions
         return JsonValue.Create(builder.ToString());
     }
 
-    private static string Render(JsonNode? value) =>
-        JsonData.TryGetString(value, out var text) ? text : JsonData.Serialize(value);
+    /// <summary>Strings as they are; objects and arrays the way AWS's Java runtime prints maps and lists
+    /// (<c>{a=1, b=[x, y]}</c>); other values as JSON.</summary>
+    private static string Render(JsonNode? value)
+    {
+        var builder = new StringBuilder();
+        Render(value, builder);
+        return builder.ToString();
+    }
+
+    private static void Render(JsonNode? value, StringBuilder builder)
+    {
+        switch (value)
+        {
+            case JsonObject obj:
+                builder.Append('{');
+                var first = true;
+                foreach (var (key, item) in obj)
+                {
+                    builder.Append(first ? "" : ", ").Append(key).Append('=');
+                    Render(item, builder);
+                    first = false;
+                }
+                builder.Append('}');
+                break;
+            case JsonArray array:
+                builder.Append('[');
+                for (var i = 0; i < array.Count; i++)
+                {
+                    builder.Append(i == 0 ? "" : ", ");
+                    Render(array[i], builder);
+                }
+                builder.Append(']');
+                break;
+            default:
+                builder.Append(JsonData.TryGetString(value, out var text) ? text : JsonData.Serialize(value));
+                break;
+        }
+    }
 
     /// <summary>An empty or blank string gives null, as on AWS.</summary>
     public static JsonNode? StringToJson(IntrinsicInvocation call)

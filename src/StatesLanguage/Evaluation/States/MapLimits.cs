@@ -15,7 +15,7 @@ internal sealed record MapLimits(int MaxConcurrency, int? ToleratedFailureCount,
         if (map.MaxConcurrencyPath is JsonPathExpression concurrencyPath)
         {
             var value = Read(concurrencyPath, scope, run);
-            if (!JsonData.TryGetInteger(value, out var parsed) || parsed > int.MaxValue)
+            if (!TryInteger(value, out var parsed) || parsed > int.MaxValue)
                 throw run.RuntimeError($"The MaxConcurrencyPath field refers to value \"{Show(value)}\" which is not a valid integer: {concurrencyPath.Text}");
             if (parsed < 0)
                 throw run.RuntimeError("MaxConcurrency cannot be negative.");
@@ -25,7 +25,7 @@ internal sealed record MapLimits(int MaxConcurrency, int? ToleratedFailureCount,
         if (map.ToleratedFailureCountPath is JsonPathExpression countPath)
         {
             var value = Read(countPath, scope, run);
-            if (!JsonData.TryGetInteger(value, out var parsed) || parsed > int.MaxValue)
+            if (!TryInteger(value, out var parsed) || parsed > int.MaxValue)
                 throw run.RuntimeError($"The ToleratedFailureCountPath field refers to value \"{Show(value)}\" which is not a valid integer: {countPath.Text}");
             if (parsed < 0)
                 throw run.RuntimeError("ToleratedFailureCount cannot be negative.");
@@ -35,7 +35,7 @@ internal sealed record MapLimits(int MaxConcurrency, int? ToleratedFailureCount,
         if (map.ToleratedFailurePercentagePath is JsonPathExpression percentagePath)
         {
             var value = Read(percentagePath, scope, run);
-            if (!JsonData.TryGetNumber(value, out var parsed))
+            if (!TryNumber(value, out var parsed))
                 throw run.RuntimeError($"The ToleratedFailurePercentagePath field refers to value \"{Show(value)}\" which is not a valid float: {percentagePath.Text}");
             if (parsed is < 0 or > 100)
                 throw run.RuntimeError("ToleratedFailurePercentage must be between 0 and 100.");
@@ -55,6 +55,15 @@ internal sealed record MapLimits(int MaxConcurrency, int? ToleratedFailureCount,
         var byPercentage = ToleratedFailurePercentage is double percent && failures * 100.0 / total > percent;
         return byCount || byPercentage;
     }
+
+    /// <summary>A number, or a string holding one: AWS parses the referenced value as text.</summary>
+    private static bool TryInteger(JsonNode? value, out long result) =>
+        JsonData.TryGetInteger(value, out result)
+        || (JsonData.TryGetString(value, out var text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result));
+
+    private static bool TryNumber(JsonNode? value, out double result) =>
+        JsonData.TryGetNumber(value, out result)
+        || (JsonData.TryGetString(value, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out result));
 
     private static JsonNode? Read(JsonPathExpression path, in DataScope scope, StateRun run)
     {
