@@ -5,6 +5,10 @@ namespace StatesLanguage.Tests.Support;
 public sealed class InstantTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private long _ticks = start.UtcTicks;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<TimeSpan> _timers = new();
+
+    /// <summary>Due times of every timer created, in order: the waits and retry delays the engine asked for.</summary>
+    public IReadOnlyList<TimeSpan> Timers => [.. _timers];
 
     public InstantTimeProvider() : this(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero))
     {
@@ -14,6 +18,7 @@ public sealed class InstantTimeProvider(DateTimeOffset start) : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        _timers.Enqueue(dueTime);
         if (dueTime != Timeout.InfiniteTimeSpan && dueTime > TimeSpan.Zero)
             Interlocked.Add(ref _ticks, dueTime.Ticks);
         if (dueTime != Timeout.InfiniteTimeSpan)
