@@ -46,10 +46,11 @@ internal sealed class ExecutionRun
     public ITaskInvoker Invoker => Options.TaskInvoker
         ?? throw new InvalidOperationException("A Task state was reached but ExecutionOptions.TaskInvoker is not set.");
 
-    public HistoryEvent Record(HistoryEvent template, long previousEventId = 0) =>
-        History.Add(template with { Timestamp = Now }, previousEventId);
-
-    public static HistoryEvent Event(HistoryEventType type) => new(0, 0, default, type);
+    public HistoryEvent Record(HistoryEvent newEvent, long previousEventId = 0)
+    {
+        newEvent.Timestamp = Now;
+        return History.Add(newEvent, previousEventId);
+    }
 
     public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {

@@ -32,7 +32,7 @@ public sealed class StateMachine
     {
         ArgumentNullException.ThrowIfNull(options);
         var execution = new ExecutionRun(options, input, cancellationToken);
-        execution.Record(ExecutionRun.Event(HistoryEventType.ExecutionStarted) with { Input = input });
+        execution.Record(new HistoryEvent(HistoryEventType.ExecutionStarted) { Input = input });
         try
         {
             if (DataFlow.ExceedsLimit(input))
@@ -42,12 +42,12 @@ public sealed class StateMachine
             }
             var scope = new GraphScope(execution, new VariableScope(null));
             var output = await RunWithTimeoutAsync(execution, input, scope);
-            execution.Record(ExecutionRun.Event(HistoryEventType.ExecutionSucceeded) with { Output = output });
+            execution.Record(new HistoryEvent(HistoryEventType.ExecutionSucceeded) { Output = output });
             return new ExecutionResult(ExecutionStatus.Succeeded, execution.History) { Output = output, ExecutionArn = execution.ExecutionArn };
         }
         catch (StatesErrorException ex) when (ex.Error.Name == StatesErrorNames.Timeout && ex.Data.Contains(ExecutionTimeoutMarker))
         {
-            execution.Record(ExecutionRun.Event(HistoryEventType.ExecutionTimedOut) with { Error = ex.Error.Name, Cause = ex.Error.Cause });
+            execution.Record(new HistoryEvent(HistoryEventType.ExecutionTimedOut) { Error = ex.Error.Name, Cause = ex.Error.Cause });
             return new ExecutionResult(ExecutionStatus.TimedOut, execution.History)
             {
                 Error = ex.Error.Name, Cause = ex.Error.Cause, ExecutionArn = execution.ExecutionArn,
@@ -55,7 +55,7 @@ public sealed class StateMachine
         }
         catch (StatesErrorException ex)
         {
-            execution.Record(ExecutionRun.Event(HistoryEventType.ExecutionFailed) with { Error = ex.Error.Name, Cause = ex.Error.Cause });
+            execution.Record(new HistoryEvent(HistoryEventType.ExecutionFailed) { Error = ex.Error.Name, Cause = ex.Error.Cause });
             return new ExecutionResult(ExecutionStatus.Failed, execution.History)
             {
                 Error = ex.Error.Name, Cause = ex.Error.Cause, ExecutionArn = execution.ExecutionArn,

@@ -1,18 +1,27 @@
 namespace StatesLanguage.Evaluation.History;
 
 /// <summary>The events of one execution, numbered from 1 in the order they were recorded. Safe to append from
-/// concurrent Map iterations and Parallel branches.</summary>
+/// concurrent Map iterations and Parallel branches. Stored in fixed-size segments so that long histories never
+/// reallocate one large array (which would land on the large object heap and force full collections).</summary>
 public sealed class ExecutionHistory
 {
-    private readonly List<HistoryEvent> _events = [];
+    private const int SegmentSize = 4096;
+
+    private readonly List<HistoryEvent[]> _segments = [];
     private readonly Lock _lock = new();
+    private int _count;
 
     public IReadOnlyList<HistoryEvent> Events
     {
         get
         {
             lock (_lock)
-                return [.. _events];
+            {
+                var copy = new HistoryEvent[_count];
+                for (var i = 0; i < _count; i++)
+                    copy[i] = _segments[i / SegmentSize][i % SegmentSize];
+                return copy;
+            }
         }
     }
 
@@ -21,20 +30,24 @@ public sealed class ExecutionHistory
         get
         {
             lock (_lock)
-                return _events.Count;
+                return _count;
         }
     }
 
-    /// <summary>Appends an event, giving it the next id; <paramref name="previousEventId"/> 0 means "the last event
-    /// recorded".</summary>
-    internal HistoryEvent Add(HistoryEvent template, long previousEventId = 0)
+    /// <summary>Appends a new event (not yet recorded), giving it the next id; <paramref name="previousEventId"/> 0
+    /// means "the last event recorded".</summary>
+    internal HistoryEvent Add(HistoryEvent newEvent, long previousEventId = 0)
     {
         lock (_lock)
         {
-            var id = _events.Count + 1L;
-            var item = template with { Id = id, PreviousEventId = previousEventId > 0 ? previousEventId : id - 1 };
-            _events.Add(item);
-            return item;
+            var index = _count;
+            if (index % SegmentSize == 0)
+                _segments.Add(new HistoryEvent[SegmentSize]);
+            newEvent.Id = index + 1L;
+            newEvent.PreviousEventId = previousEventId > 0 ? previousEventId : index;
+            _segments[index / SegmentSize][index % SegmentSize] = newEvent;
+            _count = index + 1;
+            return newEvent;
         }
     }
 

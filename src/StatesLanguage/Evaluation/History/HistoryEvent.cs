@@ -2,8 +2,16 @@ namespace StatesLanguage.Evaluation.History;
 
 /// <summary>One execution history event. <see cref="Input"/> and <see cref="Output"/> reference the state data
 /// (never mutated after recording); serialize them on demand.</summary>
-public sealed record HistoryEvent(long Id, long PreviousEventId, DateTimeOffset Timestamp, HistoryEventType Type)
+public sealed record HistoryEvent(HistoryEventType Type)
 {
+    /// <summary>Position in the history, from 1.</summary>
+    public long Id { get; internal set; }
+
+    /// <summary>The event this one follows (0 for the first).</summary>
+    public long PreviousEventId { get; internal set; }
+
+    public DateTimeOffset Timestamp { get; internal set; }
+
     public string? StateName { get; init; }
 
     public JsonNode? Input { get; init; }

@@ -40,17 +40,17 @@ internal sealed class MapExecutor : IStateExecutor
                 run.PendingMapItem = null;
             }
         }
-        execution.Record(ExecutionRun.Event(HistoryEventType.MapStateStarted) with { Index = inputs.Length });
+        execution.Record(new HistoryEvent(HistoryEventType.MapStateStarted) { Index = inputs.Length });
         var iterations = new MapIterations(map, run, inputs, limits);
         try
         {
             var results = await iterations.RunAsync();
-            execution.Record(ExecutionRun.Event(HistoryEventType.MapStateSucceeded));
+            execution.Record(new HistoryEvent(HistoryEventType.MapStateSucceeded));
             return results;
         }
         catch (StatesErrorException ex)
         {
-            execution.Record(ExecutionRun.Event(HistoryEventType.MapStateFailed) with { Error = ex.Error.Name, Cause = ex.Error.Cause });
+            execution.Record(new HistoryEvent(HistoryEventType.MapStateFailed) { Error = ex.Error.Name, Cause = ex.Error.Cause });
             throw;
         }
     }

@@ -39,10 +39,7 @@ internal sealed class MapIterations(MapState map, StateRun run, JsonNode?[] inpu
             throw new StatesErrorException(StatesErrorNames.ExceedToleratedFailureThreshold,
                 "The specified tolerated failure threshold for the Map run has been exceeded.");
         }
-        var array = new JsonArray();
-        foreach (var result in _results)
-            array.Add(result);
-        return array;
+        return new JsonArray(_results);
     }
 
     private async Task WorkAsync()
@@ -53,18 +50,17 @@ internal sealed class MapIterations(MapState map, StateRun run, JsonNode?[] inpu
             var index = Interlocked.Increment(ref _next);
             if (index >= inputs.Length)
                 return;
-            execution.Record(ExecutionRun.Event(HistoryEventType.MapIterationStarted) with { StateName = map.Name, Index = index });
+            execution.Record(new HistoryEvent(HistoryEventType.MapIterationStarted) { StateName = map.Name, Index = index });
             var scope = new GraphScope(execution, new VariableScope(run.Scope.Variables));
             try
             {
                 var output = await StateRunner.RunAsync(map.ItemProcessor, inputs[index], scope);
                 _results[index] = output?.Parent is null ? output : output.DeepClone();
-                execution.Record(ExecutionRun.Event(HistoryEventType.MapIterationSucceeded) with { StateName = map.Name, Index = index });
+                execution.Record(new HistoryEvent(HistoryEventType.MapIterationSucceeded) { StateName = map.Name, Index = index });
             }
             catch (StatesErrorException ex)
             {
-                execution.Record(ExecutionRun.Event(HistoryEventType.MapIterationFailed) with
-                {
+                execution.Record(new HistoryEvent(HistoryEventType.MapIterationFailed) {
                     StateName = map.Name, Index = index, Error = ex.Error.Name, Cause = ex.Error.Cause,
                 });
                 var failures = Interlocked.Increment(ref _failures);

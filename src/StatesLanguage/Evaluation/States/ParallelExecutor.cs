@@ -18,7 +18,7 @@ internal sealed class ParallelExecutor : IStateExecutor
     private static async ValueTask<JsonNode?> RunBranchesAsync(ParallelState parallel, JsonNode? parameters, StateRun run)
     {
         var execution = run.Execution;
-        execution.Record(ExecutionRun.Event(HistoryEventType.ParallelStateStarted));
+        execution.Record(new HistoryEvent(HistoryEventType.ParallelStateStarted));
         var tasks = new Task<JsonNode?>[parallel.Branches.Count];
         for (var i = 0; i < tasks.Length; i++)
         {
@@ -34,13 +34,13 @@ internal sealed class ParallelExecutor : IStateExecutor
         catch (StatesErrorException)
         {
             var failure = FirstFailure(tasks);
-            execution.Record(ExecutionRun.Event(HistoryEventType.ParallelStateFailed) with { Error = failure.Error.Name, Cause = failure.Error.Cause });
+            execution.Record(new HistoryEvent(HistoryEventType.ParallelStateFailed) { Error = failure.Error.Name, Cause = failure.Error.Cause });
             throw failure;
         }
         var result = new JsonArray();
         foreach (var task in tasks)
             result.Add(JsonData.Clone(task.Result));
-        execution.Record(ExecutionRun.Event(HistoryEventType.ParallelStateSucceeded));
+        execution.Record(new HistoryEvent(HistoryEventType.ParallelStateSucceeded));
         return result;
     }
 

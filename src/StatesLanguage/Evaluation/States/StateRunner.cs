@@ -30,12 +30,11 @@ internal static class StateRunner
             execution.CancellationToken.ThrowIfCancellationRequested();
             var state = graph.States[name];
             var (executor, entered, exited) = Resolve(state);
-            var enteredEvent = execution.Record(ExecutionRun.Event(entered) with { StateName = state.Name, Input = input });
+            var enteredEvent = execution.Record(new HistoryEvent(entered) { StateName = state.Name, Input = input });
             var run = new StateRun(scope, state, enteredEvent.Id, enteredEvent.Timestamp);
             StateOutcome outcome;
             try
             {
-                DataFlow.CheckSize(input, run);
                 outcome = await executor.ExecuteAsync(state, input, run);
                 DataFlow.CheckSize(outcome.Output, run);
             }
@@ -45,7 +44,7 @@ internal static class StateRunner
                 throw run.RuntimeError(ex.Error.Cause ?? "");
             }
             if (exited is HistoryEventType exitedType)
-                execution.Record(ExecutionRun.Event(exitedType) with { StateName = state.Name, Output = outcome.Output });
+                execution.Record(new HistoryEvent(exitedType) { StateName = state.Name, Output = outcome.Output });
             if (outcome.Next is null)
                 return outcome.Output;
             input = outcome.Output;

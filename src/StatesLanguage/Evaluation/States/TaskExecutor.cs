@@ -36,10 +36,8 @@ internal sealed class TaskExecutor : IStateExecutor
             ExecutionName = execution.ExecutionName,
             TaskToken = run.TaskToken,
         };
-        execution.Record(ExecutionRun.Event(isLambda ? HistoryEventType.LambdaFunctionScheduled : HistoryEventType.TaskScheduled)
-            with { Resource = task.Resource, Input = parameters });
-        execution.Record(ExecutionRun.Event(isLambda ? HistoryEventType.LambdaFunctionStarted : HistoryEventType.TaskStarted)
-            with { Resource = task.Resource });
+        execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionScheduled : HistoryEventType.TaskScheduled) { Resource = task.Resource, Input = parameters });
+        execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionStarted : HistoryEventType.TaskStarted) { Resource = task.Resource });
         JsonNode? result;
         try
         {
@@ -56,22 +54,22 @@ internal sealed class TaskExecutor : IStateExecutor
                 (false, true) => HistoryEventType.TaskTimedOut,
                 _ => HistoryEventType.TaskFailed,
             };
-            execution.Record(ExecutionRun.Event(type) with { Resource = task.Resource, Error = ex.Error.Name, Cause = ex.Error.Cause });
+            execution.Record(new HistoryEvent(type) { Resource = task.Resource, Error = ex.Error.Name, Cause = ex.Error.Cause });
             throw;
         }
-        execution.Record(ExecutionRun.Event(isLambda ? HistoryEventType.LambdaFunctionSucceeded : HistoryEventType.TaskSucceeded)
-            with { Resource = task.Resource, Output = result });
+        execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionSucceeded : HistoryEventType.TaskSucceeded) { Resource = task.Resource, Output = result });
         return result;
     }
 
     private static async Task<JsonNode?> InvokeWithLimitsAsync(TaskInvocation invocation, int? timeout, int? heartbeat, ExecutionRun execution)
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(execution.CancellationToken);
+        var limited = timeout is not null || heartbeat is not null;
+        using var cancellation = limited ? CancellationTokenSource.CreateLinkedTokenSource(execution.CancellationToken) : null;
         Task<JsonNode?> invoke;
         try
         {
-            invoke = execution.Invoker.InvokeAsync(invocation, cancellation.Token);
-            if (!invoke.IsCompleted && (timeout is not null || heartbeat is not null))
+            invoke = execution.Invoker.InvokeAsync(invocation, cancellation?.Token ?? execution.CancellationToken);
+            if (!invoke.IsCompleted && cancellation is not null)
             {
                 var limit = Math.Min(timeout ?? int.MaxValue, heartbeat ?? int.MaxValue);
                 var timer = Task.Delay(TimeSpan.FromSeconds(limit), execution.TimeProvider, cancellation.Token);
