@@ -6,7 +6,9 @@ namespace StatesLanguage.Evaluation;
 /// history and cancellation.</summary>
 internal sealed class ExecutionRun
 {
-    private JsonObject? _executionContext;
+    private volatile JsonObject? _executionContext;
+    private JsonObject? _stateMachineContext;
+    private readonly Lock _contextLock = new();
 
     public ExecutionRun(ExecutionOptions options, JsonNode? input, CancellationToken cancellationToken)
     {
@@ -68,15 +70,28 @@ internal sealed class ExecutionRun
     /// callers copy what they read.</summary>
     public JsonObject ExecutionContextObject()
     {
-        return _executionContext ??= new JsonObject
+        if (_executionContext is { } existing)
+            return existing;
+        lock (_contextLock)
         {
-            ["Id"] = ExecutionArn,
-            ["Input"] = JsonData.Clone(Input),
-            ["Name"] = ExecutionName,
-            ["RoleArn"] = Options.RoleArn,
-            ["StartTime"] = FormatTime(StartTime),
-            ["RedriveCount"] = 0,
-        };
+            var context = new JsonObject
+            {
+                ["Id"] = ExecutionArn,
+                ["Input"] = JsonData.Clone(Input),
+                ["Name"] = ExecutionName,
+                ["RoleArn"] = Options.RoleArn,
+                ["StartTime"] = FormatTime(StartTime),
+                ["RedriveCount"] = 0,
+            };
+            JsonData.Materialize(context);
+            return _executionContext ??= context;
+        }
+    }
+
+    public JsonObject StateMachineContextObject()
+    {
+        lock (_contextLock)
+            return _stateMachineContext ??= new JsonObject { ["Id"] = StateMachineArn, ["Name"] = Options.StateMachineName };
     }
 
     public static string FormatTime(DateTimeOffset time) =>

@@ -64,6 +64,24 @@ internal static class JsonData
     /// <summary>A copy that can be attached to a new parent; null stays null.</summary>
     public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
 
+    /// <summary>Walks the tree so that lazily parsed nodes build their children now: afterwards concurrent readers
+    /// (Map iterations, Parallel branches) see an immutable structure. Returns the node.</summary>
+    public static JsonNode? Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                    Materialize(value);
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                    Materialize(item);
+                break;
+        }
+        return node;
+    }
+
     public static string Serialize(JsonNode? node) => node is null ? "null" : node.ToJsonString(Compact);
 
     /// <summary>UTF-8 byte count of the compact serialization.</summary>

@@ -9,8 +9,6 @@ namespace StatesLanguage.Evaluation;
 internal sealed class StateRun(GraphScope scope, StateDefinition state, long enteredEventId, DateTimeOffset enteredTime)
     : IContextSource
 {
-    private JsonObject? _context;
-
     public GraphScope Scope { get; } = scope;
 
     public ExecutionRun Execution => Scope.Execution;
@@ -30,30 +28,40 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
 
     public JsonNode GetContextObject()
     {
-        if (_context is not null && PendingMapItem is null)
+        var context = new JsonObject();
+        foreach (var name in (string[])["Execution", "State", "StateMachine", "Map", "Task"])
         {
-            _context["State"]!["RetryCount"] = RetryCount;
-            return _context;
+            if (TryGetContextPart(name, out var part))
+                context[name] = JsonData.Clone(part);
         }
-        var context = new JsonObject
+        return context;
+    }
+
+    public bool TryGetContextPart(string name, out JsonNode? part)
+    {
+        part = name switch
         {
-            ["Execution"] = Execution.ExecutionContextObject().DeepClone(),
-            ["State"] = new JsonObject
+            "Execution" => Execution.ExecutionContextObject(),
+            "StateMachine" => Execution.StateMachineContextObject(),
+            "State" => new JsonObject
             {
                 ["EnteredTime"] = ExecutionRun.FormatTime(enteredTime),
                 ["Name"] = State.Name,
                 ["RetryCount"] = RetryCount,
             },
-            ["StateMachine"] = new JsonObject { ["Id"] = Execution.StateMachineArn, ["Name"] = Execution.Options.StateMachineName },
+            "Map" => MapItemContext(),
+            "Task" when TaskToken is not null => new JsonObject { ["Token"] = TaskToken },
+            _ => null,
         };
+        return part is not null;
+    }
+
+    private JsonObject? MapItemContext()
+    {
         var item = PendingMapItem ?? (Scope.MapItemIndex >= 0 ? (Scope.MapItemIndex, Scope.MapItemValue) : null);
-        if (item is { } mapItem)
-            context["Map"] = new JsonObject { ["Item"] = new JsonObject { ["Index"] = mapItem.Index, ["Value"] = JsonData.Clone(mapItem.Value) } };
-        if (TaskToken is not null)
-            context["Task"] = new JsonObject { ["Token"] = TaskToken };
-        if (PendingMapItem is null)
-            _context = context;
-        return context;
+        return item is { } mapItem
+            ? new JsonObject { ["Item"] = new JsonObject { ["Index"] = mapItem.Index, ["Value"] = JsonData.Clone(mapItem.Value) } }
+            : null;
     }
 
     /// <summary>A States.Runtime error in AWS's wording: "An error occurred while executing the state 'X' (entered at

@@ -22,8 +22,10 @@ internal sealed class VariableScope(VariableScope? parent)
 
     private readonly VariableScope? _parent = parent;
 
+    /// <summary>Sets a variable; the value is materialised because inner scopes may read it concurrently.</summary>
     public void Set(string name, JsonNode? value)
     {
+        JsonData.Materialize(value);
         lock (_values)
             _values[name] = value;
     }

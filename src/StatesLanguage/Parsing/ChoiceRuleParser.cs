@@ -103,7 +103,7 @@ internal static class ChoiceRuleParser
             reader.Report(AslDiagnosticCodes.InvalidChoiceRule, operatorName, $"The value of '{operatorName}' has the wrong type.");
             return null;
         }
-        return new ComparisonRule(variable, op) { Value = value?.DeepClone(), OperatorName = operatorName };
+        return new ComparisonRule(variable, op) { Value = JsonData.Materialize(value?.DeepClone()), OperatorName = operatorName };
     }
 
     private static bool IsValidLiteral(ComparisonOperator op, JsonNode? value)

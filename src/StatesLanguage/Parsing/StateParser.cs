@@ -108,7 +108,7 @@ internal static partial class StateParser
         var state = new PassState(name)
         {
             HasResult = reader.Has("Result"),
-            Result = reader.Raw("Result")?.DeepClone(),
+            Result = Evaluation.JsonData.Materialize(reader.Raw("Result")?.DeepClone()),
             Data = ReadResultHandling(reader),
         };
         return WithTransition(Checked(state, reader, PassFields), reader);

@@ -10,8 +10,9 @@ internal abstract class IntrinsicArgument
     /// <summary>A literal; <see cref="RawText"/> keeps a string literal's escapes, which States.Format needs.</summary>
     public sealed class Literal(JsonNode? value, string? rawText) : IntrinsicArgument
     {
+        private readonly JsonNode? _value = JsonData.Materialize(value);
         public string? RawText { get; } = rawText;
-        public override JsonNode? Evaluate(in DataScope scope) => value?.DeepClone();
+        public override JsonNode? Evaluate(in DataScope scope) => _value?.DeepClone();
     }
 
     public sealed class Path(JsonPathExpression path) : IntrinsicArgument

@@ -35,10 +35,21 @@ public sealed partial class JsonPathExpression
     internal bool TryEvaluate(in DataScope scope, out JsonNode? value, [NotNullWhen(false)] out string? failure)
     {
         JsonNode? start;
+        var first = 0;
         switch (Root)
         {
             case PathRoot.Input:
                 start = scope.Input;
+                break;
+            case PathRoot.Context when _segments.Length > 0 && _segments[0] is PathSegment.Name part && scope.ContextSource is not null:
+                // Resolve $$.Execution, $$.State, $$.Map… directly: never materialise the whole context object.
+                if (!scope.ContextSource.TryGetContextPart(part.Value, out start))
+                {
+                    value = null;
+                    failure = _segments.Length == 1 ? "No results for path: " + Render(1) : "Missing property in path " + Render(1);
+                    return false;
+                }
+                first = 1;
                 break;
             case PathRoot.Context:
                 start = scope.Context;
@@ -53,9 +64,9 @@ public sealed partial class JsonPathExpression
                 break;
         }
         if (IsDefinite)
-            return TryWalkWithMessage(start, out value, out failure);
+            return TryWalkWithMessage(start, first, out value, out failure);
         var results = new List<JsonNode?>();
-        Collect(start, 0, start, results);
+        Collect(start, first, start, results);
         var array = new JsonArray();
         foreach (var item in results)
             array.Add(item?.DeepClone());
@@ -64,10 +75,10 @@ public sealed partial class JsonPathExpression
         return true;
     }
 
-    private bool TryWalkWithMessage(JsonNode? node, out JsonNode? value, [NotNullWhen(false)] out string? failure)
+    private bool TryWalkWithMessage(JsonNode? node, int first, out JsonNode? value, [NotNullWhen(false)] out string? failure)
     {
         var current = node;
-        for (var i = 0; i < _segments.Length; i++)
+        for (var i = first; i < _segments.Length; i++)
         {
             if (!TryStep(current, _segments[i], out var next))
             {

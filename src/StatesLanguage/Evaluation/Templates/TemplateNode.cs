@@ -14,9 +14,12 @@ public abstract class TemplateNode
 
     internal abstract JsonNode? Evaluate(in DataScope scope);
 
+    /// <summary>A fixed value, materialised once so that concurrent iterations can copy it safely.</summary>
     internal sealed class Constant(JsonNode? value) : TemplateNode
     {
-        internal override JsonNode? Evaluate(in DataScope scope) => value?.DeepClone();
+        private readonly JsonNode? _value = JsonData.Materialize(value);
+
+        internal override JsonNode? Evaluate(in DataScope scope) => _value?.DeepClone();
     }
 
     internal sealed class Object(string[] names, TemplateNode[] values) : TemplateNode
