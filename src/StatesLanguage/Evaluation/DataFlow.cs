@@ -85,8 +85,13 @@ internal static class DataFlow
     /// <summary>Fails with States.DataLimitExceeded when the data exceeds 256 KiB of UTF-8.</summary>
     public static void CheckSize(JsonNode? data, StateRun run)
     {
-        if (!ExceedsLimit(data))
+        if (data is not null && ReferenceEquals(data, run.LastSizeChecked))
             return;
+        if (!ExceedsLimit(data))
+        {
+            run.LastSizeChecked = data;
+            return;
+        }
         throw new StatesErrorException(StatesErrorNames.DataLimitExceeded,
             $"The state/task '{run.State.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
     }

@@ -24,6 +24,9 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
 
     public string? TaskToken { get; set; }
 
+    /// <summary>The last node that passed the size check; the same node is not measured twice.</summary>
+    public JsonNode? LastSizeChecked { get; set; }
+
     public DataScope DataScope(JsonNode? input) => new(input, this, Scope.Variables);
 
     public JsonNode GetContextObject()

@@ -13,7 +13,7 @@ internal sealed class MapExecutor : IStateExecutor
     {
         var map = (MapState)state;
         return ProtectedExecution.RunAsync(map, map.Data, map.Errors, input, run,
-            (effective, _, r) => RunItemsAsync(map, effective, r));
+            static (effective, _, r) => RunItemsAsync((MapState)r.State, effective, r));
     }
 
     private static async ValueTask<JsonNode?> RunItemsAsync(MapState map, JsonNode? effective, StateRun run)

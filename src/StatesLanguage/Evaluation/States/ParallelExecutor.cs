@@ -12,7 +12,7 @@ internal sealed class ParallelExecutor : IStateExecutor
     {
         var parallel = (ParallelState)state;
         return ProtectedExecution.RunAsync(parallel, parallel.Data, parallel.Errors, input, run,
-            (_, parameters, r) => RunBranchesAsync(parallel, parameters, r));
+            static (_, parameters, r) => RunBranchesAsync((ParallelState)r.State, parameters, r));
     }
 
     private static async ValueTask<JsonNode?> RunBranchesAsync(ParallelState parallel, JsonNode? parameters, StateRun run)

@@ -13,7 +13,7 @@ internal static class ProtectedExecution
     public static async ValueTask<StateOutcome> RunAsync(StateDefinition state, ResultHandling data, ErrorHandling errors,
         JsonNode? input, StateRun run, Work work)
     {
-        var retries = new RetryScheduler(errors.Retry);
+        RetryScheduler? retries = null;
         while (true)
         {
             StatesError error;
@@ -30,6 +30,7 @@ internal static class ProtectedExecution
             catch (StatesErrorException ex) when (ErrorMatcher.IsRecoverable(ex.Error) && (errors.Retry.Count > 0 || errors.Catch.Count > 0))
             {
                 error = ex.Error;
+                retries ??= new RetryScheduler(errors.Retry);
                 if (retries.NextDelay(error, run.Execution.Random) is TimeSpan delay)
                 {
                     await run.Execution.DelayAsync(delay, run.Execution.CancellationToken);

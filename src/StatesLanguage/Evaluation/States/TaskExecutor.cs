@@ -18,7 +18,7 @@ internal sealed class TaskExecutor : IStateExecutor
         if (task.Resource.EndsWith(WaitForTaskToken, StringComparison.Ordinal))
             run.TaskToken = Guid.NewGuid().ToString();
         return ProtectedExecution.RunAsync(task, task.Data, task.Errors, input, run,
-            (effective, parameters, r) => InvokeAsync(task, effective, parameters, r));
+            static (effective, parameters, r) => InvokeAsync((TaskState)r.State, effective, parameters, r));
     }
 
     private static async ValueTask<JsonNode?> InvokeAsync(TaskState task, JsonNode? effective, JsonNode? parameters, StateRun run)
@@ -61,7 +61,7 @@ internal sealed class TaskExecutor : IStateExecutor
         return result;
     }
 
-    private static async Task<JsonNode?> InvokeWithLimitsAsync(TaskInvocation invocation, int? timeout, int? heartbeat, ExecutionRun execution)
+    private static async ValueTask<JsonNode?> InvokeWithLimitsAsync(TaskInvocation invocation, int? timeout, int? heartbeat, ExecutionRun execution)
     {
         var limited = timeout is not null || heartbeat is not null;
         using var cancellation = limited ? CancellationTokenSource.CreateLinkedTokenSource(execution.CancellationToken) : null;
