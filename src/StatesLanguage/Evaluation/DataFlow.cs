@@ -83,7 +83,11 @@ internal static class DataFlow
     }
 
     /// <summary>Fails with States.DataLimitExceeded when the data exceeds 256 KiB of UTF-8.</summary>
-    public static void CheckSize(JsonNode? data, StateRun run)
+    public static void CheckSize(JsonNode? data, StateRun run) => CheckSize(data, run, run.State.Name);
+
+    /// <summary>As <see cref="CheckSize(JsonNode?, StateRun)"/>, naming <paramref name="subject"/> in the cause (AWS
+    /// names the service, such as <c>lambda</c>, when an integration's result is too large).</summary>
+    public static void CheckSize(JsonNode? data, StateRun run, string subject)
     {
         if (data is not null && ReferenceEquals(data, run.LastSizeChecked))
             return;
@@ -93,7 +97,7 @@ internal static class DataFlow
             return;
         }
         throw new StatesErrorException(StatesErrorNames.DataLimitExceeded,
-            $"The state/task '{run.State.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
+            $"The state/task '{subject}' returned a result with a size exceeding the maximum number of bytes service limit.");
     }
 
     /// <summary>A cheap upper bound first; the exact size only when the bound is above the limit.</summary>

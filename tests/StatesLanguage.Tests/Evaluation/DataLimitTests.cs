@@ -39,4 +39,18 @@ public sealed class DataLimitTests
         var result = await Machines.RunAsync(Machines.OneState("""{"Type":"Pass","End":true}"""), input);
         Assert.Equal("States.DataLimitExceeded", result.Error);
     }
+
+    [Fact]
+    public async Task LambdaInvokeResult_TooLarge_NamesTheServiceAndIsCatchable()
+    {
+        var big = new DelegateInvoker((_, _) => Task.FromResult<JsonNode?>(JsonValue.Create(new string('x', 262_144))));
+        var result = await Machines.RunAsync("""
+            {"StartAt":"T","States":{
+              "T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},"Catch":[{"ErrorEquals":["States.ALL"],"Next":"H"}],"End":true},
+              "H":{"Type":"Pass","End":true}}}
+            """, invoker: big);
+        Assert.True(JsonComparer.AreEqual(JsonNode.Parse("""
+            {"Error":"States.DataLimitExceeded","Cause":"The state/task 'lambda' returned a result with a size exceeding the maximum number of bytes service limit."}
+            """), result.Output));
+    }
 }

@@ -42,7 +42,7 @@ internal sealed class TaskExecutor : IStateExecutor
         try
         {
             result = await InvokeWithLimitsAsync(invocation, timeout, heartbeat, execution);
-            DataFlow.CheckSize(result, run);
+            DataFlow.CheckSize(result, run, ResultSubject(task));
         }
         catch (StatesErrorException ex)
         {
@@ -91,6 +91,18 @@ internal sealed class TaskExecutor : IStateExecutor
         {
             throw new StatesErrorException(StatesErrorNames.TaskFailed, ex.Message, ex);
         }
+    }
+
+    /// <summary>For an optimised integration (<c>arn:aws:states:::lambda:invoke</c>) AWS names the service
+    /// (<c>lambda</c>) in a DataLimitExceeded cause; otherwise the state.</summary>
+    private static string ResultSubject(TaskState task)
+    {
+        const string integrationPrefix = "arn:aws:states:::";
+        if (!task.Resource.StartsWith(integrationPrefix, StringComparison.Ordinal))
+            return task.Name;
+        var service = task.Resource.AsSpan(integrationPrefix.Length);
+        var colon = service.IndexOf(':');
+        return (colon < 0 ? service : service[..colon]).ToString();
     }
 
     private static int? Seconds(int? literal, JsonPathExpression? path, string field, JsonNode? effective, StateRun run)
