@@ -19,9 +19,6 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
 
     public int RetryCount { get; set; }
 
-    /// <summary>The Map item context while an ItemSelector is evaluated.</summary>
-    public (int Index, JsonNode? Value)? PendingMapItem { get; set; }
-
     public string? TaskToken { get; set; }
 
     /// <summary>The last node that passed the size check; the same node is not measured twice.</summary>
@@ -59,13 +56,18 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
         return part is not null;
     }
 
-    private JsonObject? MapItemContext()
+    public bool TryGetMapItem(out int index, out JsonNode? value)
     {
-        var item = PendingMapItem ?? (Scope.MapItemIndex >= 0 ? (Scope.MapItemIndex, Scope.MapItemValue) : null);
-        return item is { } mapItem
-            ? new JsonObject { ["Item"] = new JsonObject { ["Index"] = mapItem.Index, ["Value"] = JsonData.Clone(mapItem.Value) } }
-            : null;
+        // $$.Map exists only while a Map state's ItemSelector runs (see MapItemContext).
+        index = -1;
+        value = null;
+        return false;
     }
+
+    private JsonObject? MapItemContext() =>
+        TryGetMapItem(out var index, out var value)
+            ? new JsonObject { ["Item"] = new JsonObject { ["Index"] = index, ["Value"] = JsonData.Clone(value) } }
+            : null;
 
     /// <summary>A States.Runtime error in AWS's wording: "An error occurred while executing the state 'X' (entered at
     /// the event id #N). detail".</summary>

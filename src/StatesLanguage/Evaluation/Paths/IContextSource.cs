@@ -9,4 +9,7 @@ internal interface IContextSource
     /// <summary>One top-level member (<c>Execution</c>, <c>State</c>, <c>StateMachine</c>, <c>Map</c>, <c>Task</c>).
     /// The node may be shared: read it, copy before attaching.</summary>
     bool TryGetContextPart(string name, out JsonNode? part);
+
+    /// <summary>The current Map item (only while a Map state's ItemSelector is evaluated).</summary>
+    bool TryGetMapItem(out int index, out JsonNode? value);
 }

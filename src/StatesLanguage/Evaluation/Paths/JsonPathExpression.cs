@@ -41,6 +41,10 @@ public sealed partial class JsonPathExpression
             case PathRoot.Input:
                 start = scope.Input;
                 break;
+            case PathRoot.Context when TryMapItemShortcut(scope.ContextSource, out start):
+                // $$.Map.Item.Value / .Index: read the item itself, no context object, no copy.
+                first = 3;
+                break;
             case PathRoot.Context when _segments.Length > 0 && _segments[0] is PathSegment.Name part && scope.ContextSource is not null:
                 // Resolve $$.Execution, $$.State, $$.Map… directly: never materialise the whole context object.
                 if (!scope.ContextSource.TryGetContextPart(part.Value, out start))
@@ -72,6 +76,17 @@ public sealed partial class JsonPathExpression
             array.Add(item?.DeepClone());
         value = array;
         failure = null;
+        return true;
+    }
+
+    private bool TryMapItemShortcut(IContextSource? source, out JsonNode? start)
+    {
+        start = null;
+        if (source is null || _segments.Length < 3 || _segments[0] is not PathSegment.Name { Value: "Map" }
+            || _segments[1] is not PathSegment.Name { Value: "Item" } || _segments[2] is not PathSegment.Name { Value: var member }
+            || member is not ("Value" or "Index") || !source.TryGetMapItem(out var index, out var value))
+            return false;
+        start = member == "Value" ? value : JsonValue.Create(index);
         return true;
     }
 

@@ -22,26 +22,9 @@ internal sealed class MapExecutor : IStateExecutor
         var items = DataFlow.SelectPath(map.ItemsPath, effective, run) as JsonArray
             ?? throw run.RuntimeError($"Invalid path '{map.ItemsPath?.Text}' : The Map state's ItemsPath does not reference an array.");
         var limits = MapLimits.Resolve(map, effective, run);
-        var inputs = new JsonNode?[items.Count];
-        for (var i = 0; i < inputs.Length; i++)
-        {
-            if (map.ItemSelector is null)
-            {
-                inputs[i] = JsonData.Clone(items[i]);
-                continue;
-            }
-            run.PendingMapItem = (i, items[i]);
-            try
-            {
-                inputs[i] = map.ItemSelector.Evaluate(run.DataScope(effective));
-            }
-            finally
-            {
-                run.PendingMapItem = null;
-            }
-        }
-        execution.Record(new HistoryEvent(HistoryEventType.MapStateStarted) { Index = inputs.Length });
-        var iterations = new MapIterations(map, run, inputs, limits);
+        JsonData.Materialize(effective); // iterations evaluate ItemSelector against it concurrently
+        execution.Record(new HistoryEvent(HistoryEventType.MapStateStarted) { Index = items.Count });
+        var iterations = new MapIterations(map, run, effective, items, limits);
         try
         {
             var results = await iterations.RunAsync();
