@@ -92,4 +92,30 @@ public sealed class StateBehaviourTests
         var result = await Machines.RunAsync(Machines.OneState("""{"Type":"Pass","OutputPath":null,"End":true}"""), """{"a":1}""");
         Assert.True(JsonComparer.AreEqual(new JsonObject(), result.Output));
     }
+
+    [Fact]
+    public async Task WaitForTaskToken_TokenInContextAndInvocation()
+    {
+        string? seen = null;
+        var invoker = new DelegateInvoker((invocation, _) =>
+        {
+            seen = invocation.TaskToken;
+            return Task.FromResult<JsonNode?>(invocation.Parameters);
+        });
+        var result = await Machines.RunAsync(Machines.OneState("""
+            {"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","Parameters":{"token.$":"$$.Task.Token"},"End":true}
+            """), invoker: invoker);
+        Assert.NotNull(seen);
+        Assert.Equal(seen, result.Output!["token"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ItemSelectorFailure_FailsMapWithRuntimeError()
+    {
+        var result = await Machines.RunAsync(Machines.OneState("""
+            {"Type":"Map","ItemsPath":"$.items","ToleratedFailureCount":5,"ItemSelector":{"v.$":"$.missing"},
+             "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}
+            """), """{"items":[1,2]}""");
+        Assert.Equal("States.Runtime", result.Error);
+    }
 }
