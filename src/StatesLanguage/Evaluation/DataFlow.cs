@@ -1,0 +1,138 @@
+using StatesLanguage.Errors;
+using StatesLanguage.Evaluation.Paths;
+using StatesLanguage.Evaluation.Templates;
+
+namespace StatesLanguage.Evaluation;
+
+/// <summary>InputPath → Parameters → (work) → ResultSelector → ResultPath → OutputPath, with AWS's null semantics
+/// (a null InputPath/OutputPath gives <c>{}</c>, a null ResultPath keeps the input) and error wording.</summary>
+internal static class DataFlow
+{
+    /// <summary>AWS's limit on state input/output and task results, in UTF-8 bytes.</summary>
+    public const int MaxPayloadBytes = 262_144;
+
+    public static JsonNode? SelectPath(JsonPathExpression? path, JsonNode? data, StateRun run)
+    {
+        if (path is null)
+            return new JsonObject();
+        if (path.IsRootOnly && path.Root == PathRoot.Input)
+            return data;
+        if (path.TryEvaluate(run.DataScope(data), out var value, out var failure))
+            return value;
+        throw run.RuntimeError($"Invalid path '{path.Text}' : {failure}");
+    }
+
+    public static JsonNode? Apply(TemplateNode? template, JsonNode? data, StateRun run) =>
+        template is null ? data : template.Evaluate(run.DataScope(data));
+
+    /// <summary>Puts <paramref name="result"/> into a copy of <paramref name="input"/> at the reference path.</summary>
+    public static JsonNode? ApplyResultPath(JsonPathExpression? resultPath, bool discard, JsonNode? input, JsonNode? result, StateRun run)
+    {
+        if (discard)
+            return input;
+        if (resultPath is null || resultPath.IsRootOnly)
+            return result;
+        var segments = resultPath.Segments;
+        JsonNode root = input is JsonObject or JsonArray ? input.DeepClone() : input is null ? new JsonObject()
+            : throw ResultPathFailure(resultPath, input);
+        var current = root;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var last = i == segments.Count - 1;
+            var value = last ? JsonData.Clone(result) : null;
+            switch (segments[i], current)
+            {
+                case (PathSegment.Name name, JsonObject obj):
+                    if (last)
+                    {
+                        obj[name.Value] = value;
+                    }
+                    else
+                    {
+                        if (obj[name.Value] is not (JsonObject or JsonArray))
+                            obj[name.Value] = new JsonObject();
+                        current = obj[name.Value]!;
+                    }
+                    break;
+                case (PathSegment.Index index, JsonArray array) when index.Value >= 0 && index.Value < array.Count:
+                    if (last)
+                        array[index.Value] = value;
+                    else
+                        current = array[index.Value] ?? throw ResultPathFailure(resultPath, input);
+                    break;
+                default:
+                    throw ResultPathFailure(resultPath, input);
+            }
+        }
+        return root;
+    }
+
+    private static StatesErrorException ResultPathFailure(JsonPathExpression path, JsonNode? input) =>
+        new(StatesErrorNames.ResultPathMatchFailure,
+            $"Unable to apply ResultPath \"{path.Text}\" to input \"{JsonData.Serialize(input)}\"");
+
+    /// <summary>Evaluates Assign against <paramref name="data"/> with the variables as they were, then sets them all.</summary>
+    public static void Assign(TemplateNode? assign, JsonNode? data, StateRun run)
+    {
+        if (assign is null)
+            return;
+        if (assign.Evaluate(run.DataScope(data)) is not JsonObject values)
+            return;
+        foreach (var (name, value) in values)
+            run.Scope.Variables.Set(name, value);
+    }
+
+    /// <summary>Fails with States.DataLimitExceeded when the data exceeds 256 KiB of UTF-8.</summary>
+    public static void CheckSize(JsonNode? data, StateRun run) => CheckSize(data, run, run.State.Name);
+
+    /// <summary>As <see cref="CheckSize(JsonNode?, StateRun)"/>, naming <paramref name="subject"/> in the cause (AWS
+    /// names the service, such as <c>lambda</c>, when an integration's result is too large).</summary>
+    public static void CheckSize(JsonNode? data, StateRun run, string subject)
+    {
+        if (data is not null && ReferenceEquals(data, run.LastSizeChecked))
+            return;
+        if (!ExceedsLimit(data))
+        {
+            run.LastSizeChecked = data;
+            return;
+        }
+        throw new StatesErrorException(StatesErrorNames.DataLimitExceeded,
+            $"The state/task '{subject}' returned a result with a size exceeding the maximum number of bytes service limit.");
+    }
+
+    /// <summary>A cheap upper bound first; the exact size only when the bound is above the limit.</summary>
+    public static bool ExceedsLimit(JsonNode? data)
+    {
+        var bound = UpperBound(data, MaxPayloadBytes + 1L);
+        return bound > MaxPayloadBytes && JsonData.Utf8Size(data) > MaxPayloadBytes;
+    }
+
+    private static long UpperBound(JsonNode? node, long stopAt)
+    {
+        switch (node)
+        {
+            case null:
+                return 4;
+            case JsonObject obj:
+                long total = 2;
+                foreach (var (key, value) in obj)
+                {
+                    total += (key.Length * 6L) + 3 + UpperBound(value, stopAt);
+                    if (total > stopAt)
+                        return total;
+                }
+                return total;
+            case JsonArray array:
+                long sum = 2;
+                foreach (var item in array)
+                {
+                    sum += 1 + UpperBound(item, stopAt);
+                    if (sum > stopAt)
+                        return sum;
+                }
+                return sum;
+            default:
+                return JsonData.TryGetString(node, out var text) ? (text.Length * 6L) + 2 : 40;
+        }
+    }
+}

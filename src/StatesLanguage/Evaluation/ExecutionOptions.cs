@@ -1,0 +1,24 @@
+namespace StatesLanguage.Evaluation;
+
+/// <summary>How to run one execution. Waits, retry delays and timeouts all go through <see cref="TimeProvider"/>.</summary>
+public sealed class ExecutionOptions
+{
+    /// <summary>Required when the machine has Task states that are reached.</summary>
+    public ITaskInvoker? TaskInvoker { get; init; }
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Defaults to a new GUID.</summary>
+    public string? ExecutionName { get; init; }
+
+    public string StateMachineName { get; init; } = "StateMachine";
+
+    public string Region { get; init; } = "us-east-1";
+
+    public string AccountId { get; init; } = "123456789012";
+
+    public string RoleArn { get; init; } = "arn:aws:iam::123456789012:role/StepFunctionsRole";
+
+    /// <summary>Source of retry jitter; defaults to <see cref="Random.Shared"/>.</summary>
+    public Random? Random { get; init; }
+}

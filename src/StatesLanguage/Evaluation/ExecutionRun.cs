@@ -1,0 +1,99 @@
+using StatesLanguage.Evaluation.History;
+
+namespace StatesLanguage.Evaluation;
+
+/// <summary>Everything one execution shares across its states, branches and iterations: identity, clock, invoker,
+/// history and cancellation.</summary>
+internal sealed class ExecutionRun
+{
+    private volatile JsonObject? _executionContext;
+    private JsonObject? _stateMachineContext;
+    private readonly Lock _contextLock = new();
+
+    public ExecutionRun(ExecutionOptions options, JsonNode? input, CancellationToken cancellationToken)
+    {
+        Options = options;
+        TimeProvider = options.TimeProvider;
+        Input = input;
+        CancellationToken = cancellationToken;
+        ExecutionName = options.ExecutionName ?? Guid.NewGuid().ToString();
+        StateMachineArn = $"arn:aws:states:{options.Region}:{options.AccountId}:stateMachine:{options.StateMachineName}";
+        ExecutionArn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{options.StateMachineName}:{ExecutionName}";
+        StartTime = TimeProvider.GetUtcNow();
+        Random = options.Random ?? Random.Shared;
+    }
+
+    public ExecutionOptions Options { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public JsonNode? Input { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public string ExecutionName { get; }
+
+    public string StateMachineArn { get; }
+
+    public string ExecutionArn { get; }
+
+    public DateTimeOffset StartTime { get; }
+
+    public Random Random { get; }
+
+    public ExecutionHistory History { get; } = new();
+
+    public DateTimeOffset Now => TimeProvider.GetUtcNow();
+
+    public ITaskInvoker Invoker => Options.TaskInvoker
+        ?? throw new InvalidOperationException("A Task state was reached but ExecutionOptions.TaskInvoker is not set.");
+
+    public HistoryEvent Record(HistoryEvent newEvent, long previousEventId = 0)
+    {
+        newEvent.Timestamp = Now;
+        return History.Add(newEvent, previousEventId);
+    }
+
+    public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        // Timers accept at most about 49 days; longer waits (up to a year) go in chunks.
+        var chunk = TimeSpan.FromDays(30);
+        while (delay > TimeSpan.Zero)
+        {
+            var step = delay < chunk ? delay : chunk;
+            await Task.Delay(step, TimeProvider, cancellationToken);
+            delay -= step;
+        }
+    }
+
+    /// <summary>The <c>Execution</c> and <c>StateMachine</c> parts of the context object, shared by every state;
+    /// callers copy what they read.</summary>
+    public JsonObject ExecutionContextObject()
+    {
+        if (_executionContext is { } existing)
+            return existing;
+        lock (_contextLock)
+        {
+            var context = new JsonObject
+            {
+                ["Id"] = ExecutionArn,
+                ["Input"] = JsonData.Clone(Input),
+                ["Name"] = ExecutionName,
+                ["RoleArn"] = Options.RoleArn,
+                ["StartTime"] = FormatTime(StartTime),
+                ["RedriveCount"] = 0,
+            };
+            JsonData.Materialize(context);
+            return _executionContext ??= context;
+        }
+    }
+
+    public JsonObject StateMachineContextObject()
+    {
+        lock (_contextLock)
+            return _stateMachineContext ??= new JsonObject { ["Id"] = StateMachineArn, ["Name"] = Options.StateMachineName };
+    }
+
+    public static string FormatTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,10 @@
+namespace StatesLanguage.Evaluation;
+
+/// <summary>Where a sequence of states runs: the whole machine, one Parallel branch or one Map iteration, with its
+/// variables.</summary>
+internal sealed class GraphScope(ExecutionRun execution, VariableScope variables)
+{
+    public ExecutionRun Execution { get; } = execution;
+
+    public VariableScope Variables { get; } = variables;
+}

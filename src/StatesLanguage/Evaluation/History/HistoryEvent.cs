@@ -1,0 +1,50 @@
+namespace StatesLanguage.Evaluation.History;
+
+/// <summary>One execution history event. <see cref="Input"/> and <see cref="Output"/> reference the state data
+/// (never mutated after recording); serialize them on demand.</summary>
+public sealed record HistoryEvent(HistoryEventType Type)
+{
+    /// <summary>Position in the history, from 1.</summary>
+    public long Id { get; internal set; }
+
+    /// <summary>The event this one follows (0 for the first).</summary>
+    public long PreviousEventId { get; internal set; }
+
+    public DateTimeOffset Timestamp { get; internal set; }
+
+    public string? StateName { get; init; }
+
+    public JsonNode? Input { get; init; }
+
+    public JsonNode? Output { get; init; }
+
+    public string? Error { get; init; }
+
+    public string? Cause { get; init; }
+
+    public string? Resource { get; init; }
+
+    /// <summary>The item index of Map iteration events.</summary>
+    public int? Index { get; init; }
+
+    public override string ToString()
+    {
+        var builder = new System.Text.StringBuilder();
+        builder.Append(CultureInfo.InvariantCulture, $"#{Id} (prev #{PreviousEventId}) {Timestamp:O} {Type}");
+        if (StateName is not null)
+            builder.Append(CultureInfo.InvariantCulture, $" state='{StateName}'");
+        if (Index is int index)
+            builder.Append(CultureInfo.InvariantCulture, $" index={index}");
+        if (Resource is not null)
+            builder.Append(CultureInfo.InvariantCulture, $" resource={Resource}");
+        if (Type.ToString().EndsWith("Entered", StringComparison.Ordinal) || Type == HistoryEventType.ExecutionStarted)
+            builder.Append(" input=").Append(JsonData.Serialize(Input));
+        if (Output is not null || Type.ToString().EndsWith("Exited", StringComparison.Ordinal) || Type is HistoryEventType.ExecutionSucceeded or HistoryEventType.TaskSucceeded or HistoryEventType.LambdaFunctionSucceeded)
+            builder.Append(" output=").Append(JsonData.Serialize(Output));
+        if (Error is not null)
+            builder.Append(" error=").Append(Error);
+        if (Cause is not null)
+            builder.Append(" cause=").Append(Cause);
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,15 @@
+namespace StatesLanguage.Evaluation.Paths;
+
+/// <summary>The context object (<c>$$</c>), built only as far as a path reads it.</summary>
+internal interface IContextSource
+{
+    /// <summary>The whole context object (for a bare <c>$$</c>); a new object each time.</summary>
+    JsonNode GetContextObject();
+
+    /// <summary>One top-level member (<c>Execution</c>, <c>State</c>, <c>StateMachine</c>, <c>Map</c>, <c>Task</c>).
+    /// The node may be shared: read it, copy before attaching.</summary>
+    bool TryGetContextPart(string name, out JsonNode? part);
+
+    /// <summary>The current Map item (only while a Map state's ItemSelector is evaluated).</summary>
+    bool TryGetMapItem(out int index, out JsonNode? value);
+}

@@ -1,0 +1,76 @@
+using StatesLanguage.Definition;
+using StatesLanguage.Errors;
+using StatesLanguage.Evaluation.Paths;
+
+namespace StatesLanguage.Evaluation;
+
+/// <summary>One entry into a state: its identity for the context object (<c>$$.State</c>) and for AWS's runtime error
+/// wording, which cites the event id of the StateEntered event.</summary>
+internal sealed class StateRun(GraphScope scope, StateDefinition state, long enteredEventId, DateTimeOffset enteredTime)
+    : IContextSource
+{
+    public GraphScope Scope { get; } = scope;
+
+    public ExecutionRun Execution => Scope.Execution;
+
+    public StateDefinition State { get; } = state;
+
+    public long EnteredEventId { get; } = enteredEventId;
+
+    public int RetryCount { get; set; }
+
+    public string? TaskToken { get; set; }
+
+    /// <summary>The last node that passed the size check; the same node is not measured twice.</summary>
+    public JsonNode? LastSizeChecked { get; set; }
+
+    public DataScope DataScope(JsonNode? input) => new(input, this, Scope.Variables);
+
+    public JsonNode GetContextObject()
+    {
+        var context = new JsonObject();
+        foreach (var name in (string[])["Execution", "State", "StateMachine", "Map", "Task"])
+        {
+            if (TryGetContextPart(name, out var part))
+                context[name] = JsonData.Clone(part);
+        }
+        return context;
+    }
+
+    public bool TryGetContextPart(string name, out JsonNode? part)
+    {
+        part = name switch
+        {
+            "Execution" => Execution.ExecutionContextObject(),
+            "StateMachine" => Execution.StateMachineContextObject(),
+            "State" => new JsonObject
+            {
+                ["EnteredTime"] = ExecutionRun.FormatTime(enteredTime),
+                ["Name"] = State.Name,
+                ["RetryCount"] = RetryCount,
+            },
+            "Map" => MapItemContext(),
+            "Task" when TaskToken is not null => new JsonObject { ["Token"] = TaskToken },
+            _ => null,
+        };
+        return part is not null;
+    }
+
+    public bool TryGetMapItem(out int index, out JsonNode? value)
+    {
+        // $$.Map exists only while a Map state's ItemSelector runs (see MapItemContext).
+        index = -1;
+        value = null;
+        return false;
+    }
+
+    private JsonObject? MapItemContext() =>
+        TryGetMapItem(out var index, out var value)
+            ? new JsonObject { ["Item"] = new JsonObject { ["Index"] = index, ["Value"] = JsonData.Clone(value) } }
+            : null;
+
+    /// <summary>A States.Runtime error in AWS's wording: "An error occurred while executing the state 'X' (entered at
+    /// the event id #N). detail".</summary>
+    public StatesErrorException RuntimeError(string detail) =>
+        new(StatesErrorNames.Runtime, $"An error occurred while executing the state '{State.Name}' (entered at the event id #{EnteredEventId}). {detail}");
+}

@@ -1,0 +1,30 @@
+using StatesLanguage.Definition;
+using StatesLanguage.Errors;
+using StatesLanguage.Evaluation.Choice;
+
+namespace StatesLanguage.Evaluation.States;
+
+/// <summary>Choice: the first matching rule wins, then Default, else States.NoChoiceMatched.</summary>
+internal sealed class ChoiceExecutor : IStateExecutor
+{
+    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
+    {
+        var choice = (ChoiceState)state;
+        var effective = DataFlow.SelectPath(choice.InputPath, input, run);
+        var scope = run.DataScope(effective);
+        string? next = null;
+        foreach (var branch in choice.Choices)
+        {
+            if (ChoiceEvaluator.Evaluate(branch.Rule, scope, run))
+            {
+                next = branch.Next;
+                DataFlow.Assign(branch.Assign, effective, run);
+                break;
+            }
+        }
+        next ??= choice.Default ?? throw new StatesErrorException(StatesErrorNames.NoChoiceMatched,
+            $"An error occurred while executing the state '{choice.Name}' (entered at the event id #{run.EnteredEventId}). No choice rule matched and there was no default rule.");
+        DataFlow.Assign(choice.Assign, effective, run);
+        return ValueTask.FromResult(new StateOutcome(DataFlow.SelectPath(choice.OutputPath, effective, run), next));
+    }
+}

@@ -1,0 +1,40 @@
+using StatesLanguage.Definition;
+using StatesLanguage.Errors;
+using StatesLanguage.Evaluation.History;
+
+namespace StatesLanguage.Evaluation.States;
+
+/// <summary>Map: runs the item processor once per item of ItemsPath with at most MaxConcurrency iterations at a time
+/// (0 = unbounded); each iteration has its own variable scope. Failures beyond the tolerated threshold fail the state
+/// with the iteration's error (no threshold set) or States.ExceedToleratedFailureThreshold.</summary>
+internal sealed class MapExecutor : IStateExecutor
+{
+    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
+    {
+        var map = (MapState)state;
+        return ProtectedExecution.RunAsync(map, map.Data, map.Errors, input, run,
+            static (effective, _, r) => RunItemsAsync((MapState)r.State, effective, r));
+    }
+
+    private static async ValueTask<JsonNode?> RunItemsAsync(MapState map, JsonNode? effective, StateRun run)
+    {
+        var execution = run.Execution;
+        var items = DataFlow.SelectPath(map.ItemsPath, effective, run) as JsonArray
+            ?? throw run.RuntimeError($"Invalid path '{map.ItemsPath?.Text}' : The Map state's ItemsPath does not reference an array.");
+        var limits = MapLimits.Resolve(map, effective, run);
+        JsonData.Materialize(effective); // iterations evaluate ItemSelector against it concurrently
+        execution.Record(new HistoryEvent(HistoryEventType.MapStateStarted) { Index = items.Count });
+        var iterations = new MapIterations(map, run, effective, items, limits);
+        try
+        {
+            var results = await iterations.RunAsync();
+            execution.Record(new HistoryEvent(HistoryEventType.MapStateSucceeded));
+            return results;
+        }
+        catch (StatesErrorException ex)
+        {
+            execution.Record(new HistoryEvent(HistoryEventType.MapStateFailed) { Error = ex.Error.Name, Cause = ex.Error.Cause });
+            throw;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using StatesLanguage.Evaluation.Paths;
+
+namespace StatesLanguage.Evaluation.States;
+
+/// <summary>The context object while one item's ItemSelector is evaluated: the Map state's context plus
+/// <c>$$.Map.Item.Index</c> and <c>$$.Map.Item.Value</c>. One per item, so items can be prepared concurrently.</summary>
+internal sealed class MapItemContext(StateRun run, int index, JsonNode? value) : IContextSource
+{
+    public JsonNode GetContextObject()
+    {
+        var context = (JsonObject)run.GetContextObject();
+        context["Map"] = MapObject();
+        return context;
+    }
+
+    public bool TryGetContextPart(string name, out JsonNode? part)
+    {
+        if (name != "Map")
+            return run.TryGetContextPart(name, out part);
+        part = MapObject();
+        return true;
+    }
+
+    public bool TryGetMapItem(out int itemIndex, out JsonNode? itemValue)
+    {
+        itemIndex = index;
+        itemValue = value;
+        return true;
+    }
+
+    private JsonObject MapObject() =>
+        new() { ["Item"] = new JsonObject { ["Index"] = index, ["Value"] = JsonData.Clone(value) } };
+}

@@ -1,0 +1,92 @@
+using StatesLanguage.Definition;
+using StatesLanguage.Errors;
+using StatesLanguage.Evaluation.History;
+using StatesLanguage.Evaluation.Paths;
+
+namespace StatesLanguage.Evaluation.States;
+
+/// <summary>The iterations of one Map run: a fixed pool of workers (MaxConcurrency, or one per item up to
+/// <see cref="UnboundedWorkers"/>) pulls item indexes in order. When failures exceed the threshold no new iteration
+/// starts and the running ones finish. Each worker builds its item's input (ItemSelector with <c>$$.Map.Item</c>).
+/// An ItemSelector failure fails the whole state, whatever the tolerance.</summary>
+internal sealed class MapIterations(MapState map, StateRun run, JsonNode? effective, JsonArray items, MapLimits limits)
+{
+    /// <summary>Workers used when MaxConcurrency is 0 (AWS runs up to 40 inline iterations at once).</summary>
+    public const int UnboundedWorkers = 40;
+
+    private readonly JsonNode?[] _results = new JsonNode?[items.Count];
+    private int _next = -1;
+    private int _failures;
+    private StatesErrorException? _firstFailure;
+    private StatesErrorException? _selectorFailure;
+    private volatile bool _stop;
+
+    public async Task<JsonArray> RunAsync()
+    {
+        var workers = limits.MaxConcurrency > 0 ? Math.Min(limits.MaxConcurrency, _results.Length) : Math.Min(UnboundedWorkers, _results.Length);
+        if (workers == 1)
+        {
+            await WorkAsync();
+        }
+        else if (workers > 1)
+        {
+            var tasks = new Task[workers];
+            for (var i = 0; i < workers; i++)
+                tasks[i] = Task.Run(WorkAsync);
+            await Task.WhenAll(tasks);
+        }
+        if (_selectorFailure is not null)
+            throw _selectorFailure;
+        if (_firstFailure is not null && limits.IsExceeded(_failures, _results.Length))
+        {
+            if (limits.ToleratedFailureCount is null && limits.ToleratedFailurePercentage is null)
+                throw _firstFailure;
+            throw new StatesErrorException(StatesErrorNames.ExceedToleratedFailureThreshold,
+                "The specified tolerated failure threshold for the Map run has been exceeded.");
+        }
+        return new JsonArray(_results);
+    }
+
+    private async Task WorkAsync()
+    {
+        var execution = run.Execution;
+        while (!_stop)
+        {
+            var index = Interlocked.Increment(ref _next);
+            if (index >= _results.Length)
+                return;
+            JsonNode? input;
+            try
+            {
+                input = map.ItemSelector is null
+                    ? JsonData.Clone(items[index])
+                    : map.ItemSelector.Evaluate(new DataScope(effective, new MapItemContext(run, index, items[index]), run.Scope.Variables));
+            }
+            catch (StatesErrorException ex)
+            {
+                Interlocked.CompareExchange(ref _selectorFailure, ex, null);
+                _stop = true;
+                return;
+            }
+            execution.Record(new HistoryEvent(HistoryEventType.MapIterationStarted) { StateName = map.Name, Index = index });
+            var scope = new GraphScope(execution, new VariableScope(run.Scope.Variables));
+            try
+            {
+                var output = await StateRunner.RunAsync(map.ItemProcessor, input, scope);
+                _results[index] = output?.Parent is null ? output : output.DeepClone();
+                execution.Record(new HistoryEvent(HistoryEventType.MapIterationSucceeded) { StateName = map.Name, Index = index });
+            }
+            catch (StatesErrorException ex)
+            {
+                execution.Record(new HistoryEvent(HistoryEventType.MapIterationFailed) {
+                    StateName = map.Name, Index = index, Error = ex.Error.Name, Cause = ex.Error.Cause,
+                });
+                var failures = Interlocked.Increment(ref _failures);
+                Interlocked.CompareExchange(ref _firstFailure, ex, null);
+                _results[index] = null;
+                if (limits.IsExceeded(failures, _results.Length))
+                    _stop = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using StatesLanguage.Definition;
+using StatesLanguage.Errors;
+using StatesLanguage.Evaluation.History;
+
+namespace StatesLanguage.Evaluation.States;
+
+/// <summary>Parallel: every branch runs concurrently on the effective parameters, each with its own variable scope;
+/// the result is the array of branch outputs in branch order. The first branch failure fails the state.</summary>
+internal sealed class ParallelExecutor : IStateExecutor
+{
+    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
+    {
+        var parallel = (ParallelState)state;
+        return ProtectedExecution.RunAsync(parallel, parallel.Data, parallel.Errors, input, run,
+            static (_, parameters, r) => RunBranchesAsync((ParallelState)r.State, parameters, r));
+    }
+
+    private static async ValueTask<JsonNode?> RunBranchesAsync(ParallelState parallel, JsonNode? parameters, StateRun run)
+    {
+        var execution = run.Execution;
+        execution.Record(new HistoryEvent(HistoryEventType.ParallelStateStarted));
+        var tasks = new Task<JsonNode?>[parallel.Branches.Count];
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            var branch = parallel.Branches[i];
+            var scope = new GraphScope(execution, new VariableScope(run.Scope.Variables));
+            var branchInput = JsonData.Clone(parameters);
+            tasks[i] = Task.Run(async () => await StateRunner.RunAsync(branch, branchInput, scope));
+        }
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch (StatesErrorException)
+        {
+            var failure = FirstFailure(tasks);
+            execution.Record(new HistoryEvent(HistoryEventType.ParallelStateFailed) { Error = failure.Error.Name, Cause = failure.Error.Cause });
+            throw failure;
+        }
+        var result = new JsonArray();
+        foreach (var task in tasks)
+            result.Add(JsonData.Clone(task.Result));
+        execution.Record(new HistoryEvent(HistoryEventType.ParallelStateSucceeded));
+        return result;
+    }
+
+    private static StatesErrorException FirstFailure(Task<JsonNode?>[] tasks)
+    {
+        foreach (var task in tasks)
+        {
+            if (task.Exception?.InnerException is StatesErrorException error)
+                return error;
+        }
+        throw new InvalidOperationException("A branch failed without a States error.");
+    }
+}

@@ -1,0 +1,18 @@
+using StatesLanguage.Definition;
+
+namespace StatesLanguage.Evaluation.States;
+
+/// <summary>Pass: Result (copied as is, <c>.$</c> keys are not special) or Parameters or the effective input.</summary>
+internal sealed class PassExecutor : IStateExecutor
+{
+    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
+    {
+        var pass = (PassState)state;
+        var effective = DataFlow.SelectPath(pass.InputPath, input, run);
+        var result = pass.HasResult ? JsonData.Clone(pass.Result) : DataFlow.Apply(pass.Data.Parameters, effective, run);
+        DataFlow.CheckSize(result, run);
+        var output = DataFlow.ApplyResultPath(pass.Data.ResultPath, pass.Data.DiscardResult, input, result, run);
+        DataFlow.Assign(pass.Assign, result, run);
+        return ValueTask.FromResult(new StateOutcome(DataFlow.SelectPath(pass.OutputPath, output, run), pass.Next));
+    }
+}

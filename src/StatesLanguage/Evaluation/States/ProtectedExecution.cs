@@ -1,0 +1,64 @@
+using StatesLanguage.Definition;
+using StatesLanguage.Errors;
+
+namespace StatesLanguage.Evaluation.States;
+
+/// <summary>The data flow of a state with Retry and Catch (Task, Parallel, Map): InputPath, Parameters, the work,
+/// ResultSelector, ResultPath, Assign, OutputPath. A failure is retried by the first matching retrier, then caught by
+/// the first matching catcher, whose <c>{"Error","Cause"}</c> output goes through the catcher's ResultPath.</summary>
+internal static class ProtectedExecution
+{
+    public delegate ValueTask<JsonNode?> Work(JsonNode? effectiveInput, JsonNode? parameters, StateRun run);
+
+    public static async ValueTask<StateOutcome> RunAsync(StateDefinition state, ResultHandling data, ErrorHandling errors,
+        JsonNode? input, StateRun run, Work work)
+    {
+        RetryScheduler? retries = null;
+        while (true)
+        {
+            StatesError error;
+            try
+            {
+                var effective = DataFlow.SelectPath(state.InputPath, input, run);
+                var parameters = DataFlow.Apply(data.Parameters, effective, run);
+                var result = await work(effective, parameters, run);
+                result = DataFlow.Apply(data.ResultSelector, result, run);
+                var output = DataFlow.ApplyResultPath(data.ResultPath, data.DiscardResult, input, result, run);
+                DataFlow.Assign(state.Assign, result, run);
+                return new StateOutcome(DataFlow.SelectPath(state.OutputPath, output, run), state.Next);
+            }
+            catch (StatesErrorException ex) when (ErrorMatcher.IsRecoverable(ex.Error) && (errors.Retry.Count > 0 || errors.Catch.Count > 0))
+            {
+                error = ex.Error;
+                retries ??= new RetryScheduler(errors.Retry);
+                if (retries.NextDelay(error, run.Execution.Random) is TimeSpan delay)
+                {
+                    await run.Execution.DelayAsync(delay, run.Execution.CancellationToken);
+                    run.RetryCount++;
+                    continue;
+                }
+                var catcher = FindCatcher(errors.Catch, error);
+                if (catcher is null)
+                    throw;
+                var errorOutput = new JsonObject();
+                if (error.Name is not null)
+                    errorOutput["Error"] = error.Name;
+                if (error.Cause is not null)
+                    errorOutput["Cause"] = error.Cause;
+                var caught = DataFlow.ApplyResultPath(catcher.ResultPath, catcher.DiscardResult, input, errorOutput, run);
+                DataFlow.Assign(catcher.Assign, errorOutput, run);
+                return new StateOutcome(caught, catcher.Next);
+            }
+        }
+    }
+
+    private static Catcher? FindCatcher(IReadOnlyList<Catcher> catchers, StatesError error)
+    {
+        foreach (var catcher in catchers)
+        {
+            if (ErrorMatcher.Matches(catcher.ErrorEquals, error))
+                return catcher;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,13 @@
+using StatesLanguage.Definition;
+
+namespace StatesLanguage.Evaluation.States;
+
+/// <summary>Succeed: InputPath then OutputPath; ends the graph.</summary>
+internal sealed class SucceedExecutor : IStateExecutor
+{
+    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
+    {
+        var effective = DataFlow.SelectPath(state.InputPath, input, run);
+        return ValueTask.FromResult(new StateOutcome(DataFlow.SelectPath(state.OutputPath, effective, run), null));
+    }
+}

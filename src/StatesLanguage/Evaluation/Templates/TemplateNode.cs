@@ -1,0 +1,80 @@
+using StatesLanguage.Errors;
+using StatesLanguage.Evaluation.Intrinsics;
+using StatesLanguage.Evaluation.Paths;
+
+namespace StatesLanguage.Evaluation.Templates;
+
+/// <summary>A compiled payload template (Parameters, ItemSelector, ResultSelector, Assign) or a single
+/// <c>.$</c> value. Evaluation builds new nodes; values taken from state data are copied.</summary>
+public abstract class TemplateNode
+{
+    private protected TemplateNode()
+    {
+    }
+
+    internal abstract JsonNode? Evaluate(in DataScope scope);
+
+    /// <summary>A fixed value, materialised once so that concurrent iterations can copy it safely.</summary>
+    internal sealed class Constant(JsonNode? value) : TemplateNode
+    {
+        private readonly JsonNode? _value = JsonData.Materialize(value);
+
+        internal override JsonNode? Evaluate(in DataScope scope) => _value?.DeepClone();
+    }
+
+    internal sealed class Object(string[] names, TemplateNode[] values) : TemplateNode
+    {
+        public IReadOnlyList<string> Names => names;
+
+        public IReadOnlyList<TemplateNode> Values => values;
+
+        internal override JsonNode? Evaluate(in DataScope scope)
+        {
+            var result = new JsonObject();
+            for (var i = 0; i < names.Length; i++)
+                result.Add(names[i], values[i].Evaluate(scope));
+            return result;
+        }
+    }
+
+    internal sealed class Array(TemplateNode[] items) : TemplateNode
+    {
+        internal override JsonNode? Evaluate(in DataScope scope)
+        {
+            var result = new JsonArray();
+            foreach (var item in items)
+                result.Add(item.Evaluate(scope));
+            return result;
+        }
+    }
+
+    /// <summary>A <c>"name.$": "$.path"</c> field; a missing value fails with AWS's States.Runtime wording.</summary>
+    internal sealed class Path(string fieldName, JsonPathExpression path) : TemplateNode
+    {
+        public JsonPathExpression Expression => path;
+
+        internal override JsonNode? Evaluate(in DataScope scope)
+        {
+            if (path.TryEvaluate(scope, out var value, out _))
+                return value?.DeepClone();
+            var source = path.Root switch
+            {
+                PathRoot.Context => scope.Context,
+                PathRoot.Input => scope.Input,
+                _ => null,
+            };
+            if (path.Root == PathRoot.Variable)
+            {
+                throw new StatesErrorException(StatesErrorNames.Runtime,
+                    $"The JSONPath '{path.Text}' specified for the field '{fieldName}' could not be found in the variables");
+            }
+            throw new StatesErrorException(StatesErrorNames.Runtime,
+                $"The JSONPath '{path.Text}' specified for the field '{fieldName}' could not be found in the input '{JsonData.Serialize(source)}'");
+        }
+    }
+
+    internal sealed class Intrinsic(IntrinsicCall call) : TemplateNode
+    {
+        internal override JsonNode? Evaluate(in DataScope scope) => call.Evaluate(scope);
+    }
+}

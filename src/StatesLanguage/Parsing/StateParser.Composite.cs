@@ -1,0 +1,126 @@
+using StatesLanguage.Definition;
+using StatesLanguage.Evaluation;
+using StatesLanguage.Validation;
+
+namespace StatesLanguage.Parsing;
+
+/// <summary>Choice, Wait, Fail, Parallel and Map.</summary>
+internal static partial class StateParser
+{
+    private static ChoiceState ParseChoice(string name, FieldReader reader)
+    {
+        var branches = new List<ChoiceBranch>();
+        if (reader.Raw("Choices") is JsonArray choices && choices.Count > 0)
+        {
+            for (var i = 0; i < choices.Count; i++)
+            {
+                var path = $"{reader.Path}.Choices[{i}]";
+                if (choices[i] is not JsonObject choice)
+                {
+                    reader.Diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.InvalidChoiceRule, path, "A choice rule must be an object."));
+                    continue;
+                }
+                var ruleReader = new FieldReader(choice, path, reader.Diagnostics);
+                var rule = ChoiceRuleParser.Parse(ruleReader, topLevel: true);
+                var next = ruleReader.String("Next", required: true);
+                if (rule is not null && next is not null)
+                    branches.Add(new ChoiceBranch(rule, next) { Assign = ruleReader.Template("Assign") });
+            }
+        }
+        else
+        {
+            reader.Report(AslDiagnosticCodes.MissingField, "Choices", "A Choice state needs a non-empty 'Choices' array.");
+        }
+        return Checked(new ChoiceState(name, branches) { Default = reader.String("Default") }, reader, ChoiceFields);
+    }
+
+    private static WaitState ParseWait(string name, FieldReader reader)
+    {
+        ExactlyOne(reader, "Seconds", "SecondsPath", "Timestamp", "TimestampPath");
+        DateTimeOffset? timestamp = null;
+        if (reader.String("Timestamp") is string text)
+        {
+            if (Timestamps.TryParse(text, out var parsed))
+                timestamp = parsed;
+            else
+                reader.Report(AslDiagnosticCodes.InvalidFieldValue, "Timestamp", $"'{text}' is not an ISO-8601 timestamp.");
+        }
+        var state = new WaitState(name)
+        {
+            Seconds = reader.Integer("Seconds", 0, 99_999_999),
+            SecondsPath = reader.PathField("SecondsPath"),
+            Timestamp = timestamp,
+            TimestampPath = reader.PathField("TimestampPath"),
+        };
+        return WithTransition(Checked(state, reader, WaitFields), reader);
+    }
+
+    private static FailState ParseFail(string name, FieldReader reader)
+    {
+        AtMostOne(reader, "Error", "ErrorPath");
+        AtMostOne(reader, "Cause", "CausePath");
+        return Checked(new FailState(name)
+        {
+            Error = reader.String("Error"),
+            Cause = reader.String("Cause"),
+            ErrorPath = reader.Has("ErrorPath")
+                ? TemplateCompiler.CompileExpression(reader.Raw("ErrorPath"), "ErrorPath", reader.FieldPath("ErrorPath"), reader.Diagnostics)
+                : null,
+            CausePath = reader.Has("CausePath")
+                ? TemplateCompiler.CompileExpression(reader.Raw("CausePath"), "CausePath", reader.FieldPath("CausePath"), reader.Diagnostics)
+                : null,
+        }, reader, FailFields);
+    }
+
+    private static ParallelState ParseParallel(string name, FieldReader reader)
+    {
+        var branches = new List<StateMachineDefinition>();
+        if (reader.Raw("Branches") is JsonArray array && array.Count > 0)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                if (array[i] is JsonObject branch)
+                    branches.Add(DefinitionParser.ParseMachine(new FieldReader(branch, $"{reader.Path}.Branches[{i}]", reader.Diagnostics), isProcessor: true));
+                else
+                    reader.Report(AslDiagnosticCodes.InvalidFieldValue, $"Branches[{i}]", "A branch must be an object.");
+            }
+        }
+        else
+        {
+            reader.Report(AslDiagnosticCodes.MissingField, "Branches", "A Parallel state needs a non-empty 'Branches' array.");
+        }
+        var state = new ParallelState(name, branches) { Data = ReadResultHandling(reader), Errors = ErrorHandlingParser.Parse(reader) };
+        return WithTransition(Checked(state, reader, ParallelFields), reader);
+    }
+
+    private static MapState ParseMap(string name, FieldReader reader)
+    {
+        ExactlyOne(reader, "ItemProcessor", "Iterator");
+        AtMostOne(reader, "ItemSelector", "Parameters");
+        AtMostOne(reader, "MaxConcurrency", "MaxConcurrencyPath");
+        AtMostOne(reader, "ToleratedFailureCount", "ToleratedFailureCountPath");
+        AtMostOne(reader, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
+        var field = reader.Has("ItemProcessor") ? "ItemProcessor" : "Iterator";
+        var processor = reader.Raw(field) as JsonObject;
+        var distributed = processor?["ProcessorConfig"]?["Mode"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+            && processor["ProcessorConfig"]!["Mode"]!.GetValue<string>() == "DISTRIBUTED";
+        var machine = processor is null
+            ? new StateMachineDefinition("", new Dictionary<string, StateDefinition>())
+            : DefinitionParser.ParseMachine(new FieldReader(processor, reader.FieldPath(field), reader.Diagnostics), isProcessor: true);
+        var state = new MapState(name, machine)
+        {
+            ItemsPath = reader.DataPath("ItemsPath"),
+            ItemSelector = reader.Template(reader.Has("ItemSelector") ? "ItemSelector" : "Parameters"),
+            Data = ReadResultHandling(reader, withParameters: false),
+            Errors = ErrorHandlingParser.Parse(reader),
+            MaxConcurrency = (int)(reader.Integer("MaxConcurrency", 0, int.MaxValue) ?? 0),
+            MaxConcurrencyPath = reader.PathField("MaxConcurrencyPath"),
+            ToleratedFailureCount = (int?)reader.Integer("ToleratedFailureCount", 0, int.MaxValue),
+            ToleratedFailureCountPath = reader.PathField("ToleratedFailureCountPath"),
+            ToleratedFailurePercentage = reader.Number("ToleratedFailurePercentage", 0, 100),
+            ToleratedFailurePercentagePath = reader.PathField("ToleratedFailurePercentagePath"),
+            IsDistributed = distributed,
+        };
+        return WithTransition(Checked(state, reader, MapFields), reader);
+    }
+}

@@ -1,0 +1,27 @@
+namespace StatesLanguage.Validation;
+
+/// <summary>Stable codes of <see cref="AslDiagnostic"/>, modelled on the codes AWS's ValidateStateMachineDefinition
+/// reports.</summary>
+public static class AslDiagnosticCodes
+{
+    public const string InvalidJson = "INVALID_JSON_DESCRIPTION";
+    public const string MissingField = "MISSING_REQUIRED_FIELD";
+    public const string InvalidFieldValue = "INVALID_FIELD_VALUE";
+    public const string FieldNotAllowed = "FIELD_NOT_ALLOWED";
+    public const string InvalidStateType = "INVALID_STATE_TYPE";
+    public const string InvalidJsonPath = "INVALID_JSON_PATH";
+    public const string InvalidReferencePath = "INVALID_REFERENCE_PATH";
+    public const string InvalidIntrinsic = "INVALID_INTRINSIC_FUNCTION";
+    public const string MissingTransition = "MISSING_TRANSITION";
+    public const string NextAndEnd = "NEXT_AND_END";
+    public const string MissingTransitionTarget = "MISSING_TRANSITION_TARGET";
+    public const string StartAtMissing = "MISSING_START_AT_TARGET";
+    public const string UnreachableState = "UNREACHABLE_STATE";
+    public const string NoTerminalState = "NO_TERMINAL_STATE";
+    public const string StatesAllNotLast = "STATES_ALL_NOT_LAST";
+    public const string ExactlyOneRequired = "EXACTLY_ONE_REQUIRED";
+    public const string MutuallyExclusive = "MUTUALLY_EXCLUSIVE_FIELDS";
+    public const string InvalidChoiceRule = "INVALID_CHOICE_RULE";
+    public const string NameTooLong = "STATE_NAME_TOO_LONG";
+    public const string UnsupportedQueryLanguage = "UNSUPPORTED_QUERY_LANGUAGE";
+}

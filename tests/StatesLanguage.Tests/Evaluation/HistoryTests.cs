@@ -1,0 +1,43 @@
+using StatesLanguage.Evaluation.History;
+using StatesLanguage.Tests.Support;
+
+namespace StatesLanguage.Tests.Evaluation;
+
+public sealed class HistoryTests
+{
+    [Fact]
+    public async Task History_PassTaskSucceed_NumbersEventsLikeAws()
+    {
+        var definition = """
+            {"StartAt":"P","States":{
+              "P":{"Type":"Pass","Next":"T"},
+              "T":{"Type":"Task","Resource":"arn:aws:states:::x","Next":"S"},
+              "S":{"Type":"Succeed"}}}
+            """;
+        var invoker = new DelegateInvoker((i, _) => Task.FromResult(i.Parameters));
+        var result = await Machines.RunAsync(definition, """{"a":1}""", invoker);
+        var events = result.History.Events;
+        HistoryEventType[] expected =
+        [
+            HistoryEventType.ExecutionStarted, HistoryEventType.PassStateEntered, HistoryEventType.PassStateExited,
+            HistoryEventType.TaskStateEntered, HistoryEventType.TaskScheduled, HistoryEventType.TaskStarted,
+            HistoryEventType.TaskSucceeded, HistoryEventType.TaskStateExited, HistoryEventType.SucceedStateEntered,
+            HistoryEventType.SucceedStateExited, HistoryEventType.ExecutionSucceeded,
+        ];
+        Assert.Equal(expected, events.Select(e => e.Type));
+        Assert.Equal(Enumerable.Range(1, expected.Length).Select(i => (long)i), events.Select(e => e.Id));
+        Assert.Equal(Enumerable.Range(0, expected.Length).Select(i => (long)i), events.Select(e => e.PreviousEventId));
+        Assert.Equal("T", events[3].StateName);
+        Assert.Contains("PassStateEntered", result.History.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_FailState_HasNoExitAndNoErrorWhenUnset()
+    {
+        var result = await Machines.RunAsync(Machines.OneState("""{"Type":"Fail"}"""));
+        Assert.Equal([HistoryEventType.ExecutionStarted, HistoryEventType.FailStateEntered, HistoryEventType.ExecutionFailed],
+            result.History.Events.Select(e => e.Type));
+        Assert.Null(result.Error);
+        Assert.Null(result.Cause);
+    }
+}

@@ -1,0 +1,41 @@
+namespace StatesLanguage.Tests.Support;
+
+/// <summary>Finds the ASL conformance corpus (<c>../shared/conformance/asl/jsonpath</c> next to the folder holding
+/// Analytics.sln) and loads its cases once.</summary>
+public static class ConformanceCorpus
+{
+    public const string MissingMessage = "The conformance corpus (../shared/conformance/asl/jsonpath) is not on this machine.";
+
+    private static readonly Lazy<IReadOnlyDictionary<string, ConformanceCase>> Cases = new(Load);
+
+    public static string? Folder { get; } = Locate();
+
+    public static IReadOnlyDictionary<string, ConformanceCase> All => Cases.Value;
+
+    private static string? Locate()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Analytics.sln")))
+            {
+                var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "conformance", "asl", "jsonpath"));
+                return Directory.Exists(corpus) ? corpus : null;
+            }
+        }
+        return null;
+    }
+
+    private static Dictionary<string, ConformanceCase> Load()
+    {
+        var cases = new Dictionary<string, ConformanceCase>(StringComparer.Ordinal);
+        if (Folder is null)
+            return cases;
+        foreach (var file in Directory.EnumerateFiles(Folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var json = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+            var name = json["name"]!.GetValue<string>();
+            cases[name] = new ConformanceCase(name, Path.GetRelativePath(Folder, file), json);
+        }
+        return cases;
+    }
+}
