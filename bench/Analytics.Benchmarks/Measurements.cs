@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Analytics.Cli.Commands;
-using Analytics.Cli.Embedded;
-using Analytics.Domain;
 using Analytics.Domain.Uploads;
-using Analytics.Functions.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Benchmarks;
@@ -44,21 +39,16 @@ internal static class Measurements
         return new Throughput(file.Length, elapsed);
     }
 
-    /// <summary>The whole ProcessUpload step on embedded storage in a fresh data folder.</summary>
+    /// <summary>The whole upload-processor workflow (ProcessUpload on embedded storage) in a fresh data folder.</summary>
     public static async Task<Throughput> ProcessUploadAsync(FileInfo file)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("analytics-bench-data-");
         try
         {
-            await using var services = new ServiceCollection()
-                .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-                .AddAnalyticsDomain()
-                .AddAnalyticsSteps()
-                .AddEmbeddedAdapters(dataDirectory.FullName)
-                .BuildServiceProvider();
+            await using var services = LocalEnvironment.CreateServices(dataDirectory.FullName);
             var uploader = new LocalUploader(services);
             var clock = Stopwatch.StartNew();
-            await uploader.UploadAsync(file, CancellationToken.None);
+            await uploader.UploadAsync(file, onEvent: null, CancellationToken.None);
             return new Throughput(file.Length, clock.Elapsed);
         }
         finally

@@ -12,12 +12,20 @@ internal static class AnalyticsCommandLine
             Description = "Where local state lives (SQLite store, bucket folder). Default: $ANALYTICS_DATA_DIR, else ./.analytics",
             Recursive = true,
         };
+        var instantWaits = new Option<bool>("--instant-waits")
+        {
+            Description = "Let Wait states and retry intervals of local executions pass at once",
+            Recursive = true,
+        };
         var root = new RootCommand("Retail sales analytics: ingest store uploads and analyse the chain, locally or on AWS.");
         root.Options.Add(dataDirectory);
-        var local = new LocalEnvironment(dataDirectory);
+        root.Options.Add(instantWaits);
+        var local = new LocalEnvironment(dataDirectory, instantWaits);
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(UploadCommand.Create(local));
         root.Subcommands.Add(SummariesCommand.Create(local));
+        root.Subcommands.Add(StatesCommand.Create(local));
+        root.Subcommands.Add(ExecutionsCommand.Create(local));
         root.Subcommands.Add(DemoCommand.Create(local));
         return root;
     }

@@ -51,7 +51,7 @@ internal static class DemoCommand
                     }
 
                     bytes += file.Length;
-                    await uploader.UploadAsync(file, cancellationToken);
+                    await uploader.UploadAsync(file, onEvent: null, cancellationToken);
                     task.Increment(1);
                 }
             });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analytics.Cli.Embedded;
+using Analytics.Cli.Workflows;
 using Analytics.Domain;
 using Analytics.Functions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ namespace Analytics.Cli.Commands;
 /// The local composition root: the same domain and steps as in Lambda, with the embedded adapters (SQLite, a
 /// folder as bucket) under the data directory.
 /// </summary>
-internal sealed class LocalEnvironment(Option<DirectoryInfo?> dataDirectoryOption)
+internal sealed class LocalEnvironment(Option<DirectoryInfo?> dataDirectoryOption, Option<bool> instantWaitsOption)
 {
     public const string DataDirectoryVariable = "ANALYTICS_DATA_DIR";
 
@@ -26,15 +27,25 @@ internal sealed class LocalEnvironment(Option<DirectoryInfo?> dataDirectoryOptio
         return Path.GetFullPath(string.IsNullOrEmpty(fromEnvironment) ? Path.Combine(Environment.CurrentDirectory, ".analytics") : fromEnvironment);
     }
 
-    public ServiceProvider BuildServices(ParseResult parseResult)
+    public ServiceProvider BuildServices(ParseResult parseResult) =>
+        CreateServices(DataDirectory(parseResult), parseResult.GetValue(instantWaitsOption));
+
+    /// <summary>The domain, the steps, the embedded adapters and the local workflow runner over <paramref name="dataDirectory"/>.</summary>
+    public static ServiceProvider CreateServices(string dataDirectory, bool instantWaits = false)
     {
-        var dataDirectory = DataDirectory(parseResult);
         Directory.CreateDirectory(dataDirectory);
-        return new ServiceCollection()
+        var services = new ServiceCollection();
+        if (instantWaits)
+        {
+            services.AddSingleton<TimeProvider>(new InstantTimeProvider());
+        }
+
+        return services
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddAnalyticsDomain()
             .AddAnalyticsSteps()
             .AddEmbeddedAdapters(dataDirectory)
+            .AddSingleton(provider => new LocalWorkflows(provider, dataDirectory, provider.GetRequiredService<TimeProvider>()))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

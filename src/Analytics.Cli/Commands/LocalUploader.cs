@@ -1,24 +1,34 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Analytics.Cli.Workflows;
 using Analytics.Domain.Storage;
 using Analytics.Domain.Uploads;
 using Analytics.Functions.Hosting;
 using Analytics.Functions.UploadProcessing;
 using Microsoft.Extensions.DependencyInjection;
+using StatesLanguage.Evaluation;
+using StatesLanguage.Evaluation.History;
 
 namespace Analytics.Cli.Commands;
 
 /// <summary>
-/// Ingests local files the way AWS does: the file goes into the bucket under <c>uploads/</c>, then the ProcessUpload
-/// step runs on the object-created event, through the same JSON invoker as the Lambda entry point.
+/// Ingests local files the way AWS does: the file goes into the bucket under <c>uploads/</c>, then an
+/// upload-processor execution runs on the local engine with the <c>Object Created</c> event EventBridge would send.
 /// </summary>
 internal sealed class LocalUploader(IServiceProvider services)
 {
     private readonly IObjectStore _bucket = services.GetRequiredService<IObjectStore>();
-    private readonly StepInvoker _processUpload = new(services, StepCatalog.Get("ProcessUpload"));
+    private readonly LocalWorkflows _workflows = services.GetRequiredService<LocalWorkflows>();
+    private readonly RejectionReports _rejections = new(services.GetRequiredService<IObjectStore>(), services.GetRequiredService<TimeProvider>());
+    private readonly TimeProvider _time = services.GetRequiredService<TimeProvider>();
+    private readonly StateMachine _machine = LocalWorkflows.Load(LocalWorkflows.UploadProcessor);
 
     /// <summary>Uploads and processes one file.</summary>
     /// <exception cref="InvalidUploadException">The file was rejected (and moved to <c>rejected/</c>).</exception>
-    public async Task<ProcessUploadOutput> UploadAsync(FileInfo file, CancellationToken cancellationToken)
+    /// <exception cref="WorkflowFailedException">The execution failed for another reason.</exception>
+    public async Task<(ProcessUploadOutput Output, string Execution)> UploadAsync(
+        FileInfo file, Action<HistoryEvent>? onEvent, CancellationToken cancellationToken)
     {
         var key = UploadKeys.UploadsPrefix + file.Name;
         await using (var content = file.OpenRead())
@@ -26,11 +36,44 @@ internal sealed class LocalUploader(IServiceProvider services)
             await _bucket.WriteAsync(key, content, "application/json", cancellationToken);
         }
 
-        var input = new ProcessUploadInput(new ObjectCreatedDetail(new BucketReference(_bucket.BucketName), new ObjectReference(key, file.Length)));
-        using var request = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(input, StepJsonContext.Default.ProcessUploadInput));
-        using var response = new MemoryStream();
-        await _processUpload.InvokeAsync(request, response, cancellationToken);
-        response.Position = 0;
-        return JsonSerializer.Deserialize(response, StepJsonContext.Default.ProcessUploadOutput)!;
+        var result = await _workflows.RunAsync(LocalWorkflows.UploadProcessor, _machine, ObjectCreatedEvent(key, file.Length), null, onEvent, cancellationToken);
+        var execution = result.ExecutionArn[(result.ExecutionArn.LastIndexOf(':') + 1)..];
+        if (result.Status == ExecutionStatus.Succeeded)
+        {
+            return (result.Output.Deserialize(StepJsonContext.Default.ProcessUploadOutput)!, execution);
+        }
+
+        if (result.Error == nameof(InvalidUploadException) && await _rejections.FindAsync(key, cancellationToken) is { } rejection)
+        {
+            throw rejection;
+        }
+
+        throw new WorkflowFailedException(execution, result.Error, result.Cause);
+    }
+
+    /// <summary>The S3 <c>Object Created</c> event as EventBridge delivers it to the state machine.</summary>
+    private JsonObject ObjectCreatedEvent(string key, long size)
+    {
+        var now = _time.GetUtcNow();
+        return new JsonObject
+        {
+            ["version"] = "0",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["detail-type"] = "Object Created",
+            ["source"] = "aws.s3",
+            ["account"] = LocalResources.Account,
+            ["time"] = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["region"] = LocalResources.Region,
+            ["resources"] = new JsonArray($"arn:aws:s3:::{_bucket.BucketName}"),
+            ["detail"] = new JsonObject
+            {
+                ["version"] = "0",
+                ["bucket"] = new JsonObject { ["name"] = _bucket.BucketName },
+                ["object"] = new JsonObject { ["key"] = key, ["size"] = size, ["sequencer"] = now.UtcTicks.ToString("X", CultureInfo.InvariantCulture) },
+                ["request-id"] = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(),
+                ["requester"] = LocalResources.Account,
+                ["reason"] = "PutObject",
+            },
+        };
     }
 }

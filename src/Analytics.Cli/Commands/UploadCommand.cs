@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Analytics.Domain.Uploads;
+using Analytics.Cli.Workflows;
 using Spectre.Console;
+using StatesLanguage.Evaluation.History;
 
 namespace Analytics.Cli.Commands;
 
@@ -34,7 +36,8 @@ internal static class UploadCommand
                     var task = progress.AddTask("Uploading", maxValue: paths.Length);
                     foreach (var file in paths)
                     {
-                        failures += await UploadOneAsync(uploader, file, line => terminal.WriteLine(line), terminal, cancellationToken);
+                        failures += await UploadOneAsync(uploader, file, line => terminal.WriteLine(line), terminal,
+                            e => { if (ExecutionProgress.Describe(e) is { } state) { task.Description = $"{file.Name} {state}"; } }, cancellationToken);
                         task.Increment(1);
                     }
                 });
@@ -43,7 +46,9 @@ internal static class UploadCommand
             {
                 foreach (var file in paths)
                 {
-                    failures += await UploadOneAsync(uploader, file, Console.Out.WriteLine, Terminal.Error, cancellationToken);
+                    var problems = Terminal.Error;
+                    failures += await UploadOneAsync(uploader, file, Console.Out.WriteLine, problems,
+                        ExecutionProgress.WriteTo(line => problems.WriteLine(line), file.Name), cancellationToken);
                 }
             }
 
@@ -55,7 +60,8 @@ internal static class UploadCommand
     /// <summary>Uploads one file and reports it: a summary line to <paramref name="results"/>, problems on <paramref name="problems"/>.</summary>
     /// <returns>1 when the file failed, else 0.</returns>
     private static async Task<int> UploadOneAsync(
-        LocalUploader uploader, FileInfo file, Action<string> results, IAnsiConsole problems, CancellationToken cancellationToken)
+        LocalUploader uploader, FileInfo file, Action<string> results, IAnsiConsole problems, Action<HistoryEvent> onEvent,
+        CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -65,10 +71,15 @@ internal static class UploadCommand
 
         try
         {
-            var output = await uploader.UploadAsync(file, cancellationToken);
+            var (output, execution) = await uploader.UploadAsync(file, onEvent, cancellationToken);
             results(string.Create(CultureInfo.InvariantCulture,
-                $"{file.Name}: accepted, {output.StoreDays} store-days, {output.Transactions} transactions, net revenue {output.NetRevenue:N2} (upload {output.UploadId})"));
+                $"{file.Name}: accepted, {output.StoreDays} store-days, {output.Transactions} transactions, net revenue {output.NetRevenue:N2} (execution {execution})"));
             return 0;
+        }
+        catch (WorkflowFailedException failure)
+        {
+            results($"{file.Name}: failed, {failure.Message}");
+            return 1;
         }
         catch (InvalidUploadException rejection)
         {

@@ -19,6 +19,10 @@ public sealed class ExecutionOptions
 
     public string RoleArn { get; init; } = "arn:aws:iam::123456789012:role/StepFunctionsRole";
 
+    /// <summary>Called with each history event as it is recorded (for live progress). It runs on the execution's own
+    /// threads, possibly concurrently from Parallel branches and Map iterations, so it must be thread-safe and quick.</summary>
+    public Action<History.HistoryEvent>? OnEvent { get; init; }
+
     /// <summary>Source of retry jitter; defaults to <see cref="Random.Shared"/>.</summary>
     public Random? Random { get; init; }
 }

@@ -51,7 +51,9 @@ internal sealed class ExecutionRun
     public HistoryEvent Record(HistoryEvent newEvent, long previousEventId = 0)
     {
         newEvent.Timestamp = Now;
-        return History.Add(newEvent, previousEventId);
+        var recorded = History.Add(newEvent, previousEventId);
+        Options.OnEvent?.Invoke(recorded);
+        return recorded;
     }
 
     public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
