@@ -13,17 +13,27 @@ internal sealed class CliRunner : IDisposable
 
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
-        var original = Console.Out;
+        var (exitCode, output, _) = await RunWithErrorsAsync(args);
+        return (exitCode, output);
+    }
+
+    /// <summary>Runs the command and returns its exit code, stdout and stderr.</summary>
+    public async Task<(int ExitCode, string Output, string Errors)> RunWithErrorsAsync(params string[] args)
+    {
+        var (originalOut, originalError) = (Console.Out, Console.Error);
         using var output = new StringWriter();
+        using var errors = new StringWriter();
         Console.SetOut(output);
+        Console.SetError(errors);
         try
         {
-            var exitCode = await AnalyticsCommandLine.Create().Parse([.. args, "--data-dir", DataDirectory]).InvokeAsync();
-            return (exitCode, output.ToString());
+            var exitCode = await AnalyticsCommandLine.RunAsync([.. args, "--data-dir", DataDirectory]);
+            return (exitCode, output.ToString(), errors.ToString());
         }
         finally
         {
-            Console.SetOut(original);
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
         }
     }
 

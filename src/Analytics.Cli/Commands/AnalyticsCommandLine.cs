@@ -5,6 +5,24 @@ namespace Analytics.Cli.Commands;
 /// <summary>The <c>analytics</c> command tree.</summary>
 internal static class AnalyticsCommandLine
 {
+    /// <summary>Parses and runs a command line. Bad usage exits 2 (1 means "the work ran and failed"), errors on stderr.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parsed = Create().Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+            }
+
+            await Console.Error.WriteLineAsync("Run 'analytics --help' for usage.");
+            return StatesCommand.Invalid;
+        }
+
+        return await parsed.InvokeAsync();
+    }
+
     public static RootCommand Create()
     {
         var dataDirectory = new Option<DirectoryInfo?>("--data-dir")

@@ -31,21 +31,18 @@ internal sealed class LocalEnvironment(Option<DirectoryInfo?> dataDirectoryOptio
         CreateServices(DataDirectory(parseResult), parseResult.GetValue(instantWaitsOption));
 
     /// <summary>The domain, the steps, the embedded adapters and the local workflow runner over <paramref name="dataDirectory"/>.</summary>
-    public static ServiceProvider CreateServices(string dataDirectory, bool instantWaits = false)
+    /// <param name="configure">Last changes to the registrations (tests put fault injectors in front of adapters here).</param>
+    public static ServiceProvider CreateServices(string dataDirectory, bool instantWaits = false, Action<IServiceCollection>? configure = null)
     {
         Directory.CreateDirectory(dataDirectory);
         var services = new ServiceCollection();
-        if (instantWaits)
-        {
-            services.AddSingleton<TimeProvider>(new InstantTimeProvider());
-        }
-
-        return services
+        services
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddAnalyticsDomain()
             .AddAnalyticsSteps()
             .AddEmbeddedAdapters(dataDirectory)
-            .AddSingleton(provider => new LocalWorkflows(provider, dataDirectory, provider.GetRequiredService<TimeProvider>()))
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            .AddSingleton(provider => new LocalWorkflows(provider, dataDirectory, provider.GetRequiredService<TimeProvider>(), instantWaits));
+        configure?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -12,7 +12,7 @@ namespace Analytics.Cli.Workflows;
 /// Runs state machines on the local engine the way AWS would run the deployed stack: Lambda ARNs resolve to the
 /// in-process steps, <c>sns:publish</c> to the outbox, and every execution is kept in the execution store.
 /// </summary>
-internal sealed class LocalWorkflows(IServiceProvider services, string dataDirectory, TimeProvider time)
+internal sealed class LocalWorkflows(IServiceProvider services, string dataDirectory, TimeProvider time, bool instantWaits = false)
 {
     public const string UploadProcessor = "upload-processor";
     public const string DailyAnalysis = "daily-analysis";
@@ -57,6 +57,7 @@ internal sealed class LocalWorkflows(IServiceProvider services, string dataDirec
             Region = LocalResources.Region,
             AccountId = LocalResources.Account,
             OnEvent = onEvent,
+            InstantWaits = instantWaits,
         }, cancellationToken);
         await Executions.SaveAsync(stateMachineName, executionName, input, result, cancellationToken);
         return result;

@@ -19,6 +19,11 @@ public sealed class ExecutionOptions
 
     public string RoleArn { get; init; } = "arn:aws:iam::123456789012:role/StepFunctionsRole";
 
+    /// <summary>Wait states and retry intervals pass at once, while the execution's clock moves on by what was
+    /// skipped (so timestamps read as if the waits happened). Task and execution timeouts still run on
+    /// <see cref="TimeProvider"/>.</summary>
+    public bool InstantWaits { get; init; }
+
     /// <summary>Called with each history event as it is recorded (for live progress). It runs on the execution's own
     /// threads, possibly concurrently from Parallel branches and Map iterations, so it must be thread-safe and quick.</summary>
     public Action<History.HistoryEvent>? OnEvent { get; init; }

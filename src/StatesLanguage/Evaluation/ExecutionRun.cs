@@ -7,6 +7,7 @@ namespace StatesLanguage.Evaluation;
 internal sealed class ExecutionRun
 {
     private volatile JsonObject? _executionContext;
+    private long _skippedTicks;
     private JsonObject? _stateMachineContext;
     private readonly Lock _contextLock = new();
 
@@ -43,7 +44,9 @@ internal sealed class ExecutionRun
 
     public ExecutionHistory History { get; } = new();
 
-    public DateTimeOffset Now => TimeProvider.GetUtcNow();
+    /// <summary>The execution's clock: the time provider's, moved on by every wait skipped under
+    /// <see cref="ExecutionOptions.InstantWaits"/>.</summary>
+    public DateTimeOffset Now => TimeProvider.GetUtcNow().AddTicks(Interlocked.Read(ref _skippedTicks));
 
     public ITaskInvoker Invoker => Options.TaskInvoker
         ?? throw new InvalidOperationException("A Task state was reached but ExecutionOptions.TaskInvoker is not set.");
@@ -58,6 +61,14 @@ internal sealed class ExecutionRun
 
     public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
+        if (Options.InstantWaits)
+        {
+            Interlocked.Add(ref _skippedTicks, Math.Max(0, delay.Ticks));
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+            return;
+        }
+
         // Timers accept at most about 49 days; longer waits (up to a year) go in chunks.
         var chunk = TimeSpan.FromDays(30);
         while (delay > TimeSpan.Zero)

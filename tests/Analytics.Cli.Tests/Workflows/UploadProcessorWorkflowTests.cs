@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2.Model;
+using Analytics.Cli.Commands;
+using Analytics.Cli.Embedded;
+using Analytics.Cli.Workflows;
+using Analytics.Domain.Sales;
+using Analytics.Domain.Uploads;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Analytics.Cli.Tests.Workflows;
+
+/// <summary>upload-processor on the local engine: what is retried, what is not, and what ends up stored.</summary>
+public sealed class UploadProcessorWorkflowTests : IDisposable
+{
+    private const string Day = """
+        {"schema_version":1,"store_id":"store-0001","business_date":"2025-01-15","currency":"USD","transactions":[
+          {"transaction_id":"t-1","timestamp":"2025-01-15T10:00:00-05:00","payment_method":"card",
+           "items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":2,"unit_price":10.50,"discount":1.00}]}]}
+        """;
+
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("analytics-workflow-");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    private string DataDirectory => Path.Combine(_root.FullName, "data");
+
+    private FileInfo File(string name, string json)
+    {
+        var path = Path.Combine(_root.FullName, name);
+        System.IO.File.WriteAllText(path, json);
+        return new FileInfo(path);
+    }
+
+    private static JsonArray Events(LocalWorkflows workflows, string execution) => workflows.Executions.Find(execution)!["events"]!.AsArray();
+
+    private static int Attempts(JsonArray events) => events.Count(e => (string?)e!["type"] is "TaskScheduled" or "LambdaFunctionScheduled");
+
+    [Fact]
+    public async Task Upload_InvalidFile_FailsAfterOneAttemptWithInvalidUploadExceptionAndFileIsRejected()
+    {
+        await using var services = LocalEnvironment.CreateServices(DataDirectory, instantWaits: true);
+        var workflows = services.GetRequiredService<LocalWorkflows>();
+
+        var rejection = await Assert.ThrowsAsync<InvalidUploadException>(() =>
+            new LocalUploader(services).UploadAsync(File("bad.json", Day.Replace("\"quantity\":2", "\"quantity\":0", StringComparison.Ordinal)), null, CancellationToken.None));
+
+        Assert.Equal("non_positive_quantity", Assert.Single(rejection.Problems).Code);
+        var execution = Assert.Single(workflows.Executions.List());
+        Assert.Equal(("FAILED", "InvalidUploadException"), ((string?)execution["status"], (string?)execution["error"]));
+        Assert.Equal(1, Attempts(Events(workflows, (string)execution["name"]!)));
+        Assert.True(System.IO.File.Exists(Path.Combine(DataDirectory, "bucket", "rejected", "bad.json")));
+        Assert.True(System.IO.File.Exists(Path.Combine(DataDirectory, "bucket", "rejected", "bad.json.error.json")));
+        Assert.False(System.IO.File.Exists(Path.Combine(DataDirectory, "bucket", "uploads", "bad.json")));
+        Assert.Empty(await services.GetRequiredService<ISalesStore>().GetDayAsync(new DateOnly(2025, 1, 15), SalesDetail.Totals, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Upload_StoreThrottledTwice_IsRetriedAndTheDataIsStoredOnce()
+    {
+        FlakySalesStore? flaky = null;
+        await using var services = LocalEnvironment.CreateServices(DataDirectory, instantWaits: true, configure: s =>
+            s.AddSingleton<ISalesStore>(provider => flaky = new FlakySalesStore(new SqliteSalesStore(provider.GetRequiredService<SqliteConnectionFactory>()), failures: 2)));
+        var workflows = services.GetRequiredService<LocalWorkflows>();
+
+        var (output, execution) = await new LocalUploader(services).UploadAsync(File("day.json", Day), null, CancellationToken.None);
+
+        Assert.Equal(20.00m, output.NetRevenue);
+        Assert.True(flaky!.Calls == 3, string.Join("\n", Events(workflows, execution).Select(e => $"{e!["type"]} {e["error"]} {e["cause"]}")));
+        var events = Events(workflows, execution);
+        Assert.Equal(3, Attempts(events));
+        Assert.Equal(2, events.Count(e => (string?)e!["error"] == nameof(ProvisionedThroughputExceededException)));
+        var stored = Assert.Single(await services.GetRequiredService<ISalesStore>().GetDayAsync(new DateOnly(2025, 1, 15), SalesDetail.WithSkus, CancellationToken.None));
+        Assert.Equal((1, 2L, 20.00m), (stored.Totals.Transactions, stored.Totals.Units, stored.Totals.NetRevenue));
+    }
+
+    [Fact]
+    public async Task Upload_SameFileTwiceThroughTheWorkflow_StoresItOnce()
+    {
+        await using var services = LocalEnvironment.CreateServices(DataDirectory, instantWaits: true);
+        var uploader = new LocalUploader(services);
+
+        await uploader.UploadAsync(File("day.json", Day), null, CancellationToken.None);
+        await uploader.UploadAsync(File("day.json", Day), null, CancellationToken.None);
+
+        var stored = Assert.Single(await services.GetRequiredService<ISalesStore>().GetDayAsync(new DateOnly(2025, 1, 15), SalesDetail.Totals, CancellationToken.None));
+        Assert.Equal(20.00m, stored.Totals.NetRevenue);
+        Assert.Equal(2, services.GetRequiredService<LocalWorkflows>().Executions.List().Count);
+    }
+
+    /// <summary>A sales store whose first saves fail the way DynamoDB throttling does.</summary>
+    private sealed class FlakySalesStore(ISalesStore inner, int failures) : ISalesStore
+    {
+        public int Calls { get; private set; }
+
+        public Task SaveAsync(IReadOnlyList<StoreDayContribution> contributions, CancellationToken cancellationToken) =>
+            ++Calls <= failures
+                ? throw new ProvisionedThroughputExceededException("Rate of requests exceeds the allowed throughput.")
+                : inner.SaveAsync(contributions, cancellationToken);
+
+        public Task<IReadOnlyList<StoreDaySummary>> GetDayAsync(DateOnly businessDate, SalesDetail detail, CancellationToken cancellationToken) =>
+            inner.GetDayAsync(businessDate, detail, cancellationToken);
+
+        public Task<IReadOnlyList<StoreDaySummary>> GetStoreHistoryAsync(string storeId, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
+            inner.GetStoreHistoryAsync(storeId, first, last, cancellationToken);
+
+        public Task<IReadOnlyList<ChainDaySummary>> GetChainHistoryAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
+            inner.GetChainHistoryAsync(first, last, cancellationToken);
+    }
+}
