@@ -4,8 +4,10 @@ namespace StatesLanguage.Evaluation;
 
 /// <summary>Everything one execution shares across its states, branches and iterations: identity, clock, invoker,
 /// history and cancellation.</summary>
-internal sealed class ExecutionRun
+internal sealed class ExecutionRun : IDisposable
 {
+    private readonly CancellationTokenSource _stop;
+
     private volatile JsonObject? _executionContext;
     private JsonObject? _stateMachineContext;
     private readonly Lock _contextLock = new();
@@ -15,7 +17,8 @@ internal sealed class ExecutionRun
         Options = options;
         TimeProvider = options.TimeProvider;
         Input = input;
-        CancellationToken = cancellationToken;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        CancellationToken = _stop.Token;
         ExecutionName = options.ExecutionName ?? Guid.NewGuid().ToString();
         StateMachineArn = $"arn:aws:states:{options.Region}:{options.AccountId}:stateMachine:{options.StateMachineName}";
         ExecutionArn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{options.StateMachineName}:{ExecutionName}";
@@ -29,7 +32,12 @@ internal sealed class ExecutionRun
 
     public JsonNode? Input { get; }
 
+    /// <summary>The caller's token, also cancelled when the execution times out (stopping what still runs).</summary>
     public CancellationToken CancellationToken { get; }
+
+    public Task StopAsync() => _stop.CancelAsync();
+
+    public void Dispose() => _stop.Dispose();
 
     public string ExecutionName { get; }
 

@@ -31,7 +31,7 @@ public sealed class StateMachine
     public async Task<ExecutionResult> ExecuteAsync(JsonNode? input, ExecutionOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var execution = new ExecutionRun(options, input, cancellationToken);
+        using var execution = new ExecutionRun(options, input, cancellationToken);
         execution.Record(new HistoryEvent(HistoryEventType.ExecutionStarted) { Input = input });
         try
         {
@@ -74,6 +74,7 @@ public sealed class StateMachine
         var timer = Task.Delay(TimeSpan.FromSeconds(timeout), execution.TimeProvider, cancellation.Token);
         if (await Task.WhenAny(run, timer) == timer)
         {
+            await execution.StopAsync();
             var error = new StatesErrorException(StatesErrorNames.Timeout, null);
             error.Data[ExecutionTimeoutMarker] = true;
             throw error;

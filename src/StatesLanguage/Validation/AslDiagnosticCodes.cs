@@ -23,5 +23,6 @@ public static class AslDiagnosticCodes
     public const string MutuallyExclusive = "MUTUALLY_EXCLUSIVE_FIELDS";
     public const string InvalidChoiceRule = "INVALID_CHOICE_RULE";
     public const string NameTooLong = "STATE_NAME_TOO_LONG";
+    public const string DuplicateStateName = "DUPLICATE_STATE_NAME";
     public const string UnsupportedQueryLanguage = "UNSUPPORTED_QUERY_LANGUAGE";
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StatesLanguage.Evaluation;
 using StatesLanguage.Tests.Support;
 
@@ -8,10 +9,24 @@ public sealed class StateBehaviourTests
     [Fact]
     public async Task ExecutionTimeoutSeconds_Exceeded_EndsTimedOut()
     {
-        var result = await Machines.RunAsync("""{"StartAt":"W","TimeoutSeconds":5,"States":{"W":{"Type":"Wait","Seconds":60,"End":true}}}""");
+        var clock = new FakeTimeProvider();
+        var running = StateMachine.Parse("""{"StartAt":"W","TimeoutSeconds":5,"States":{"W":{"Type":"Wait","Seconds":60,"End":true}}}""")
+            .ExecuteAsync(new JsonObject(), new ExecutionOptions { TimeProvider = clock }, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(6));
+        var result = await running;
         Assert.Equal(ExecutionStatus.TimedOut, result.Status);
         Assert.Equal("TIMED_OUT", result.StatusText);
         Assert.Equal("States.Timeout", result.Error);
+    }
+
+    [Fact]
+    public async Task ExecutionTimeoutSeconds_NotReached_Succeeds()
+    {
+        var clock = new FakeTimeProvider();
+        var running = StateMachine.Parse("""{"StartAt":"W","TimeoutSeconds":50,"States":{"W":{"Type":"Wait","Seconds":10,"End":true}}}""")
+            .ExecuteAsync(new JsonObject(), new ExecutionOptions { TimeProvider = clock }, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(ExecutionStatus.Succeeded, (await running).Status);
     }
 
     [Fact]
