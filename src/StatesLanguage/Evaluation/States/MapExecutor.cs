@@ -23,7 +23,7 @@ internal sealed class MapExecutor : IStateExecutor
             ?? throw run.RuntimeError($"Invalid path '{map.ItemsPath?.Text}' : The Map state's ItemsPath does not reference an array.");
         var limits = MapLimits.Resolve(map, effective, run);
         JsonData.Materialize(effective); // iterations evaluate ItemSelector against it concurrently
-        execution.Record(new HistoryEvent(HistoryEventType.MapStateStarted) { Index = items.Count });
+        execution.Record(new HistoryEvent(HistoryEventType.MapStateStarted) { Length = items.Count });
         var iterations = new MapIterations(map, run, effective, items, limits);
         try
         {
