@@ -133,4 +133,15 @@ public sealed class StateBehaviourTests
             """), """{"items":[1,2]}""");
         Assert.Equal("States.Runtime", result.Error);
     }
+
+    [Fact]
+    public async Task MapIterations_OutputOuterVariable_EachGetsOwnCopy()
+    {
+        var result = await Machines.RunAsync("""
+            {"StartAt":"A","States":{
+              "A":{"Type":"Pass","Assign":{"shared":{"k":1}},"Next":"M"},
+              "M":{"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Pass","OutputPath":"$shared","End":true}}},"End":true}}}
+            """, """{"items":[0,1,2]}""");
+        Assert.True(JsonComparer.AreEqual(JsonNode.Parse("""[{"k":1},{"k":1},{"k":1}]"""), result.Output), $"{result.Error} {result.Cause}");
+    }
 }
