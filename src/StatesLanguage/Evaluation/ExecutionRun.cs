@@ -53,8 +53,9 @@ internal sealed class ExecutionRun : IDisposable
 
     public DateTimeOffset Now => TimeProvider.GetUtcNow();
 
+    /// <summary>The configured invoker; without one a Task fails the execution (States.Runtime, never caught).</summary>
     public ITaskInvoker Invoker => Options.TaskInvoker
-        ?? throw new InvalidOperationException("A Task state was reached but ExecutionOptions.TaskInvoker is not set.");
+        ?? throw new Errors.StatesErrorException(Errors.StatesErrorNames.Runtime, "A Task state was reached but ExecutionOptions.TaskInvoker is not set.");
 
     public HistoryEvent Record(HistoryEvent newEvent, long previousEventId = 0)
     {
