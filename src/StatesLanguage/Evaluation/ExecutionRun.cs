@@ -57,10 +57,21 @@ internal sealed class ExecutionRun : IDisposable
     public ITaskInvoker Invoker => Options.TaskInvoker
         ?? throw new Errors.StatesErrorException(Errors.StatesErrorNames.Runtime, "A Task state was reached but ExecutionOptions.TaskInvoker is not set.");
 
-    public HistoryEvent Record(HistoryEvent newEvent, long previousEventId = 0)
+    /// <summary>Passed as the previous event id: the event follows whatever was recorded last.</summary>
+    public const long AfterLastRecorded = -1;
+
+    /// <summary>Records an event. Its previous event is <paramref name="previousEventId"/> when given, else the last
+    /// event of <paramref name="scope"/> (each branch and iteration is its own chain, as in AWS histories), else the
+    /// last event recorded. The scope's chain then continues from this event.</summary>
+    public HistoryEvent Record(HistoryEvent newEvent, GraphScope? scope = null, long previousEventId = 0)
     {
         newEvent.Timestamp = Now;
-        return History.Add(newEvent, previousEventId);
+        if (previousEventId == 0 && scope is not null)
+            previousEventId = scope.LastEventId;
+        var recorded = History.Add(newEvent, previousEventId);
+        if (scope is not null)
+            scope.LastEventId = recorded.Id;
+        return recorded;
     }
 
     public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
