@@ -18,7 +18,10 @@ internal static class DataFlow
         if (path.IsRootOnly && path.Root == PathRoot.Input)
             return data;
         if (path.TryEvaluate(run.DataScope(data), out var value, out var failure))
-            return value;
+        {
+            // Variables and the context object are shared: state data taken from them must be a private copy.
+            return path.Root == PathRoot.Input ? value : JsonData.Clone(value);
+        }
         throw run.RuntimeError($"Invalid path '{path.Text}' : {failure}");
     }
 

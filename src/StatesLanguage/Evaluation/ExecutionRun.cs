@@ -4,8 +4,10 @@ namespace StatesLanguage.Evaluation;
 
 /// <summary>Everything one execution shares across its states, branches and iterations: identity, clock, invoker,
 /// history and cancellation.</summary>
-internal sealed class ExecutionRun
+internal sealed class ExecutionRun : IDisposable
 {
+    private readonly CancellationTokenSource _stop;
+
     private volatile JsonObject? _executionContext;
     private long _skippedTicks;
     private JsonObject? _stateMachineContext;
@@ -16,7 +18,8 @@ internal sealed class ExecutionRun
         Options = options;
         TimeProvider = options.TimeProvider;
         Input = input;
-        CancellationToken = cancellationToken;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        CancellationToken = _stop.Token;
         ExecutionName = options.ExecutionName ?? Guid.NewGuid().ToString();
         StateMachineArn = $"arn:aws:states:{options.Region}:{options.AccountId}:stateMachine:{options.StateMachineName}";
         ExecutionArn = $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{options.StateMachineName}:{ExecutionName}";
@@ -30,7 +33,12 @@ internal sealed class ExecutionRun
 
     public JsonNode? Input { get; }
 
+    /// <summary>The caller's token, also cancelled when the execution times out (stopping what still runs).</summary>
     public CancellationToken CancellationToken { get; }
+
+    public Task StopAsync() => _stop.CancelAsync();
+
+    public void Dispose() => _stop.Dispose();
 
     public string ExecutionName { get; }
 
@@ -48,13 +56,24 @@ internal sealed class ExecutionRun
     /// <see cref="ExecutionOptions.InstantWaits"/>.</summary>
     public DateTimeOffset Now => TimeProvider.GetUtcNow().AddTicks(Interlocked.Read(ref _skippedTicks));
 
+    /// <summary>The configured invoker; without one a Task fails the execution (States.Runtime, never caught).</summary>
     public ITaskInvoker Invoker => Options.TaskInvoker
-        ?? throw new InvalidOperationException("A Task state was reached but ExecutionOptions.TaskInvoker is not set.");
+        ?? throw new Errors.StatesErrorException(Errors.StatesErrorNames.Runtime, "A Task state was reached but ExecutionOptions.TaskInvoker is not set.");
 
-    public HistoryEvent Record(HistoryEvent newEvent, long previousEventId = 0)
+    /// <summary>Passed as the previous event id: the event follows whatever was recorded last.</summary>
+    public const long AfterLastRecorded = -1;
+
+    /// <summary>Records an event. Its previous event is <paramref name="previousEventId"/> when given, else the last
+    /// event of <paramref name="scope"/> (each branch and iteration is its own chain, as in AWS histories), else the
+    /// last event recorded. The scope's chain then continues from this event.</summary>
+    public HistoryEvent Record(HistoryEvent newEvent, GraphScope? scope = null, long previousEventId = 0)
     {
         newEvent.Timestamp = Now;
+        if (previousEventId == 0 && scope is not null)
+            previousEventId = scope.LastEventId;
         var recorded = History.Add(newEvent, previousEventId);
+        if (scope is not null)
+            scope.LastEventId = recorded.Id;
         Options.OnEvent?.Invoke(recorded);
         return recorded;
     }

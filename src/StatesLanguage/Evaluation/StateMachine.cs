@@ -31,8 +31,9 @@ public sealed class StateMachine
     public async Task<ExecutionResult> ExecuteAsync(JsonNode? input, ExecutionOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var execution = new ExecutionRun(options, input, cancellationToken);
-        execution.Record(new HistoryEvent(HistoryEventType.ExecutionStarted) { Input = input });
+        using var execution = new ExecutionRun(options, input, cancellationToken);
+        var scope = new GraphScope(execution, new VariableScope(null));
+        execution.Record(new HistoryEvent(HistoryEventType.ExecutionStarted) { Input = input }, scope);
         try
         {
             if (DataFlow.ExceedsLimit(input))
@@ -40,14 +41,13 @@ public sealed class StateMachine
                 throw new StatesErrorException(StatesErrorNames.DataLimitExceeded,
                     "The execution input has a size exceeding the maximum number of bytes service limit.");
             }
-            var scope = new GraphScope(execution, new VariableScope(null));
             var output = await RunWithTimeoutAsync(execution, input, scope);
-            execution.Record(new HistoryEvent(HistoryEventType.ExecutionSucceeded) { Output = output });
+            execution.Record(new HistoryEvent(HistoryEventType.ExecutionSucceeded) { Output = output }, scope);
             return new ExecutionResult(ExecutionStatus.Succeeded, execution.History) { Output = output, ExecutionArn = execution.ExecutionArn };
         }
         catch (StatesErrorException ex) when (ex.Error.Name == StatesErrorNames.Timeout && ex.Data.Contains(ExecutionTimeoutMarker))
         {
-            execution.Record(new HistoryEvent(HistoryEventType.ExecutionTimedOut) { Error = ex.Error.Name, Cause = ex.Error.Cause });
+            execution.Record(new HistoryEvent(HistoryEventType.ExecutionTimedOut) { Error = ex.Error.Name, Cause = ex.Error.Cause }, scope, ExecutionRun.AfterLastRecorded);
             return new ExecutionResult(ExecutionStatus.TimedOut, execution.History)
             {
                 Error = ex.Error.Name, Cause = ex.Error.Cause, ExecutionArn = execution.ExecutionArn,
@@ -55,7 +55,7 @@ public sealed class StateMachine
         }
         catch (StatesErrorException ex)
         {
-            execution.Record(new HistoryEvent(HistoryEventType.ExecutionFailed) { Error = ex.Error.Name, Cause = ex.Error.Cause });
+            execution.Record(new HistoryEvent(HistoryEventType.ExecutionFailed) { Error = ex.Error.Name, Cause = ex.Error.Cause }, scope, ExecutionRun.AfterLastRecorded);
             return new ExecutionResult(ExecutionStatus.Failed, execution.History)
             {
                 Error = ex.Error.Name, Cause = ex.Error.Cause, ExecutionArn = execution.ExecutionArn,
@@ -74,6 +74,7 @@ public sealed class StateMachine
         var timer = Task.Delay(TimeSpan.FromSeconds(timeout), execution.TimeProvider, cancellation.Token);
         if (await Task.WhenAny(run, timer) == timer)
         {
+            await execution.StopAsync();
             var error = new StatesErrorException(StatesErrorNames.Timeout, null);
             error.Data[ExecutionTimeoutMarker] = true;
             throw error;

@@ -24,8 +24,15 @@ internal static class ChoiceRuleParser
         return map;
     }
 
+    private static readonly HashSet<string> RuleFields = ["Variable", "Next", "Comment", "Assign", "And", "Or", "Not"];
+
     public static ChoiceRule? Parse(FieldReader reader, bool topLevel)
     {
+        foreach (var (name, _) in reader.Source)
+        {
+            if (!RuleFields.Contains(name) && !Operators.ContainsKey(name))
+                reader.Report(AslDiagnosticCodes.FieldNotAllowed, name, $"The field '{name}' is not supported in a choice rule.");
+        }
         if (!topLevel && reader.Has("Next"))
             reader.Report(AslDiagnosticCodes.InvalidChoiceRule, "Next", "Only top-level choice rules may have 'Next'.");
         if (!topLevel && reader.Has("Assign"))

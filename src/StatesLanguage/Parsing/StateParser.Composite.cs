@@ -96,6 +96,11 @@ internal static partial class StateParser
     private static MapState ParseMap(string name, FieldReader reader)
     {
         ExactlyOne(reader, "ItemProcessor", "Iterator");
+        foreach (var unsupported in (string[])["ItemReader", "ItemBatcher", "ResultWriter"])
+        {
+            if (reader.Has(unsupported))
+                reader.Report(AslDiagnosticCodes.UnsupportedFeature, unsupported, $"'{unsupported}' (Distributed Map with external data) is not supported by the local engine.");
+        }
         AtMostOne(reader, "ItemSelector", "Parameters");
         AtMostOne(reader, "MaxConcurrency", "MaxConcurrencyPath");
         AtMostOne(reader, "ToleratedFailureCount", "ToleratedFailureCountPath");

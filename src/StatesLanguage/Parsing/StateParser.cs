@@ -55,7 +55,6 @@ internal static partial class StateParser
             "Fail" => ParseFail(name, reader),
             "Parallel" => ParseParallel(name, reader),
             "Map" => ParseMap(name, reader),
-            null => null,
             _ => null,
         };
         if (state is null)

@@ -23,5 +23,8 @@ public static class AslDiagnosticCodes
     public const string MutuallyExclusive = "MUTUALLY_EXCLUSIVE_FIELDS";
     public const string InvalidChoiceRule = "INVALID_CHOICE_RULE";
     public const string NameTooLong = "STATE_NAME_TOO_LONG";
+    public const string DuplicateStateName = "DUPLICATE_STATE_NAME";
     public const string UnsupportedQueryLanguage = "UNSUPPORTED_QUERY_LANGUAGE";
+    /// <summary>Valid on AWS but not run by this engine (Distributed Map ItemReader, ItemBatcher, ResultWriter).</summary>
+    public const string UnsupportedFeature = "UNSUPPORTED_FEATURE";
 }

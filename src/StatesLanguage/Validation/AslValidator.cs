@@ -11,9 +11,7 @@ public static class AslValidator
     public static IReadOnlyList<AslDiagnostic> Validate(string definitionJson)
     {
         var diagnostics = new List<AslDiagnostic>();
-        var definition = DefinitionParser.Parse(definitionJson, diagnostics);
-        if (definition is not null)
-            CheckGraph(definition, "$", diagnostics);
+        ParseAndValidate(definitionJson, diagnostics);
         return diagnostics;
     }
 
@@ -21,7 +19,10 @@ public static class AslValidator
     {
         var definition = DefinitionParser.Parse(definitionJson, diagnostics);
         if (definition is not null)
+        {
             CheckGraph(definition, "$", diagnostics);
+            CheckUniqueNames(definition, "$", new HashSet<string>(StringComparer.Ordinal), diagnostics);
+        }
         return definition;
     }
 
@@ -54,6 +55,26 @@ public static class AslValidator
         if (states.Count > 0 && !hasTerminal)
             diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.NoTerminalState, $"{path}.States", "No terminal state: no state has End, Succeed or Fail."));
         CheckReachability(machine, path, diagnostics);
+    }
+
+    /// <summary>State names must be unique in the whole machine, nested branches and processors included.</summary>
+    private static void CheckUniqueNames(StateMachineDefinition machine, string path, HashSet<string> seen, List<AslDiagnostic> diagnostics)
+    {
+        foreach (var (name, state) in machine.States)
+        {
+            var statePath = $"{path}.States.{name}";
+            if (!seen.Add(name))
+                diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.DuplicateStateName, statePath, $"The state name '{name}' is used more than once."));
+            if (state is ParallelState parallel)
+            {
+                for (var i = 0; i < parallel.Branches.Count; i++)
+                    CheckUniqueNames(parallel.Branches[i], $"{statePath}.Branches[{i}]", seen, diagnostics);
+            }
+            else if (state is MapState map)
+            {
+                CheckUniqueNames(map.ItemProcessor, $"{statePath}.ItemProcessor", seen, diagnostics);
+            }
+        }
     }
 
     private static void CheckReachability(StateMachineDefinition machine, string path, List<AslDiagnostic> diagnostics)

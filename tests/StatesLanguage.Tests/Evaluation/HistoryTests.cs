@@ -40,4 +40,23 @@ public sealed class HistoryTests
         Assert.Null(result.Error);
         Assert.Null(result.Cause);
     }
+
+    [Fact]
+    public async Task History_MapIterations_ChainToTheirOwnEvents()
+    {
+        var result = await Machines.RunAsync(Machines.OneState("""
+            {"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}
+            """), """{"items":[1,2,3]}""");
+        var events = result.History.Events;
+        var mapStarted = Assert.Single(events, e => e.Type == HistoryEventType.MapStateStarted);
+        Assert.Equal(3, mapStarted.Length);
+        foreach (var started in events.Where(e => e.Type == HistoryEventType.MapIterationStarted))
+        {
+            Assert.Equal(mapStarted.Id, started.PreviousEventId);
+            var entered = Assert.Single(events, e => e.Type == HistoryEventType.PassStateEntered && e.PreviousEventId == started.Id);
+            var exited = Assert.Single(events, e => e.Type == HistoryEventType.PassStateExited && e.PreviousEventId == entered.Id);
+            Assert.Single(events, e => e.Type == HistoryEventType.MapIterationSucceeded && e.PreviousEventId == exited.Id && e.Index == started.Index);
+        }
+        Assert.Equal(HistoryEventType.ExecutionSucceeded, events[^1].Type);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StatesLanguage.Evaluation;
 using StatesLanguage.Tests.Support;
 
@@ -8,10 +9,24 @@ public sealed class StateBehaviourTests
     [Fact]
     public async Task ExecutionTimeoutSeconds_Exceeded_EndsTimedOut()
     {
-        var result = await Machines.RunAsync("""{"StartAt":"W","TimeoutSeconds":5,"States":{"W":{"Type":"Wait","Seconds":60,"End":true}}}""");
+        var clock = new FakeTimeProvider();
+        var running = StateMachine.Parse("""{"StartAt":"W","TimeoutSeconds":5,"States":{"W":{"Type":"Wait","Seconds":60,"End":true}}}""")
+            .ExecuteAsync(new JsonObject(), new ExecutionOptions { TimeProvider = clock }, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(6));
+        var result = await running;
         Assert.Equal(ExecutionStatus.TimedOut, result.Status);
         Assert.Equal("TIMED_OUT", result.StatusText);
         Assert.Equal("States.Timeout", result.Error);
+    }
+
+    [Fact]
+    public async Task ExecutionTimeoutSeconds_NotReached_Succeeds()
+    {
+        var clock = new FakeTimeProvider();
+        var running = StateMachine.Parse("""{"StartAt":"W","TimeoutSeconds":50,"States":{"W":{"Type":"Wait","Seconds":10,"End":true}}}""")
+            .ExecuteAsync(new JsonObject(), new ExecutionOptions { TimeProvider = clock }, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(ExecutionStatus.Succeeded, (await running).Status);
     }
 
     [Fact]
@@ -117,5 +132,16 @@ public sealed class StateBehaviourTests
              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}
             """), """{"items":[1,2]}""");
         Assert.Equal("States.Runtime", result.Error);
+    }
+
+    [Fact]
+    public async Task MapIterations_OutputOuterVariable_EachGetsOwnCopy()
+    {
+        var result = await Machines.RunAsync("""
+            {"StartAt":"A","States":{
+              "A":{"Type":"Pass","Assign":{"shared":{"k":1}},"Next":"M"},
+              "M":{"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Pass","OutputPath":"$shared","End":true}}},"End":true}}}
+            """, """{"items":[0,1,2]}""");
+        Assert.True(JsonComparer.AreEqual(JsonNode.Parse("""[{"k":1},{"k":1},{"k":1}]"""), result.Output), $"{result.Error} {result.Cause}");
     }
 }

@@ -30,6 +30,10 @@ public sealed class AslValidatorTests
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"r","Catch":[{"ErrorEquals":["States.ALL","X"],"Next":"A"}],"End":true}}}""", AslDiagnosticCodes.StatesAllNotLast)]
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Map","ItemProcessor":{"StartAt":"B","States":{"B":{"Type":"Pass","End":true}}},"Iterator":{"StartAt":"B","States":{"B":{"Type":"Pass","End":true}}},"End":true}}}""", AslDiagnosticCodes.ExactlyOneRequired)]
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Nope","End":true}}}""", AslDiagnosticCodes.InvalidStateType)]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Parallel","Branches":[{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}],"End":true}}}""", AslDiagnosticCodes.DuplicateStateName)]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Choice","Choices":[{"Variable":"$.x","BooleanEquals":true,"Nxt":"B","Next":"B"}]},"B":{"Type":"Succeed"}}}""", AslDiagnosticCodes.FieldNotAllowed)]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Map","ItemReader":{},"ItemProcessor":{"StartAt":"B","States":{"B":{"Type":"Pass","End":true}}},"End":true}}}""", AslDiagnosticCodes.UnsupportedFeature)]
+    [InlineData("""{"StartAt":"A","QueryLanguage":"JSONata","States":{"A":{"Type":"Pass","End":true}}}""", AslDiagnosticCodes.UnsupportedQueryLanguage)]
     public void Validate_BrokenRule_ReportsCode(string definition, string code) => Assert.Contains(code, Codes(definition));
 
     [Fact]

@@ -27,6 +27,9 @@ public sealed record HistoryEvent(HistoryEventType Type)
     /// <summary>The item index of Map iteration events.</summary>
     public int? Index { get; init; }
 
+    /// <summary>The number of items of a MapStateStarted event.</summary>
+    public int? Length { get; init; }
+
     public override string ToString()
     {
         var builder = new System.Text.StringBuilder();
@@ -35,6 +38,8 @@ public sealed record HistoryEvent(HistoryEventType Type)
             builder.Append(CultureInfo.InvariantCulture, $" state='{StateName}'");
         if (Index is int index)
             builder.Append(CultureInfo.InvariantCulture, $" index={index}");
+        if (Length is int length)
+            builder.Append(CultureInfo.InvariantCulture, $" length={length}");
         if (Resource is not null)
             builder.Append(CultureInfo.InvariantCulture, $" resource={Resource}");
         if (Type.ToString().EndsWith("Entered", StringComparison.Ordinal) || Type == HistoryEventType.ExecutionStarted)

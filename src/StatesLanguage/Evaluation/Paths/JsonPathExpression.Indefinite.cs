@@ -91,10 +91,18 @@ public sealed partial class JsonPathExpression
             CollectRecursive(child, name, following, root, results);
     }
 
-    private static IEnumerable<JsonNode?> Children(JsonNode? node) => node switch
+    private static IEnumerable<JsonNode?> Children(JsonNode? node)
     {
-        JsonObject obj => obj.Select(p => p.Value),
-        JsonArray array => array,
-        _ => [],
-    };
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                    yield return value;
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                    yield return item;
+                break;
+        }
+    }
 }

@@ -23,17 +23,17 @@ internal sealed class MapExecutor : IStateExecutor
             ?? throw run.RuntimeError($"Invalid path '{map.ItemsPath?.Text}' : The Map state's ItemsPath does not reference an array.");
         var limits = MapLimits.Resolve(map, effective, run);
         JsonData.Materialize(effective); // iterations evaluate ItemSelector against it concurrently
-        execution.Record(new HistoryEvent(HistoryEventType.MapStateStarted) { Index = items.Count });
-        var iterations = new MapIterations(map, run, effective, items, limits);
+        var started = execution.Record(new HistoryEvent(HistoryEventType.MapStateStarted) { Length = items.Count }, run.Scope);
+        var iterations = new MapIterations(map, run, effective, items, limits, started.Id);
         try
         {
             var results = await iterations.RunAsync();
-            execution.Record(new HistoryEvent(HistoryEventType.MapStateSucceeded));
+            execution.Record(new HistoryEvent(HistoryEventType.MapStateSucceeded), run.Scope, ExecutionRun.AfterLastRecorded);
             return results;
         }
         catch (StatesErrorException ex)
         {
-            execution.Record(new HistoryEvent(HistoryEventType.MapStateFailed) { Error = ex.Error.Name, Cause = ex.Error.Cause });
+            execution.Record(new HistoryEvent(HistoryEventType.MapStateFailed) { Error = ex.Error.Name, Cause = ex.Error.Cause }, run.Scope, ExecutionRun.AfterLastRecorded);
             throw;
         }
     }

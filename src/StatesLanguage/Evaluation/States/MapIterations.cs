@@ -9,7 +9,7 @@ namespace StatesLanguage.Evaluation.States;
 /// <see cref="UnboundedWorkers"/>) pulls item indexes in order. When failures exceed the threshold no new iteration
 /// starts and the running ones finish. Each worker builds its item's input (ItemSelector with <c>$$.Map.Item</c>).
 /// An ItemSelector failure fails the whole state, whatever the tolerance.</summary>
-internal sealed class MapIterations(MapState map, StateRun run, JsonNode? effective, JsonArray items, MapLimits limits)
+internal sealed class MapIterations(MapState map, StateRun run, JsonNode? effective, JsonArray items, MapLimits limits, long mapStartedEventId)
 {
     /// <summary>Workers used when MaxConcurrency is 0 (AWS runs up to 40 inline iterations at once).</summary>
     public const int UnboundedWorkers = 40;
@@ -68,19 +68,22 @@ internal sealed class MapIterations(MapState map, StateRun run, JsonNode? effect
                 _stop = true;
                 return;
             }
-            execution.Record(new HistoryEvent(HistoryEventType.MapIterationStarted) { StateName = map.Name, Index = index });
-            var scope = new GraphScope(execution, new VariableScope(run.Scope.Variables));
+            var started = execution.Record(new HistoryEvent(HistoryEventType.MapIterationStarted) { StateName = map.Name, Index = index },
+                previousEventId: mapStartedEventId);
+            var scope = new GraphScope(execution, new VariableScope(run.Scope.Variables)) { LastEventId = started.Id };
             try
             {
                 var output = await StateRunner.RunAsync(map.ItemProcessor, input, scope);
                 _results[index] = output?.Parent is null ? output : output.DeepClone();
-                execution.Record(new HistoryEvent(HistoryEventType.MapIterationSucceeded) { StateName = map.Name, Index = index });
+                execution.Record(new HistoryEvent(HistoryEventType.MapIterationSucceeded) { StateName = map.Name, Index = index },
+                    previousEventId: scope.LastEventId);
             }
             catch (StatesErrorException ex)
             {
-                execution.Record(new HistoryEvent(HistoryEventType.MapIterationFailed) {
+                execution.Record(new HistoryEvent(HistoryEventType.MapIterationFailed)
+                {
                     StateName = map.Name, Index = index, Error = ex.Error.Name, Cause = ex.Error.Cause,
-                });
+                }, previousEventId: scope.LastEventId);
                 var failures = Interlocked.Increment(ref _failures);
                 Interlocked.CompareExchange(ref _firstFailure, ex, null);
                 _results[index] = null;

@@ -18,12 +18,12 @@ internal sealed class ParallelExecutor : IStateExecutor
     private static async ValueTask<JsonNode?> RunBranchesAsync(ParallelState parallel, JsonNode? parameters, StateRun run)
     {
         var execution = run.Execution;
-        execution.Record(new HistoryEvent(HistoryEventType.ParallelStateStarted));
+        var started = execution.Record(new HistoryEvent(HistoryEventType.ParallelStateStarted), run.Scope);
         var tasks = new Task<JsonNode?>[parallel.Branches.Count];
         for (var i = 0; i < tasks.Length; i++)
         {
             var branch = parallel.Branches[i];
-            var scope = new GraphScope(execution, new VariableScope(run.Scope.Variables));
+            var scope = new GraphScope(execution, new VariableScope(run.Scope.Variables)) { LastEventId = started.Id };
             var branchInput = JsonData.Clone(parameters);
             tasks[i] = Task.Run(async () => await StateRunner.RunAsync(branch, branchInput, scope));
         }
@@ -34,13 +34,13 @@ internal sealed class ParallelExecutor : IStateExecutor
         catch (StatesErrorException)
         {
             var failure = FirstFailure(tasks);
-            execution.Record(new HistoryEvent(HistoryEventType.ParallelStateFailed) { Error = failure.Error.Name, Cause = failure.Error.Cause });
+            execution.Record(new HistoryEvent(HistoryEventType.ParallelStateFailed) { Error = failure.Error.Name, Cause = failure.Error.Cause }, run.Scope, ExecutionRun.AfterLastRecorded);
             throw failure;
         }
         var result = new JsonArray();
         foreach (var task in tasks)
             result.Add(JsonData.Clone(task.Result));
-        execution.Record(new HistoryEvent(HistoryEventType.ParallelStateSucceeded));
+        execution.Record(new HistoryEvent(HistoryEventType.ParallelStateSucceeded), run.Scope, ExecutionRun.AfterLastRecorded);
         return result;
     }
 

@@ -30,7 +30,7 @@ internal static class StateRunner
             execution.CancellationToken.ThrowIfCancellationRequested();
             var state = graph.States[name];
             var (executor, entered, exited) = Resolve(state);
-            var enteredEvent = execution.Record(new HistoryEvent(entered) { StateName = state.Name, Input = input });
+            var enteredEvent = execution.Record(new HistoryEvent(entered) { StateName = state.Name, Input = input }, scope);
             var run = new StateRun(scope, state, enteredEvent.Id, enteredEvent.Timestamp);
             StateOutcome outcome;
             try
@@ -44,7 +44,7 @@ internal static class StateRunner
                 throw run.RuntimeError(ex.Error.Cause ?? "");
             }
             if (exited is HistoryEventType exitedType)
-                execution.Record(new HistoryEvent(exitedType) { StateName = state.Name, Output = outcome.Output });
+                execution.Record(new HistoryEvent(exitedType) { StateName = state.Name, Output = outcome.Output }, scope);
             if (outcome.Next is null)
                 return outcome.Output;
             input = outcome.Output;

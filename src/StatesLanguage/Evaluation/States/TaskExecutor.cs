@@ -36,8 +36,8 @@ internal sealed class TaskExecutor : IStateExecutor
             ExecutionName = execution.ExecutionName,
             TaskToken = run.TaskToken,
         };
-        execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionScheduled : HistoryEventType.TaskScheduled) { Resource = task.Resource, Input = parameters });
-        execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionStarted : HistoryEventType.TaskStarted) { Resource = task.Resource });
+        execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionScheduled : HistoryEventType.TaskScheduled) { Resource = task.Resource, Input = parameters }, run.Scope);
+        execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionStarted : HistoryEventType.TaskStarted) { Resource = task.Resource }, run.Scope);
         JsonNode? result;
         try
         {
@@ -54,10 +54,10 @@ internal sealed class TaskExecutor : IStateExecutor
                 (false, true) => HistoryEventType.TaskTimedOut,
                 _ => HistoryEventType.TaskFailed,
             };
-            execution.Record(new HistoryEvent(type) { Resource = task.Resource, Error = ex.Error.Name, Cause = ex.Error.Cause });
+            execution.Record(new HistoryEvent(type) { Resource = task.Resource, Error = ex.Error.Name, Cause = ex.Error.Cause }, run.Scope);
             throw;
         }
-        execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionSucceeded : HistoryEventType.TaskSucceeded) { Resource = task.Resource, Output = result });
+        execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionSucceeded : HistoryEventType.TaskSucceeded) { Resource = task.Resource, Output = result }, run.Scope);
         return result;
     }
 
