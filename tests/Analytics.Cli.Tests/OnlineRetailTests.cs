@@ -1,3 +1,4 @@
+using Analytics.Testing;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
@@ -19,7 +20,7 @@ public sealed class OnlineRetailTests : IDisposable
     public async Task Upload_EveryDayOfTheYear_ChainHistoryEqualsTheExpectedFigures()
     {
         var files = new List<string>();
-        foreach (var gz in Directory.GetFiles(SharedData.Path("datasets", "online-retail", "days"), "*.json.gz").Order(StringComparer.Ordinal))
+        foreach (var gz in Directory.GetFiles(SharedFolder.Path("datasets", "online-retail", "days"), "*.json.gz").Order(StringComparer.Ordinal))
         {
             var path = Path.Combine(_cli.Root.FullName, Path.GetFileNameWithoutExtension(gz));
             await using (var source = new GZipStream(File.OpenRead(gz), CompressionMode.Decompress))
@@ -34,7 +35,7 @@ public sealed class OnlineRetailTests : IDisposable
         var (exitCode, output) = await _cli.RunAsync(["upload", .. files]);
 
         Assert.True(exitCode == 0, output);
-        using var expected = JsonDocument.Parse(File.ReadAllText(SharedData.Path("datasets", "online-retail", "expected.json")));
+        using var expected = JsonDocument.Parse(File.ReadAllText(SharedFolder.Path("datasets", "online-retail", "expected.json")));
         await using var services = new ServiceCollection().AddLogging().AddEmbeddedAdapters(_cli.DataDirectory).BuildServiceProvider();
         var history = await services.GetRequiredService<ISalesStore>()
             .GetChainHistoryAsync(new DateOnly(2010, 12, 1), new DateOnly(2011, 12, 9), CancellationToken.None);

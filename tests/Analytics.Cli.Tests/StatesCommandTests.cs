@@ -1,3 +1,4 @@
+using Analytics.Testing;
 using System.Text.Json.Nodes;
 
 namespace Analytics.Cli.Tests;
@@ -16,25 +17,12 @@ public sealed class StatesCommandTests : IDisposable
         return path;
     }
 
-    private static string RepositoryFile(params string[] parts)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Analytics.sln")))
-            {
-                return Path.Combine([directory.FullName, .. parts]);
-            }
-        }
-
-        throw new InvalidOperationException("Analytics.sln not found above the test folder.");
-    }
-
     [Theory]
     [InlineData("upload-processor.asl.json")]
     [InlineData("daily-analysis.asl.json")]
     public async Task Validate_TheProductsDefinitions_AreValid(string file)
     {
-        var (exitCode, output) = await _cli.RunAsync("states", "validate", RepositoryFile("state-machines", file));
+        var (exitCode, output) = await _cli.RunAsync("states", "validate", Path.Combine(SharedFolder.Repository, "state-machines", file));
 
         Assert.Equal(0, exitCode);
         Assert.Contains("valid", output, StringComparison.Ordinal);

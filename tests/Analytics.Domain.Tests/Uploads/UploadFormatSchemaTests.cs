@@ -1,3 +1,4 @@
+using Analytics.Testing;
 using System.IO.Compression;
 using System.Text.Json;
 using Json.Schema;
@@ -8,7 +9,7 @@ namespace Analytics.Domain.Tests.Uploads;
 public sealed class UploadFormatSchemaTests
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromText(File.ReadAllText(Path.Combine(SharedData.Repository, "docs", "upload-format.schema.json"))));
+        JsonSchema.FromText(File.ReadAllText(Path.Combine(SharedFolder.Repository, "docs", "upload-format.schema.json"))));
 
     public static TheoryData<string> Invalid => new()
     {
@@ -27,7 +28,7 @@ public sealed class UploadFormatSchemaTests
     [SharedDataFact]
     public void Evaluate_OnlineRetailDay_IsValid()
     {
-        using var gzip = new GZipStream(File.OpenRead(Path.Combine(SharedData.OnlineRetail, "days", "2011-06-15.json.gz")), CompressionMode.Decompress);
+        using var gzip = new GZipStream(File.OpenRead(Path.Combine(SharedFolder.Path("datasets", "online-retail"), "days", "2011-06-15.json.gz")), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
 
         Assert.True(IsValid(reader.ReadToEnd()));

@@ -1,3 +1,4 @@
+using Analytics.Testing;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
@@ -13,11 +14,11 @@ public sealed partial class UploadReaderTests
     [SharedDataFact]
     public async Task ReadAsync_AllOnlineRetailDays_MatchExpectedFigures()
     {
-        using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(SharedData.OnlineRetail, "expected.json")));
+        using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(SharedFolder.Path("datasets", "online-retail"), "expected.json")));
         var reader = new UploadReader(new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)),
                                       Options.Create(new UploadOptions()));
         var summaries = new Dictionary<(string, DateOnly), SalesTotals>();
-        var files = Directory.GetFiles(Path.Combine(SharedData.OnlineRetail, "days"), "*.json.gz");
+        var files = Directory.GetFiles(Path.Combine(SharedFolder.Path("datasets", "online-retail"), "days"), "*.json.gz");
         Assert.Equal(305, files.Length);
         long units = 0;
         var transactions = 0;

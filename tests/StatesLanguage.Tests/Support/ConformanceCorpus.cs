@@ -1,3 +1,5 @@
+using Analytics.Testing;
+
 namespace StatesLanguage.Tests.Support;
 
 /// <summary>Finds the ASL conformance corpus (<c>../shared/conformance/asl/jsonpath</c> next to the folder holding
@@ -14,15 +16,8 @@ public static class ConformanceCorpus
 
     private static string? Locate()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Analytics.sln")))
-            {
-                var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "conformance", "asl", "jsonpath"));
-                return Directory.Exists(corpus) ? corpus : null;
-            }
-        }
-        return null;
+        var corpus = SharedFolder.Directory is null ? null : SharedFolder.Path("conformance", "asl", "jsonpath");
+        return corpus is not null && Directory.Exists(corpus) ? corpus : null;
     }
 
     private static Dictionary<string, ConformanceCase> Load()
