@@ -45,4 +45,7 @@ public static class UploadProblemCodes
     public const string DiscountExceedsLine = "discount_exceeds_line";
     public const string TooManyCategories = "too_many_categories";
     public const string TooManyPaymentMethods = "too_many_payment_methods";
+
+    /// <summary>Found when storing, not when reading: the store-day is already stored in another currency.</summary>
+    public const string CurrencyConflict = "currency_conflict";
 }

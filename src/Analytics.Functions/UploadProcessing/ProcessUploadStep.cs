@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.Domain.Sales;
@@ -30,15 +31,21 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
 
         var content = await OpenAsync(key, cancellationToken);
         await using var spool = new ContributionSpool();
+        var currencies = new Dictionary<(DateOnly Date, string StoreId), string>();
         UploadReadResult result;
         await using (content)
         {
-            result = await reader.ReadAsync(content, key, spool.AddAsync, cancellationToken);
+            result = await reader.ReadAsync(content, key, (contribution, token) =>
+            {
+                currencies[(contribution.Summary.BusinessDate, contribution.Summary.StoreId)] = contribution.Summary.Currency;
+                return spool.AddAsync(contribution, token);
+            }, cancellationToken);
         }
 
-        if (!result.IsValid)
+        var problems = result.IsValid ? await CurrencyConflictsAsync(currencies, cancellationToken) : result.Problems;
+        if (problems.Count > 0)
         {
-            var rejection = new InvalidUploadException(key, result.Problems, result.TotalProblems);
+            var rejection = new InvalidUploadException(key, problems, result.IsValid ? problems.Count : result.TotalProblems);
             await rejections.RejectAsync(key, rejection, cancellationToken);
             throw rejection;
         }
@@ -50,6 +57,27 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
 
         return new ProcessUploadOutput(UploadId(objects.BucketName, key), key, "accepted", result.StoreDays, result.Transactions,
                                        result.Units, result.NetRevenue, result.Bytes);
+    }
+
+    /// <summary>Store-days of the file already stored in another currency: their sums could not be merged.</summary>
+    private async Task<IReadOnlyList<UploadProblem>> CurrencyConflictsAsync(
+        Dictionary<(DateOnly Date, string StoreId), string> currencies, CancellationToken cancellationToken)
+    {
+        var problems = new List<UploadProblem>();
+        foreach (var date in currencies.Keys.Select(k => k.Date).Distinct().Order())
+        {
+            foreach (var stored in await sales.GetDayAsync(date, SalesDetail.Totals, cancellationToken))
+            {
+                if (currencies.TryGetValue((date, stored.StoreId), out var currency) && currency != stored.Currency)
+                {
+                    problems.Add(new UploadProblem(UploadProblemCodes.CurrencyConflict,
+                        $"{stored.StoreId} on {date:yyyy-MM-dd} is already stored in {stored.Currency}; this file gives {currency}.",
+                        "$", StoreId: stored.StoreId, BusinessDate: date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+
+        return problems;
     }
 
     private async Task<Stream> OpenAsync(string key, CancellationToken cancellationToken)

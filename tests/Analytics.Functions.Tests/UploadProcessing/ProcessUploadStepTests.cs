@@ -85,6 +85,26 @@ public sealed class ProcessUploadStepTests
     }
 
     [Fact]
+    public async Task HandleAsync_StoreDayAlreadyStoredInAnotherCurrency_RejectsTheFileAndStoresNothing()
+    {
+        GivenFile(UploadFiles.Array(UploadFiles.StoreDay("store-0001", "2025-01-15"), UploadFiles.StoreDay("store-0002", "2025-01-15")));
+        StoreDaySummary storedInEuros = new()
+        {
+            StoreId = "store-0002", BusinessDate = new DateOnly(2025, 1, 15), Currency = "EUR", Totals = SalesTotals.Zero,
+            Hours = [], Categories = [], PaymentMethods = [], Skus = [],
+        };
+        _sales.GetDayAsync(new DateOnly(2025, 1, 15), SalesDetail.Totals, Arg.Any<CancellationToken>()).Returns([storedInEuros]);
+
+        var rejection = await Assert.ThrowsAsync<InvalidUploadException>(() => CreateStep().HandleAsync(Event(), CancellationToken.None));
+
+        var problem = Assert.Single(rejection.Problems);
+        Assert.Equal((UploadProblemCodes.CurrencyConflict, "store-0002", "2025-01-15"), (problem.Code, problem.StoreId, problem.BusinessDate));
+        Assert.Contains("EUR", problem.Message, StringComparison.Ordinal);
+        await _sales.DidNotReceiveWithAnyArgs().SaveAsync(default!, default);
+        await _objects.Received(1).MoveAsync(Key, "rejected/day.json", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task HandleAsync_FileAlreadyRejectedByEarlierAttempt_ThrowsTheSameRejection()
     {
         var problem = new UploadProblem("negative_price", "unit_price must not be negative", "$.transactions[0].items[0].unit_price", 1, 90);
