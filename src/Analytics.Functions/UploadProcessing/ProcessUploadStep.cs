@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.Domain.Sales;
@@ -29,7 +30,7 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
             throw new UnexpectedBucketException(input.Detail.Bucket.Name, objects.BucketName);
         }
 
-        var content = await OpenAsync(key, cancellationToken);
+        (key, var content) = await OpenAsync(key, cancellationToken);
         await using var spool = new ContributionSpool();
         var currencies = new Dictionary<(DateOnly Date, string StoreId), string>();
         UploadReadResult result;
@@ -80,16 +81,28 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
         return problems;
     }
 
-    private async Task<Stream> OpenAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the uploaded object. S3 event notifications URL-encode keys ("red flower.json" → "red+flower.json"); when
+    /// the key as given is not found, its decoded form is tried. When neither is there, an earlier attempt may have
+    /// rejected and moved the file: then the same rejection is thrown again.
+    /// </summary>
+    private async Task<(string Key, Stream Content)> OpenAsync(string key, CancellationToken cancellationToken)
     {
         try
         {
-            return await objects.OpenReadAsync(key, cancellationToken);
+            return (key, await objects.OpenReadAsync(key, cancellationToken));
         }
         catch (ObjectNotFoundException)
         {
-            // An earlier attempt may have rejected and moved the file: answer with the same rejection again.
-            if (await rejections.FindAsync(key, cancellationToken) is { } earlier)
+            var decoded = WebUtility.UrlDecode(key);
+            if (decoded != key && await objects.ExistsAsync(decoded, cancellationToken))
+            {
+                return (decoded, await objects.OpenReadAsync(decoded, cancellationToken));
+            }
+
+            var earlier = await rejections.FindAsync(key, cancellationToken)
+                          ?? (decoded != key ? await rejections.FindAsync(decoded, cancellationToken) : null);
+            if (earlier is not null)
             {
                 throw earlier;
             }

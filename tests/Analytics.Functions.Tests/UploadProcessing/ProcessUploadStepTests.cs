@@ -51,6 +51,20 @@ public sealed class ProcessUploadStepTests
     }
 
     [Fact]
+    public async Task HandleAsync_KeyUrlEncodedAsS3EventsDo_ReadsTheDecodedKey()
+    {
+        const string stored = "uploads/store 0001 (copy).json";
+        _objects.OpenReadAsync("uploads/store+0001+%28copy%29.json", Arg.Any<CancellationToken>()).ThrowsAsync(new ObjectNotFoundException("x"));
+        _objects.ExistsAsync(stored, Arg.Any<CancellationToken>()).Returns(true);
+        _objects.OpenReadAsync(stored, Arg.Any<CancellationToken>()).Returns(_ => UploadFiles.Stream(UploadFiles.StoreDay("store-0001", "2025-01-15")));
+
+        var output = await CreateStep().HandleAsync(Event(key: "uploads/store+0001+%28copy%29.json"), CancellationToken.None);
+
+        Assert.Equal(stored, output.ObjectKey);
+        Assert.Equal(stored, Assert.Single(_saved.SelectMany(b => b)).SourceKey);
+    }
+
+    [Fact]
     public async Task HandleAsync_ManyStoreDays_SavesInBatches()
     {
         GivenFile(UploadFiles.Array([.. Enumerable.Range(1, 250).Select(i => UploadFiles.StoreDay($"store-{i:D4}", "2025-01-15", 1))]));
