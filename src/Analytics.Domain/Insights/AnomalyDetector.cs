@@ -8,7 +8,11 @@ namespace Analytics.Domain.Insights;
 /// DetectAnomalies: for the chain, each store and each category, net revenue, transactions and average basket of D
 /// against a <see cref="RobustBaseline"/> of the same weekday over the previous <see cref="BaselineWeeks"/> weeks
 /// (days without sales are left out, not counted as 0). A store with at least <see cref="MinimumHistory"/> such days
-/// but no sales on D is a high-severity <see cref="AnomalyMetric.NoSales"/> anomaly. Each anomaly names the parts
+/// but no sales on D is a high-severity <see cref="AnomalyMetric.NoSales"/> anomaly.
+/// <para>Eight points give a noisy MAD (it is often half the true spread), so a store's scale is also floored at the
+/// median relative scale (scale / median) of all stores for that metric, and a category's at that of all categories:
+/// peers pooled over thousands of points say how much a day usually wobbles, and a store's own history can only
+/// widen that, not narrow it.</para> Each anomaly names the parts
 /// that explain it (<see cref="AnomalyContributor"/>). Pure; linear in stores × (baseline days + categories).
 /// </summary>
 [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An injected domain service; steps depend on the instance.")]
@@ -23,8 +27,12 @@ public sealed class AnomalyDetector
     public const double HighZ = 3.5;
     public const double MediumZ = 2.5;
 
-    /// <summary>Fewest relative change against the median for <see cref="AnomalySeverity.High"/> (20 %).</summary>
-    public const decimal HighChange = 0.20m;
+    /// <summary>Fewest relative change against the median for <see cref="AnomalySeverity.High"/> (25 %).</summary>
+    public const decimal HighChange = 0.25m;
+
+    /// <summary>A change this large (40 %) is high from <see cref="MediumZ"/> on: a store at half its usual revenue
+    /// matters even when its own history is noisy.</summary>
+    public const decimal LargeChange = 0.40m;
 
     /// <summary>Fewest relative change against the median for <see cref="AnomalySeverity.Medium"/> (10 %).</summary>
     public const decimal MediumChange = 0.10m;
@@ -65,6 +73,7 @@ public sealed class AnomalyDetector
     private static (int Checked, int Short) DetectStores(DetectionScope scope, List<Anomaly> anomalies)
     {
         var (checkedCount, shortCount) = (0, 0);
+        var pooled = PooledSpread(scope.Stores.Values.Where(s => s.Past.Count >= MinimumHistory).Select(s => s.Past));
         foreach (var store in scope.Stores.Values.OrderBy(s => s.StoreId, StringComparer.Ordinal))
         {
             if (store.Past.Count < MinimumHistory)
@@ -84,7 +93,7 @@ public sealed class AnomalyDetector
                 continue;
             }
 
-            foreach (var candidate in Evaluate(AnomalySubject.Store, store.StoreId, store.Today, store.Past))
+            foreach (var candidate in Evaluate(AnomalySubject.Store, store.StoreId, store.Today, store.Past, pooled))
             {
                 anomalies.Add(candidate with { Contributors = DetectionScope.StoreCategoryContributors(store, candidate) });
             }
@@ -96,10 +105,13 @@ public sealed class AnomalyDetector
     private static (int Checked, int Short) DetectCategories(ChainDaySummary chain, List<ChainDaySummary> chainPast, DetectionScope scope, List<Anomaly> anomalies)
     {
         var (checkedCount, shortCount) = (0, 0);
-        foreach (var category in CategoryNames(chain, chainPast))
+        var categories = CategoryNames(chain, chainPast)
+            .Select(category => (category, Past: (IReadOnlyList<DayFigures>)[.. chainPast.Select(c => CategoryFigures(c.Categories, category))]))
+            .ToList();
+        var pooled = PooledSpread(categories.Where(c => c.Past.Count(p => p.NetRevenue != 0m) >= MinimumHistory).Select(c => c.Past));
+        foreach (var (category, past) in categories)
         {
             var today = CategoryFigures(chain.Categories, category);
-            List<DayFigures> past = [.. chainPast.Select(c => CategoryFigures(c.Categories, category))];
             if (past.Count(p => p.NetRevenue != 0m) < MinimumHistory)
             {
                 shortCount++;
@@ -107,7 +119,7 @@ public sealed class AnomalyDetector
             }
 
             checkedCount++;
-            foreach (var candidate in Evaluate(AnomalySubject.Category, category, today, past))
+            foreach (var candidate in Evaluate(AnomalySubject.Category, category, today, past, pooled))
             {
                 anomalies.Add(candidate with { Contributors = [.. scope.CategoryStoreContributors(category, candidate), .. scope.SkuContributors(category, candidate)] });
             }
@@ -116,10 +128,33 @@ public sealed class AnomalyDetector
         return (checkedCount, shortCount);
     }
 
-    /// <summary>Candidates (without contributors) for the three metrics of one subject.</summary>
-    private static IEnumerable<Anomaly> Evaluate(AnomalySubject subject, string id, DayFigures today, IReadOnlyList<DayFigures> past)
+    private static readonly (AnomalyMetric Metric, decimal Floor)[] Metrics =
+        [(AnomalyMetric.NetRevenue, 1m), (AnomalyMetric.Transactions, 1m), (AnomalyMetric.AverageBasket, 0.01m)];
+
+    /// <summary>Per metric, the median over peers of their own relative scale (scale / |median|); 0 without peers.</summary>
+    private static Dictionary<AnomalyMetric, decimal> PooledSpread(IEnumerable<IReadOnlyList<DayFigures>> peers)
     {
-        foreach (var (metric, floor) in new[] { (AnomalyMetric.NetRevenue, 1m), (AnomalyMetric.Transactions, 1m), (AnomalyMetric.AverageBasket, 0.01m) })
+        var spreads = Metrics.ToDictionary(m => m.Metric, _ => new List<decimal>());
+        foreach (var past in peers)
+        {
+            foreach (var (metric, floor) in Metrics)
+            {
+                List<decimal> points = [.. past.Select(p => p.Of(metric)).OfType<decimal>()];
+                if (points.Count >= MinimumHistory && RobustBaseline.Of(points, floor) is { Median: not 0m } baseline)
+                {
+                    spreads[metric].Add(baseline.Scale / Math.Abs(baseline.Median));
+                }
+            }
+        }
+
+        return spreads.ToDictionary(p => p.Key, p => p.Value.Count == 0 ? 0m : RobustBaseline.MedianOf([.. p.Value]));
+    }
+
+    /// <summary>Candidates (without contributors) for the three metrics of one subject.</summary>
+    private static IEnumerable<Anomaly> Evaluate(
+        AnomalySubject subject, string id, DayFigures today, IReadOnlyList<DayFigures> past, Dictionary<AnomalyMetric, decimal>? pooled = null)
+    {
+        foreach (var (metric, floor) in Metrics)
         {
             var value = today.Of(metric);
             List<decimal> points = [.. past.Select(p => p.Of(metric)).OfType<decimal>()];
@@ -128,7 +163,7 @@ public sealed class AnomalyDetector
                 continue;
             }
 
-            var baseline = RobustBaseline.Of(points, floor);
+            var baseline = RobustBaseline.Of(points, floor, pooled?.GetValueOrDefault(metric) ?? 0m);
             var z = baseline.ZScore(value.Value);
             if (Severity(z, value.Value, baseline.Median) is { } severity)
             {
@@ -143,7 +178,7 @@ public sealed class AnomalyDetector
     {
         var change = median == 0m ? decimal.MaxValue : Math.Abs(value - median) / Math.Abs(median);
         var absZ = Math.Abs(z);
-        return absZ >= HighZ && change >= HighChange ? AnomalySeverity.High
+        return (absZ >= HighZ && change >= HighChange) || (absZ >= MediumZ && change >= LargeChange) ? AnomalySeverity.High
             : absZ >= MediumZ && change >= MediumChange ? AnomalySeverity.Medium
             : null;
     }

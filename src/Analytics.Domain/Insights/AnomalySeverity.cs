@@ -8,6 +8,7 @@ public enum AnomalySeverity
 {
     /// <summary>|z| ≥ 2.5 and |change| ≥ 10 % of the median.</summary>
     Medium = 1,
-    /// <summary>|z| ≥ 3.5 and |change| ≥ 20 % of the median; also every store with history but no sales on D.</summary>
+    /// <summary>|z| ≥ 3.5 and |change| ≥ 25 % of the median, or |z| ≥ 2.5 and |change| ≥ 40 %; also every store with
+    /// history but no sales on D.</summary>
     High = 2,
 }

@@ -18,8 +18,10 @@ public sealed record RobustBaseline(int Points, decimal Median, decimal Mad, dec
     public const decimal MinimumRelativeScale = 0.05m;
 
     /// <param name="minimumScale">Absolute floor of the scale in the values' unit (e.g. 1.00 of money, 1 transaction).</param>
+    /// <param name="minimumRelativeScale">Relative floor; <see cref="MinimumRelativeScale"/> unless the caller knows a
+    /// larger typical spread (the detector passes its peers' median relative spread).</param>
     /// <exception cref="ArgumentException">No values.</exception>
-    public static RobustBaseline Of(IReadOnlyCollection<decimal> values, decimal minimumScale)
+    public static RobustBaseline Of(IReadOnlyCollection<decimal> values, decimal minimumScale, decimal minimumRelativeScale = MinimumRelativeScale)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0)
@@ -29,7 +31,7 @@ public sealed record RobustBaseline(int Points, decimal Median, decimal Mad, dec
 
         var median = MedianOf([.. values]);
         var mad = MedianOf([.. values.Select(v => Math.Abs(v - median))]);
-        var scale = Math.Max(Math.Max(MadToSigma * mad, MinimumRelativeScale * Math.Abs(median)), minimumScale);
+        var scale = Math.Max(Math.Max(MadToSigma * mad, Math.Max(MinimumRelativeScale, minimumRelativeScale) * Math.Abs(median)), minimumScale);
         return new RobustBaseline(values.Count, median, mad, scale);
     }
 
