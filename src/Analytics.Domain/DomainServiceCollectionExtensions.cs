@@ -1,3 +1,5 @@
+using Analytics.Domain.Insights;
+using Analytics.Domain.Metrics;
 using Analytics.Domain.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +11,9 @@ public static class DomainServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="UploadReader"/> (a singleton: it keeps no state between reads) and <see cref="UploadOptions"/>
-    /// (bind section <see cref="UploadOptions.Section"/> in the host to change the defaults). Registers
+    /// (bind section <see cref="UploadOptions.Section"/> in the host to change the defaults), and the daily-analysis
+    /// calculators (<see cref="CompanyMetricsCalculator"/>, <see cref="ProductMetricsCalculator"/>,
+    /// <see cref="AnomalyDetector"/>, <see cref="TrendAnalyzer"/>, <see cref="RecommendationEngine"/>; stateless singletons). Registers
     /// <see cref="TimeProvider.System"/> only when the host has not registered a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddAnalyticsDomain(this IServiceCollection services)
@@ -18,6 +22,11 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<UploadOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UploadReader>();
+        services.TryAddSingleton<CompanyMetricsCalculator>();
+        services.TryAddSingleton<ProductMetricsCalculator>();
+        services.TryAddSingleton<AnomalyDetector>();
+        services.TryAddSingleton<TrendAnalyzer>();
+        services.TryAddSingleton<RecommendationEngine>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using Analytics.Domain.Insights;
+using Analytics.Domain.Metrics;
 using Analytics.Domain.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -23,5 +25,17 @@ public sealed class DomainServiceCollectionExtensionsTests
 
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
         Assert.NotNull(provider.GetRequiredService<UploadReader>());
+    }
+
+    [Fact]
+    public void AddAnalyticsDomain_Always_ResolvesTheAnalysisCalculatorsAsSingletons()
+    {
+        using var provider = new ServiceCollection().AddAnalyticsDomain().BuildServiceProvider();
+
+        Assert.Same(provider.GetRequiredService<CompanyMetricsCalculator>(), provider.GetRequiredService<CompanyMetricsCalculator>());
+        Assert.NotNull(provider.GetRequiredService<ProductMetricsCalculator>());
+        Assert.NotNull(provider.GetRequiredService<AnomalyDetector>());
+        Assert.NotNull(provider.GetRequiredService<TrendAnalyzer>());
+        Assert.NotNull(provider.GetRequiredService<RecommendationEngine>());
     }
 }

@@ -1,0 +1,211 @@
+using System.Diagnostics.CodeAnalysis;
+using Analytics.Domain.Metrics;
+using Analytics.Domain.Sales;
+
+namespace Analytics.Domain.Insights;
+
+/// <summary>
+/// DetectAnomalies: for the chain, each store and each category, net revenue, transactions and average basket of D
+/// against a <see cref="RobustBaseline"/> of the same weekday over the previous <see cref="BaselineWeeks"/> weeks
+/// (days without sales are left out, not counted as 0). A store with at least <see cref="MinimumHistory"/> such days
+/// but no sales on D is a high-severity <see cref="AnomalyMetric.NoSales"/> anomaly.
+/// <para>Eight points give a noisy MAD (it is often half the true spread), so a store's scale is also floored at the
+/// median relative scale (scale / median) of all stores for that metric, and a category's at that of all categories:
+/// peers pooled over thousands of points say how much a day usually wobbles, and a store's own history can only
+/// widen that, not narrow it.</para> Each anomaly names the parts
+/// that explain it (<see cref="AnomalyContributor"/>). Pure; linear in stores × (baseline days + categories).
+/// </summary>
+[SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An injected domain service; steps depend on the instance.")]
+public sealed class AnomalyDetector
+{
+    /// <summary>Same-weekday days of the baseline: D − 7 … D − 56.</summary>
+    public const int BaselineWeeks = SalesHistoryPlan.BaselineWeeks;
+
+    /// <summary>Fewest baseline days with sales for a subject to be judged (else "history too short").</summary>
+    public const int MinimumHistory = 4;
+
+    public const double HighZ = 3.5;
+    public const double MediumZ = 2.5;
+
+    /// <summary>Fewest relative change against the median for <see cref="AnomalySeverity.High"/> (25 %).</summary>
+    public const decimal HighChange = 0.25m;
+
+    /// <summary>A change this large (40 %) is high from <see cref="MediumZ"/> on: a store at half its usual revenue
+    /// matters even when its own history is noisy.</summary>
+    public const decimal LargeChange = 0.40m;
+
+    /// <summary>Fewest relative change against the median for <see cref="AnomalySeverity.Medium"/> (10 %).</summary>
+    public const decimal MediumChange = 0.10m;
+
+    /// <summary>Expected range half-width in scales: the medium z band.</summary>
+    public const decimal RangeWidth = 2.5m;
+
+    /// <summary>Most contributors listed per kind.</summary>
+    public const int ContributorCount = 5;
+
+    /// <exception cref="ArgumentException">As <see cref="CompanyMetricsCalculator.Calculate"/>.</exception>
+    public AnomalyReport Detect(DateOnly date, IReadOnlyList<StoreDaySummary> day, SalesHistory history)
+    {
+        var chain = CompanyMetricsCalculator.ChainDayOf(date, day, history);
+        var dates = history.SameWeekdays(BaselineWeeks);
+        List<ChainDaySummary> chainPast = [.. dates.Select(history.ChainDay).OfType<ChainDaySummary>()];
+        if (chainPast.Count < MinimumHistory)
+        {
+            return new AnomalyReport(date, dates, chainPast.Count, true,
+                $"History too short: {chainPast.Count} of the {MinimumHistory} same-weekday days with sales needed; no anomaly is raised.",
+                0, 0, 0, 0, []);
+        }
+
+        var scope = new DetectionScope(date, day, history, dates);
+        List<Anomaly> anomalies = [];
+        foreach (var candidate in Evaluate(AnomalySubject.Chain, Anomaly.ChainId, Figures(chain.Totals), [.. chainPast.Select(c => Figures(c.Totals))]))
+        {
+            anomalies.Add(candidate with { Contributors = [.. scope.StoreContributors(candidate), .. scope.CategoryContributors(candidate)] });
+        }
+
+        var (storesChecked, storesShort) = DetectStores(scope, anomalies);
+        var (categoriesChecked, categoriesShort) = DetectCategories(chain, chainPast, scope, anomalies);
+        return new AnomalyReport(date, dates, chainPast.Count, false,
+            $"Baseline: {chainPast.Count} same-weekday days with sales of the last {BaselineWeeks}.",
+            storesChecked, storesShort, categoriesChecked, categoriesShort, Rank(anomalies));
+    }
+
+    private static (int Checked, int Short) DetectStores(DetectionScope scope, List<Anomaly> anomalies)
+    {
+        var (checkedCount, shortCount) = (0, 0);
+        var pooled = PooledSpread(scope.Stores.Values.Where(s => s.Past.Count >= MinimumHistory).Select(s => s.Past));
+        foreach (var store in scope.Stores.Values.OrderBy(s => s.StoreId, StringComparer.Ordinal))
+        {
+            if (store.Past.Count < MinimumHistory)
+            {
+                shortCount++;
+                continue;
+            }
+
+            checkedCount++;
+            if (!store.TradedToday)
+            {
+                var baseline = RobustBaseline.Of([.. store.Past.Select(p => p.NetRevenue)], 1m);
+                var (low, high) = baseline.Range(RangeWidth);
+                anomalies.Add(new Anomaly(AnomalySubject.Store, store.StoreId, AnomalyMetric.NoSales, AnomalySeverity.High, 0m,
+                                          baseline.Median, low, high, Math.Round(baseline.ZScore(0m), 2), SalesMath.PercentChange(0m, baseline.Median),
+                                          baseline.Points, []));
+                continue;
+            }
+
+            foreach (var candidate in Evaluate(AnomalySubject.Store, store.StoreId, store.Today, store.Past, pooled))
+            {
+                anomalies.Add(candidate with { Contributors = DetectionScope.StoreCategoryContributors(store, candidate) });
+            }
+        }
+
+        return (checkedCount, shortCount);
+    }
+
+    private static (int Checked, int Short) DetectCategories(ChainDaySummary chain, List<ChainDaySummary> chainPast, DetectionScope scope, List<Anomaly> anomalies)
+    {
+        var (checkedCount, shortCount) = (0, 0);
+        var categories = CategoryNames(chain, chainPast)
+            .Select(category => (category, Past: (IReadOnlyList<DayFigures>)[.. chainPast.Select(c => CategoryFigures(c.Categories, category))]))
+            .ToList();
+        var pooled = PooledSpread(categories.Where(c => c.Past.Count(p => p.NetRevenue != 0m) >= MinimumHistory).Select(c => c.Past));
+        foreach (var (category, past) in categories)
+        {
+            var today = CategoryFigures(chain.Categories, category);
+            if (past.Count(p => p.NetRevenue != 0m) < MinimumHistory)
+            {
+                shortCount++;
+                continue;
+            }
+
+            checkedCount++;
+            foreach (var candidate in Evaluate(AnomalySubject.Category, category, today, past, pooled))
+            {
+                anomalies.Add(candidate with { Contributors = [.. scope.CategoryStoreContributors(category, candidate), .. scope.SkuContributors(category, candidate)] });
+            }
+        }
+
+        return (checkedCount, shortCount);
+    }
+
+    private static readonly (AnomalyMetric Metric, decimal Floor)[] Metrics =
+        [(AnomalyMetric.NetRevenue, 1m), (AnomalyMetric.Transactions, 1m), (AnomalyMetric.AverageBasket, 0.01m)];
+
+    /// <summary>Per metric, the median over peers of their own relative scale (scale / |median|); 0 without peers.</summary>
+    private static Dictionary<AnomalyMetric, decimal> PooledSpread(IEnumerable<IReadOnlyList<DayFigures>> peers)
+    {
+        var spreads = Metrics.ToDictionary(m => m.Metric, _ => new List<decimal>());
+        foreach (var past in peers)
+        {
+            foreach (var (metric, floor) in Metrics)
+            {
+                List<decimal> points = [.. past.Select(p => p.Of(metric)).OfType<decimal>()];
+                if (points.Count >= MinimumHistory && RobustBaseline.Of(points, floor) is { Median: not 0m } baseline)
+                {
+                    spreads[metric].Add(baseline.Scale / Math.Abs(baseline.Median));
+                }
+            }
+        }
+
+        return spreads.ToDictionary(p => p.Key, p => p.Value.Count == 0 ? 0m : RobustBaseline.MedianOf([.. p.Value]));
+    }
+
+    /// <summary>Candidates (without contributors) for the three metrics of one subject.</summary>
+    private static IEnumerable<Anomaly> Evaluate(
+        AnomalySubject subject, string id, DayFigures today, IReadOnlyList<DayFigures> past, Dictionary<AnomalyMetric, decimal>? pooled = null)
+    {
+        foreach (var (metric, floor) in Metrics)
+        {
+            var value = today.Of(metric);
+            List<decimal> points = [.. past.Select(p => p.Of(metric)).OfType<decimal>()];
+            if (value is null || points.Count < MinimumHistory)
+            {
+                continue;
+            }
+
+            var baseline = RobustBaseline.Of(points, floor, pooled?.GetValueOrDefault(metric) ?? 0m);
+            var z = baseline.ZScore(value.Value);
+            if (Severity(z, value.Value, baseline.Median) is { } severity)
+            {
+                var (low, high) = baseline.Range(RangeWidth);
+                yield return new Anomaly(subject, id, metric, severity, value.Value, baseline.Median, low, high, Math.Round(z, 2),
+                                         SalesMath.PercentChange(value.Value, baseline.Median), baseline.Points, []);
+            }
+        }
+    }
+
+    internal static AnomalySeverity? Severity(double z, decimal value, decimal median)
+    {
+        var change = median == 0m ? decimal.MaxValue : Math.Abs(value - median) / Math.Abs(median);
+        var absZ = Math.Abs(z);
+        return (absZ >= HighZ && change >= HighChange) || (absZ >= MediumZ && change >= LargeChange) ? AnomalySeverity.High
+            : absZ >= MediumZ && change >= MediumChange ? AnomalySeverity.Medium
+            : null;
+    }
+
+    private static List<Anomaly> Rank(List<Anomaly> anomalies) =>
+    [
+        .. anomalies.OrderByDescending(a => a.Severity).ThenByDescending(a => Math.Abs(a.ZScore))
+            .ThenByDescending(a => Math.Abs(a.Value - a.Median)).ThenBy(a => a.Subject)
+            .ThenBy(a => a.SubjectId, StringComparer.Ordinal).ThenBy(a => a.Metric),
+    ];
+
+    internal static DayFigures Figures(SalesTotals totals) => new(totals.NetRevenue, totals.Transactions);
+
+    internal static DayFigures CategoryFigures(IReadOnlyList<CategorySales> categories, string category)
+    {
+        foreach (var c in categories)
+        {
+            if (c.Category == category)
+            {
+                return new DayFigures(c.NetRevenue, c.Transactions);
+            }
+        }
+
+        return DayFigures.None;
+    }
+
+    private static IEnumerable<string> CategoryNames(ChainDaySummary chain, List<ChainDaySummary> chainPast) =>
+        chain.Categories.Select(c => c.Category).Concat(chainPast.SelectMany(c => c.Categories).Select(c => c.Category))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+}

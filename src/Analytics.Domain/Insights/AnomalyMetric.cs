@@ -1,0 +1,12 @@
+namespace Analytics.Domain.Insights;
+
+/// <summary>The figure found anomalous. For a category, transactions are those with at least one of its lines.</summary>
+public enum AnomalyMetric
+{
+    NetRevenue,
+    Transactions,
+    /// <summary>Net revenue per transaction, 2 places.</summary>
+    AverageBasket,
+    /// <summary>A store with same-weekday history made no sales on D (value 0; always high severity).</summary>
+    NoSales,
+}

@@ -1,0 +1,21 @@
+namespace Analytics.Domain.Insights;
+
+/// <summary>
+/// DetectAnomalies' facts for <see cref="Date"/>. When <see cref="HistoryTooShort"/> the chain has fewer than
+/// <see cref="AnomalyDetector.MinimumHistory"/> same-weekday days with sales and nothing is raised: the report says
+/// so instead of guessing. Stores and categories with short histories are skipped individually and counted.
+/// <see cref="Anomalies"/> are ranked: severity, then |z|, then |value − median|, then subject and id.
+/// </summary>
+/// <param name="BaselineDates">The same-weekday dates the baseline looked at (D − 7 … D − 56).</param>
+/// <param name="ChainBaselinePoints">Of those, how many had chain sales.</param>
+public sealed record AnomalyReport(
+    DateOnly Date,
+    IReadOnlyList<DateOnly> BaselineDates,
+    int ChainBaselinePoints,
+    bool HistoryTooShort,
+    string Note,
+    int StoresChecked,
+    int StoresWithShortHistory,
+    int CategoriesChecked,
+    int CategoriesWithShortHistory,
+    IReadOnlyList<Anomaly> Anomalies);

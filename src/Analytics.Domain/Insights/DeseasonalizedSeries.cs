@@ -1,0 +1,130 @@
+namespace Analytics.Domain.Insights;
+
+/// <summary>
+/// A daily series with its weekday pattern divided out, and least-squares slopes over trailing windows. Doubles:
+/// slopes and factors are statistics (sums of squares of money), reported rounded, never summed back into money.
+/// <para>Weekday factors are the mean, per weekday, of the ratio of each day to the series' linear trend, scaled so
+/// that they average 1; the trend is refitted on the deseasonalized series until the factors settle. On a flat
+/// series this is exactly "mean of that weekday / overall mean"; unlike that plain ratio it is not biased by a trend,
+/// so a linear trend times a weekday pattern is recovered exactly.</para>
+/// </summary>
+internal sealed class DeseasonalizedSeries
+{
+    /// <summary>Fewest days, and fewest per weekday, for a weekday pattern to be estimated (else factors are 1).</summary>
+    public const int MinimumPatternDays = 14;
+
+    private const int MinimumPerWeekday = 2;
+    private const int MaxIterations = 100;
+    private readonly Dictionary<int, double> _values;
+
+    /// <param name="points">Day number (<see cref="DateOnly.DayNumber"/>) and value of each day with data.</param>
+    public DeseasonalizedSeries(IReadOnlyList<(int Day, double Value)> points)
+    {
+        Factors = EstimateFactors(points);
+        PatternRemoved = Factors.Any(f => f != 1d);
+        _values = points.ToDictionary(p => p.Day, p => p.Value / Factors[Weekday(p.Day)]);
+    }
+
+    /// <summary>Monday first.</summary>
+    public IReadOnlyList<double> Factors { get; }
+
+    public bool PatternRemoved { get; }
+
+    /// <summary>Slope per day over the <paramref name="days"/> days ending at <paramref name="lastDay"/>, and as a
+    /// percentage of the window's deseasonalized mean; null with fewer than <paramref name="minimumPoints"/> points or
+    /// a mean of 0.</summary>
+    public (double PerDay, double Percent)? Slope(int lastDay, int days, int minimumPoints)
+    {
+        List<(double X, double Y)> window = [];
+        for (var day = lastDay - days + 1; day <= lastDay; day++)
+        {
+            if (_values.TryGetValue(day, out var y))
+            {
+                window.Add((day - lastDay, y));
+            }
+        }
+
+        if (window.Count < Math.Max(minimumPoints, 2) || Fit(window) is not { } line)
+        {
+            return null;
+        }
+
+        var mean = window.Average(p => p.Y);
+        return mean == 0d ? null : (line.Slope, line.Slope / mean * 100d);
+    }
+
+    internal static int Weekday(int dayNumber) => ((int)DateOnly.FromDayNumber(dayNumber).DayOfWeek + 6) % 7;
+
+    private static double[] EstimateFactors(IReadOnlyList<(int Day, double Value)> points)
+    {
+        var factors = Enumerable.Repeat(1d, 7).ToArray();
+        var perWeekday = new int[7];
+        foreach (var (day, _) in points)
+        {
+            perWeekday[Weekday(day)]++;
+        }
+
+        if (points.Count < MinimumPatternDays || perWeekday.Any(n => n < MinimumPerWeekday))
+        {
+            return factors;
+        }
+
+        for (var iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            if (Fit([.. points.Select(p => ((double)p.Day, p.Value / factors[Weekday(p.Day)]))]) is not { } line)
+            {
+                return Enumerable.Repeat(1d, 7).ToArray();
+            }
+
+            var sums = new double[7];
+            var counts = new int[7];
+            foreach (var (day, value) in points)
+            {
+                var trend = line.Intercept + line.Slope * day;
+                if (trend > 0d)
+                {
+                    sums[Weekday(day)] += value / trend;
+                    counts[Weekday(day)]++;
+                }
+            }
+
+            if (counts.Any(c => c == 0))
+            {
+                return Enumerable.Repeat(1d, 7).ToArray();
+            }
+
+            var next = Enumerable.Range(0, 7).Select(w => sums[w] / counts[w]).ToArray();
+            var mean = next.Average();
+            next = [.. next.Select(f => f / mean)];
+            var settled = next.Zip(factors).All(p => Math.Abs(p.First - p.Second) < 1e-12);
+            factors = next;
+            if (settled)
+            {
+                break;
+            }
+        }
+
+        return factors;
+    }
+
+    /// <summary>Ordinary least squares; null when all x are equal.</summary>
+    private static (double Intercept, double Slope)? Fit(IReadOnlyList<(double X, double Y)> points)
+    {
+        var meanX = points.Average(p => p.X);
+        var meanY = points.Average(p => p.Y);
+        double sxx = 0d, sxy = 0d;
+        foreach (var (x, y) in points)
+        {
+            sxx += (x - meanX) * (x - meanX);
+            sxy += (x - meanX) * (y - meanY);
+        }
+
+        if (sxx == 0d)
+        {
+            return null;
+        }
+
+        var slope = sxy / sxx;
+        return (meanY - slope * meanX, slope);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Analytics.Domain.Metrics;
+
+namespace Analytics.Domain.Insights;
+
+/// <summary>
+/// GenerateRecommendations, deterministic part: rules over the day's facts, each recommendation citing the exact
+/// figures it rests on. The rules, in the order of <see cref="RecommendationKind"/>: stores without sales (high);
+/// chain, store and category revenue anomalies (priority from severity; a store surge is low); usual sellers that sold
+/// nothing (medium); a discount-rate jump of at least <see cref="DiscountJumpPoints"/> and
+/// <see cref="DiscountJumpRelative"/> against the four-week rate (medium); stores declining and categories growing
+/// by at least <see cref="TrendPercentPerDay"/> % a day (low). Pure.
+/// </summary>
+[SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An injected domain service; steps depend on the instance.")]
+public sealed class RecommendationEngine
+{
+    /// <summary>Discount rate rise, in rate units (0.02 is 2 percentage points), for a discount review.</summary>
+    public const decimal DiscountJumpPoints = 0.02m;
+
+    /// <summary>Discount rate rise relative to the four-week rate (25 %) for a discount review.</summary>
+    public const decimal DiscountJumpRelative = 0.25m;
+
+    /// <summary>Deseasonalized 28-day slope, in percent of mean per day, for a trend recommendation.</summary>
+    public const decimal TrendPercentPerDay = 1m;
+
+    /// <summary>Missing SKUs cited in the restock recommendation.</summary>
+    public const int RestockCited = 5;
+
+    public IReadOnlyList<Recommendation> Recommend(CompanyMetrics company, ProductMetrics products, AnomalyReport anomalies, TrendReport trends)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentNullException.ThrowIfNull(products);
+        ArgumentNullException.ThrowIfNull(anomalies);
+        ArgumentNullException.ThrowIfNull(trends);
+        List<(Recommendation Item, decimal Stake)> found = [];
+        foreach (var anomaly in anomalies.Anomalies.Where(a => a.Metric is AnomalyMetric.NetRevenue or AnomalyMetric.NoSales))
+        {
+            if (FromAnomaly(anomaly) is { } item)
+            {
+                found.Add((item, Math.Abs(anomaly.Value - anomaly.Median)));
+            }
+        }
+
+        if (products.MissingSkus.Count > 0)
+        {
+            found.Add(Restock(products));
+        }
+
+        if (Discounting(company) is { } discount)
+        {
+            found.Add(discount);
+        }
+
+        found.AddRange(trends.DecliningStores.Where(t => t.SlopePercent <= -TrendPercentPerDay).Select(t => Trend(
+            RecommendationKind.ReviewStoreDecline, FactSubject.Store, t, $"Review the decline of store {t.Id}",
+            $"Revenue at store {t.Id} is falling {-t.SlopePercent}% a day over 28 days (weekday pattern removed): review staffing, local competition and stock.")));
+        found.AddRange(trends.GrowingCategories.Where(t => t.SlopePercent >= TrendPercentPerDay).Select(t => Trend(
+            RecommendationKind.PlanCategoryGrowth, FactSubject.Category, t, $"Plan for the growth of {t.Id}",
+            $"{t.Id} is growing {t.SlopePercent}% a day over 28 days (weekday pattern removed): raise orders and shelf space ahead of demand.")));
+
+        return
+        [
+            .. found.OrderByDescending(f => f.Item.Priority).ThenByDescending(f => f.Stake).ThenBy(f => f.Item.Kind)
+                .ThenBy(f => f.Item.SubjectId, StringComparer.Ordinal)
+                .Select((f, i) => f.Item with { Rank = i + 1 }),
+        ];
+    }
+
+    private static Recommendation? FromAnomaly(Anomaly a)
+    {
+        var subject = a.Subject switch { AnomalySubject.Store => FactSubject.Store, AnomalySubject.Category => FactSubject.Category, _ => FactSubject.Chain };
+        List<RecommendationFact> facts =
+        [
+            new(subject, a.SubjectId, "NetRevenue", a.Value),
+            new(subject, a.SubjectId, "Median", a.Median),
+            new(subject, a.SubjectId, "ExpectedLow", a.ExpectedLow),
+            new(subject, a.SubjectId, "ExpectedHigh", a.ExpectedHigh),
+        ];
+        if (a.PercentChange is { } percent)
+        {
+            facts.Add(new(subject, a.SubjectId, "PercentChange", percent));
+        }
+
+        facts.AddRange(a.Contributors.Select(c => new RecommendationFact(
+            c.Kind switch { ContributorKind.Store => FactSubject.Store, ContributorKind.Category => FactSubject.Category, _ => FactSubject.Sku },
+            c.Id, "Deviation", c.Deviation)));
+        var priority = a.Severity == AnomalySeverity.High ? RecommendationPriority.High : RecommendationPriority.Medium;
+        var up = a.Value > a.Median;
+        var change = Text($"{a.Value} against a usual {a.Median} ({a.PercentChange}%)");
+        var named = string.Join(", ", a.Contributors.Select(c => c.Id));
+        return (a.Subject, a.Metric, up) switch
+        {
+            (AnomalySubject.Store, AnomalyMetric.NoSales, _) => new(0, RecommendationPriority.High, RecommendationKind.ConfirmStoreTrading, a.SubjectId,
+                $"Confirm store {a.SubjectId} traded", Text($"No sales were recorded for store {a.SubjectId}, which usually sells {a.Median} on this weekday: check whether it was closed or its upload failed."), facts),
+            (AnomalySubject.Chain, _, _) => new(0, priority, RecommendationKind.ChainRevenueShift, a.SubjectId,
+                up ? "Chain revenue is unusually high" : "Chain revenue is unusually low", $"Chain revenue was {change}; start with {named}.", facts),
+            (AnomalySubject.Store, _, false) => new(0, priority, RecommendationKind.InvestigateStoreDrop, a.SubjectId,
+                $"Investigate the revenue drop at store {a.SubjectId}", $"Store {a.SubjectId} sold {change}; the fall is mostly in {named}: check opening hours, staffing, tills and stock.", facts),
+            (AnomalySubject.Store, _, true) => new(0, RecommendationPriority.Low, RecommendationKind.LearnFromStoreSurge, a.SubjectId,
+                $"Learn from the surge at store {a.SubjectId}", $"Store {a.SubjectId} sold {change}, led by {named}: find out what worked and check stock can keep up.", facts),
+            (AnomalySubject.Category, _, true) => new(0, priority, RecommendationKind.LeanIntoCategorySurge, a.SubjectId,
+                $"Lean into the surge in {a.SubjectId}", $"{a.SubjectId} sold {change}, led by {named}: secure stock of the leading SKUs and give them visibility.", facts),
+            (AnomalySubject.Category, _, false) => new(0, priority, RecommendationKind.InvestigateCategoryDrop, a.SubjectId,
+                $"Investigate the decline of {a.SubjectId}", $"{a.SubjectId} sold {change}, mostly at {named}: check availability, pricing and competing promotions.", facts),
+            _ => null,
+        };
+    }
+
+    private static (Recommendation, decimal) Restock(ProductMetrics products)
+    {
+        var cited = products.MissingSkus.Take(RestockCited).ToList();
+        List<RecommendationFact> facts = [];
+        foreach (var m in cited)
+        {
+            facts.Add(new(FactSubject.Store, m.StoreId, "MissingSku", 0m));
+            facts.Add(new(FactSubject.Sku, m.Sku, "AverageUnits", m.AverageUnits));
+            facts.Add(new(FactSubject.Sku, m.Sku, "AverageNetRevenue", m.AverageNetRevenue));
+        }
+
+        var stake = products.MissingSkus.Sum(m => m.AverageNetRevenue);
+        var list = string.Join("; ", cited.Select(m => Text($"{m.Sku} at store {m.StoreId} (usually {m.AverageUnits} units, {m.AverageNetRevenue})")));
+        return (new Recommendation(0, RecommendationPriority.Medium, RecommendationKind.RestockUsualSellers, cited[0].StoreId,
+                                   Text($"Check stock of {products.MissingSkuCount} usual sellers that sold nothing"),
+                                   $"These SKUs sold on each of the last {cited[0].DaysChecked} same weekdays but not today: {list}. Check shelves and replenish.",
+                                   facts), stake);
+    }
+
+    private static (Recommendation, decimal)? Discounting(CompanyMetrics company)
+    {
+        var rate = company.Figure(KeyMetric.DiscountRate).Against(ComparisonBaseline.FourWeekSameWeekdayMean);
+        if (rate is null || rate.Change < DiscountJumpPoints || rate.BaselineValue == 0m || rate.Change / rate.BaselineValue < DiscountJumpRelative)
+        {
+            return null;
+        }
+
+        List<RecommendationFact> facts =
+        [
+            new(FactSubject.Chain, Anomaly.ChainId, "DiscountRate", rate.Value),
+            new(FactSubject.Chain, Anomaly.ChainId, "FourWeekDiscountRate", rate.BaselineValue),
+            new(FactSubject.Chain, Anomaly.ChainId, "Discounts", company.Totals.Discounts),
+        ];
+        return (new Recommendation(0, RecommendationPriority.Medium, RecommendationKind.ReviewDiscounting, Anomaly.ChainId, "Review discounting",
+                                   Text($"The discount rate was {rate.Value} against {rate.BaselineValue} over the last four same weekdays ({company.Totals.Discounts} in discounts): check which promotions ran and whether they paid."),
+                                   facts), company.Totals.Discounts);
+    }
+
+    private static (Recommendation, decimal) Trend(RecommendationKind kind, FactSubject subject, EntityTrend t, string title, FormattableString action) =>
+        (new Recommendation(0, RecommendationPriority.Low, kind, t.Id, title, Text(action),
+                            [new(subject, t.Id, "SlopePercent", t.SlopePercent), new(subject, t.Id, "SlopePerDay", t.SlopePerDay),
+                             new(subject, t.Id, "MeanDailyRevenue", t.MeanDailyRevenue)]),
+         Math.Abs(t.SlopePerDay) * TrendAnalyzer.LongWindow);
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,5 @@
+namespace Analytics.Domain.Metrics;
+
+/// <summary>A SKU's chain-wide place on D (1 is the top; ties by SKU ordinal). <see cref="Share"/> is its percentage
+/// of chain net revenue.</summary>
+public sealed record SkuRank(int Rank, string Sku, string Name, string Category, long Units, decimal NetRevenue, decimal Share);
