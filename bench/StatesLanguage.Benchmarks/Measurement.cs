@@ -6,7 +6,7 @@ using StatesLanguage.Evaluation.History;
 namespace StatesLanguage.Benchmarks;
 
 /// <summary>Executions run one after another for at least <c>minimum</c> wall-clock time.</summary>
-internal sealed record Measurement(int Executions, long Transitions, TimeSpan Elapsed)
+internal sealed record Measurement(int Executions, long Transitions, TimeSpan Elapsed, long AllocatedBytes, int Gen2Collections)
 {
     private static readonly FrozenSet<HistoryEventType> EnteredTypes = Enum.GetValues<HistoryEventType>()
         .Where(type => type.ToString().EndsWith("StateEntered", StringComparison.Ordinal))
@@ -36,13 +36,15 @@ internal sealed record Measurement(int Executions, long Transitions, TimeSpan El
     {
         var executions = 0;
         long transitions = 0;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var gen2 = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < minimum)
         {
             transitions += await ExecuteAsync(shape, options);
             executions++;
         }
-        return new Measurement(executions, transitions, clock.Elapsed);
+        return new Measurement(executions, transitions, clock.Elapsed, GC.GetTotalAllocatedBytes() - allocated, GC.CollectionCount(2) - gen2);
     }
 
     /// <summary>Runs one execution and returns its state transitions: the states entered, as AWS bills them.</summary>

@@ -16,13 +16,13 @@ if (options.Shape is "all" or "daily")
 if (options.Shape is "all" or "map")
     shapes.Add(BenchmarkShape.Map(options.MachinesFolder));
 
-Console.WriteLine($"{"shape",-26} {"executions/s",14} {"transitions/s",14} {"transitions/exec",17} {"executions",11}");
+Console.WriteLine($"{"shape",-26} {"executions/s",14} {"transitions/s",14} {"transitions/exec",17} {"executions",11} {"KB alloc/exec",14} {"gen2 GCs",9}");
 var results = new List<string>();
 foreach (var shape in shapes)
 {
     var best = await Measurement.BestAsync(shape, options.Runs, TimeSpan.FromSeconds(options.Seconds));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{shape.Name,-26} {best.ExecutionsPerSecond,14:N1} {best.TransitionsPerSecond,14:N0} {best.Transitions / best.Executions,17:N0} {best.Executions,11:N0}"));
+        $"{shape.Name,-26} {best.ExecutionsPerSecond,14:N1} {best.TransitionsPerSecond,14:N0} {best.Transitions / best.Executions,17:N0} {best.Executions,11:N0} {best.AllocatedBytes / 1024.0 / best.Executions,14:N1} {best.Gen2Collections,9}"));
     results.Add(string.Create(CultureInfo.InvariantCulture,
         $"{shape.Name}\t{best.ExecutionsPerSecond:F2}\t{best.TransitionsPerSecond:F0}"));
 }
