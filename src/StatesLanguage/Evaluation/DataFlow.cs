@@ -118,8 +118,9 @@ internal static class DataFlow
                 return 4;
             case JsonObject obj:
                 long total = 2;
-                foreach (var (key, value) in obj)
+                for (var i = 0; i < obj.Count; i++) // indexed, not foreach: JsonObject's enumerator is boxed
                 {
+                    var (key, value) = obj.GetAt(i);
                     total += (key.Length * 6L) + 3 + UpperBound(value, stopAt);
                     if (total > stopAt)
                         return total;
@@ -127,9 +128,9 @@ internal static class DataFlow
                 return total;
             case JsonArray array:
                 long sum = 2;
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    sum += 1 + UpperBound(item, stopAt);
+                    sum += 1 + UpperBound(array[i], stopAt);
                     if (sum > stopAt)
                         return sum;
                 }

@@ -71,12 +71,12 @@ internal static class JsonData
         switch (node)
         {
             case JsonObject obj:
-                foreach (var (_, value) in obj)
-                    Materialize(value);
+                for (var i = 0; i < obj.Count; i++) // indexed, not foreach: JsonObject's enumerator is boxed
+                    Materialize(obj.GetAt(i).Value);
                 break;
             case JsonArray array:
-                foreach (var item in array)
-                    Materialize(item);
+                for (var i = 0; i < array.Count; i++)
+                    Materialize(array[i]);
                 break;
         }
         return node;

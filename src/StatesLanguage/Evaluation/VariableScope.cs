@@ -4,15 +4,18 @@ namespace StatesLanguage.Evaluation;
 /// the outer variables, and what it assigns stays inside.</summary>
 internal sealed class VariableScope(VariableScope? parent)
 {
-    private readonly Dictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    /// <summary>Created by the first <see cref="Set"/>: most scopes (Map iterations, branches) never assign.</summary>
+    private Dictionary<string, JsonNode?>? _values;
 
     public bool TryGet(string name, out JsonNode? value)
     {
         for (var scope = this; scope is not null; scope = scope._parent)
         {
-            lock (scope._values)
+            lock (scope._lock)
             {
-                if (scope._values.TryGetValue(name, out value))
+                if (scope._values is { } values && values.TryGetValue(name, out value))
                     return true;
             }
         }
@@ -26,7 +29,7 @@ internal sealed class VariableScope(VariableScope? parent)
     public void Set(string name, JsonNode? value)
     {
         JsonData.Materialize(value);
-        lock (_values)
-            _values[name] = value;
+        lock (_lock)
+            (_values ??= new Dictionary<string, JsonNode?>(StringComparer.Ordinal))[name] = value;
     }
 }

