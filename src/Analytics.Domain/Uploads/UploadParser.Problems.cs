@@ -25,7 +25,7 @@ internal sealed partial class UploadParser
 
     private void Report(string code, string message, UploadLocation location, string? leaf) =>
         _problems.Add(new UploadProblem(code, message, BuildPath(leaf), location.Line, location.Column,
-                                        _storeId, _businessDateText, _transactionId));
+                                        _storeId, _businessDateText, CurrentTransactionId()));
 
     /// <summary>
     /// The JSONPath of the current position: array frames add their current index, object frames the field whose

@@ -10,6 +10,8 @@ internal sealed partial class UploadParser
         (1u << (int)UploadField.TransactionId) | (1u << (int)UploadField.Timestamp)
         | (1u << (int)UploadField.PaymentMethod) | (1u << (int)UploadField.Items);
 
+    private readonly byte[] _transactionIdUtf8 = new byte[3 * UploadLimits.TransactionIdMaxLength];
+    private int _transactionIdLength = -1;
     private string? _transactionId;
     private int _transactionHour;
     private PaymentEntry? _transactionPayment;
@@ -18,7 +20,7 @@ internal sealed partial class UploadParser
     {
         Push(FrameKind.Transaction);
         _accumulator.BeginTransaction();
-        (_transactionId, _transactionHour, _transactionPayment) = (null, -1, null);
+        (_transactionId, _transactionIdLength, _transactionHour, _transactionPayment) = (null, -1, -1, null);
     }
 
     private void OnTransactionValue(ref Utf8JsonReader reader, UploadField field)
@@ -51,14 +53,16 @@ internal sealed partial class UploadParser
             return;
         }
 
-        var length = ReadText(ref reader, UploadField.TransactionId, UploadLimits.TransactionIdMaxLength);
-        if (length < 0)
+        var text = Unescape(ref reader);
+        if (!IsValidText(ref reader, text, UploadField.TransactionId, UploadLimits.TransactionIdMaxLength))
         {
             return;
         }
 
-        _transactionId = new string(_chars, 0, length);
-        if (!_accumulator.AddTransactionId(_transactionId))
+        // The id's string is made only when a problem names it.
+        text.CopyTo(_transactionIdUtf8);
+        (_transactionId, _transactionIdLength) = (null, text.Length);
+        if (!_accumulator.AddTransactionId(text))
         {
             Report(ref reader, UploadProblemCodes.DuplicateTransactionId,
                    $"Transaction id {Found(ref reader)} appears more than once in store-day {_storeId} {_businessDateText}.", null);
@@ -102,6 +106,10 @@ internal sealed partial class UploadParser
 
         _transactionHour = local.Hour;
     }
+
+    /// <summary>The id of the transaction being read, as written; null when not read (yet) or invalid.</summary>
+    private string? CurrentTransactionId() =>
+        _transactionId ??= _transactionIdLength < 0 ? null : Encoding.UTF8.GetString(_transactionIdUtf8, 0, _transactionIdLength);
 
     /// <summary>Whether an ISO 8601 text ends with <c>Z</c> or a <c>±hh:mm</c> / <c>±hhmm</c> offset.</summary>
     private static bool HasExplicitOffset(ReadOnlySpan<byte> text)
