@@ -13,6 +13,7 @@ internal sealed partial class UploadParser
     private readonly byte[] _transactionIdUtf8 = new byte[3 * UploadLimits.TransactionIdMaxLength];
     private int _transactionIdLength = -1;
     private string? _transactionId;
+    private readonly ZoneClock _zoneClock = new();
     private int _transactionHour;
     private PaymentEntry? _transactionPayment;
 
@@ -90,7 +91,7 @@ internal sealed partial class UploadParser
             return;
         }
 
-        var local = _timeZone is null ? timestamp : TimeZoneInfo.ConvertTime(timestamp, _timeZone);
+        var local = _timeZone is null ? timestamp : _zoneClock.ToLocal(timestamp);
         if (_businessDate is { } businessDate && DateOnly.FromDateTime(local.DateTime) != businessDate)
         {
             var zone = _timeZone is null ? "its own offset" : _timeZone.Id;
