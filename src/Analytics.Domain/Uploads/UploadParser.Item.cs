@@ -30,31 +30,6 @@ internal sealed partial class UploadParser
         (_itemQuantity, _itemPrice, _itemDiscount, _itemDiscountDeferred, _itemDiscountLocation) = (0, null, 0, false, null);
     }
 
-    private void OnItemValue(ref Utf8JsonReader reader, UploadField field)
-    {
-        switch (field)
-        {
-            case UploadField.Sku:
-                ReadSku(ref reader);
-                break;
-            case UploadField.Name:
-                ReadName(ref reader);
-                break;
-            case UploadField.Category:
-                ReadCategory(ref reader);
-                break;
-            case UploadField.Quantity:
-                ReadQuantity(ref reader);
-                break;
-            case UploadField.UnitPrice:
-                ReadUnitPrice(ref reader);
-                break;
-            default:
-                ReadDiscount(ref reader);
-                break;
-        }
-    }
-
     private void ReadSku(ref Utf8JsonReader reader)
     {
         if (!Expect(ref reader, JsonTokenType.String, UploadField.Sku))

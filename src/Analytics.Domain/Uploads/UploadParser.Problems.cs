@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -108,13 +109,12 @@ internal sealed partial class UploadParser
     };
 
     /// <summary>Reports a wrong JSON type for the open field and skips the value; true when the type is right.</summary>
-    private bool Expect(ref Utf8JsonReader reader, JsonTokenType type, UploadField field)
-    {
-        if (reader.TokenType == type)
-        {
-            return true;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Expect(ref Utf8JsonReader reader, JsonTokenType type, UploadField field) =>
+        reader.TokenType == type || WrongType(ref reader, type, field);
 
+    private bool WrongType(ref Utf8JsonReader reader, JsonTokenType type, UploadField field)
+    {
         var expected = type switch
         {
             JsonTokenType.String => "a string",

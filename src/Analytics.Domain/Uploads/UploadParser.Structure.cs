@@ -69,24 +69,50 @@ internal sealed partial class UploadParser
         }
     }
 
+    /// <summary>The value of an object's field: a field belongs to one kind of object, so it alone picks the reader.</summary>
     private void OnFieldValue(ref Utf8JsonReader reader, ref ParseFrame frame)
     {
-        if (frame.Pending == UploadField.None)
+        switch (frame.Pending)
         {
-            SkipValue(ref reader);
-            return;
-        }
-
-        switch (frame.Kind)
-        {
-            case FrameKind.StoreDay:
-                OnStoreDayValue(ref reader, ref frame);
+            case UploadField.None:
+                SkipValue(ref reader);
                 break;
-            case FrameKind.Transaction:
-                OnTransactionValue(ref reader, frame.Pending);
+            case UploadField.Sku:
+                ReadSku(ref reader);
+                break;
+            case UploadField.Name:
+                ReadName(ref reader);
+                break;
+            case UploadField.Category:
+                ReadCategory(ref reader);
+                break;
+            case UploadField.Quantity:
+                ReadQuantity(ref reader);
+                break;
+            case UploadField.UnitPrice:
+                ReadUnitPrice(ref reader);
+                break;
+            case UploadField.Discount:
+                ReadDiscount(ref reader);
+                break;
+            case UploadField.TransactionId:
+                ReadTransactionId(ref reader);
+                break;
+            case UploadField.Timestamp:
+                ReadTimestamp(ref reader);
+                break;
+            case UploadField.PaymentMethod:
+                ReadPaymentMethod(ref reader);
+                break;
+            case UploadField.Items:
+                if (Expect(ref reader, JsonTokenType.StartArray, UploadField.Items))
+                {
+                    Push(FrameKind.Items);
+                }
+
                 break;
             default:
-                OnItemValue(ref reader, frame.Pending);
+                OnStoreDayValue(ref reader, ref frame);
                 break;
         }
     }

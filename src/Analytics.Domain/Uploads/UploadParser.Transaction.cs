@@ -24,29 +24,6 @@ internal sealed partial class UploadParser
         (_transactionId, _transactionIdLength, _transactionHour, _transactionPayment) = (null, -1, -1, null);
     }
 
-    private void OnTransactionValue(ref Utf8JsonReader reader, UploadField field)
-    {
-        switch (field)
-        {
-            case UploadField.TransactionId:
-                ReadTransactionId(ref reader);
-                break;
-            case UploadField.Timestamp:
-                ReadTimestamp(ref reader);
-                break;
-            case UploadField.PaymentMethod:
-                ReadPaymentMethod(ref reader);
-                break;
-            default:
-                if (Expect(ref reader, JsonTokenType.StartArray, field))
-                {
-                    Push(FrameKind.Items);
-                }
-
-                break;
-        }
-    }
-
     private void ReadTransactionId(ref Utf8JsonReader reader)
     {
         if (!Expect(ref reader, JsonTokenType.String, UploadField.TransactionId))

@@ -14,29 +14,37 @@ internal static class Utf8Hash
     /// <summary>A fresh seed, random per process.</summary>
     public static ulong NewSeed() => (ulong)HashCode.Combine(0x5EED) * Multiplier;
 
+    /// <summary>Mixes whole 8-byte words; the last word, or a short key's bytes, are read overlapping (the length is mixed in first).</summary>
     public static int Compute(ulong seed, ReadOnlySpan<byte> key)
     {
         var hash = seed ^ (ulong)key.Length;
-        while (key.Length >= 8)
+        if (key.Length >= 8)
         {
-            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(key)) * Multiplier;
-            hash ^= hash >> 29;
-            key = key[8..];
-        }
-
-        if (!key.IsEmpty)
-        {
-            ulong tail = 0;
-            for (var i = 0; i < key.Length; i++)
+            var last = key.Length - 8;
+            for (var i = 0; i < last; i += 8)
             {
-                tail |= (ulong)key[i] << (8 * i);
+                hash = Mix(hash, BinaryPrimitives.ReadUInt64LittleEndian(key[i..]));
             }
 
-            hash = (hash ^ tail) * Multiplier;
+            hash = Mix(hash, BinaryPrimitives.ReadUInt64LittleEndian(key[last..]));
+        }
+        else if (key.Length >= 4)
+        {
+            hash = Mix(hash, BinaryPrimitives.ReadUInt32LittleEndian(key) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(key[^4..]) << 32));
+        }
+        else if (key.Length > 0)
+        {
+            hash = Mix(hash, key[0] | ((ulong)key[key.Length / 2] << 8) | ((ulong)key[^1] << 16));
         }
 
         hash ^= hash >> 32;
         hash *= Multiplier;
         return (int)(hash >> 32);
+    }
+
+    private static ulong Mix(ulong hash, ulong word)
+    {
+        hash = (hash ^ word) * Multiplier;
+        return hash ^ (hash >> 29);
     }
 }
