@@ -108,6 +108,22 @@ internal sealed partial class UploadParser
         _ => reader.TokenType.ToString(),
     };
 
+    // Problems of the hot paths are reported out of line: building their messages would weigh on those paths' stack frames.
+    private void ReportUnknownField(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> name, FrameKind kind)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(name);
+        Report(ref reader, UploadProblemCodes.UnknownField,
+               $"Unknown field '{Shorten(text)}' in {Describe(kind)}: format v1 has no such field (is it misspelled?).", PathSegment(text));
+    }
+
+    private void ReportDuplicateField(ref Utf8JsonReader reader, UploadField field, FrameKind kind) =>
+        Report(ref reader, UploadProblemCodes.DuplicateField,
+               $"Field '{UploadFieldNames.Name(field)}' appears twice in one {Describe(kind)}; only the first is read.", UploadFieldNames.Name(field));
+
+    private void ReportTooMany(ref Utf8JsonReader reader, string code) => Report(ref reader, code, code == UploadProblemCodes.TooManyCategories
+        ? $"Store-day has more than {UploadLimits.MaxCategoriesPerStoreDay} distinct categories; the store keeps at most that many."
+        : $"Store-day has more than {UploadLimits.MaxPaymentMethodsPerStoreDay} distinct payment methods; the store keeps at most that many.", null);
+
     /// <summary>Reports a wrong JSON type for the open field and skips the value; true when the type is right.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Expect(ref Utf8JsonReader reader, JsonTokenType type, UploadField field) =>

@@ -13,17 +13,14 @@ internal sealed partial class UploadParser
         frame.Pending = UploadField.None;
         if (field == UploadField.None)
         {
-            var text = System.Text.Encoding.UTF8.GetString(name);
-            Report(ref reader, UploadProblemCodes.UnknownField,
-                   $"Unknown field '{Shorten(text)}' in {Describe(frame.Kind)}: format v1 has no such field (is it misspelled?).", PathSegment(text));
+            ReportUnknownField(ref reader, name, frame.Kind);
             return;
         }
 
         var bit = 1u << (int)field;
         if ((frame.Seen & bit) != 0)
         {
-            Report(ref reader, UploadProblemCodes.DuplicateField,
-                   $"Field '{UploadFieldNames.Name(field)}' appears twice in one {Describe(frame.Kind)}; only the first is read.", UploadFieldNames.Name(field));
+            ReportDuplicateField(ref reader, field, frame.Kind);
             return;
         }
 

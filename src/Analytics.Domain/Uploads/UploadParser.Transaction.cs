@@ -42,10 +42,13 @@ internal sealed partial class UploadParser
         (_transactionId, _transactionIdLength) = (null, text.Length);
         if (!_accumulator.AddTransactionId(text))
         {
-            Report(ref reader, UploadProblemCodes.DuplicateTransactionId,
-                   $"Transaction id {Found(ref reader)} appears more than once in store-day {_storeId} {_businessDateText}.", null);
+            ReportDuplicateTransactionId(ref reader);
         }
     }
+
+    private void ReportDuplicateTransactionId(ref Utf8JsonReader reader) =>
+        Report(ref reader, UploadProblemCodes.DuplicateTransactionId,
+               $"Transaction id {Found(ref reader)} appears more than once in store-day {_storeId} {_businessDateText}.", null);
 
     private void ReadTimestamp(ref Utf8JsonReader reader)
     {
@@ -56,33 +59,44 @@ internal sealed partial class UploadParser
 
         if (!reader.TryGetDateTimeOffset(out var timestamp))
         {
-            Report(ref reader, UploadProblemCodes.InvalidTimestamp,
-                   $"'timestamp' must be an ISO 8601 date and time with an offset (2025-01-15T09:12:33-05:00), found {Found(ref reader)}.", null);
+            ReportTimestamp(ref reader, UploadProblemCodes.InvalidTimestamp, default);
             return;
         }
 
         if (!HasExplicitOffset(Unescape(ref reader)))
         {
-            Report(ref reader, UploadProblemCodes.TimestampWithoutOffset,
-                   $"'timestamp' must end with an offset such as -05:00 or Z, found {Found(ref reader)}.", null);
+            ReportTimestamp(ref reader, UploadProblemCodes.TimestampWithoutOffset, default);
             return;
         }
 
         var local = _timeZone is null ? timestamp : _zoneClock.ToLocal(timestamp);
         if (_businessDate is { } businessDate && DateOnly.FromDateTime(local.DateTime) != businessDate)
         {
-            var zone = _timeZone is null ? "its own offset" : _timeZone.Id;
-            Report(ref reader, UploadProblemCodes.TimestampOutsideBusinessDate,
-                   $"'timestamp' {Found(ref reader)} is on {local:yyyy-MM-dd} in {zone}, not on business_date {businessDate:yyyy-MM-dd}.", null);
+            ReportTimestamp(ref reader, UploadProblemCodes.TimestampOutsideBusinessDate, local);
         }
 
         if (timestamp > _latestTimestamp)
         {
-            Report(ref reader, UploadProblemCodes.FutureTimestamp,
-                   $"'timestamp' {Found(ref reader)} is in the future (later than {_latestTimestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).", null);
+            ReportTimestamp(ref reader, UploadProblemCodes.FutureTimestamp, default);
         }
 
         _transactionHour = local.Hour;
+    }
+
+    /// <summary>Reports a timestamp problem (out of line, like its message building); <paramref name="local"/> is for
+    /// <see cref="UploadProblemCodes.TimestampOutsideBusinessDate"/>.</summary>
+    private void ReportTimestamp(ref Utf8JsonReader reader, string code, DateTimeOffset local)
+    {
+        var message = code switch
+        {
+            UploadProblemCodes.InvalidTimestamp =>
+                $"'timestamp' must be an ISO 8601 date and time with an offset (2025-01-15T09:12:33-05:00), found {Found(ref reader)}.",
+            UploadProblemCodes.TimestampWithoutOffset => $"'timestamp' must end with an offset such as -05:00 or Z, found {Found(ref reader)}.",
+            UploadProblemCodes.TimestampOutsideBusinessDate =>
+                $"'timestamp' {Found(ref reader)} is on {local:yyyy-MM-dd} in {(_timeZone is null ? "its own offset" : _timeZone.Id)}, not on business_date {_businessDate!.Value:yyyy-MM-dd}.",
+            _ => $"'timestamp' {Found(ref reader)} is in the future (later than {_latestTimestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).",
+        };
+        Report(ref reader, code, message, null);
     }
 
     /// <summary>The id of the transaction being read, as written; null when not read (yet) or invalid.</summary>
@@ -118,8 +132,7 @@ internal sealed partial class UploadParser
         _transactionPayment = _accumulator.AddPaymentMethod(text, hash, Encoding.UTF8.GetString(text));
         if (_accumulator.PaymentMethodCount == UploadLimits.MaxPaymentMethodsPerStoreDay + 1)
         {
-            Report(ref reader, UploadProblemCodes.TooManyPaymentMethods,
-                   $"Store-day has more than {UploadLimits.MaxPaymentMethodsPerStoreDay} distinct payment methods; the store keeps at most that many.", null);
+            ReportTooMany(ref reader, UploadProblemCodes.TooManyPaymentMethods);
         }
     }
 
