@@ -109,9 +109,9 @@ internal sealed partial class UploadParser
     };
 
     // Problems of the hot paths are reported out of line: building their messages would weigh on those paths' stack frames.
-    private void ReportUnknownField(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> name, FrameKind kind)
+    private void ReportUnknownField(ref Utf8JsonReader reader, FrameKind kind)
     {
-        var text = System.Text.Encoding.UTF8.GetString(name);
+        var text = System.Text.Encoding.UTF8.GetString(Unescape(ref reader));
         Report(ref reader, UploadProblemCodes.UnknownField,
                $"Unknown field '{Shorten(text)}' in {Describe(kind)}: format v1 has no such field (is it misspelled?).", PathSegment(text));
     }

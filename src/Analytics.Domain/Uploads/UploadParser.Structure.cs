@@ -8,12 +8,11 @@ internal sealed partial class UploadParser
     private void OnPropertyName(ref Utf8JsonReader reader)
     {
         ref var frame = ref _frames[_depth];
-        var name = reader.ValueIsEscaped ? Unescape(ref reader) : reader.ValueSpan;
-        var field = UploadFieldNames.Identify(frame.Kind, name);
+        var field = reader.ValueIsEscaped ? IdentifyEscaped(ref reader, frame.Kind) : UploadFieldNames.Identify(frame.Kind, reader.ValueSpan);
         frame.Pending = UploadField.None;
         if (field == UploadField.None)
         {
-            ReportUnknownField(ref reader, name, frame.Kind);
+            ReportUnknownField(ref reader, frame.Kind);
             return;
         }
 
@@ -27,6 +26,8 @@ internal sealed partial class UploadParser
         frame.Seen |= bit;
         frame.Pending = field;
     }
+
+    private UploadField IdentifyEscaped(ref Utf8JsonReader reader, FrameKind kind) => UploadFieldNames.Identify(kind, Unescape(ref reader));
 
     private void OnValue(ref Utf8JsonReader reader)
     {
