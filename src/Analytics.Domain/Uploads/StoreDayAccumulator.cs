@@ -12,7 +12,7 @@ internal sealed class StoreDayAccumulator
     private readonly Utf8KeyMap<SkuEntry> _skus = new();
     private readonly Utf8KeyMap<CategoryEntry> _categories = new();
     private readonly Utf8KeyMap<PaymentEntry> _payments = new();
-    private readonly HashSet<string> _transactionIds = new(StringComparer.Ordinal);
+    private readonly TransactionIdSet _transactionIds = new();
     private readonly HourBucket[] _hours = new HourBucket[24];
     private int _transactions;
     private int _transactionSequence;
@@ -34,8 +34,8 @@ internal sealed class StoreDayAccumulator
         _transactionSequence = 0;
     }
 
-    /// <summary>Records a transaction id; false when the store-day already has it.</summary>
-    public bool AddTransactionId(string transactionId) => _transactionIds.Add(transactionId);
+    /// <summary>Records a transaction id (its unescaped, valid UTF-8 bytes); false when the store-day already has it.</summary>
+    public bool AddTransactionId(ReadOnlySpan<byte> transactionId) => _transactionIds.Add(transactionId);
 
     /// <summary>The SKU's entry, by the unescaped UTF-8 bytes of its id; null when the store-day has not had it.</summary>
     public SkuEntry? FindSku(ReadOnlySpan<byte> sku, out int hash) => _skus.Find(sku, out hash);
@@ -139,7 +139,7 @@ internal sealed class StoreDayAccumulator
 
     /// <summary>The contribution of the store-day read so far.</summary>
     public StoreDayContribution Build(string sourceKey, string storeId, DateOnly businessDate, string currency, SalesTotals totals) => new(
-        ContributionIds.Compute(_transactionIds),
+        _transactionIds.ContributionId(),
         sourceKey,
         new StoreDaySummary
         {

@@ -33,14 +33,13 @@ internal static class StoreDaySummaryLists
 
     public static List<SkuSales> Skus(Utf8KeyMap<SkuEntry> entries)
     {
-        var list = new List<SkuSales>(entries.Count);
-        for (var i = 0; i < entries.Count; i++)
+        var sorted = SkuOrder.Sort(entries);
+        var list = new List<SkuSales>(sorted.Length);
+        foreach (var s in sorted)
         {
-            var s = entries[i];
             list.Add(new SkuSales(s.Sku, s.Name, s.Category, s.Units, s.Lines, MoneyTicks.ToDecimal(s.GrossTicks), MoneyTicks.ToDecimal(s.DiscountTicks)));
         }
 
-        list.Sort(static (a, b) => string.CompareOrdinal(a.Sku, b.Sku));
         return list;
     }
 }

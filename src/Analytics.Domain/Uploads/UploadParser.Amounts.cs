@@ -28,25 +28,26 @@ internal sealed partial class UploadParser
         }
         else
         {
-            Report(ref reader, UploadProblemCodes.NumberOutOfRange,
-                   $"'{UploadFieldNames.Name(field)}' is not a representable amount, found {Found(ref reader)}.", null);
+            ReportMoney(ref reader, UploadProblemCodes.NumberOutOfRange, field);
             return null;
         }
 
-        if (negative)
+        if (negative || !exact)
         {
-            Report(ref reader, negativeCode, $"'{UploadFieldNames.Name(field)}' must not be negative, found {Found(ref reader)}.", null);
-            return null;
-        }
-
-        if (!exact)
-        {
-            Report(ref reader, preciseCode,
-                   $"'{UploadFieldNames.Name(field)}' must have at most {UploadLimits.MaxDecimalPlaces} decimal places, found {Found(ref reader)}.", null);
+            ReportMoney(ref reader, negative ? negativeCode : preciseCode, field);
             return null;
         }
 
         return ticks;
+    }
+
+    private void ReportMoney(ref Utf8JsonReader reader, string code, UploadField field)
+    {
+        var name = UploadFieldNames.Name(field);
+        var message = code == UploadProblemCodes.NumberOutOfRange ? $"'{name}' is not a representable amount, found {Found(ref reader)}."
+            : code is UploadProblemCodes.NegativePrice or UploadProblemCodes.NegativeDiscount ? $"'{name}' must not be negative, found {Found(ref reader)}."
+            : $"'{name}' must have at most {UploadLimits.MaxDecimalPlaces} decimal places, found {Found(ref reader)}.";
+        Report(ref reader, code, message, null);
     }
 
     private void ReadUnitPrice(ref Utf8JsonReader reader)
@@ -54,11 +55,13 @@ internal sealed partial class UploadParser
         _itemPrice = ReadMoney(ref reader, UploadField.UnitPrice, UploadProblemCodes.NegativePrice, UploadProblemCodes.PriceTooPrecise);
         if (_itemPrice > (long)UploadLimits.MaxUnitPrice * MoneyTicks.PerUnit)
         {
-            Report(ref reader, UploadProblemCodes.PriceTooLarge,
-                   $"'unit_price' must be at most {UploadLimits.MaxUnitPrice}, found {Found(ref reader)}.", null);
+            ReportPriceTooLarge(ref reader);
             _itemPrice = null;
         }
     }
+
+    private void ReportPriceTooLarge(ref Utf8JsonReader reader) =>
+        Report(ref reader, UploadProblemCodes.PriceTooLarge, $"'unit_price' must be at most {UploadLimits.MaxUnitPrice}, found {Found(ref reader)}.", null);
 
     private void ReadDiscount(ref Utf8JsonReader reader)
     {

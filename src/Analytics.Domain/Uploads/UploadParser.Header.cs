@@ -125,5 +125,6 @@ internal sealed partial class UploadParser
         }
 
         _timeZone = zone;
+        _zoneClock.Use(zone);
     }
 }

@@ -30,31 +30,6 @@ internal sealed partial class UploadParser
         (_itemQuantity, _itemPrice, _itemDiscount, _itemDiscountDeferred, _itemDiscountLocation) = (0, null, 0, false, null);
     }
 
-    private void OnItemValue(ref Utf8JsonReader reader, UploadField field)
-    {
-        switch (field)
-        {
-            case UploadField.Sku:
-                ReadSku(ref reader);
-                break;
-            case UploadField.Name:
-                ReadName(ref reader);
-                break;
-            case UploadField.Category:
-                ReadCategory(ref reader);
-                break;
-            case UploadField.Quantity:
-                ReadQuantity(ref reader);
-                break;
-            case UploadField.UnitPrice:
-                ReadUnitPrice(ref reader);
-                break;
-            default:
-                ReadDiscount(ref reader);
-                break;
-        }
-    }
-
     private void ReadSku(ref Utf8JsonReader reader)
     {
         if (!Expect(ref reader, JsonTokenType.String, UploadField.Sku))
@@ -109,8 +84,7 @@ internal sealed partial class UploadParser
         _itemCategory = _accumulator.AddCategory(text, hash, Encoding.UTF8.GetString(text));
         if (_accumulator.CategoryCount == UploadLimits.MaxCategoriesPerStoreDay + 1)
         {
-            Report(ref reader, UploadProblemCodes.TooManyCategories,
-                   $"Store-day has more than {UploadLimits.MaxCategoriesPerStoreDay} distinct categories; the store keeps at most that many.", null);
+            ReportTooMany(ref reader, UploadProblemCodes.TooManyCategories);
         }
     }
 
@@ -121,6 +95,17 @@ internal sealed partial class UploadParser
             return;
         }
 
+        if (reader.TryGetInt64(out var quantity) && quantity is > 0 and <= UploadLimits.MaxQuantity)
+        {
+            _itemQuantity = quantity;
+            return;
+        }
+
+        ReportQuantity(ref reader);
+    }
+
+    private void ReportQuantity(ref Utf8JsonReader reader)
+    {
         if (!reader.TryGetInt64(out var quantity))
         {
             var integral = reader.ValueSpan.IndexOfAny("."u8 + "eE"u8) < 0;
@@ -128,22 +113,15 @@ internal sealed partial class UploadParser
                    integral
                        ? $"'quantity' must be at most {UploadLimits.MaxQuantity}, found {Found(ref reader)}."
                        : $"'quantity' must be a positive integer written without a fraction or exponent, found {Found(ref reader)}.", null);
-            return;
         }
-
-        if (quantity <= 0)
+        else if (quantity <= 0)
         {
             Report(ref reader, UploadProblemCodes.NonPositiveQuantity, $"'quantity' must be a positive integer, found {quantity}.", null);
-            return;
         }
-
-        if (quantity > UploadLimits.MaxQuantity)
+        else
         {
             Report(ref reader, UploadProblemCodes.QuantityTooLarge, $"'quantity' must be at most {UploadLimits.MaxQuantity}, found {quantity}.", null);
-            return;
         }
-
-        _itemQuantity = quantity;
     }
 
     private void EndItem(ref Utf8JsonReader reader)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -25,7 +26,7 @@ internal sealed partial class UploadParser
 
     private void Report(string code, string message, UploadLocation location, string? leaf) =>
         _problems.Add(new UploadProblem(code, message, BuildPath(leaf), location.Line, location.Column,
-                                        _storeId, _businessDateText, _transactionId));
+                                        _storeId, _businessDateText, CurrentTransactionId()));
 
     /// <summary>
     /// The JSONPath of the current position: array frames add their current index, object frames the field whose
@@ -107,14 +108,29 @@ internal sealed partial class UploadParser
         _ => reader.TokenType.ToString(),
     };
 
-    /// <summary>Reports a wrong JSON type for the open field and skips the value; true when the type is right.</summary>
-    private bool Expect(ref Utf8JsonReader reader, JsonTokenType type, UploadField field)
+    // Problems of the hot paths are reported out of line: building their messages would weigh on those paths' stack frames.
+    private void ReportUnknownField(ref Utf8JsonReader reader, FrameKind kind)
     {
-        if (reader.TokenType == type)
-        {
-            return true;
-        }
+        var text = System.Text.Encoding.UTF8.GetString(Unescape(ref reader));
+        Report(ref reader, UploadProblemCodes.UnknownField,
+               $"Unknown field '{Shorten(text)}' in {Describe(kind)}: format v1 has no such field (is it misspelled?).", PathSegment(text));
+    }
 
+    private void ReportDuplicateField(ref Utf8JsonReader reader, UploadField field, FrameKind kind) =>
+        Report(ref reader, UploadProblemCodes.DuplicateField,
+               $"Field '{UploadFieldNames.Name(field)}' appears twice in one {Describe(kind)}; only the first is read.", UploadFieldNames.Name(field));
+
+    private void ReportTooMany(ref Utf8JsonReader reader, string code) => Report(ref reader, code, code == UploadProblemCodes.TooManyCategories
+        ? $"Store-day has more than {UploadLimits.MaxCategoriesPerStoreDay} distinct categories; the store keeps at most that many."
+        : $"Store-day has more than {UploadLimits.MaxPaymentMethodsPerStoreDay} distinct payment methods; the store keeps at most that many.", null);
+
+    /// <summary>Reports a wrong JSON type for the open field and skips the value; true when the type is right.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Expect(ref Utf8JsonReader reader, JsonTokenType type, UploadField field) =>
+        reader.TokenType == type || WrongType(ref reader, type, field);
+
+    private bool WrongType(ref Utf8JsonReader reader, JsonTokenType type, UploadField field)
+    {
         var expected = type switch
         {
             JsonTokenType.String => "a string",

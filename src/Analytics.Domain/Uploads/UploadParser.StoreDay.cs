@@ -21,7 +21,7 @@ internal sealed partial class UploadParser
     {
         Push(FrameKind.StoreDay);
         _accumulator.Reset();
-        (_storeId, _businessDateText, _transactionId) = (null, null, null);
+        (_storeId, _businessDateText, _transactionId, _transactionIdLength) = (null, null, null, -1);
         (_storeIdValid, _businessDate, _currency, _timeZone) = (false, null, null, null);
     }
 

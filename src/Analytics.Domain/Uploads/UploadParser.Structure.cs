@@ -8,28 +8,26 @@ internal sealed partial class UploadParser
     private void OnPropertyName(ref Utf8JsonReader reader)
     {
         ref var frame = ref _frames[_depth];
-        var name = reader.ValueIsEscaped ? Unescape(ref reader) : reader.ValueSpan;
-        var field = UploadFieldNames.Identify(frame.Kind, name);
+        var field = reader.ValueIsEscaped ? IdentifyEscaped(ref reader, frame.Kind) : UploadFieldNames.Identify(frame.Kind, reader.ValueSpan);
         frame.Pending = UploadField.None;
         if (field == UploadField.None)
         {
-            var text = System.Text.Encoding.UTF8.GetString(name);
-            Report(ref reader, UploadProblemCodes.UnknownField,
-                   $"Unknown field '{Shorten(text)}' in {Describe(frame.Kind)}: format v1 has no such field (is it misspelled?).", PathSegment(text));
+            ReportUnknownField(ref reader, frame.Kind);
             return;
         }
 
         var bit = 1u << (int)field;
         if ((frame.Seen & bit) != 0)
         {
-            Report(ref reader, UploadProblemCodes.DuplicateField,
-                   $"Field '{UploadFieldNames.Name(field)}' appears twice in one {Describe(frame.Kind)}; only the first is read.", UploadFieldNames.Name(field));
+            ReportDuplicateField(ref reader, field, frame.Kind);
             return;
         }
 
         frame.Seen |= bit;
         frame.Pending = field;
     }
+
+    private UploadField IdentifyEscaped(ref Utf8JsonReader reader, FrameKind kind) => UploadFieldNames.Identify(kind, Unescape(ref reader));
 
     private void OnValue(ref Utf8JsonReader reader)
     {
@@ -69,24 +67,50 @@ internal sealed partial class UploadParser
         }
     }
 
+    /// <summary>The value of an object's field: a field belongs to one kind of object, so it alone picks the reader.</summary>
     private void OnFieldValue(ref Utf8JsonReader reader, ref ParseFrame frame)
     {
-        if (frame.Pending == UploadField.None)
+        switch (frame.Pending)
         {
-            SkipValue(ref reader);
-            return;
-        }
-
-        switch (frame.Kind)
-        {
-            case FrameKind.StoreDay:
-                OnStoreDayValue(ref reader, ref frame);
+            case UploadField.None:
+                SkipValue(ref reader);
                 break;
-            case FrameKind.Transaction:
-                OnTransactionValue(ref reader, frame.Pending);
+            case UploadField.Sku:
+                ReadSku(ref reader);
+                break;
+            case UploadField.Name:
+                ReadName(ref reader);
+                break;
+            case UploadField.Category:
+                ReadCategory(ref reader);
+                break;
+            case UploadField.Quantity:
+                ReadQuantity(ref reader);
+                break;
+            case UploadField.UnitPrice:
+                ReadUnitPrice(ref reader);
+                break;
+            case UploadField.Discount:
+                ReadDiscount(ref reader);
+                break;
+            case UploadField.TransactionId:
+                ReadTransactionId(ref reader);
+                break;
+            case UploadField.Timestamp:
+                ReadTimestamp(ref reader);
+                break;
+            case UploadField.PaymentMethod:
+                ReadPaymentMethod(ref reader);
+                break;
+            case UploadField.Items:
+                if (Expect(ref reader, JsonTokenType.StartArray, UploadField.Items))
+                {
+                    Push(FrameKind.Items);
+                }
+
                 break;
             default:
-                OnItemValue(ref reader, frame.Pending);
+                OnStoreDayValue(ref reader, ref frame);
                 break;
         }
     }

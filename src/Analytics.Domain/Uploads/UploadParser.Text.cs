@@ -41,42 +41,44 @@ internal sealed partial class UploadParser
     /// </summary>
     private bool IsValidText(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> text, UploadField field, int maxLength)
     {
-        if (text.IsEmpty)
-        {
-            Report(ref reader, UploadProblemCodes.EmptyString, $"'{UploadFieldNames.Name(field)}' must not be empty.", null);
-            return false;
-        }
-
         // Every UTF-16 code unit takes at most 3 UTF-8 bytes: longer byte strings are too long for sure.
-        if (text.Length > 3 * maxLength)
-        {
-            Report(ref reader, UploadProblemCodes.StringTooLong,
-                   $"'{UploadFieldNames.Name(field)}' must be at most {maxLength} characters, found {text.Length} bytes.", null);
-            return false;
-        }
-
-        if (!Utf8.IsValid(text))
-        {
-            Report(ref reader, UploadProblemCodes.InvalidUtf8, $"'{UploadFieldNames.Name(field)}' is not valid UTF-8.", null);
-            return false;
-        }
-
         // The JSON reader rejects raw control characters, so only escaped strings can hold them.
-        if (reader.ValueIsEscaped && text.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
+        if (text.IsEmpty || text.Length > 3 * maxLength || !Utf8.IsValid(text)
+            || (reader.ValueIsEscaped && text.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
+            || (text.Length > maxLength && Encoding.UTF8.GetCharCount(text) > maxLength))
         {
-            Report(ref reader, UploadProblemCodes.ControlCharacter,
-                   $"'{UploadFieldNames.Name(field)}' must not contain control characters (U+0000–U+001F), found {Found(ref reader)}.", null);
-            return false;
-        }
-
-        var chars = text.Length <= maxLength ? text.Length : Encoding.UTF8.GetCharCount(text);
-        if (chars > maxLength)
-        {
-            Report(ref reader, UploadProblemCodes.StringTooLong,
-                   $"'{UploadFieldNames.Name(field)}' must be at most {maxLength} characters, found {chars}.", null);
+            ReportText(ref reader, text, field, maxLength);
             return false;
         }
 
         return true;
+    }
+
+    /// <summary>Reports the first rule of <see cref="IsValidText"/> that <paramref name="text"/> breaks (out of line).</summary>
+    private void ReportText(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> text, UploadField field, int maxLength)
+    {
+        var name = UploadFieldNames.Name(field);
+        if (text.IsEmpty)
+        {
+            Report(ref reader, UploadProblemCodes.EmptyString, $"'{name}' must not be empty.", null);
+        }
+        else if (text.Length > 3 * maxLength)
+        {
+            Report(ref reader, UploadProblemCodes.StringTooLong, $"'{name}' must be at most {maxLength} characters, found {text.Length} bytes.", null);
+        }
+        else if (!Utf8.IsValid(text))
+        {
+            Report(ref reader, UploadProblemCodes.InvalidUtf8, $"'{name}' is not valid UTF-8.", null);
+        }
+        else if (reader.ValueIsEscaped && text.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
+        {
+            Report(ref reader, UploadProblemCodes.ControlCharacter,
+                   $"'{name}' must not contain control characters (U+0000–U+001F), found {Found(ref reader)}.", null);
+        }
+        else
+        {
+            Report(ref reader, UploadProblemCodes.StringTooLong,
+                   $"'{name}' must be at most {maxLength} characters, found {Encoding.UTF8.GetCharCount(text)}.", null);
+        }
     }
 }

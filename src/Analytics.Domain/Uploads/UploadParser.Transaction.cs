@@ -10,7 +10,10 @@ internal sealed partial class UploadParser
         (1u << (int)UploadField.TransactionId) | (1u << (int)UploadField.Timestamp)
         | (1u << (int)UploadField.PaymentMethod) | (1u << (int)UploadField.Items);
 
+    private readonly byte[] _transactionIdUtf8 = new byte[3 * UploadLimits.TransactionIdMaxLength];
+    private int _transactionIdLength = -1;
     private string? _transactionId;
+    private readonly ZoneClock _zoneClock = new();
     private int _transactionHour;
     private PaymentEntry? _transactionPayment;
 
@@ -18,30 +21,7 @@ internal sealed partial class UploadParser
     {
         Push(FrameKind.Transaction);
         _accumulator.BeginTransaction();
-        (_transactionId, _transactionHour, _transactionPayment) = (null, -1, null);
-    }
-
-    private void OnTransactionValue(ref Utf8JsonReader reader, UploadField field)
-    {
-        switch (field)
-        {
-            case UploadField.TransactionId:
-                ReadTransactionId(ref reader);
-                break;
-            case UploadField.Timestamp:
-                ReadTimestamp(ref reader);
-                break;
-            case UploadField.PaymentMethod:
-                ReadPaymentMethod(ref reader);
-                break;
-            default:
-                if (Expect(ref reader, JsonTokenType.StartArray, field))
-                {
-                    Push(FrameKind.Items);
-                }
-
-                break;
-        }
+        (_transactionId, _transactionIdLength, _transactionHour, _transactionPayment) = (null, -1, -1, null);
     }
 
     private void ReadTransactionId(ref Utf8JsonReader reader)
@@ -51,19 +31,24 @@ internal sealed partial class UploadParser
             return;
         }
 
-        var length = ReadText(ref reader, UploadField.TransactionId, UploadLimits.TransactionIdMaxLength);
-        if (length < 0)
+        var text = Unescape(ref reader);
+        if (!IsValidText(ref reader, text, UploadField.TransactionId, UploadLimits.TransactionIdMaxLength))
         {
             return;
         }
 
-        _transactionId = new string(_chars, 0, length);
-        if (!_accumulator.AddTransactionId(_transactionId))
+        // The id's string is made only when a problem names it.
+        text.CopyTo(_transactionIdUtf8);
+        (_transactionId, _transactionIdLength) = (null, text.Length);
+        if (!_accumulator.AddTransactionId(text))
         {
-            Report(ref reader, UploadProblemCodes.DuplicateTransactionId,
-                   $"Transaction id {Found(ref reader)} appears more than once in store-day {_storeId} {_businessDateText}.", null);
+            ReportDuplicateTransactionId(ref reader);
         }
     }
+
+    private void ReportDuplicateTransactionId(ref Utf8JsonReader reader) =>
+        Report(ref reader, UploadProblemCodes.DuplicateTransactionId,
+               $"Transaction id {Found(ref reader)} appears more than once in store-day {_storeId} {_businessDateText}.", null);
 
     private void ReadTimestamp(ref Utf8JsonReader reader)
     {
@@ -74,34 +59,49 @@ internal sealed partial class UploadParser
 
         if (!reader.TryGetDateTimeOffset(out var timestamp))
         {
-            Report(ref reader, UploadProblemCodes.InvalidTimestamp,
-                   $"'timestamp' must be an ISO 8601 date and time with an offset (2025-01-15T09:12:33-05:00), found {Found(ref reader)}.", null);
+            ReportTimestamp(ref reader, UploadProblemCodes.InvalidTimestamp, default);
             return;
         }
 
         if (!HasExplicitOffset(Unescape(ref reader)))
         {
-            Report(ref reader, UploadProblemCodes.TimestampWithoutOffset,
-                   $"'timestamp' must end with an offset such as -05:00 or Z, found {Found(ref reader)}.", null);
+            ReportTimestamp(ref reader, UploadProblemCodes.TimestampWithoutOffset, default);
             return;
         }
 
-        var local = _timeZone is null ? timestamp : TimeZoneInfo.ConvertTime(timestamp, _timeZone);
+        var local = _timeZone is null ? timestamp : _zoneClock.ToLocal(timestamp);
         if (_businessDate is { } businessDate && DateOnly.FromDateTime(local.DateTime) != businessDate)
         {
-            var zone = _timeZone is null ? "its own offset" : _timeZone.Id;
-            Report(ref reader, UploadProblemCodes.TimestampOutsideBusinessDate,
-                   $"'timestamp' {Found(ref reader)} is on {local:yyyy-MM-dd} in {zone}, not on business_date {businessDate:yyyy-MM-dd}.", null);
+            ReportTimestamp(ref reader, UploadProblemCodes.TimestampOutsideBusinessDate, local);
         }
 
         if (timestamp > _latestTimestamp)
         {
-            Report(ref reader, UploadProblemCodes.FutureTimestamp,
-                   $"'timestamp' {Found(ref reader)} is in the future (later than {_latestTimestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).", null);
+            ReportTimestamp(ref reader, UploadProblemCodes.FutureTimestamp, default);
         }
 
         _transactionHour = local.Hour;
     }
+
+    /// <summary>Reports a timestamp problem (out of line, like its message building); <paramref name="local"/> is for
+    /// <see cref="UploadProblemCodes.TimestampOutsideBusinessDate"/>.</summary>
+    private void ReportTimestamp(ref Utf8JsonReader reader, string code, DateTimeOffset local)
+    {
+        var message = code switch
+        {
+            UploadProblemCodes.InvalidTimestamp =>
+                $"'timestamp' must be an ISO 8601 date and time with an offset (2025-01-15T09:12:33-05:00), found {Found(ref reader)}.",
+            UploadProblemCodes.TimestampWithoutOffset => $"'timestamp' must end with an offset such as -05:00 or Z, found {Found(ref reader)}.",
+            UploadProblemCodes.TimestampOutsideBusinessDate =>
+                $"'timestamp' {Found(ref reader)} is on {local:yyyy-MM-dd} in {(_timeZone is null ? "its own offset" : _timeZone.Id)}, not on business_date {_businessDate!.Value:yyyy-MM-dd}.",
+            _ => $"'timestamp' {Found(ref reader)} is in the future (later than {_latestTimestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).",
+        };
+        Report(ref reader, code, message, null);
+    }
+
+    /// <summary>The id of the transaction being read, as written; null when not read (yet) or invalid.</summary>
+    private string? CurrentTransactionId() =>
+        _transactionId ??= _transactionIdLength < 0 ? null : Encoding.UTF8.GetString(_transactionIdUtf8, 0, _transactionIdLength);
 
     /// <summary>Whether an ISO 8601 text ends with <c>Z</c> or a <c>±hh:mm</c> / <c>±hhmm</c> offset.</summary>
     private static bool HasExplicitOffset(ReadOnlySpan<byte> text)
@@ -132,8 +132,7 @@ internal sealed partial class UploadParser
         _transactionPayment = _accumulator.AddPaymentMethod(text, hash, Encoding.UTF8.GetString(text));
         if (_accumulator.PaymentMethodCount == UploadLimits.MaxPaymentMethodsPerStoreDay + 1)
         {
-            Report(ref reader, UploadProblemCodes.TooManyPaymentMethods,
-                   $"Store-day has more than {UploadLimits.MaxPaymentMethodsPerStoreDay} distinct payment methods; the store keeps at most that many.", null);
+            ReportTooMany(ref reader, UploadProblemCodes.TooManyPaymentMethods);
         }
     }
 

@@ -115,7 +115,7 @@ internal sealed partial class UploadParser
         var message = _sawToken
             ? $"The file is not well-formed JSON at line {line}, column {column}: {FirstSentence(exception.Message)}"
             : "The file has no JSON value: expected a store-day object or an array of them.";
-        _problems.Add(new UploadProblem(code, message, BuildPath(null), line, column, _storeId, _businessDateText, _transactionId));
+        _problems.Add(new UploadProblem(code, message, BuildPath(null), line, column, _storeId, _businessDateText, CurrentTransactionId()));
     }
 
     private static string FirstSentence(string message)

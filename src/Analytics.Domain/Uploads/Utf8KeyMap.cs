@@ -1,19 +1,16 @@
-using System.Buffers.Binary;
-
 namespace Analytics.Domain.Uploads;
 
 /// <summary>
 /// A small hash map keyed by UTF-8 bytes, so a repeated SKU, category or payment method is found straight from the
 /// token's bytes: no transcoding, no string, no second validation (the same bytes were validated when added).
-/// The hash mixes 8-byte words with a seed drawn per map from <see cref="HashCode"/> (random per process), so
-/// crafted keys cannot be made to collide in advance. Entries keep insertion order; <see cref="Clear"/> keeps the capacity.
+/// Keys are hashed with <see cref="Utf8Hash"/> (seeded per map). Entries keep insertion order; <see cref="Clear"/> keeps the capacity.
 /// </summary>
 internal sealed class Utf8KeyMap<TValue>
     where TValue : class
 {
     private int[] _buckets = new int[64];
     private Entry[] _entries = new Entry[64];
-    private readonly ulong _seed = (ulong)HashCode.Combine(0x5EED) * 0x9E3779B97F4A7C15UL;
+    private readonly ulong _seed = Utf8Hash.NewSeed();
     private int _count;
 
     public int Count => _count;
@@ -24,7 +21,7 @@ internal sealed class Utf8KeyMap<TValue>
     /// <summary>The value stored under <paramref name="key"/>, or null; <paramref name="hash"/> is for <see cref="Add"/>.</summary>
     public TValue? Find(ReadOnlySpan<byte> key, out int hash)
     {
-        hash = Hash(key);
+        hash = Utf8Hash.Compute(_seed, key);
         for (var i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0; i = _entries[i].Next)
         {
             ref readonly var entry = ref _entries[i];
@@ -58,33 +55,6 @@ internal sealed class Utf8KeyMap<TValue>
         Array.Clear(_buckets);
         Array.Clear(_entries, 0, _count);
         _count = 0;
-    }
-
-    private int Hash(ReadOnlySpan<byte> key)
-    {
-        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
-        var hash = _seed ^ (ulong)key.Length;
-        while (key.Length >= 8)
-        {
-            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(key)) * Multiplier;
-            hash ^= hash >> 29;
-            key = key[8..];
-        }
-
-        if (!key.IsEmpty)
-        {
-            ulong tail = 0;
-            for (var i = 0; i < key.Length; i++)
-            {
-                tail |= (ulong)key[i] << (8 * i);
-            }
-
-            hash = (hash ^ tail) * Multiplier;
-        }
-
-        hash ^= hash >> 32;
-        hash *= Multiplier;
-        return (int)(hash >> 32);
     }
 
     private void Resize()
