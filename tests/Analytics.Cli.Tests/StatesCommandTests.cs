@@ -63,6 +63,27 @@ public sealed class StatesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_SnsPublish_WritesTheMessageToTheTopicsOutboxAndReturnsItsMessageId()
+    {
+        var definition = Write("notify.asl.json", """
+            {"StartAt":"Notify","States":{"Notify":{"Type":"Task","Resource":"arn:aws:states:::sns:publish",
+              "Parameters":{"TopicArn":"${sns_alerts_topic_arn}","Subject":"Daily analysis failed","Message.$":"$.text"},"End":true}}}
+            """);
+        var input = Write("input.json", """{"text":"GetStoreSummaries failed: ThrottlingException"}""");
+
+        var (exitCode, output) = await _cli.RunAsync("states", "run", definition, "--input", input);
+
+        Assert.Equal(0, exitCode);
+        var messageId = (string)JsonNode.Parse(output)!["output"]!["MessageId"]!;
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(_cli.DataDirectory, "outbox", "analytics-alerts")));
+        var text = File.ReadAllText(file);
+        Assert.EndsWith($"-{messageId}.txt", file, StringComparison.Ordinal);
+        Assert.Contains("Subject: Daily analysis failed\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("\n\nGetStoreSummaries failed: ThrottlingException", text, StringComparison.Ordinal);
+        Assert.Equal(200, (int)JsonNode.Parse(output)!["output"]!["SdkHttpMetadata"]!["HttpStatusCode"]!);
+    }
+
+    [Fact]
     public async Task Run_FailingMachine_ExitsOneWithErrorAndCause()
     {
         var definition = Write("fails.asl.json", """{"StartAt":"No","States":{"No":{"Type":"Fail","Error":"NoDataAvailable","Cause":"nothing"}}}""");
