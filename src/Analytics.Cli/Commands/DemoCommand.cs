@@ -52,6 +52,7 @@ internal static class DemoCommand
 
                     bytes += file.Length;
                     await uploader.UploadAsync(file, onEvent: null, cancellationToken);
+                    file.Delete(); // the bucket keeps the uploaded copy
                     task.Increment(1);
                 }
             });
@@ -71,6 +72,8 @@ internal static class DemoCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{date:yyyy-MM-dd}: {chain.StoresTrading} stores, {chain.Totals.Transactions:N0} transactions, net revenue {chain.Totals.NetRevenue:N2}, average basket {chain.Totals.AverageBasket:N2}"));
         var table = new Table().Title("Top stores by net revenue").AddColumns("Store", "Transactions", "Net revenue");
+        table.Columns[1].RightAligned();
+        table.Columns[2].RightAligned();
         foreach (var store in stores.OrderByDescending(s => s.Totals.NetRevenue).ThenBy(s => s.StoreId, StringComparer.Ordinal).Take(5))
         {
             table.AddRow(store.StoreId, store.Totals.Transactions.ToString("N0", CultureInfo.InvariantCulture),
