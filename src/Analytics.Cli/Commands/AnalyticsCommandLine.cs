@@ -42,6 +42,7 @@ internal static class AnalyticsCommandLine
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(UploadCommand.Create(local));
         root.Subcommands.Add(SummariesCommand.Create(local));
+        root.Subcommands.Add(InvokeCommand.Create(local));
         root.Subcommands.Add(StatesCommand.Create(local));
         root.Subcommands.Add(ExecutionsCommand.Create(local));
         root.Subcommands.Add(DemoCommand.Create(local));
