@@ -28,7 +28,9 @@ internal static class DataFlow
     public static JsonNode? Apply(TemplateNode? template, JsonNode? data, StateRun run) =>
         template is null ? data : template.Evaluate(run.DataScope(data));
 
-    /// <summary>Puts <paramref name="result"/> into a copy of <paramref name="input"/> at the reference path.</summary>
+    /// <summary>Puts <paramref name="result"/> into a copy of <paramref name="input"/> at the reference path. A result
+    /// without a parent is attached as it is (the state's own work made it; history may reference it, but nothing
+    /// mutates state data in place); one with a parent is copied.</summary>
     public static JsonNode? ApplyResultPath(JsonPathExpression? resultPath, bool discard, JsonNode? input, JsonNode? result, StateRun run)
     {
         if (discard)
@@ -42,7 +44,7 @@ internal static class DataFlow
         for (var i = 0; i < segments.Count; i++)
         {
             var last = i == segments.Count - 1;
-            var value = last ? JsonData.Clone(result) : null;
+            var value = last ? (result?.Parent is null ? result : result.DeepClone()) : null;
             switch (segments[i], current)
             {
                 case (PathSegment.Name name, JsonObject obj):

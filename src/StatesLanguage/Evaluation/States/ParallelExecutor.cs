@@ -41,7 +41,7 @@ internal sealed class ParallelExecutor : IStateExecutor
         }
         var result = new JsonArray();
         foreach (var task in tasks)
-            result.Add(JsonData.Clone(task.Result));
+            result.Add(task.Result?.Parent is null ? task.Result : task.Result.DeepClone()); // added one by one: a branch output seen twice is copied
         execution.Record(new HistoryEvent(HistoryEventType.ParallelStateSucceeded), run.Scope, ExecutionRun.AfterLastRecorded);
         return result;
     }
