@@ -31,15 +31,26 @@ internal static class DataFlow
     /// <summary>Puts <paramref name="result"/> into a copy of <paramref name="input"/> at the reference path. A result
     /// without a parent is attached as it is (the state's own work made it; history may reference it, but nothing
     /// mutates state data in place); one with a parent is copied.</summary>
-    public static JsonNode? ApplyResultPath(JsonPathExpression? resultPath, bool discard, JsonNode? input, JsonNode? result, StateRun run)
+    /// <paramref name="inputPrivate"/>: the state gave its input to nothing else (no task payload, no result), so a
+    /// root input that only history references may be changed in place (see <see cref="StateRun.TryTakeInput"/>).
+    public static JsonNode? ApplyResultPath(JsonPathExpression? resultPath, bool discard, JsonNode? input, JsonNode? result, StateRun run,
+        bool inputPrivate = false)
     {
         if (discard)
             return input;
         if (resultPath is null || resultPath.IsRootOnly)
             return result;
         var segments = resultPath.Segments;
+        if (inputPrivate && segments.Count == 1 && segments[0] is PathSegment.Name single && input is JsonObject owned
+            && !ReferenceEquals(result, input) && run.TryTakeInput(owned))
+        {
+            owned[single.Value] = result?.Parent is null ? result : result.DeepClone();
+            run.FreshOutput = owned;
+            return owned;
+        }
         JsonNode root = input is JsonObject or JsonArray ? input.DeepClone() : input is null ? new JsonObject()
             : throw ResultPathFailure(resultPath, input);
+        run.FreshOutput = root;
         var current = root;
         for (var i = 0; i < segments.Count; i++)
         {

@@ -24,6 +24,31 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
     /// <summary>The last node that passed the size check; the same node is not measured twice.</summary>
     public JsonNode? LastSizeChecked { get; set; }
 
+    /// <summary>When the input is a root object that only these history events reference (the previous state made it),
+    /// the state may change it in place once it has snapshotted them; null otherwise.</summary>
+    public List<History.HistoryEvent>? InputHolders { get; set; }
+
+    /// <summary>The root object that ApplyResultPath made or changed for this state's output.</summary>
+    public JsonNode? FreshOutput { get; set; }
+
+    /// <summary>True when <paramref name="input"/> may be changed in place (see <see cref="InputHolders"/>); the holders
+    /// are snapshotted first, so history keeps the data as it was.</summary>
+    public bool TryTakeInput(JsonNode input)
+    {
+        if (InputHolders is not { } holders || input.Parent is not null)
+            return false;
+        if (holders.Count > 0)
+        {
+            var snapshot = JsonData.SerializeToUtf8(input);
+            foreach (var holder in holders)
+                holder.Snapshot(input, snapshot);
+        }
+        holders.Clear();
+        InputHolders = null;
+        LastSizeChecked = null;
+        return true;
+    }
+
     public DataScope DataScope(JsonNode? input) => new(input, this, Scope.Variables);
 
     public JsonNode GetContextObject()

@@ -14,9 +14,41 @@ public sealed record HistoryEvent(HistoryEventType Type)
 
     public string? StateName { get; init; }
 
-    public JsonNode? Input { get; init; }
+    private JsonNode? _input;
+    private byte[]? _inputSnapshot;
+    private JsonNode? _output;
+    private byte[]? _outputSnapshot;
 
-    public JsonNode? Output { get; init; }
+    public JsonNode? Input
+    {
+        get => _input ?? (_inputSnapshot is null ? null : _input = Restore(_inputSnapshot));
+        init => _input = value;
+    }
+
+    public JsonNode? Output
+    {
+        get => _output ?? (_outputSnapshot is null ? null : _output = Restore(_outputSnapshot));
+        init => _output = value;
+    }
+
+    /// <summary>Replaces a reference to <paramref name="node"/> by a serialized copy, before the engine changes the
+    /// node in place (the event keeps showing the data as it was);
+    /// <paramref name="snapshot"/> is its UTF-8 JSON, shared by every event that referenced it.</summary>
+    internal void Snapshot(JsonNode node, byte[] snapshot)
+    {
+        if (ReferenceEquals(_input, node))
+        {
+            _inputSnapshot = snapshot;
+            _input = null;
+        }
+        if (ReferenceEquals(_output, node))
+        {
+            _outputSnapshot = snapshot;
+            _output = null;
+        }
+    }
+
+    private static JsonNode? Restore(byte[] snapshot) => JsonData.Materialize(JsonNode.Parse(snapshot));
 
     public string? Error { get; init; }
 

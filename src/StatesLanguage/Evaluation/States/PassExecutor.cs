@@ -11,7 +11,7 @@ internal sealed class PassExecutor : IStateExecutor
         var effective = DataFlow.SelectPath(pass.InputPath, input, run);
         var result = pass.HasResult ? JsonData.Clone(pass.Result) : DataFlow.Apply(pass.Data.Parameters, effective, run);
         DataFlow.CheckSize(result, run);
-        var output = DataFlow.ApplyResultPath(pass.Data.ResultPath, pass.Data.DiscardResult, input, result, run);
+        var output = DataFlow.ApplyResultPath(pass.Data.ResultPath, pass.Data.DiscardResult, input, result, run, inputPrivate: true);
         DataFlow.Assign(pass.Assign, result, run);
         return ValueTask.FromResult(new StateOutcome(DataFlow.SelectPath(pass.OutputPath, output, run), pass.Next));
     }

@@ -14,6 +14,8 @@ internal static class ProtectedExecution
         JsonNode? input, StateRun run, Work work)
     {
         RetryScheduler? retries = null;
+        // Without Parameters a Task's payload is its input, which the invoker may keep: never changed in place then.
+        var inputPrivate = data.Parameters is not null || state is ParallelState;
         while (true)
         {
             StatesError error;
@@ -23,7 +25,7 @@ internal static class ProtectedExecution
                 var parameters = DataFlow.Apply(data.Parameters, effective, run);
                 var result = await work(effective, parameters, run);
                 result = DataFlow.Apply(data.ResultSelector, result, run);
-                var output = DataFlow.ApplyResultPath(data.ResultPath, data.DiscardResult, input, result, run);
+                var output = DataFlow.ApplyResultPath(data.ResultPath, data.DiscardResult, input, result, run, inputPrivate);
                 DataFlow.Assign(state.Assign, result, run);
                 return new StateOutcome(DataFlow.SelectPath(state.OutputPath, output, run), state.Next);
             }
@@ -45,7 +47,7 @@ internal static class ProtectedExecution
                     errorOutput["Error"] = error.Name;
                 if (error.Cause is not null)
                     errorOutput["Cause"] = error.Cause;
-                var caught = DataFlow.ApplyResultPath(catcher.ResultPath, catcher.DiscardResult, input, errorOutput, run);
+                var caught = DataFlow.ApplyResultPath(catcher.ResultPath, catcher.DiscardResult, input, errorOutput, run, inputPrivate);
                 DataFlow.Assign(catcher.Assign, errorOutput, run);
                 return new StateOutcome(caught, catcher.Next);
             }

@@ -25,13 +25,19 @@ internal static class StateRunner
     {
         var execution = scope.Execution;
         var name = graph.StartAt;
+        // The history events that reference `input` when it is a root object made by the previous state's ResultPath
+        // and referenced nowhere else; null when that is not known (the graph's own input, a selected child, …).
+        List<HistoryEvent>? holders = null;
+        var trackHolders = execution.Options.OnEvent is null; // a live listener may keep references to state data
         while (true)
         {
             execution.CancellationToken.ThrowIfCancellationRequested();
             var state = graph.States[name];
             var (executor, entered, exited) = Resolve(state);
             var enteredEvent = execution.Record(new HistoryEvent(entered) { StateName = state.Name, Input = input }, scope);
-            var run = new StateRun(scope, state, enteredEvent.Id, enteredEvent.Timestamp);
+            holders?.Add(enteredEvent);
+            // Assign runs after ResultPath and may fail into a Catch, which must see the input unchanged.
+            var run = new StateRun(scope, state, enteredEvent.Id, enteredEvent.Timestamp) { InputHolders = state.Assign is null ? holders : null };
             StateOutcome outcome;
             try
             {
@@ -43,13 +49,37 @@ internal static class StateRunner
             {
                 throw run.RuntimeError(ex.Error.Cause ?? "");
             }
-            if (exited is HistoryEventType exitedType)
-                execution.Record(new HistoryEvent(exitedType) { StateName = state.Name, Output = outcome.Output }, scope);
+            var exitedEvent = exited is HistoryEventType exitedType
+                ? execution.Record(new HistoryEvent(exitedType) { StateName = state.Name, Output = outcome.Output }, scope)
+                : null;
+            holders = Track(holders, trackHolders, input, outcome.Output, run, exitedEvent);
             if (outcome.Next is null)
                 return outcome.Output;
             input = outcome.Output;
             name = outcome.Next;
         }
+    }
+
+    /// <summary>The holders of the next state's input: a fresh ResultPath root starts a new list with the Exited event;
+    /// an input passed on unchanged keeps its list; anything else is not tracked.</summary>
+    private static List<HistoryEvent>? Track(List<HistoryEvent>? holders, bool enabled, JsonNode? input, JsonNode? output,
+        StateRun run, HistoryEvent? exitedEvent)
+    {
+        if (!enabled || exitedEvent is null || output is not JsonObject { Parent: null })
+            return null;
+        if (ReferenceEquals(output, run.FreshOutput))
+        {
+            holders ??= [];
+            holders.Clear();
+            holders.Add(exitedEvent);
+            return holders;
+        }
+        if (holders is { Count: > 0 } && ReferenceEquals(output, input))
+        {
+            holders.Add(exitedEvent);
+            return holders;
+        }
+        return null;
     }
 
     private static (IStateExecutor Executor, HistoryEventType Entered, HistoryEventType? Exited) Resolve(StateDefinition state) => state switch
