@@ -59,4 +59,30 @@ public sealed class HistoryTests
         }
         Assert.Equal(HistoryEventType.ExecutionSucceeded, events[^1].Type);
     }
+
+    [Fact]
+    public async Task History_ResultPathsAddingFields_KeepEachStateDataAsItWas()
+    {
+        var definition = """
+            {"StartAt":"A","States":{
+              "A":{"Type":"Task","Resource":"arn:aws:states:::x","Parameters":{"n":1},"ResultPath":"$.a","Next":"C"},
+              "C":{"Type":"Choice","Choices":[{"Variable":"$.a.n","NumericEquals":1,"Next":"B"}],"Default":"B"},
+              "B":{"Type":"Task","Resource":"arn:aws:states:::x","Parameters":{"n":2},"ResultPath":"$.b","Next":"P"},
+              "P":{"Type":"Pass","Result":3,"ResultPath":"$.c","End":true}}}
+            """;
+        var invoker = new DelegateInvoker((i, _) => Task.FromResult(i.Parameters));
+        var result = await Machines.RunAsync(definition, """{"x":0}""", invoker);
+        var events = result.History.Events;
+        string Data(HistoryEventType type, string state, bool input) =>
+            JsonData(events.Single(e => e.Type == type && e.StateName == state), input);
+        Assert.Equal("""{"x":0}""", Data(HistoryEventType.TaskStateEntered, "A", input: true));
+        Assert.Equal("""{"x":0,"a":{"n":1}}""", Data(HistoryEventType.TaskStateExited, "A", input: false));
+        Assert.Equal("""{"x":0,"a":{"n":1}}""", Data(HistoryEventType.ChoiceStateExited, "C", input: false));
+        Assert.Equal("""{"x":0,"a":{"n":1}}""", Data(HistoryEventType.TaskStateEntered, "B", input: true));
+        Assert.Equal("""{"x":0,"a":{"n":1},"b":{"n":2}}""", Data(HistoryEventType.PassStateEntered, "P", input: true));
+        Assert.Equal("""{"x":0,"a":{"n":1},"b":{"n":2},"c":3}""", result.Output!.ToJsonString());
+    }
+
+    private static string JsonData(HistoryEvent historyEvent, bool input) =>
+        (input ? historyEvent.Input : historyEvent.Output)!.ToJsonString();
 }
