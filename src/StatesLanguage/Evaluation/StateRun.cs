@@ -35,7 +35,8 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
     /// are snapshotted first, so history keeps the data as it was.</summary>
     public bool TryTakeInput(JsonNode input)
     {
-        if (InputHolders is not { } holders || input.Parent is not null)
+        // A stopped execution (timed out) may already have handed its history to the caller: copy, never change.
+        if (InputHolders is not { } holders || input.Parent is not null || Execution.CancellationToken.IsCancellationRequested)
             return false;
         if (holders.Count > 0)
         {
