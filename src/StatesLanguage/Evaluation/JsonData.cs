@@ -82,31 +82,6 @@ internal static class JsonData
         return node;
     }
 
-    /// <summary>Compact UTF-8 JSON of a node (any escaping: it is only read back).</summary>
-    public static byte[] SerializeToUtf8(JsonNode node)
-    {
-        // One buffer and writer per thread, reused: only the returned array is allocated.
-        var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(1024);
-        var writer = t_writer ??= new Utf8JsonWriter(buffer);
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        node.WriteTo(writer);
-        writer.Flush();
-        var bytes = buffer.WrittenSpan.ToArray();
-        if (buffer.Capacity > 64 * 1024)
-        {
-            t_buffer = null; // a large payload's buffer is not kept
-            t_writer = null;
-        }
-        return bytes;
-    }
-
-    [ThreadStatic]
-    private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
     public static string Serialize(JsonNode? node) => node is null ? "null" : node.ToJsonString(Compact);
 
     /// <summary>UTF-8 byte count of the compact serialization.</summary>

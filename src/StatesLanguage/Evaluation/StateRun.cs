@@ -33,14 +33,16 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
 
     /// <summary>True when <paramref name="input"/> may be changed in place (see <see cref="InputHolders"/>); the holders
     /// are snapshotted first, so history keeps the data as it was.</summary>
-    public bool TryTakeInput(JsonNode input)
+    public bool TryTakeInput(JsonObject input)
     {
         // A stopped execution (timed out) may already have handed its history to the caller: copy, never change.
         if (InputHolders is not { } holders || input.Parent is not null || Execution.CancellationToken.IsCancellationRequested)
             return false;
         if (holders.Count > 0)
         {
-            var snapshot = JsonData.SerializeToUtf8(input);
+            var snapshot = new KeyValuePair<string, JsonNode?>[input.Count];
+            for (var i = 0; i < snapshot.Length; i++)
+                snapshot[i] = input.GetAt(i);
             foreach (var holder in holders)
                 holder.Snapshot(input, snapshot);
         }

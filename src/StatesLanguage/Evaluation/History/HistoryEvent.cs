@@ -15,9 +15,9 @@ public sealed record HistoryEvent(HistoryEventType Type)
     public string? StateName { get; init; }
 
     private JsonNode? _input;
-    private byte[]? _inputSnapshot;
+    private KeyValuePair<string, JsonNode?>[]? _inputSnapshot;
     private JsonNode? _output;
-    private byte[]? _outputSnapshot;
+    private KeyValuePair<string, JsonNode?>[]? _outputSnapshot;
 
     public JsonNode? Input
     {
@@ -31,24 +31,30 @@ public sealed record HistoryEvent(HistoryEventType Type)
         init => _output = value;
     }
 
-    /// <summary>Replaces a reference to <paramref name="node"/> by a serialized copy, before the engine changes the
-    /// node in place (the event keeps showing the data as it was);
-    /// <paramref name="snapshot"/> is its UTF-8 JSON, shared by every event that referenced it.</summary>
-    internal void Snapshot(JsonNode node, byte[] snapshot)
+    /// <summary>Replaces a reference to <paramref name="node"/> by its <paramref name="properties"/> as they are, before
+    /// the engine adds to the node in place: the event keeps showing the data as it was. The property values are never
+    /// changed (only a root object made by ResultPath is), so they are copied only when the event is read.</summary>
+    internal void Snapshot(JsonObject node, KeyValuePair<string, JsonNode?>[] properties)
     {
         if (ReferenceEquals(_input, node))
         {
-            _inputSnapshot = snapshot;
+            _inputSnapshot = properties;
             _input = null;
         }
         if (ReferenceEquals(_output, node))
         {
-            _outputSnapshot = snapshot;
+            _outputSnapshot = properties;
             _output = null;
         }
     }
 
-    private static JsonNode? Restore(byte[] snapshot) => JsonData.Materialize(JsonNode.Parse(snapshot));
+    private static JsonObject Restore(KeyValuePair<string, JsonNode?>[] properties)
+    {
+        var copy = new KeyValuePair<string, JsonNode?>[properties.Length];
+        for (var i = 0; i < properties.Length; i++)
+            copy[i] = new(properties[i].Key, properties[i].Value?.DeepClone());
+        return new JsonObject(copy);
+    }
 
     public string? Error { get; init; }
 
