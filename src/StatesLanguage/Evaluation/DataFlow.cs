@@ -30,9 +30,9 @@ internal static class DataFlow
 
     /// <summary>Puts <paramref name="result"/> into a copy of <paramref name="input"/> at the reference path. A result
     /// without a parent is attached as it is (the state's own work made it; history may reference it, but nothing
-    /// mutates state data in place); one with a parent is copied.</summary>
-    /// <paramref name="inputPrivate"/>: the state gave its input to nothing else (no task payload, no result), so a
-    /// root input that only history references may be changed in place (see <see cref="StateRun.TryTakeInput"/>).
+    /// changes its values in place); one with a parent is copied.</summary>
+    /// <param name="inputPrivate">The state gave its input to nothing else (no task payload): a root input that only
+    /// history references may then be changed in place (see <see cref="StateRun.TryTakeInput"/>).</param>
     public static JsonNode? ApplyResultPath(JsonPathExpression? resultPath, bool discard, JsonNode? input, JsonNode? result, StateRun run,
         bool inputPrivate = false)
     {
