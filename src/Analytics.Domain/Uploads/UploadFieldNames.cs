@@ -56,8 +56,8 @@ internal static class UploadFieldNames
         _ => UploadField.None,
     };
 
-    /// <summary>Item fields come six to a line, so the 8-byte names are told apart by one 64-bit compare.</summary>
-    private static UploadField ItemField(ReadOnlySpan<byte> name)
+    /// <summary>The field <paramref name="name"/> denotes in an item object. Item fields come six to a line, so the 8-byte names are told apart by one 64-bit compare.</summary>
+    public static UploadField ItemField(ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

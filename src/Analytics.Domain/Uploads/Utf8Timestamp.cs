@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Analytics.Domain.Uploads;
 
 /// <summary>A fast path for the one timestamp shape uploads are written in, <c>yyyy-MM-ddTHH:mm:ss±hh:mm</c>.</summary>
@@ -37,6 +39,7 @@ internal static class Utf8Timestamp
     }
 
     /// <summary>The two decimal digits at <paramref name="at"/>, or a number above 99 when either is not a digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Two(ReadOnlySpan<byte> text, int at)
     {
         var high = (uint)(text[at] - '0');
