@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Analytics.Domain.Uploads;
 
 /// <summary>The JSON names of the v1 fields, matched as UTF-8 bytes (by length first, then content).</summary>
@@ -48,20 +50,44 @@ internal static class UploadFieldNames
     private static UploadField TransactionField(ReadOnlySpan<byte> name) => name.Length switch
     {
         5 when name.SequenceEqual("items"u8) => UploadField.Items,
-        9 when name.SequenceEqual("timestamp"u8) => UploadField.Timestamp,
+        9 when Word(name) == TimestamWord && name[8] == (byte)'p' => UploadField.Timestamp,
         14 when name.SequenceEqual("transaction_id"u8) => UploadField.TransactionId,
         14 when name.SequenceEqual("payment_method"u8) => UploadField.PaymentMethod,
         _ => UploadField.None,
     };
 
-    private static UploadField ItemField(ReadOnlySpan<byte> name) => name.Length switch
+    /// <summary>The field <paramref name="name"/> denotes in an item object. Item fields come six to a line, so the 8-byte names are told apart by one 64-bit compare.</summary>
+    public static UploadField ItemField(ReadOnlySpan<byte> name)
     {
-        3 when name.SequenceEqual("sku"u8) => UploadField.Sku,
-        4 when name.SequenceEqual("name"u8) => UploadField.Name,
-        8 when name.SequenceEqual("quantity"u8) => UploadField.Quantity,
-        8 when name.SequenceEqual("category"u8) => UploadField.Category,
-        8 when name.SequenceEqual("discount"u8) => UploadField.Discount,
-        10 when name.SequenceEqual("unit_price"u8) => UploadField.UnitPrice,
-        _ => UploadField.None,
-    };
+        switch (name.Length)
+        {
+            case 3:
+                return name[0] == (byte)'s' && name[1] == (byte)'k' && name[2] == (byte)'u' ? UploadField.Sku : UploadField.None;
+            case 4:
+                return BinaryPrimitives.ReadUInt32LittleEndian(name) == NameWord ? UploadField.Name : UploadField.None;
+            case 8:
+                return Word(name) switch
+                {
+                    QuantityWord => UploadField.Quantity,
+                    CategoryWord => UploadField.Category,
+                    DiscountWord => UploadField.Discount,
+                    _ => UploadField.None,
+                };
+            case 10:
+                return Word(name) == UnitPriWord && name[8] == (byte)'c' && name[9] == (byte)'e' ? UploadField.UnitPrice : UploadField.None;
+            default:
+                return UploadField.None;
+        }
+    }
+
+    /// <summary>The first eight bytes of <paramref name="name"/> (at least eight long) as one little-endian word.</summary>
+    private static ulong Word(ReadOnlySpan<byte> name) => BinaryPrimitives.ReadUInt64LittleEndian(name);
+
+    // The little-endian words of "name", "quantity", "category", "discount", "unit_pri" and "timestam".
+    private const uint NameWord = 0x656d616e;
+    private const ulong QuantityWord = 0x797469746e617571;
+    private const ulong CategoryWord = 0x79726f6765746163;
+    private const ulong DiscountWord = 0x746e756f63736964;
+    private const ulong UnitPriWord = 0x6972705f74696e75;
+    private const ulong TimestamWord = 0x6d617473656d6974;
 }

@@ -95,13 +95,36 @@ internal sealed partial class UploadParser
             return;
         }
 
-        if (reader.TryGetInt64(out var quantity) && quantity is > 0 and <= UploadLimits.MaxQuantity)
+        if ((TryParseDigits(reader.ValueSpan, out var quantity) || reader.TryGetInt64(out quantity)) && quantity is > 0 and <= UploadLimits.MaxQuantity)
         {
             _itemQuantity = quantity;
             return;
         }
 
         ReportQuantity(ref reader);
+    }
+
+    /// <summary>A number token of 1–18 plain digits (the usual quantity) without the general parser.</summary>
+    private static bool TryParseDigits(ReadOnlySpan<byte> text, out long value)
+    {
+        value = 0;
+        if (text.IsEmpty || text.Length > 18)
+        {
+            return false;
+        }
+
+        foreach (var b in text)
+        {
+            var digit = (uint)(b - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
     }
 
     private void ReportQuantity(ref Utf8JsonReader reader)

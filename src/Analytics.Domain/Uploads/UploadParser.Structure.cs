@@ -8,7 +8,9 @@ internal sealed partial class UploadParser
     private void OnPropertyName(ref Utf8JsonReader reader)
     {
         ref var frame = ref _frames[_depth];
-        var field = reader.ValueIsEscaped ? IdentifyEscaped(ref reader, frame.Kind) : UploadFieldNames.Identify(frame.Kind, reader.ValueSpan);
+        var field = reader.ValueIsEscaped ? IdentifyEscaped(ref reader, frame.Kind)
+            : frame.Kind == FrameKind.Item ? UploadFieldNames.ItemField(reader.ValueSpan)
+            : UploadFieldNames.Identify(frame.Kind, reader.ValueSpan);
         frame.Pending = UploadField.None;
         if (field == UploadField.None)
         {

@@ -57,7 +57,7 @@ internal sealed partial class UploadParser
             return;
         }
 
-        if (!reader.TryGetDateTimeOffset(out var timestamp))
+        if (!(!reader.ValueIsEscaped && Utf8Timestamp.TryParse(reader.ValueSpan, out var timestamp)) && !reader.TryGetDateTimeOffset(out timestamp))
         {
             ReportTimestamp(ref reader, UploadProblemCodes.InvalidTimestamp, default);
             return;
@@ -107,6 +107,12 @@ internal sealed partial class UploadParser
     private static bool HasExplicitOffset(ReadOnlySpan<byte> text)
     {
         if (text.Length > 10 && text[^1] is (byte)'Z' or (byte)'z')
+        {
+            return true;
+        }
+
+        // The usual shape, ...THH:mm:ss±hh:mm, needs no search: the offset's sign lies after a 'T' at index 10.
+        if (text.Length > 16 && text[10] == (byte)'T' && text[^6] is (byte)'+' or (byte)'-')
         {
             return true;
         }

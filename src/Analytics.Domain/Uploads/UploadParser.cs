@@ -88,6 +88,10 @@ internal sealed partial class UploadParser
                 case JsonTokenType.EndArray:
                     OnEndArray(ref reader);
                     break;
+                case JsonTokenType.String or JsonTokenType.Number when _frames[_depth].Kind == FrameKind.Item:
+                    // The bulk of the file: an item's scalar field goes straight to its reader.
+                    OnFieldValue(ref reader, ref _frames[_depth]);
+                    break;
                 default:
                     OnValue(ref reader);
                     break;
