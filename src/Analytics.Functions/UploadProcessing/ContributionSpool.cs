@@ -25,14 +25,11 @@ internal sealed class ContributionSpool : IAsyncDisposable
 
     public ContributionSpool(int memoryBudgetLines = MemoryBudgetLines) => _memoryBudgetLines = memoryBudgetLines;
 
-    public int Count { get; private set; }
-
     /// <summary>Whether the spool has moved to disk.</summary>
     public bool Spilled => _file is not null;
 
     public async ValueTask AddAsync(StoreDayContribution contribution, CancellationToken cancellationToken)
     {
-        Count++;
         if (_memory is not null)
         {
             _memory.Add(contribution);
