@@ -1,5 +1,8 @@
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Exports;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Metrics;
+using Analytics.Domain.Reporting;
 using Analytics.Domain.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +30,11 @@ public static class DomainServiceCollectionExtensions
         services.TryAddSingleton<AnomalyDetector>();
         services.TryAddSingleton<TrendAnalyzer>();
         services.TryAddSingleton<RecommendationEngine>();
+        services.AddOptions<AnalysisOptions>();
+        services.TryAddScoped<AnalysisArtifacts>();
+        services.TryAddScoped<SalesHistoryLoader>();
+        services.TryAddSingleton<DailyReportRenderer>();
+        services.TryAddScoped<QuickSightExporter>();
         return services;
     }
 }

@@ -27,14 +27,14 @@ public sealed class RecommendationEngine
     /// <summary>Missing SKUs cited in the restock recommendation.</summary>
     public const int RestockCited = 5;
 
-    public IReadOnlyList<Recommendation> Recommend(CompanyMetrics company, ProductMetrics products, AnomalyReport anomalies, TrendReport trends)
+    /// <summary>Recommendations from the day's facts. Null <paramref name="anomalies"/> or <paramref name="trends"/> (their
+    /// step failed) leave out the recommendations that rest on them.</summary>
+    public IReadOnlyList<Recommendation> Recommend(CompanyMetrics company, ProductMetrics products, AnomalyReport? anomalies, TrendReport? trends)
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(products);
-        ArgumentNullException.ThrowIfNull(anomalies);
-        ArgumentNullException.ThrowIfNull(trends);
         List<(Recommendation Item, decimal Stake)> found = [];
-        foreach (var anomaly in anomalies.Anomalies.Where(a => a.Metric is AnomalyMetric.NetRevenue or AnomalyMetric.NoSales))
+        foreach (var anomaly in (anomalies?.Anomalies ?? []).Where(a => a.Metric is AnomalyMetric.NetRevenue or AnomalyMetric.NoSales))
         {
             if (FromAnomaly(anomaly) is { } item)
             {
@@ -52,10 +52,10 @@ public sealed class RecommendationEngine
             found.Add(discount);
         }
 
-        found.AddRange(trends.DecliningStores.Where(t => t.SlopePercent <= -TrendPercentPerDay).Select(t => Trend(
+        found.AddRange((trends?.DecliningStores ?? []).Where(t => t.SlopePercent <= -TrendPercentPerDay).Select(t => Trend(
             RecommendationKind.ReviewStoreDecline, FactSubject.Store, t, $"Review the decline of store {t.Id}",
             $"Revenue at store {t.Id} is falling {-t.SlopePercent}% a day over 28 days (weekday pattern removed): review staffing, local competition and stock.")));
-        found.AddRange(trends.GrowingCategories.Where(t => t.SlopePercent >= TrendPercentPerDay).Select(t => Trend(
+        found.AddRange((trends?.GrowingCategories ?? []).Where(t => t.SlopePercent >= TrendPercentPerDay).Select(t => Trend(
             RecommendationKind.PlanCategoryGrowth, FactSubject.Category, t, $"Plan for the growth of {t.Id}",
             $"{t.Id} is growing {t.SlopePercent}% a day over 28 days (weekday pattern removed): raise orders and shelf space ahead of demand.")));
 

@@ -12,6 +12,12 @@ public sealed class LambdaFunctionAttribute : Attribute
     /// <summary>The function's logical id in the template, and the ASL state name (e.g. <c>ProcessUpload</c>).</summary>
     public string ResourceName { get; init; } = "";
 
+    /// <summary>
+    /// The state machines' template variable of the function's ARN when it is not the resource name in snake case
+    /// plus <c>_lambda_arn</c> (the seed spells <c>ExportToQuickSight</c>'s as <c>export_to_quicksight_lambda_arn</c>).
+    /// </summary>
+    public string? ArnVariable { get; init; }
+
     /// <summary>Memory in MB (128–10,240).</summary>
     public int MemorySize { get; init; } = 512;
 

@@ -1,3 +1,4 @@
+using Analytics.Domain.Analysis;
 using Analytics.Domain;
 using Analytics.Functions.Aws;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class Startup
             .AddAnalyticsDomain()
             .AddAnalyticsSteps()
             .AddAwsAdapters(configuration);
+        services.AddOptions<AnalysisOptions>().Bind(configuration.GetSection(AnalysisOptions.Section));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -9,7 +9,7 @@ namespace Analytics.Functions.Hosting;
 public sealed record StepDescriptor(Type StepType, MethodInfo Method, LambdaFunctionAttribute Function, Type RequestType, Type ResponseType)
 {
     /// <summary>The step's ASL template variable, e.g. <c>process_upload_lambda_arn</c>.</summary>
-    public string ArnVariable => $"{SnakeCase(Function.ResourceName)}_lambda_arn";
+    public string ArnVariable => Function.ArnVariable ?? $"{SnakeCase(Function.ResourceName)}_lambda_arn";
 
     /// <summary>Describes <paramref name="method"/>, or explains why it is not a valid handler.</summary>
     /// <exception cref="InvalidOperationException">The method's shape is not <c>Task&lt;TResponse&gt; M(TRequest, CancellationToken)</c>.</exception>

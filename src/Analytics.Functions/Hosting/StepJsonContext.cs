@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Exports;
 using Analytics.Domain.Sales;
+using Analytics.Functions.DailyAnalysis;
 using Analytics.Functions.UploadProcessing;
 
 namespace Analytics.Functions.Hosting;
@@ -18,4 +21,14 @@ namespace Analytics.Functions.Hosting;
 [JsonSerializable(typeof(ProcessUploadOutput))]
 [JsonSerializable(typeof(RejectionReport))]
 [JsonSerializable(typeof(StoreDayContribution))]
+[JsonSerializable(typeof(GetStoreSummariesInput))]
+[JsonSerializable(typeof(AnalysisRun))]
+[JsonSerializable(typeof(RunInput))]
+[JsonSerializable(typeof(AnalysisPart))]
+[JsonSerializable(typeof(RecommendationsInput))]
+[JsonSerializable(typeof(CombineInsightsInput))]
+[JsonSerializable(typeof(CombinedInsights))]
+[JsonSerializable(typeof(InsightsInput))]
+[JsonSerializable(typeof(ReportOutput))]
+[JsonSerializable(typeof(QuickSightExport))]
 public sealed partial class StepJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using Analytics.Functions.DailyAnalysis;
 using Analytics.Functions.UploadProcessing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,7 @@ public static class StepServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<RejectionReports>();
+        services.TryAddScoped<RunData>();
         return services;
     }
 }

@@ -1,0 +1,75 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Analytics.Domain.Sales;
+using Analytics.Domain.Storage;
+
+namespace Analytics.Domain.Analysis;
+
+/// <summary>
+/// Reads and writes the daily analysis' intermediate results in the bucket: JSON documents, and the business
+/// date's store-days as gzipped JSON lines (one store-day per line, so neither side holds the file as one string).
+/// </summary>
+public sealed class AnalysisArtifacts(IObjectStore objects)
+{
+    public const string JsonContentType = "application/json";
+    public const string JsonLinesGzipContentType = "application/x-ndjson+gzip";
+
+    public IObjectStore Objects => objects;
+
+    public async Task WriteAsync<T>(string key, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await JsonSerializer.SerializeAsync(buffer, value, typeInfo, cancellationToken);
+        buffer.Position = 0;
+        await objects.WriteAsync(key, buffer, JsonContentType, cancellationToken);
+    }
+
+    /// <exception cref="ObjectNotFoundException">No such result: the execution's data is gone or the key is wrong.</exception>
+    /// <exception cref="JsonException">The object is not a <typeparamref name="T"/> document.</exception>
+    public async Task<T> ReadAsync<T>(string key, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        await using var content = await objects.OpenReadAsync(key, cancellationToken);
+        return await JsonSerializer.DeserializeAsync(content, typeInfo, cancellationToken)
+               ?? throw new JsonException($"{key} holds null, not a {typeof(T).Name}.");
+    }
+
+    public async Task WriteStoreDaysAsync(string key, IEnumerable<StoreDaySummary> stores, CancellationToken cancellationToken)
+    {
+        var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+                                   FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using (spool)
+        {
+            await using (var gzip = new GZipStream(spool, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                foreach (var store in stores)
+                {
+                    await gzip.WriteAsync(SalesJson.SerializeSummary(store), cancellationToken);
+                    gzip.WriteByte((byte)'\n');
+                }
+            }
+
+            spool.Position = 0;
+            await objects.WriteAsync(key, spool, JsonLinesGzipContentType, cancellationToken);
+        }
+    }
+
+    /// <exception cref="ObjectNotFoundException">No such object.</exception>
+    /// <exception cref="JsonException">A line is not a store-day.</exception>
+    public async Task<IReadOnlyList<StoreDaySummary>> ReadStoreDaysAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var content = await objects.OpenReadAsync(key, cancellationToken);
+        await using var gzip = new GZipStream(content, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        List<StoreDaySummary> stores = [];
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.Length > 0)
+            {
+                stores.Add(SalesJson.DeserializeSummary(System.Text.Encoding.UTF8.GetBytes(line)));
+            }
+        }
+
+        return stores;
+    }
+}

@@ -1,0 +1,29 @@
+namespace Analytics.Domain.Analysis;
+
+/// <summary>
+/// What an analysis step hands on through the state: where its full result is (<see cref="Key"/>) and a one-line
+/// summary; or, written by the state machine's <c>…Failed</c> Pass states, that the step failed and why. Small at
+/// any chain size.
+/// </summary>
+/// <param name="Step">The state name (<c>DetectAnomalies</c>, …).</param>
+/// <param name="Key">The object key of the step's result document; null when it failed.</param>
+/// <param name="Failed">True when the step failed after its retries and the run went on without it.</param>
+/// <param name="Error">The error name (an exception type name, <c>States.Timeout</c>, …) when failed.</param>
+/// <param name="Cause">The error's message when failed.</param>
+/// <param name="Source">Who wrote the findings: <see cref="Statistics"/>, or <see cref="Model"/> when a model ranked
+/// and explained them.</param>
+/// <param name="Summary">One line for logs and the execution history.</param>
+public sealed record AnalysisPart(
+    string Step,
+    string? Key = null,
+    bool Failed = false,
+    string? Error = null,
+    string? Cause = null,
+    string? Source = null,
+    string? Summary = null)
+{
+    public const string Statistics = "statistics";
+    public const string Model = "model";
+
+    public static AnalysisPart Succeeded(string step, string key, string source, string summary) => new(step, key, Source: source, Summary: summary);
+}

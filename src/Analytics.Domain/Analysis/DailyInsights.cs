@@ -1,0 +1,31 @@
+using Analytics.Domain.Insights;
+using Analytics.Domain.Metrics;
+
+namespace Analytics.Domain.Analysis;
+
+/// <summary>
+/// Everything the daily analysis found for one business date, as CombineInsights assembles it for the report and
+/// the exports. Company and product metrics are always there (the run fails without them); anomalies, trends and
+/// recommendations are null or empty when their step failed, and <see cref="Parts"/> says which did and why.
+/// </summary>
+/// <param name="ModelNote">How the findings were made, for the report (no model configured: statistics only).</param>
+public sealed record DailyInsights(
+    DateOnly Date,
+    string ExecutionName,
+    DateTimeOffset StartedAt,
+    string Currency,
+    int StoreCount,
+    CompanyMetrics Company,
+    ProductMetrics Products,
+    AnomalyReport? Anomalies,
+    TrendReport? Trends,
+    IReadOnlyList<Recommendation> Recommendations,
+    IReadOnlyList<PartStatus> Parts,
+    string ModelNote)
+{
+    public bool HasErrors => Parts.Any(p => p.Failed);
+}
+
+/// <summary>How one analysis step went: <see cref="Source"/> is <see cref="AnalysisPart.Statistics"/> or
+/// <see cref="AnalysisPart.Model"/>; a failed step has its error name and cause.</summary>
+public sealed record PartStatus(string Step, bool Failed, string Source, string? Error = null, string? Cause = null);

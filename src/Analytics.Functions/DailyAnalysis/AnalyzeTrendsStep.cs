@@ -1,0 +1,27 @@
+using System.Globalization;
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Insights;
+using Analytics.Functions.Hosting;
+
+namespace Analytics.Functions.DailyAnalysis;
+
+/// <summary>daily-analysis, state AnalyzeTrends (Parallel branch): slopes and growth, weekday pattern removed.</summary>
+public sealed class AnalyzeTrendsStep(RunData data, TrendAnalyzer analyzer)
+{
+    public const string ResultName = "trends.json";
+
+    [LambdaFunction(ResourceName = "AnalyzeTrends", MemorySize = 1024, Timeout = 300,
+                    Policies = ["DynamoDBReadPolicy:SalesTable", "S3CrudPolicy:DataBucket"])]
+    public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
+    {
+        var (day, history) = await data.LoadAsync("AnalyzeTrends", input.Run, HistoryParts.StoreTotals, cancellationToken);
+        var report = analyzer.Analyze(input.Run.Date, day, history);
+        var key = input.Run.KeyOf(ResultName);
+        await data.Artifacts.WriteAsync(key, report, AnalysisJsonContext.Default.TrendReport, cancellationToken);
+        return AnalysisPart.Succeeded("AnalyzeTrends", key, AnalysisPart.Statistics, string.Create(CultureInfo.InvariantCulture,
+            $"28-day slope {report.Chain.Slope28Percent?.ToString(CultureInfo.InvariantCulture) ?? "n/a"}% a day; {report.StoresRanked} stores, {report.CategoriesRanked} categories ranked"));
+    }
+}
+
+/// <summary>Lambda entry point of AnalyzeTrends.</summary>
+public sealed class AnalyzeTrendsFunction : LambdaEntryPoint<AnalyzeTrendsStep>;

@@ -1,0 +1,78 @@
+using System.Text;
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Insights;
+using Analytics.Functions.Hosting;
+
+namespace Analytics.Functions.DailyAnalysis;
+
+/// <summary>
+/// daily-analysis, state CombineInsights: one document with every result, and which parts failed and why, so that
+/// CheckForBedrockErrors can send the alert while the run completes.
+/// </summary>
+public sealed class CombineInsightsStep(RunData data)
+{
+    public const string ResultName = "insights.json";
+    private const string Step = "CombineInsights";
+
+    /// <summary>What the report says about how findings were made while no model is configured.</summary>
+    public const string StatisticsOnlyNote = "No AI model is configured: every finding comes from the built-in statistics.";
+
+    [LambdaFunction(ResourceName = "CombineInsights", MemorySize = 512, Timeout = 300,
+                    Policies = ["S3CrudPolicy:DataBucket"])]
+    public async Task<CombinedInsights> HandleAsync(CombineInsightsInput input, CancellationToken cancellationToken)
+    {
+        var run = input.Run;
+        var company = data.ReadPartAsync(Step, input.Company, AnalysisJsonContext.Default.CompanyMetrics, cancellationToken);
+        var products = data.ReadPartAsync(Step, input.Products, AnalysisJsonContext.Default.ProductMetrics, cancellationToken);
+        var anomalies = data.ReadPartAsync(Step, input.Anomalies, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
+        var trends = data.ReadPartAsync(Step, input.Trends, AnalysisJsonContext.Default.TrendReport, cancellationToken);
+        var recommendations = data.ReadPartAsync(Step, input.Recommendations, AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
+
+        AnalysisPart[] parts = [input.Company, input.Products, input.Anomalies, input.Trends, input.Recommendations];
+        var statuses = parts.Select(p => new PartStatus(p.Step, p.Failed, p.Source ?? AnalysisPart.Statistics, p.Error, p.Cause)).ToList();
+        var insights = new DailyInsights(
+            run.Date, run.ExecutionName, run.StartedAt, run.Currency ?? "",
+            run.StoreCount,
+            await company ?? throw new InvalidStepInputException(Step, "CalcCompanyMetrics is marked failed; the run cannot report without it."),
+            await products ?? throw new InvalidStepInputException(Step, "CalcProductMetrics is marked failed; the run cannot report without it."),
+            await anomalies,
+            await trends,
+            (await recommendations)?.Recommendations ?? [],
+            statuses,
+            statuses.Any(s => s.Source == AnalysisPart.Model) ? "An AI model ranked and explained the statistical findings." : StatisticsOnlyNote);
+
+        var key = run.KeyOf(ResultName);
+        await data.Artifacts.WriteAsync(key, insights, AnalysisJsonContext.Default.DailyInsights, cancellationToken);
+        return new CombinedInsights(
+            key, insights.HasErrors, ErrorSummary(insights),
+            insights.Anomalies?.Anomalies.Count ?? 0,
+            insights.Anomalies?.Anomalies.Count(a => a.Severity == AnomalySeverity.High) ?? 0,
+            insights.Recommendations.Count);
+    }
+
+    /// <summary>The alert text: which steps failed and why (each cause cut to keep the message short).</summary>
+    internal static string ErrorSummary(DailyInsights insights)
+    {
+        var failed = insights.Parts.Where(p => p.Failed).ToList();
+        if (failed.Count == 0)
+        {
+            return "Every analysis step succeeded.";
+        }
+
+        var text = new StringBuilder()
+            .Append("The daily analysis of ").Append(AnalysisKeys.Iso(insights.Date)).Append(" (execution ").Append(insights.ExecutionName)
+            .Append(") completed without ").Append(string.Join(", ", failed.Select(f => f.Step)))
+            .AppendLine(". The report gives the statistics that did succeed.").AppendLine();
+        foreach (var part in failed)
+        {
+            var cause = part.Cause ?? "";
+            text.Append("- ").Append(part.Step).Append(": ").Append(part.Error ?? "failed")
+                .Append(cause.Length == 0 ? "" : ": ").AppendLine(cause.Length > 1000 ? cause[..1000] + "…" : cause);
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>Lambda entry point of CombineInsights.</summary>
+public sealed class CombineInsightsFunction : LambdaEntryPoint<CombineInsightsStep>;

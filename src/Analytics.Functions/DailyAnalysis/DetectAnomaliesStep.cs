@@ -1,0 +1,32 @@
+using System.Globalization;
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Insights;
+using Analytics.Functions.Hosting;
+
+namespace Analytics.Functions.DailyAnalysis;
+
+/// <summary>
+/// daily-analysis, state DetectAnomalies (Parallel branch): the chain's, stores' and categories' figures of the day
+/// outside their same-weekday baselines, with severity, expected range and contributors.
+/// </summary>
+public sealed class DetectAnomaliesStep(RunData data, AnomalyDetector detector)
+{
+    public const string ResultName = "anomalies.json";
+
+    [LambdaFunction(ResourceName = "DetectAnomalies", MemorySize = 2048, Timeout = 300,
+                    Policies = ["DynamoDBReadPolicy:SalesTable", "S3CrudPolicy:DataBucket"])]
+    public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
+    {
+        var (day, history) = await data.LoadAsync("DetectAnomalies", input.Run, HistoryParts.All, cancellationToken);
+        var report = detector.Detect(input.Run.Date, day, history);
+        var key = input.Run.KeyOf(ResultName);
+        await data.Artifacts.WriteAsync(key, report, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
+        var high = report.Anomalies.Count(a => a.Severity == AnomalySeverity.High);
+        return AnalysisPart.Succeeded("DetectAnomalies", key, AnalysisPart.Statistics, report.HistoryTooShort
+            ? report.Note
+            : string.Create(CultureInfo.InvariantCulture, $"{report.Anomalies.Count} anomalies, {high} of high severity"));
+    }
+}
+
+/// <summary>Lambda entry point of DetectAnomalies.</summary>
+public sealed class DetectAnomaliesFunction : LambdaEntryPoint<DetectAnomaliesStep>;

@@ -1,0 +1,25 @@
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Exports;
+using Analytics.Functions.Hosting;
+
+namespace Analytics.Functions.DailyAnalysis;
+
+/// <summary>
+/// daily-analysis, state ExportToQuickSight: the day's datasets as NDJSON under date partitions, with a QuickSight
+/// manifest per dataset. A rerun of the date overwrites its partition.
+/// </summary>
+public sealed class ExportToQuickSightStep(RunData data, QuickSightExporter exporter)
+{
+    [LambdaFunction(ResourceName = "ExportToQuickSight", ArnVariable = "export_to_quicksight_lambda_arn",
+                    MemorySize = 1024, Timeout = 300,
+                    Policies = ["S3CrudPolicy:DataBucket"])]
+    public async Task<QuickSightExport> HandleAsync(InsightsInput input, CancellationToken cancellationToken)
+    {
+        var insights = data.Artifacts.ReadAsync(input.Insights.Key, AnalysisJsonContext.Default.DailyInsights, cancellationToken);
+        var day = input.Run.DayKey is { } dayKey ? await data.Artifacts.ReadStoreDaysAsync(dayKey, cancellationToken) : [];
+        return await exporter.ExportAsync(await insights, day, cancellationToken);
+    }
+}
+
+/// <summary>Lambda entry point of ExportToQuickSight.</summary>
+public sealed class ExportToQuickSightFunction : LambdaEntryPoint<ExportToQuickSightStep>;

@@ -1,0 +1,37 @@
+using System.Globalization;
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Insights;
+using Analytics.Functions.Hosting;
+
+namespace Analytics.Functions.DailyAnalysis;
+
+/// <summary>
+/// daily-analysis, state GenerateRecommendations: prioritized actions, each citing its facts, from the metrics,
+/// anomalies and trends. A failed anomaly or trend step leaves out only the recommendations that rest on it.
+/// </summary>
+public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngine engine)
+{
+    public const string ResultName = "recommendations.json";
+    private const string Step = "GenerateRecommendations";
+
+    [LambdaFunction(ResourceName = "GenerateRecommendations", MemorySize = 512, Timeout = 300,
+                    Policies = ["S3CrudPolicy:DataBucket"])]
+    public async Task<AnalysisPart> HandleAsync(RecommendationsInput input, CancellationToken cancellationToken)
+    {
+        var run = input.Run;
+        var company = data.Artifacts.ReadAsync(run.KeyOf(CalcCompanyMetricsStep.ResultName), AnalysisJsonContext.Default.CompanyMetrics, cancellationToken);
+        var products = data.Artifacts.ReadAsync(run.KeyOf(CalcProductMetricsStep.ResultName), AnalysisJsonContext.Default.ProductMetrics, cancellationToken);
+        var anomalies = data.ReadPartAsync(Step, input.Anomalies, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
+        var trends = data.ReadPartAsync(Step, input.Trends, AnalysisJsonContext.Default.TrendReport, cancellationToken);
+        var recommendations = engine.Recommend(await company, await products, await anomalies, await trends);
+        List<string> missing = [.. new[] { input.Anomalies, input.Trends }.Where(p => p.Failed).Select(p => p.Step)];
+        var key = run.KeyOf(ResultName);
+        await data.Artifacts.WriteAsync(key, new RecommendationSet(run.Date, recommendations, missing), AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{recommendations.Count} recommendations")
+                      + (missing.Count > 0 ? $" (without {string.Join(" and ", missing)})" : "");
+        return AnalysisPart.Succeeded(Step, key, AnalysisPart.Statistics, summary);
+    }
+}
+
+/// <summary>Lambda entry point of GenerateRecommendations.</summary>
+public sealed class GenerateRecommendationsFunction : LambdaEntryPoint<GenerateRecommendationsStep>;

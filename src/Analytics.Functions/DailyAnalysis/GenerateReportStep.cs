@@ -1,0 +1,39 @@
+using System.Text;
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Reporting;
+using Analytics.Functions.Hosting;
+
+namespace Analytics.Functions.DailyAnalysis;
+
+/// <summary>
+/// daily-analysis, state GenerateReport: renders the combined insights as the e-mail (subject and plain-text body,
+/// which SendDailyReport publishes) and as an HTML page with charts, both written to the bucket under
+/// <c>reports/{date}/</c> (a rerun of the date replaces them).
+/// </summary>
+public sealed class GenerateReportStep(AnalysisArtifacts artifacts, DailyReportRenderer renderer)
+{
+    [LambdaFunction(ResourceName = "GenerateReport", MemorySize = 512, Timeout = 300,
+                    Policies = ["S3CrudPolicy:DataBucket"])]
+    public async Task<ReportOutput> HandleAsync(InsightsInput input, CancellationToken cancellationToken)
+    {
+        var insights = await artifacts.ReadAsync(input.Insights.Key, AnalysisJsonContext.Default.DailyInsights, cancellationToken);
+        var report = renderer.Render(insights);
+        var htmlKey = AnalysisKeys.HtmlReport(input.Run.Date);
+        var textKey = AnalysisKeys.TextReport(input.Run.Date);
+        await WriteTextAsync(htmlKey, report.Html, "text/html; charset=utf-8", cancellationToken);
+        await WriteTextAsync(textKey, report.Text, "text/plain; charset=utf-8", cancellationToken);
+        return new ReportOutput(report.Subject, report.Text, htmlKey, textKey);
+    }
+
+    private async Task WriteTextAsync(string key, string text, string contentType, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        await artifacts.Objects.WriteAsync(key, content, contentType, cancellationToken);
+    }
+}
+
+/// <summary>Lambda entry point of GenerateReport.</summary>
+public sealed class GenerateReportFunction : LambdaEntryPoint<GenerateReportStep>;
+
+/// <summary>GenerateReport's result (<c>$.report</c>, also the execution's output): the e-mail and where the report is.</summary>
+public sealed record ReportOutput(string Subject, string Body, string HtmlKey, string TextKey);

@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization.Metadata;
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Metrics;
+using Analytics.Domain.Sales;
+using Analytics.Functions.Hosting;
+
+namespace Analytics.Functions.DailyAnalysis;
+
+/// <summary>The data an analysis step works on: the run's store-days from the bucket and the date's sales history.</summary>
+public sealed class RunData(AnalysisArtifacts artifacts, SalesHistoryLoader history)
+{
+    public AnalysisArtifacts Artifacts => artifacts;
+
+    /// <exception cref="InvalidStepInputException">The run has no store data (such runs end at NoDataAvailable).</exception>
+    public async Task<(IReadOnlyList<StoreDaySummary> Day, SalesHistory History)> LoadAsync(
+        string step, AnalysisRun run, HistoryParts parts, CancellationToken cancellationToken)
+    {
+        if (run.StoreCount == 0 || run.DayKey is null)
+        {
+            throw new InvalidStepInputException(step, $"the run for {run.Date:yyyy-MM-dd} has no store data to analyse.");
+        }
+
+        var day = artifacts.ReadStoreDaysAsync(run.DayKey, cancellationToken);
+        var loaded = history.LoadAsync(run.Date, parts, cancellationToken);
+        return (await day, await loaded);
+    }
+
+    /// <summary>The result document of <paramref name="part"/>; null when that step failed and the run went on without it.</summary>
+    /// <exception cref="InvalidStepInputException">A part that neither failed nor names its result.</exception>
+    public async Task<T?> ReadPartAsync<T>(string step, AnalysisPart part, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (part.Failed)
+        {
+            return null;
+        }
+
+        if (part.Key is null)
+        {
+            throw new InvalidStepInputException(step, $"the result of {part.Step} has no key and is not marked failed.");
+        }
+
+        return await artifacts.ReadAsync(part.Key, typeInfo, cancellationToken);
+    }
+}
