@@ -8,6 +8,8 @@ namespace Analytics.Domain.Analysis;
 /// the exports. Company and product metrics are always there (the run fails without them); anomalies, trends and
 /// recommendations are null or empty when their step failed, and <see cref="Parts"/> says which did and why.
 /// </summary>
+/// <param name="RevenueSeries">The chain's daily net revenue over the <see cref="RevenueSeriesDays"/> days ending at
+/// <paramref name="Date"/>, oldest first; a day without sales is in it with zeros.</param>
 /// <param name="ModelNote">How the findings were made, for the report (no model configured: statistics only).</param>
 public sealed record DailyInsights(
     DateOnly Date,
@@ -21,11 +23,17 @@ public sealed record DailyInsights(
     TrendReport? Trends,
     IReadOnlyList<Recommendation> Recommendations,
     IReadOnlyList<PartStatus> Parts,
+    IReadOnlyList<DailyRevenue> RevenueSeries,
     string ModelNote)
 {
+    public const int RevenueSeriesDays = 56;
+
     public bool HasErrors => Parts.Any(p => p.Failed);
 }
 
 /// <summary>How one analysis step went: <see cref="Source"/> is <see cref="AnalysisPart.Statistics"/> or
 /// <see cref="AnalysisPart.Model"/>; a failed step has its error name and cause.</summary>
 public sealed record PartStatus(string Step, bool Failed, string Source, string? Error = null, string? Cause = null);
+
+/// <summary>One day of the chain's revenue series.</summary>
+public sealed record DailyRevenue(DateOnly Date, decimal NetRevenue, int Transactions, int StoresTrading);

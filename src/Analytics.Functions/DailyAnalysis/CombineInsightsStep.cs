@@ -1,6 +1,7 @@
 using System.Text;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
+using Analytics.Domain.Sales;
 using Analytics.Functions.Hosting;
 
 namespace Analytics.Functions.DailyAnalysis;
@@ -9,7 +10,7 @@ namespace Analytics.Functions.DailyAnalysis;
 /// daily-analysis, state CombineInsights: one document with every result, and which parts failed and why, so that
 /// CheckForBedrockErrors can send the alert while the run completes.
 /// </summary>
-public sealed class CombineInsightsStep(RunData data)
+public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
 {
     public const string ResultName = "insights.json";
     private const string Step = "CombineInsights";
@@ -18,7 +19,7 @@ public sealed class CombineInsightsStep(RunData data)
     public const string StatisticsOnlyNote = "No AI model is configured: every finding comes from the built-in statistics.";
 
     [LambdaFunction(ResourceName = "CombineInsights", MemorySize = 512, Timeout = 300,
-                    Policies = ["S3CrudPolicy:DataBucket"])]
+                    Policies = ["DynamoDBReadPolicy:SalesTable", "S3CrudPolicy:DataBucket"])]
     public async Task<CombinedInsights> HandleAsync(CombineInsightsInput input, CancellationToken cancellationToken)
     {
         var run = input.Run;
@@ -28,6 +29,7 @@ public sealed class CombineInsightsStep(RunData data)
         var trends = data.ReadPartAsync(Step, input.Trends, AnalysisJsonContext.Default.TrendReport, cancellationToken);
         var recommendations = data.ReadPartAsync(Step, input.Recommendations, AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
 
+        var series = RevenueSeriesAsync(run.Date, cancellationToken);
         AnalysisPart[] parts = [input.Company, input.Products, input.Anomalies, input.Trends, input.Recommendations];
         var statuses = parts.Select(p => new PartStatus(p.Step, p.Failed, p.Source ?? AnalysisPart.Statistics, p.Error, p.Cause)).ToList();
         var insights = new DailyInsights(
@@ -39,6 +41,7 @@ public sealed class CombineInsightsStep(RunData data)
             await trends,
             (await recommendations)?.Recommendations ?? [],
             statuses,
+            await series,
             statuses.Any(s => s.Source == AnalysisPart.Model) ? "An AI model ranked and explained the statistical findings." : StatisticsOnlyNote);
 
         var key = run.KeyOf(ResultName);
@@ -48,6 +51,18 @@ public sealed class CombineInsightsStep(RunData data)
             insights.Anomalies?.Anomalies.Count ?? 0,
             insights.Anomalies?.Anomalies.Count(a => a.Severity == AnomalySeverity.High) ?? 0,
             insights.Recommendations.Count);
+    }
+
+    private async Task<IReadOnlyList<DailyRevenue>> RevenueSeriesAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var first = date.AddDays(1 - DailyInsights.RevenueSeriesDays);
+        var days = (await sales.GetChainHistoryAsync(first, date, cancellationToken)).ToDictionary(d => d.BusinessDate);
+        return
+        [
+            .. Enumerable.Range(0, DailyInsights.RevenueSeriesDays).Select(i => first.AddDays(i)).Select(d => days.TryGetValue(d, out var day)
+                ? new DailyRevenue(d, day.Totals.NetRevenue, day.Totals.Transactions, day.StoresTrading)
+                : new DailyRevenue(d, 0m, 0, 0)),
+        ];
     }
 
     /// <summary>The alert text: which steps failed and why (each cause cut to keep the message short).</summary>
