@@ -36,7 +36,7 @@ internal static class DailyCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var services = local.BuildServices(parseResult, ChainTimeZone(parseResult.GetValue(timeZone)!));
-            return await RunAsync(services, parseResult.GetValue(date), cancellationToken);
+            return (await RunAsync(services, parseResult.GetValue(date), cancellationToken)).ExitCode;
         });
         return command;
     }
@@ -50,8 +50,8 @@ internal static class DailyCommand
     public static Action<IServiceCollection> ChainTimeZone(string zone) =>
         services => services.Configure<AnalysisOptions>(options => options.TimeZone = zone);
 
-    /// <summary>Runs one daily analysis and prints its outcome; 0 when it succeeded.</summary>
-    public static async Task<int> RunAsync(IServiceProvider services, DateOnly? date, CancellationToken cancellationToken)
+    /// <summary>Runs one daily analysis and prints its outcome: exit code 0 and the insights when it succeeded.</summary>
+    public static async Task<(int ExitCode, DailyInsights? Insights)> RunAsync(IServiceProvider services, DateOnly? date, CancellationToken cancellationToken)
     {
         var workflows = services.GetRequiredService<LocalWorkflows>();
         var input = date is { } d ? new JsonObject { ["date"] = AnalysisKeys.Iso(d) } : new JsonObject();
@@ -65,7 +65,7 @@ internal static class DailyCommand
         {
             Console.Error.WriteLine($"The daily analysis {result.StatusText} after {seconds} s: {result.Error}: {result.Cause}");
             Console.Error.WriteLine($"Its history: analytics executions show {execution}");
-            return 1;
+            return (1, null);
         }
 
         var report = result.Output!.Deserialize(StepJsonContext.Default.ReportOutput)!;
@@ -78,7 +78,7 @@ internal static class DailyCommand
         Console.WriteLine($"  Exports: {objects.PathOf(AnalysisKeys.ExportsPrefix + "manifests")} (QuickSight manifests; data beside them)");
         Console.WriteLine($"  Subject: {report.Subject}");
         PrintHeadlines(insights);
-        return 0;
+        return (0, insights);
     }
 
     private static void PrintHeadlines(DailyInsights insights)
