@@ -11,7 +11,7 @@ public sealed class AnalyzeTrendsStep(RunData data, TrendAnalyzer analyzer)
     public const string ResultName = "trends.json";
 
     [LambdaFunction(ResourceName = "AnalyzeTrends", MemorySize = 1024, Timeout = 300,
-                    Policies = ["DynamoDBReadPolicy:SalesTable", "S3CrudPolicy:DataBucket"])]
+                    SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]
     public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
     {
         var (day, history) = await data.LoadAsync("AnalyzeTrends", input.Run, HistoryParts.StoreTotals, cancellationToken);

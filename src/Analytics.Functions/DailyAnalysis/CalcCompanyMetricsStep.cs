@@ -11,7 +11,7 @@ public sealed class CalcCompanyMetricsStep(RunData data, CompanyMetricsCalculato
     public const string ResultName = "company.json";
 
     [LambdaFunction(ResourceName = "CalcCompanyMetrics", MemorySize = 1024, Timeout = 300,
-                    Policies = ["DynamoDBReadPolicy:SalesTable", "S3CrudPolicy:DataBucket"])]
+                    SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]
     public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
     {
         var (day, history) = await data.LoadAsync("CalcCompanyMetrics", input.Run, HistoryParts.StoreTotals, cancellationToken);

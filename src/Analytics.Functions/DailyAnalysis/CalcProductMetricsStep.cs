@@ -11,7 +11,7 @@ public sealed class CalcProductMetricsStep(RunData data, ProductMetricsCalculato
     public const string ResultName = "products.json";
 
     [LambdaFunction(ResourceName = "CalcProductMetrics", MemorySize = 2048, Timeout = 300,
-                    Policies = ["DynamoDBReadPolicy:SalesTable", "S3CrudPolicy:DataBucket"])]
+                    SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]
     public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
     {
         var (day, history) = await data.LoadAsync("CalcProductMetrics", input.Run, HistoryParts.Skus, cancellationToken);

@@ -12,7 +12,8 @@ public sealed class ExportToQuickSightStep(RunData data, QuickSightExporter expo
 {
     [LambdaFunction(ResourceName = "ExportToQuickSight", ArnVariable = "export_to_quicksight_lambda_arn",
                     MemorySize = 1024, Timeout = 300,
-                    Policies = ["S3CrudPolicy:DataBucket"])]
+                    Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.ExportsPrefix],
+                    Deletes = [AnalysisKeys.ExportsPrefix], Lists = [AnalysisKeys.ExportsPrefix])]
     public async Task<QuickSightExport> HandleAsync(InsightsInput input, CancellationToken cancellationToken)
     {
         var insights = data.Artifacts.ReadAsync(input.Insights.Key, AnalysisJsonContext.Default.DailyInsights, cancellationToken);

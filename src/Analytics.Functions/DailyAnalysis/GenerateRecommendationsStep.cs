@@ -15,7 +15,7 @@ public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngi
     private const string Step = "GenerateRecommendations";
 
     [LambdaFunction(ResourceName = "GenerateRecommendations", MemorySize = 512, Timeout = 300,
-                    Policies = ["S3CrudPolicy:DataBucket"])]
+                    Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]
     public async Task<AnalysisPart> HandleAsync(RecommendationsInput input, CancellationToken cancellationToken)
     {
         var run = input.Run;

@@ -13,7 +13,7 @@ namespace Analytics.Functions.DailyAnalysis;
 public sealed class GenerateReportStep(AnalysisArtifacts artifacts, DailyReportRenderer renderer)
 {
     [LambdaFunction(ResourceName = "GenerateReport", MemorySize = 512, Timeout = 300,
-                    Policies = ["S3CrudPolicy:DataBucket"])]
+                    Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.ReportsPrefix])]
     public async Task<ReportOutput> HandleAsync(InsightsInput input, CancellationToken cancellationToken)
     {
         var insights = await artifacts.ReadAsync(input.Insights.Key, AnalysisJsonContext.Default.DailyInsights, cancellationToken);

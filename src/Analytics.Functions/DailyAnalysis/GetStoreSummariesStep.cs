@@ -15,7 +15,7 @@ public sealed class GetStoreSummariesStep(ISalesStore sales, AnalysisArtifacts a
     public const string DayName = "day.jsonl.gz";
 
     [LambdaFunction(ResourceName = "GetStoreSummaries", MemorySize = 1024, Timeout = 300,
-                    Policies = ["DynamoDBReadPolicy:SalesTable", "S3CrudPolicy:DataBucket"])]
+                    SalesTable = TableAccess.Read, Writes = [AnalysisKeys.RunsPrefix])]
     public async Task<AnalysisRun> HandleAsync(GetStoreSummariesInput input, CancellationToken cancellationToken)
     {
         var zone = ChainZone(options.Value);

@@ -24,9 +24,24 @@ public sealed class LambdaFunctionAttribute : Attribute
     /// <summary>Timeout in seconds (1–900). The handler's cancellation token fires shortly before it.</summary>
     public int Timeout { get; init; } = 30;
 
+    /// <summary>Its access to the sales table (and its index). The template grants exactly the calls the adapter makes.</summary>
+    public TableAccess SalesTable { get; init; }
+
+    /// <summary>Bucket key prefixes whose objects it reads (<c>s3:GetObject</c>), e.g. <c>uploads/</c>.</summary>
+    public string[] Reads { get; init; } = [];
+
+    /// <summary>Bucket key prefixes it writes (<c>s3:PutObject</c>; a move writes its destination).</summary>
+    public string[] Writes { get; init; } = [];
+
+    /// <summary>Bucket key prefixes it deletes from (<c>s3:DeleteObject</c>; a move deletes its source).</summary>
+    public string[] Deletes { get; init; } = [];
+
+    /// <summary>Bucket key prefixes it lists (<c>s3:ListBucket</c> with an <c>s3:prefix</c> condition).</summary>
+    public string[] Lists { get; init; } = [];
+
     /// <summary>
-    /// What the function may touch, as SAM policy templates with the template parameter that names the resource,
-    /// e.g. <c>DynamoDBCrudPolicy:SalesTable</c> or <c>S3CrudPolicy:DataBucket</c>.
+    /// True when it asks for keys that may not exist and must tell "missing" from "forbidden": S3 answers 404 rather
+    /// than 403 only to callers with <c>s3:ListBucket</c> on the bucket, which a prefix condition does not cover.
     /// </summary>
-    public string[] Policies { get; init; } = [];
+    public bool ProbesMissingKeys { get; init; }
 }

@@ -21,7 +21,8 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
     internal const int SaveBatchSize = 100;
 
     [LambdaFunction(ResourceName = "ProcessUpload", MemorySize = 1024, Timeout = 300,
-                    Policies = ["S3CrudPolicy:DataBucket", "DynamoDBCrudPolicy:SalesTable"])]
+                    SalesTable = TableAccess.ReadWrite, Reads = [UploadKeys.UploadsPrefix, UploadKeys.RejectedPrefix],
+                    Writes = [UploadKeys.RejectedPrefix], Deletes = [UploadKeys.UploadsPrefix], ProbesMissingKeys = true)]
     public async Task<ProcessUploadOutput> HandleAsync(ProcessUploadInput input, CancellationToken cancellationToken)
     {
         var key = input.Detail.Object.Key;
