@@ -15,7 +15,7 @@ internal static class ExportedRows
             var bytes = store.Content(key);
             Assert.False(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble), $"{key} starts with a BOM");
             Assert.Equal((byte)'\n', bytes[^1]);
-            Assert.DoesNotContain((byte)'\r', bytes);
+            Assert.Equal(-1, bytes.AsSpan().IndexOf((byte)'\r'));
             var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
             lines.AddRange(text[..^1].Split('\n'));
         }
