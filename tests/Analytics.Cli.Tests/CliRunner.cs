@@ -3,7 +3,7 @@ using Analytics.Cli.Commands;
 namespace Analytics.Cli.Tests;
 
 /// <summary>Runs the <c>analytics</c> command in-process against a temporary data folder, capturing stdout.</summary>
-internal sealed class CliRunner : IDisposable
+public sealed class CliRunner : IDisposable
 {
     public DirectoryInfo Root { get; } = Directory.CreateTempSubdirectory("analytics-cli-");
 

@@ -45,6 +45,7 @@ internal static class AnalyticsCommandLine
         root.Subcommands.Add(InvokeCommand.Create(local));
         root.Subcommands.Add(StatesCommand.Create(local));
         root.Subcommands.Add(ExecutionsCommand.Create(local));
+        root.Subcommands.Add(DailyCommand.Create(local));
         root.Subcommands.Add(DemoCommand.Create(local));
         return root;
     }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Analytics.Cli.Generation;
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Insights;
 using Analytics.Domain.Sales;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -20,9 +22,10 @@ internal static class DemoCommand
         var days = new Option<int>("--days") { Description = "Days of history", DefaultValueFactory = _ => 120 };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
         var lastDate = new Option<DateOnly?>("--last-date") { Description = "Last business date (YYYY-MM-DD). Default: yesterday (UTC)" };
-        var command = new Command("demo", "Generate a chain's sales, ingest them through the upload workflow step, and summarize the last day.")
+        var noAnomalies = new Option<bool>("--no-anomalies") { Description = "Plant nothing unusual on the last day (by default a store's revenue halves, a category surges and a store sells nothing)" };
+        var command = new Command("demo", "Generate a chain's sales, ingest them through the upload workflow, and run the daily analysis of the last day.")
         {
-            stores, days, seed, lastDate,
+            stores, days, seed, lastDate, noAnomalies,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -33,8 +36,13 @@ internal static class DemoCommand
                 Seed = parseResult.GetValue(seed),
                 LastDate = parseResult.GetValue(lastDate) ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),
             };
+            if (!parseResult.GetValue(noAnomalies) && options.Stores >= 3)
+            {
+                options = options with { Planted = PlantedAnomalies.For(new SalesDataGenerator(options).Stores, options.LastDate) };
+            }
+
             var folder = Directory.CreateDirectory(Path.Combine(local.DataDirectory(parseResult), "generated"));
-            await using var services = local.BuildServices(parseResult);
+            await using var services = local.BuildServices(parseResult, DailyCommand.ChainTimeZone(options.TimeZone));
             var uploader = new LocalUploader(services);
             var generator = new SalesDataGenerator(options);
             var clock = Stopwatch.StartNew();
@@ -61,10 +69,37 @@ internal static class DemoCommand
                 $"Ingested {options.Days} files ({bytes / 1e6:F0} MB, {options.FirstDate:yyyy-MM-dd} to {options.LastDate:yyyy-MM-dd}) in {clock.Elapsed.TotalSeconds:F1} s into {local.DataDirectory(parseResult)}"));
             var day = await services.GetRequiredService<ISalesStore>().GetDayAsync(options.LastDate, SalesDetail.Totals, cancellationToken);
             PrintDay(options.LastDate, day);
-            return 0;
+            Console.WriteLine();
+            var (exitCode, insights) = await DailyCommand.RunAsync(services, options.LastDate, cancellationToken);
+            if (insights is not null && options.Planted is { } planted)
+            {
+                PrintPlanted(planted, insights);
+            }
+
+            return exitCode;
         });
         return command;
     }
+
+    /// <summary>Where each planted anomaly came out in the ranking (1 is the top finding).</summary>
+    private static void PrintPlanted(PlantedAnomalies planted, DailyInsights insights)
+    {
+        var anomalies = insights.Anomalies?.Anomalies ?? [];
+        Console.WriteLine("Planted on the last day, and where the analysis ranked it:");
+        foreach (var (what, subject, id, metrics) in Expectations(planted))
+        {
+            var rank = anomalies.Select((a, i) => (a, i)).FirstOrDefault(x => x.a.Subject == subject && x.a.SubjectId == id && metrics.Contains(x.a.Metric));
+            Console.WriteLine(rank.a is null ? $"  {what}: NOT FOUND" : $"  {what}: found, rank {rank.i + 1} of {anomalies.Count} ({rank.a.Severity}, {rank.a.Metric})");
+        }
+    }
+
+    /// <summary>Each planted change and the anomaly that should report it.</summary>
+    public static IEnumerable<(string What, AnomalySubject Subject, string Id, AnomalyMetric[] Metrics)> Expectations(PlantedAnomalies planted) =>
+    [
+        ($"store {planted.HalvedStore} at half its revenue", AnomalySubject.Store, planted.HalvedStore, [AnomalyMetric.NetRevenue, AnomalyMetric.Transactions]),
+        ($"{planted.SurgingCategory} selling twice its units", AnomalySubject.Category, planted.SurgingCategory, [AnomalyMetric.NetRevenue]),
+        ($"store {planted.ClosedStore} without sales", AnomalySubject.Store, planted.ClosedStore, [AnomalyMetric.NoSales]),
+    ];
 
     private static void PrintDay(DateOnly date, IReadOnlyList<StoreDaySummary> stores)
     {

@@ -27,8 +27,8 @@ internal sealed class LocalEnvironment(Option<DirectoryInfo?> dataDirectoryOptio
         return Path.GetFullPath(string.IsNullOrEmpty(fromEnvironment) ? Path.Combine(Environment.CurrentDirectory, ".analytics") : fromEnvironment);
     }
 
-    public ServiceProvider BuildServices(ParseResult parseResult) =>
-        CreateServices(DataDirectory(parseResult), parseResult.GetValue(instantWaitsOption));
+    public ServiceProvider BuildServices(ParseResult parseResult, Action<IServiceCollection>? configure = null) =>
+        CreateServices(DataDirectory(parseResult), parseResult.GetValue(instantWaitsOption), configure);
 
     /// <summary>The domain, the steps, the embedded adapters and the local workflow runner over <paramref name="dataDirectory"/>.</summary>
     /// <param name="configure">Last changes to the registrations (tests put fault injectors in front of adapters here).</param>

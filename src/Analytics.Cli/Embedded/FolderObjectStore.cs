@@ -129,7 +129,9 @@ internal sealed class FolderObjectStore : IObjectStore
     /// <summary>The full path of a key, after checking it cannot name anything outside the folder.</summary>
     /// <exception cref="InvalidObjectKeyException">The key is empty, absolute, uses '\', has an empty, '.', '..'
     /// or temp-file segment, a control character, or otherwise resolves outside the folder.</exception>
-    private string PathOf(string key)
+    /// <summary>The file that holds <paramref name="key"/>.</summary>
+    /// <exception cref="InvalidObjectKeyException">The key is empty or escapes the folder.</exception>
+    public string PathOf(string key)
     {
         if (string.IsNullOrEmpty(key))
         {

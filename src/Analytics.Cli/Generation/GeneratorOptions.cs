@@ -13,6 +13,8 @@ internal sealed record GeneratorOptions
     public int BaseTransactions { get; init; } = 180;
     public string Currency { get; init; } = "USD";
     public string TimeZone { get; init; } = "America/New_York";
+    /// <summary>Unusual sales to plant (the demo's); null for none.</summary>
+    public PlantedAnomalies? Planted { get; init; }
 
     public DateOnly FirstDate => LastDate.AddDays(1 - Days);
 }

@@ -41,7 +41,10 @@ internal sealed class SalesDataGenerator
         writer.WriteStartArray();
         foreach (var store in Stores)
         {
-            WriteStoreDay(writer, store, date);
+            if (!(_options.Planted is { } planted && planted.Date == date && planted.ClosedStore == store.StoreId))
+            {
+                WriteStoreDay(writer, store, date);
+            }
         }
 
         writer.WriteEndArray();
@@ -54,7 +57,9 @@ internal sealed class SalesDataGenerator
         var random = new Random(unchecked((_options.Seed * 1_000_003) + (store.StoreId.GetStableHash() * 7_919) + dayNumber));
         var trend = 1 + (0.0005 * (dayNumber - _options.FirstDate.DayNumber));
         var noise = 0.9 + (0.2 * random.NextDouble());
-        var transactions = Math.Max(1, (int)Math.Round(_options.BaseTransactions * store.Size * s_weekdayFactor[(int)date.DayOfWeek] * trend * noise));
+        var planted = _options.Planted is { } p && p.Date == date ? p : null;
+        var halved = planted?.HalvedStore == store.StoreId ? 0.5 : 1.0;
+        var transactions = Math.Max(1, (int)Math.Round(_options.BaseTransactions * store.Size * s_weekdayFactor[(int)date.DayOfWeek] * trend * noise * halved));
 
         writer.WriteStartObject();
         writer.WriteNumber("schema_version", 1);
@@ -72,14 +77,14 @@ internal sealed class SalesDataGenerator
         Array.Sort(seconds);
         for (var t = 0; t < transactions; t++)
         {
-            WriteTransaction(writer, random, store, date, t, seconds[t]);
+            WriteTransaction(writer, random, store, date, t, seconds[t], planted?.SurgingCategory);
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
-    private void WriteTransaction(Utf8JsonWriter writer, Random random, StoreProfile store, DateOnly date, int index, int secondOfDay)
+    private void WriteTransaction(Utf8JsonWriter writer, Random random, StoreProfile store, DateOnly date, int index, int secondOfDay, string? surgingCategory)
     {
         var local = date.ToDateTime(TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(secondOfDay)));
         writer.WriteStartObject();
@@ -91,7 +96,7 @@ internal sealed class SalesDataGenerator
         for (var l = 0; l < lines; l++)
         {
             var product = Catalog.Draw(random);
-            var quantity = random.NextDouble() < 0.8 ? 1 : random.Next(2, 5);
+            var quantity = (random.NextDouble() < 0.8 ? 1 : random.Next(2, 5)) * (product.Category == surgingCategory ? 2 : 1);
             var discount = random.NextDouble() < 0.1
                 ? decimal.Round(quantity * product.UnitPrice * (decimal)(0.05 + (0.15 * random.NextDouble())), 2)
                 : 0m;

@@ -12,7 +12,10 @@ namespace Analytics.Domain.Insights;
 /// <para>Eight points give a noisy MAD (it is often half the true spread), so a store's scale is also floored at the
 /// median relative scale (scale / median) of all stores for that metric, and a category's at that of all categories:
 /// peers pooled over thousands of points say how much a day usually wobbles, and a store's own history can only
-/// widen that, not narrow it.</para> Each anomaly names the parts
+/// widen that, not narrow it. Smaller peers wobble more: by sampling alone a day's relative spread falls like
+/// 1 / √transactions, so a subject whose usual transactions are below its peers' median gets that floor widened by
+/// √(peers' median transactions / its own) — a small store's unusual basket is not flagged for a wobble that is
+/// ordinary at its size.</para> Each anomaly names the parts
 /// that explain it (<see cref="AnomalyContributor"/>). Pure; linear in stores × (baseline days + categories).
 /// </summary>
 [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An injected domain service; steps depend on the instance.")]
@@ -131,12 +134,15 @@ public sealed class AnomalyDetector
     private static readonly (AnomalyMetric Metric, decimal Floor)[] Metrics =
         [(AnomalyMetric.NetRevenue, 1m), (AnomalyMetric.Transactions, 1m), (AnomalyMetric.AverageBasket, 0.01m)];
 
-    /// <summary>Per metric, the median over peers of their own relative scale (scale / |median|); 0 without peers.</summary>
-    private static Dictionary<AnomalyMetric, decimal> PooledSpread(IEnumerable<IReadOnlyList<DayFigures>> peers)
+    /// <summary>Per metric, the median over peers of their own relative scale (scale / |median|), 0 without peers;
+    /// and the peers' median usual transactions.</summary>
+    private static PeerSpread PooledSpread(IEnumerable<IReadOnlyList<DayFigures>> peers)
     {
         var spreads = Metrics.ToDictionary(m => m.Metric, _ => new List<decimal>());
+        List<decimal> sizes = [];
         foreach (var past in peers)
         {
+            sizes.Add(UsualTransactions(past));
             foreach (var (metric, floor) in Metrics)
             {
                 List<decimal> points = [.. past.Select(p => p.Of(metric)).OfType<decimal>()];
@@ -147,12 +153,30 @@ public sealed class AnomalyDetector
             }
         }
 
-        return spreads.ToDictionary(p => p.Key, p => p.Value.Count == 0 ? 0m : RobustBaseline.MedianOf([.. p.Value]));
+        return new PeerSpread(
+            spreads.ToDictionary(p => p.Key, p => p.Value.Count == 0 ? 0m : RobustBaseline.MedianOf([.. p.Value])),
+            sizes.Count == 0 ? 0m : RobustBaseline.MedianOf([.. sizes]));
+    }
+
+    private static decimal UsualTransactions(IReadOnlyList<DayFigures> past) =>
+        past.Count == 0 ? 0m : RobustBaseline.MedianOf([.. past.Select(p => (decimal)p.Transactions)]);
+
+    /// <summary>How peers usually wobble (relative scale per metric) and how big they usually are.</summary>
+    private sealed record PeerSpread(Dictionary<AnomalyMetric, decimal> Relative, decimal MedianTransactions)
+    {
+        /// <summary>The relative floor for a subject of <paramref name="past"/>: the peers' spread, widened by
+        /// √(peer size / own size) when the subject is smaller than its peers.</summary>
+        public decimal FloorFor(AnomalyMetric metric, IReadOnlyList<DayFigures> past)
+        {
+            var relative = Relative.GetValueOrDefault(metric);
+            var own = UsualTransactions(past);
+            return own <= 0m || own >= MedianTransactions ? relative : relative * (decimal)Math.Sqrt((double)(MedianTransactions / own));
+        }
     }
 
     /// <summary>Candidates (without contributors) for the three metrics of one subject.</summary>
     private static IEnumerable<Anomaly> Evaluate(
-        AnomalySubject subject, string id, DayFigures today, IReadOnlyList<DayFigures> past, Dictionary<AnomalyMetric, decimal>? pooled = null)
+        AnomalySubject subject, string id, DayFigures today, IReadOnlyList<DayFigures> past, PeerSpread? pooled = null)
     {
         foreach (var (metric, floor) in Metrics)
         {
@@ -163,7 +187,7 @@ public sealed class AnomalyDetector
                 continue;
             }
 
-            var baseline = RobustBaseline.Of(points, floor, pooled?.GetValueOrDefault(metric) ?? 0m);
+            var baseline = RobustBaseline.Of(points, floor, pooled?.FloorFor(metric, past) ?? 0m);
             var z = baseline.ZScore(value.Value);
             if (Severity(z, value.Value, baseline.Median) is { } severity)
             {

@@ -22,7 +22,7 @@ public sealed class GenerateReportStep(AnalysisArtifacts artifacts, DailyReportR
         var textKey = AnalysisKeys.TextReport(input.Run.Date);
         await WriteTextAsync(htmlKey, report.Html, "text/html; charset=utf-8", cancellationToken);
         await WriteTextAsync(textKey, report.Text, "text/plain; charset=utf-8", cancellationToken);
-        return new ReportOutput(report.Subject, report.Text, htmlKey, textKey);
+        return new ReportOutput(report.Subject, report.Text, htmlKey, textKey, input.Insights.Key);
     }
 
     private async Task WriteTextAsync(string key, string text, string contentType, CancellationToken cancellationToken)
@@ -35,5 +35,6 @@ public sealed class GenerateReportStep(AnalysisArtifacts artifacts, DailyReportR
 /// <summary>Lambda entry point of GenerateReport.</summary>
 public sealed class GenerateReportFunction : LambdaEntryPoint<GenerateReportStep>;
 
-/// <summary>GenerateReport's result (<c>$.report</c>, also the execution's output): the e-mail and where the report is.</summary>
-public sealed record ReportOutput(string Subject, string Body, string HtmlKey, string TextKey);
+/// <summary>GenerateReport's result (<c>$.report</c>, also the execution's output): the e-mail, where the report is,
+/// and where the combined insights it was made from are.</summary>
+public sealed record ReportOutput(string Subject, string Body, string HtmlKey, string TextKey, string InsightsKey);

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Analytics.Functions.Hosting;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Analytics.Cli.Embedded;
+using Analytics.Cli.Workflows;
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Insights;
+using Analytics.Domain.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using StatesLanguage.Evaluation;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>analytics daily [--date D]</c>: runs the daily-analysis state machine on the local engine with the in-process
+/// steps and the embedded stores, showing each state as it runs, then prints where the report and the exports are and
+/// the headline findings.
+/// </summary>
+internal static class DailyCommand
+{
+    /// <summary>How many anomalies and recommendations the summary lists.</summary>
+    public const int Headlines = 5;
+
+    public static Command Create(LocalEnvironment local)
+    {
+        var date = new Option<DateOnly?>("--date") { Description = "Business date to analyse (YYYY-MM-DD). Default: yesterday in the chain's time zone" };
+        var timeZone = TimeZoneOption();
+        var command = new Command("daily", "Run the daily analysis workflow for a business date and print where its report and exports are.")
+        {
+            date, timeZone,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var services = local.BuildServices(parseResult, ChainTimeZone(parseResult.GetValue(timeZone)!));
+            return (await RunAsync(services, parseResult.GetValue(date), cancellationToken)).ExitCode;
+        });
+        return command;
+    }
+
+    public static Option<string> TimeZoneOption() => new("--time-zone")
+    {
+        Description = "The chain's IANA time zone (business dates, 'yesterday')",
+        DefaultValueFactory = _ => TimeZoneInfo.Local.Id,
+    };
+
+    public static Action<IServiceCollection> ChainTimeZone(string zone) =>
+        services => services.Configure<AnalysisOptions>(options => options.TimeZone = zone);
+
+    /// <summary>Runs one daily analysis and prints its outcome: exit code 0 and the insights when it succeeded.</summary>
+    public static async Task<(int ExitCode, DailyInsights? Insights)> RunAsync(IServiceProvider services, DateOnly? date, CancellationToken cancellationToken)
+    {
+        var workflows = services.GetRequiredService<LocalWorkflows>();
+        var input = date is { } d ? new JsonObject { ["date"] = AnalysisKeys.Iso(d) } : new JsonObject();
+        var progress = Terminal.Error;
+        var clock = Stopwatch.StartNew();
+        var result = await workflows.RunAsync(LocalWorkflows.DailyAnalysis, LocalWorkflows.Load(LocalWorkflows.DailyAnalysis), input, null,
+            ExecutionProgress.WriteTo(line => progress.WriteLine(line), LocalWorkflows.DailyAnalysis), cancellationToken);
+        var execution = result.ExecutionArn[(result.ExecutionArn.LastIndexOf(':') + 1)..];
+        var seconds = clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+        if (result.Status != ExecutionStatus.Succeeded)
+        {
+            Console.Error.WriteLine($"The daily analysis {result.StatusText} after {seconds} s: {result.Error}: {result.Cause}");
+            Console.Error.WriteLine($"Its history: analytics executions show {execution}");
+            return (1, null);
+        }
+
+        var report = result.Output!.Deserialize(StepJsonContext.Default.ReportOutput)!;
+        var objects = (FolderObjectStore)services.GetRequiredService<IObjectStore>();
+        var insights = await new AnalysisArtifacts(objects)
+            .ReadAsync(report.InsightsKey, AnalysisJsonContext.Default.DailyInsights, cancellationToken);
+        Console.WriteLine($"Daily analysis of {AnalysisKeys.Iso(insights.Date)} succeeded in {seconds} s (execution {execution}).");
+        Console.WriteLine($"  Report:  {objects.PathOf(report.HtmlKey)}");
+        Console.WriteLine($"  E-mail:  {objects.PathOf(report.TextKey)} (also in {Path.Combine(workflows.Outbox.Directory, LocalResources.DailyReportTopic)})");
+        Console.WriteLine($"  Exports: {objects.PathOf(AnalysisKeys.ExportsPrefix + "manifests")} (QuickSight manifests; data beside them)");
+        Console.WriteLine($"  Subject: {report.Subject}");
+        PrintHeadlines(insights);
+        return (0, insights);
+    }
+
+    private static void PrintHeadlines(DailyInsights insights)
+    {
+        Console.WriteLine(insights.ModelNote);
+        foreach (var failed in insights.Parts.Where(p => p.Failed))
+        {
+            Console.WriteLine($"  ! {failed.Step} failed: {failed.Error}: {failed.Cause}");
+        }
+
+        if (insights.Anomalies is { } report)
+        {
+            Console.WriteLine(report.HistoryTooShort
+                ? $"Anomalies: none raised. {report.Note}"
+                : $"Anomalies: {report.Anomalies.Count} ({report.Anomalies.Count(a => a.Severity == AnomalySeverity.High)} high)");
+            foreach (var anomaly in report.Anomalies.Take(Headlines))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {anomaly.Severity,-6} {anomaly.Subject} {anomaly.SubjectId}: {anomaly.Metric} {anomaly.Value:N2} (expected {anomaly.ExpectedLow:N2}–{anomaly.ExpectedHigh:N2}{Percent(anomaly.PercentChange)})"));
+            }
+        }
+
+        Console.WriteLine($"Recommendations: {insights.Recommendations.Count}");
+        foreach (var recommendation in insights.Recommendations.Take(Headlines))
+        {
+            Console.WriteLine($"  {recommendation.Rank}. [{recommendation.Priority}] {recommendation.Title}");
+        }
+    }
+
+    private static string Percent(decimal? change) =>
+        change is { } p ? string.Create(CultureInfo.InvariantCulture, $", {p:+0.##;-0.##;0}%") : "";
+}

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Analytics.Cli.Commands;
+using Analytics.Cli.Generation;
+using Analytics.Cli.Workflows;
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Insights;
+using Analytics.Functions.DailyAnalysis;
+using Analytics.Testing;
+
+namespace Analytics.Cli.Tests;
+
+/// <summary>A demo chain ingested once per fixture: 20 stores, 9 weeks (the 8-week baseline and the day).</summary>
+public abstract class DemoChainFixture : IAsyncLifetime
+{
+    public static readonly DateOnly LastDate = new(2025, 1, 15); // the date of the sample events
+
+    private readonly bool _plant;
+
+    protected DemoChainFixture(bool plant) => _plant = plant;
+
+    public CliRunner Cli { get; } = new();
+
+    public int ExitCode { get; private set; }
+
+    public string Output { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        string[] args = ["demo", "--stores", "20", "--days", "63", "--last-date", AnalysisKeys.Iso(LastDate)];
+        (ExitCode, Output) = await Cli.RunAsync(_plant ? args : [.. args, "--no-anomalies"]);
+    }
+
+    public Task DisposeAsync()
+    {
+        Cli.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The combined insights of the demo's daily-analysis execution (other tests add runs of the sample events).</summary>
+    public DailyInsights Insights()
+    {
+        var runs = Path.Combine(Cli.Bucket, "analysis", "runs", AnalysisKeys.Iso(LastDate));
+        var file = Directory.GetFiles(runs, "insights.json", SearchOption.AllDirectories)
+            .Single(f => Path.GetFileName(Path.GetDirectoryName(f))!.StartsWith(LocalWorkflows.DailyAnalysis, StringComparison.Ordinal));
+        return JsonSerializer.Deserialize(File.ReadAllText(file), AnalysisJsonContext.Default.DailyInsights)!;
+    }
+}
+
+public sealed class SteadyChainFixture() : DemoChainFixture(plant: false);
+
+public sealed class PlantedChainFixture() : DemoChainFixture(plant: true);
+
+[Collection(nameof(SerialConsole))]
+public sealed class SteadyDemoTests(SteadyChainFixture chain) : IClassFixture<SteadyChainFixture>
+{
+    private static readonly string[] DailySteps =
+    [
+        "GetStoreSummaries", "CalcCompanyMetrics", "CalcProductMetrics", "DetectAnomalies", "AnalyzeTrends",
+        "GenerateRecommendations", "CombineInsights", "GenerateReport", "ExportToQuickSight",
+    ];
+
+    [Fact]
+    public void Demo_NothingPlanted_RunsTheAnalysisAndRaisesNothingOfHighSeverity()
+    {
+        Assert.True(chain.ExitCode == 0, chain.Output);
+        Assert.Contains("Report:", chain.Output, StringComparison.Ordinal);
+        var insights = chain.Insights();
+        Assert.False(insights.HasErrors);
+        Assert.Equal(CombineInsightsStep.StatisticsOnlyNote, insights.ModelNote);
+        Assert.False(insights.Anomalies!.HistoryTooShort);
+        Assert.DoesNotContain(insights.Anomalies.Anomalies, a => a.Severity == AnomalySeverity.High);
+    }
+
+    [Fact]
+    public void Demo_Report_IsWrittenWhereTheOutputSays()
+    {
+        var html = Path.Combine(chain.Cli.Bucket, "reports", AnalysisKeys.Iso(DemoChainFixture.LastDate), "daily-report.html");
+        Assert.Contains(html, chain.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(html));
+    }
+
+    [Fact]
+    public async Task Invoke_EveryDailyStepWithItsSampleEvent_Succeeds()
+    {
+        foreach (var step in DailySteps)
+        {
+            var (exitCode, output) = await chain.Cli.RunAsync("invoke", step, "--event", Path.Combine(SharedFolder.Repository, "events", $"{step}.json"));
+            Assert.True(exitCode == 0, $"{step}: {output}");
+            var response = JsonNode.Parse(output)!;
+            if (step == "GetStoreSummaries")
+            {
+                Assert.Equal(20, (int)response["storeCount"]!);
+            }
+        }
+
+        var report = Path.Combine(chain.Cli.Bucket, "analysis", "runs", "2025-01-15", "sample", "insights.json");
+        Assert.True(File.Exists(report));
+    }
+
+    [Fact]
+    public async Task Daily_DateWithoutSales_FailsWithNoDataAvailableAndAlerts()
+    {
+        var (exitCode, _, errors) = await chain.Cli.RunWithErrorsAsync("daily", "--date", "2024-06-01");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("NoDataAvailable", errors, StringComparison.Ordinal);
+        var alerts = Directory.GetFiles(Path.Combine(chain.Cli.DataDirectory, "outbox", "analytics-alerts"));
+        Assert.Contains(alerts, a => File.ReadAllText(a).Contains("2024-06-01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Daily_FutureDate_FailsWithInvalidAnalysisDate()
+    {
+        var (exitCode, _, errors) = await chain.Cli.RunWithErrorsAsync("daily", "--date", "2999-01-01");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("InvalidAnalysisDateException", errors, StringComparison.Ordinal);
+    }
+}
+
+[Collection(nameof(SerialConsole))]
+public sealed class PlantedDemoTests(PlantedChainFixture chain) : IClassFixture<PlantedChainFixture>
+{
+    [Fact]
+    public void Demo_PlantedAnomalies_AreFoundHighAndRankedAboveEverythingElse()
+    {
+        Assert.True(chain.ExitCode == 0, chain.Output);
+        var anomalies = chain.Insights().Anomalies!.Anomalies;
+        var planted = PlantedAnomalies.For(new SalesDataGenerator(new GeneratorOptions { Stores = 20, Days = 63, LastDate = DemoChainFixture.LastDate }).Stores, DemoChainFixture.LastDate);
+        var expected = DemoCommand.Expectations(planted).ToList();
+
+        bool IsPlanted(Anomaly a) => expected.Any(e => e.Subject == a.Subject && e.Id == a.SubjectId);
+        var ranks = expected.Select(e => anomalies.ToList().FindIndex(a => a.Subject == e.Subject && a.SubjectId == e.Id && e.Metrics.Contains(a.Metric))).ToList();
+        Assert.All(ranks, rank => Assert.True(rank >= 0, chain.Output));
+        Assert.All(ranks, rank => Assert.Equal(AnomalySeverity.High, anomalies[rank].Severity));
+        Assert.All(anomalies.Take(ranks.Max() + 1), a => Assert.True(IsPlanted(a), $"{a.Subject} {a.SubjectId} {a.Metric} ranks above a planted anomaly"));
+        Assert.Contains("found, rank", chain.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT FOUND", chain.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Insights;
+using Analytics.Domain.Metrics;
+using Analytics.Domain.Sales;
+using Analytics.Functions.DailyAnalysis;
+using Analytics.Functions.Hosting;
+using NSubstitute;
+
+namespace Analytics.Functions.Tests.DailyAnalysis;
+
+public sealed class CombineInsightsStepTests
+{
+    private static readonly DateOnly Date = new(2025, 1, 15);
+    private static readonly AnalysisRun Run = new(Date, "exec-1", new DateTimeOffset(2025, 1, 16, 11, 0, 0, TimeSpan.Zero),
+                                                  "analysis/runs/2025-01-15/exec-1/", 1, "USD", "analysis/runs/2025-01-15/exec-1/day.jsonl.gz");
+    private readonly ISalesStore _sales = Substitute.For<ISalesStore>();
+    private readonly InMemoryBucket _bucket = new();
+
+    public CombineInsightsStepTests()
+    {
+        var day = new[] { DailyData.StoreDay("store-1", Date, 100m) };
+        var history = new SalesHistoryBuilder(Date).Build();
+        Write("company.json", new CompanyMetricsCalculator().Calculate(Date, day, history), AnalysisJsonContext.Default.CompanyMetrics);
+        Write("products.json", new ProductMetricsCalculator().Calculate(Date, day, history), AnalysisJsonContext.Default.ProductMetrics);
+        Write("anomalies.json", new AnomalyDetector().Detect(Date, day, history), AnalysisJsonContext.Default.AnomalyReport);
+        Write("recommendations.json", new RecommendationSet(Date, [], ["AnalyzeTrends"]), AnalysisJsonContext.Default.RecommendationSet);
+        _sales.GetChainHistoryAsync(Date.AddDays(-55), Date, Arg.Any<CancellationToken>()).Returns(
+        [
+            new ChainDaySummary { BusinessDate = Date.AddDays(-1), StoresTrading = 1, Totals = new SalesTotals(3, 3, 3, 90m, 0m), Hours = [], Categories = [], PaymentMethods = [] },
+        ]);
+    }
+
+    private void Write<T>(string name, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        _bucket.Objects[Run.KeyOf(name)] = JsonSerializer.SerializeToUtf8Bytes(value, type);
+
+    private static AnalysisPart Part(string step, string name) => AnalysisPart.Succeeded(step, Run.KeyOf(name), AnalysisPart.Statistics, "");
+
+    private static CombineInsightsInput Input(AnalysisPart trends) => new(Run, Part("CalcCompanyMetrics", "company.json"),
+        Part("CalcProductMetrics", "products.json"), Part("DetectAnomalies", "anomalies.json"), trends, Part("GenerateRecommendations", "recommendations.json"));
+
+    [Fact]
+    public async Task HandleAsync_BranchFailed_RecordsWhichAndWhyAndKeepsTheRest()
+    {
+        var failed = new AnalysisPart("AnalyzeTrends", Failed: true, Error: "ModelTimeoutException", Cause: "The model did not answer in 60 s.");
+
+        var combined = await new CombineInsightsStep(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales)
+            .HandleAsync(Input(failed), CancellationToken.None);
+
+        Assert.True(combined.HasErrors);
+        Assert.Contains("AnalyzeTrends: ModelTimeoutException: The model did not answer in 60 s.", combined.ErrorSummary, StringComparison.Ordinal);
+        Assert.Equal(Run.KeyOf(CombineInsightsStep.ResultName), combined.Key);
+        var insights = JsonSerializer.Deserialize(_bucket.Objects[combined.Key], AnalysisJsonContext.Default.DailyInsights)!;
+        Assert.Null(insights.Trends);
+        Assert.NotNull(insights.Anomalies);
+        Assert.Equal(100m, insights.Company.NetRevenue);
+        Assert.Equal([false, false, false, true, false], insights.Parts.Select(p => p.Failed));
+        Assert.Equal(CombineInsightsStep.StatisticsOnlyNote, insights.ModelNote);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AllSucceeded_NoErrorsAndA56DaySeriesWithZerosForDaysWithoutSales()
+    {
+        Write("trends.json", new TrendAnalyzer().Analyze(Date, [DailyData.StoreDay("store-1", Date, 100m)], new SalesHistoryBuilder(Date).Build()),
+              AnalysisJsonContext.Default.TrendReport);
+
+        var combined = await new CombineInsightsStep(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales)
+            .HandleAsync(Input(Part("AnalyzeTrends", "trends.json")), CancellationToken.None);
+
+        Assert.False(combined.HasErrors);
+        var insights = JsonSerializer.Deserialize(_bucket.Objects[combined.Key], AnalysisJsonContext.Default.DailyInsights)!;
+        Assert.Equal(DailyInsights.RevenueSeriesDays, insights.RevenueSeries.Count);
+        Assert.Equal((Date.AddDays(-55), Date), (insights.RevenueSeries[0].Date, insights.RevenueSeries[^1].Date));
+        Assert.Equal(90m, insights.RevenueSeries[^2].NetRevenue);
+        Assert.Equal(0m, insights.RevenueSeries[^3].NetRevenue);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CompanyMetricsMarkedFailed_IsInvalidInput()
+    {
+        var input = Input(Part("AnalyzeTrends", "trends.json")) with { Company = new AnalysisPart("CalcCompanyMetrics", Failed: true) };
+
+        await Assert.ThrowsAsync<InvalidStepInputException>(() =>
+            new CombineInsightsStep(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales).HandleAsync(input, CancellationToken.None));
+    }
+}
