@@ -1,0 +1,82 @@
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Metrics;
+using Analytics.Domain.Sales;
+
+namespace Analytics.Domain.Exports;
+
+/// <summary>
+/// <c>product_daily</c>: one row per SKU sold anywhere in the chain on the date, from the store-days' SKU lines,
+/// ranked by net revenue (1 is the highest; ties by SKU ordinal) and written in rank order. Memory is one
+/// accumulator per SKU, not per store and SKU. Name and category are the ordinal-smallest seen for the SKU, as in
+/// <see cref="SkuSales"/>, so the result does not depend on the order of stores. <c>revenue_share_pct</c> is the
+/// percentage of chain net revenue (<see cref="CompanyMetrics.NetRevenue"/>), as <see cref="SkuRank.Share"/> is.
+/// </summary>
+internal static class ProductDailyRows
+{
+    public static async Task WriteAsync(NdjsonPartitionWriter rows, DailyInsights insights, IReadOnlyList<StoreDaySummary> day,
+                                        CancellationToken cancellationToken)
+    {
+        Dictionary<string, SkuDay> skus = new(StringComparer.Ordinal);
+        foreach (var store in day)
+        {
+            foreach (var line in store.Skus)
+            {
+                if (!skus.TryGetValue(line.Sku, out var sku))
+                {
+                    skus.Add(line.Sku, sku = new SkuDay(line.Sku, line.Name, line.Category));
+                }
+
+                sku.Add(line);
+            }
+        }
+
+        var ranked = skus.Values.OrderByDescending(s => s.GrossSales - s.Discounts).ThenBy(s => s.Sku, StringComparer.Ordinal);
+        var rank = 0;
+        foreach (var sku in ranked)
+        {
+            var net = sku.GrossSales - sku.Discounts;
+            var json = rows.StartRow();
+            json.WriteString("sku", sku.Sku);
+            json.WriteString("name", sku.Name);
+            json.WriteString("category", sku.Category);
+            json.WriteString("currency", insights.Company.Currency);
+            json.WriteNumber("units", sku.Units);
+            json.WriteNumber("gross_sales", sku.GrossSales);
+            json.WriteNumber("discounts", sku.Discounts);
+            json.WriteNumber("net_revenue", net);
+            json.WriteNumber("stores_selling", sku.Stores);
+            json.WriteNumber("revenue_rank", ++rank);
+            json.WriteNumber("revenue_share_pct", SalesMath.Share(net, insights.Company.NetRevenue));
+            await rows.EndRowAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A SKU's chain-wide sums; a store-day has at most one line per SKU, so each line is one more store.</summary>
+    private sealed class SkuDay(string sku, string name, string category)
+    {
+        public string Sku { get; } = sku;
+        public string Name { get; private set; } = name;
+        public string Category { get; private set; } = category;
+        public long Units { get; private set; }
+        public decimal GrossSales { get; private set; }
+        public decimal Discounts { get; private set; }
+        public int Stores { get; private set; }
+
+        public void Add(SkuSales line)
+        {
+            Units += line.Units;
+            GrossSales += line.GrossSales;
+            Discounts += line.Discounts;
+            Stores++;
+            if (string.CompareOrdinal(line.Name, Name) < 0)
+            {
+                Name = line.Name;
+            }
+
+            if (string.CompareOrdinal(line.Category, Category) < 0)
+            {
+                Category = line.Category;
+            }
+        }
+    }
+}
