@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using Analytics.Cli.Commands;
+using Analytics.Cli.Deployment;
+using Analytics.Functions.Hosting;
+using Analytics.Testing;
+
+namespace Analytics.Cli.Tests.Deployment;
+
+/// <summary>
+/// serverless.template is generated, and checked the way AWS would check it: cfn-lint (which runs the SAM transform),
+/// the SAM JSON schema, and the consistency of state machines, substitutions, roles and functions.
+/// </summary>
+public sealed class SamTemplateTests
+{
+    private static readonly string TemplatePath = Path.Combine(SharedFolder.Repository, SamTemplate.FileName);
+
+    private static JsonObject Template() => JsonNode.Parse(File.ReadAllText(TemplatePath))!.AsObject();
+
+    private static IEnumerable<(string Id, JsonObject Properties)> Resources(string type) =>
+        Template()["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == type).Select(r => (r.Key, r.Value!["Properties"]!.AsObject()));
+
+    [Fact]
+    public void Template_Committed_IsExactlyTheGeneratorsOutput() =>
+        Assert.True(File.ReadAllText(TemplatePath) == TemplateCommand.Render(),
+                    "serverless.template differs from the generator's output: run 'dotnet run --project src/Analytics.Cli -- template' and commit it.");
+
+    [ToolFact("cfn-lint", "pip install cfn-lint")]
+    public async Task Template_CfnLint_ReportsNothing()
+    {
+        var (exitCode, output) = await ExternalTool.RunAsync("cfn-lint", SharedFolder.Repository, SamTemplate.FileName);
+
+        Assert.True(exitCode == 0 && output.Length == 0, output);
+    }
+
+    [ToolFact("python3", "python3 with jsonschema: pip install jsonschema", needsSharedFolder: true)]
+    public async Task Template_ValidatesAgainstTheSamSchema()
+    {
+        var (exitCode, output) = await ExternalTool.RunAsync("python3", SharedFolder.Repository,
+            Path.Combine(AppContext.BaseDirectory, "Deployment", "validate_sam_schema.py"), SharedFolder.Path("reference", "schemas", "sam.schema.json"), TemplatePath);
+
+        Assert.True(exitCode == 0, output);
+    }
+
+    [Fact]
+    public void StateMachines_HaveASubstitutionForEveryVariableAndUseEverySubstitution()
+    {
+        foreach (var (id, properties) in Resources("AWS::Serverless::StateMachine"))
+        {
+            var definition = File.ReadAllText(Path.Combine(SharedFolder.Repository, (string)properties["DefinitionUri"]!));
+            var substitutions = properties["DefinitionSubstitutions"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal);
+            Assert.True(SamTemplate.VariablesOf(definition).SequenceEqual(substitutions), id);
+        }
+    }
+
+    [Fact]
+    public void StateMachines_RolesInvokeExactlyTheFunctionsAndPublishExactlyTheTopicsTheyUse()
+    {
+        List<string> called = [];
+        foreach (var (id, properties) in Resources("AWS::Serverless::StateMachine"))
+        {
+            var targets = properties["DefinitionSubstitutions"]!.AsObject().Select(p => p.Value!).ToList();
+            var functions = targets.Where(t => t["Fn::GetAtt"] is not null).Select(t => (string)t["Fn::GetAtt"]![0]!).Order(StringComparer.Ordinal).ToList();
+            var topics = targets.Where(t => t["Ref"] is not null).Select(t => (string)t["Ref"]!).Order(StringComparer.Ordinal).ToList();
+            var policies = properties["Policies"]!.AsArray().Select(p => p!.AsObject().Single()).ToList();
+            Assert.Equal(functions, policies.Where(p => p.Key == "LambdaInvokePolicy").Select(p => (string)p.Value!["FunctionName"]!["Ref"]!).Order(StringComparer.Ordinal));
+            Assert.Equal(topics, policies.Where(p => p.Key == "SNSPublishMessagePolicy").Select(p => (string)p.Value!["TopicName"]!["Fn::GetAtt"]![0]!).Order(StringComparer.Ordinal));
+            Assert.True(policies.All(p => p.Key is "LambdaInvokePolicy" or "SNSPublishMessagePolicy"), $"{id} has other policies");
+            called.AddRange(functions);
+        }
+
+        var declared = Resources("AWS::Serverless::Function").Select(f => f.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(declared, called.Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(StepCatalog.All.Select(s => s.Function.ResourceName).Order(StringComparer.Ordinal), declared);
+    }
+
+    [Fact]
+    public void Functions_StatementsNameActionsAndScopedResourcesOnly()
+    {
+        foreach (var (id, properties) in Resources("AWS::Serverless::Function"))
+        {
+            var statements = properties["Policies"]!.AsArray().SelectMany(p => p!["Statement"]!.AsArray()).ToList();
+            Assert.NotEmpty(statements);
+            foreach (var statement in statements)
+            {
+                Assert.Equal("Allow", (string?)statement!["Effect"]);
+                Assert.All(statement["Action"]!.AsArray(), a => Assert.DoesNotContain("*", (string)a!, StringComparison.Ordinal));
+                Assert.All(statement["Resource"]!.AsArray(), r => Assert.NotEqual("*", r!.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string)r! : ""));
+            }
+        }
+    }
+
+    [Fact]
+    public void Functions_ProcessUploadMayReadUploadsButNotWriteReports()
+    {
+        var statements = SamTemplate.Statements(StepCatalog.Get("ProcessUpload").Function).Select(s => s.ToJsonString()).ToList();
+
+        Assert.Contains(statements, s => s.Contains("s3:GetObject", StringComparison.Ordinal) && s.Contains("/uploads/*", StringComparison.Ordinal));
+        Assert.Contains(statements, s => s.Contains("dynamodb:BatchWriteItem", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements, s => s.Contains("reports/", StringComparison.Ordinal) || s.Contains("analysis/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Events_EveryFunctionHasASampleEvent() =>
+        Assert.All(Resources("AWS::Serverless::Function"), f =>
+            Assert.True(File.Exists(Path.Combine(SharedFolder.Repository, "events", f.Id + ".json")), $"events/{f.Id}.json is missing"));
+}
