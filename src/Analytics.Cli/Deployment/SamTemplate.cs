@@ -317,6 +317,7 @@ internal static partial class SamTemplate
             }
         }
 
+        policies.Add(LogDeliveryPolicy());
         return new JsonObject
         {
             ["Type"] = "AWS::Serverless::StateMachine",
@@ -341,6 +342,24 @@ internal static partial class SamTemplate
             },
         };
     }
+
+    /// <summary>The actions "Logging using CloudWatch Logs" of the Step Functions guide lists for a state machine's role
+    /// (SAM adds none for <c>Logging</c>); CloudWatch Logs' delivery actions take no resource ARN, hence <c>*</c>.</summary>
+    internal static readonly string[] LogDeliveryActions =
+    [
+        "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
+        "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
+    ];
+
+    private static JsonObject LogDeliveryPolicy() => new()
+    {
+        ["Statement"] = new JsonArray(new JsonObject
+        {
+            ["Effect"] = "Allow",
+            ["Action"] = new JsonArray([.. LogDeliveryActions.Select(a => (JsonNode)a)]),
+            ["Resource"] = "*",
+        }),
+    };
 
     /// <summary>upload-processor starts on every object created under <c>uploads/</c>; daily-analysis on the schedule.</summary>
     public static JsonObject UploadEvents() => new()

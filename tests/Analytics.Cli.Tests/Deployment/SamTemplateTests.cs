@@ -61,7 +61,9 @@ public sealed class SamTemplateTests
             var targets = properties["DefinitionSubstitutions"]!.AsObject().Select(p => p.Value!).ToList();
             var functions = targets.Where(t => t["Fn::GetAtt"] is not null).Select(t => (string)t["Fn::GetAtt"]![0]!).Order(StringComparer.Ordinal).ToList();
             var topics = targets.Where(t => t["Ref"] is not null).Select(t => (string)t["Ref"]!).Order(StringComparer.Ordinal).ToList();
-            var policies = properties["Policies"]!.AsArray().Select(p => p!.AsObject().Single()).ToList();
+            var policies = properties["Policies"]!.AsArray().Select(p => p!.AsObject().Single()).Where(p => p.Key != "Statement").ToList();
+            var statements = properties["Policies"]!.AsArray().Select(p => p!["Statement"]).OfType<JsonArray>().SelectMany(s => s).ToList();
+            Assert.All(statements, s => Assert.Equal(SamTemplate.LogDeliveryActions, s!["Action"]!.AsArray().Select(a => (string)a!)));
             Assert.Equal(functions, policies.Where(p => p.Key == "LambdaInvokePolicy").Select(p => (string)p.Value!["FunctionName"]!["Ref"]!).Order(StringComparer.Ordinal));
             Assert.Equal(topics, policies.Where(p => p.Key == "SNSPublishMessagePolicy").Select(p => (string)p.Value!["TopicName"]!["Fn::GetAtt"]![0]!).Order(StringComparer.Ordinal));
             Assert.True(policies.All(p => p.Key is "LambdaInvokePolicy" or "SNSPublishMessagePolicy"), $"{id} has other policies");
