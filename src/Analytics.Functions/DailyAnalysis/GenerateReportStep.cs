@@ -17,9 +17,9 @@ public sealed class GenerateReportStep(AnalysisArtifacts artifacts, DailyReportR
     public async Task<ReportOutput> HandleAsync(InsightsInput input, CancellationToken cancellationToken)
     {
         var insights = await artifacts.ReadAsync(input.Insights.Key, AnalysisJsonContext.Default.DailyInsights, cancellationToken);
-        var report = renderer.Render(insights);
         var htmlKey = AnalysisKeys.HtmlReport(input.Run.Date);
         var textKey = AnalysisKeys.TextReport(input.Run.Date);
+        var report = renderer.Render(insights, $"s3://{artifacts.Objects.BucketName}/{htmlKey}");
         await WriteTextAsync(htmlKey, report.Html, "text/html; charset=utf-8", cancellationToken);
         await WriteTextAsync(textKey, report.Text, "text/plain; charset=utf-8", cancellationToken);
         return new ReportOutput(report.Subject, report.Text, htmlKey, textKey);
