@@ -39,17 +39,17 @@ internal static partial class HtmlReportWriter
             return;
         }
 
-        var table = new HtmlTable("Anomalies, most severe first", "#", "Severity", "What", "#Value", "#Expected range", "#Median", "#Change", "#Robust z", "Contributors");
+        var table = new HtmlTable($"Anomalies, most severe first (amounts in {ReportFormat.Currency(insights.Currency)})", "#", "Severity", "What", "#Value", "#Expected range", "#Median", "#Change", "#Robust z", "~Contributors");
         var rank = 0;
         foreach (var a in report.Anomalies.Take(ReportLimits.HtmlAnomalies))
         {
             var severity = $"{ReportWords.Severity(a.Severity)} {ReportWords.Direction(a)}";
             var range = a.Metric == AnomalyMetric.NoSales ? "" :
-                $"{ReportFormat.AnomalyFigure(a.Metric, a.ExpectedLow, insights.Currency)} \u2013 {ReportFormat.AnomalyFigure(a.Metric, a.ExpectedHigh, insights.Currency)}";
+                $"{ReportFormat.AnomalyAmount(a.Metric, a.ExpectedLow)} \u2013 {ReportFormat.AnomalyAmount(a.Metric, a.ExpectedHigh)}";
             table.Row(Html.Text(ReportFormat.Integer(++rank)), Html.Badge(SvgStoreMap.CssClass(a), severity),
                       $"{Html.Text(ReportWords.Subject(a.Subject))} {(a.Subject == AnomalySubject.Chain ? "" : $"<b>{Html.Name(a.SubjectId)}</b> ")}{Html.Text(ReportWords.Metric(a.Metric))}",
-                      Html.Text(ReportFormat.AnomalyFigure(a.Metric, a.Value, insights.Currency)), Html.Text(range),
-                      Html.Text(ReportFormat.AnomalyFigure(a.Metric, a.Median, insights.Currency)), Html.Change(a.PercentChange),
+                      Html.Text(ReportFormat.AnomalyAmount(a.Metric, a.Value)), Html.Text(range),
+                      Html.Text(ReportFormat.AnomalyAmount(a.Metric, a.Median)), Html.Change(a.PercentChange),
                       Html.Text(a.Metric == AnomalyMetric.NoSales ? "" : ReportFormat.ZScore(a.ZScore)[2..]), Contributors(a));
         }
 
@@ -57,22 +57,8 @@ internal static partial class HtmlReportWriter
         html.Append("</section>");
     }
 
-    private static string Contributors(Anomaly anomaly)
-    {
-        if (anomaly.Contributors.Count == 0)
-        {
-            return "";
-        }
-
-        var list = new StringBuilder("<ul class=\"plain\">");
-        foreach (var c in anomaly.Contributors.Take(ReportLimits.HtmlContributors))
-        {
-            list.Append("<li>").Append(Html.Text(ReportWords.Contributor(c.Kind))).Append(' ').Append(Html.Name(c.Id)).Append(' ')
-                .Append(Html.Text($"{ReportFormat.Deviation(anomaly.Metric, c.Deviation)} ({ReportFormat.Share(c.Share)})")).Append("</li>");
-        }
-
-        return list.Append("</ul>").ToString();
-    }
+    private static string Contributors(Anomaly anomaly) => string.Join("; ", anomaly.Contributors.Take(ReportLimits.HtmlContributors).Select(c =>
+        $"{Html.Text(ReportWords.Contributor(c.Kind))} {Html.Name(c.Id)} {Html.Text($"{ReportFormat.Deviation(anomaly.Metric, c.Deviation)} ({ReportFormat.Share(c.Share)})")}"));
 
     private static void WriteTrends(StringBuilder html, DailyInsights insights)
     {
@@ -126,24 +112,32 @@ internal static partial class HtmlReportWriter
             return;
         }
 
-        var table = new HtmlTable("Recommendations, first to act on first", "#", "Priority", "Recommendation", "Facts");
+        var table = new HtmlTable("Recommendations, first to act on first", "#", "Priority", "~Recommendation and the facts it rests on");
         foreach (var r in insights.Recommendations.Take(ReportLimits.HtmlRecommendations))
         {
-            var facts = new StringBuilder("<ul class=\"plain\">");
-            foreach (var f in r.Facts.Take(ReportLimits.HtmlFacts))
+            var cell = new StringBuilder("<b>").Append(Html.Sentence(r.Title)).Append("</b><br>").Append(Html.Sentence(r.Action));
+            if (r.Facts.Count > 0)
             {
-                facts.Append("<li>").Append(Html.Text(ReportWords.FactSubject(f.Subject))).Append(' ').Append(Html.Name(f.SubjectId)).Append(' ')
-                    .Append(Html.Name(f.Figure)).Append(" = ").Append(Html.Text(ReportFormat.Exact(f.Value))).Append("</li>");
-            }
+                cell.Append("<br><span class=\"small\">Facts: ");
+                var first = true;
+                foreach (var (subject, subjectId, facts) in ReportWords.GroupFacts(r.Facts.Take(ReportLimits.HtmlFacts)))
+                {
+                    cell.Append(first ? "" : " \u00b7 ").Append("<b>").Append(Html.Text(ReportWords.FactSubject(subject))).Append(' ')
+                        .Append(Html.Name(subjectId)).Append("</b> ")
+                        .Append(string.Join(", ", facts.Select(f => $"{Html.Name(f.Figure)} {Html.Text(ReportFormat.Exact(f.Value))}")));
+                    first = false;
+                }
 
-            if (r.Facts.Count > ReportLimits.HtmlFacts)
-            {
-                facts.Append("<li>\u2026 and ").Append(r.Facts.Count - ReportLimits.HtmlFacts).Append(" more</li>");
+                if (r.Facts.Count > ReportLimits.HtmlFacts)
+                {
+                    cell.Append(" \u2026 and ").Append(r.Facts.Count - ReportLimits.HtmlFacts).Append(" more");
+                }
+
+                cell.Append("</span>");
             }
 
             var priority = ReportWords.Priority(r.Priority);
-            table.Row(Html.Text(ReportFormat.Integer(r.Rank)), Html.Badge("p-" + priority, priority),
-                      $"<b>{Html.Sentence(r.Title)}</b><br>{Html.Sentence(r.Action)}", facts.Append("</ul>").ToString());
+            table.Row(Html.Text(ReportFormat.Integer(r.Rank)), Html.Badge("p-" + priority, priority), cell.ToString());
         }
 
         table.WriteTo(html, insights.Recommendations.Count, "recommendations");

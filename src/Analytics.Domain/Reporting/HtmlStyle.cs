@@ -14,18 +14,18 @@ internal static class HtmlStyle
         ".meta,.small,figcaption,.more{color:var(--muted);font-size:.85em}" +
         ".note{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:8px 12px}" +
         ".alert{background:#ffebe9;border:1px solid #ff8182;border-radius:6px;padding:8px 12px}" +
-        ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(200px,1fr));gap:10px}" +
+        ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:10px}" +
         ".card{border:1px solid var(--line);border-radius:8px;padding:10px 12px}" +
-        ".card .label{color:var(--muted);font-size:.85em}.card .value{font-size:1.35em;font-weight:600;white-space:nowrap}" +
+        ".card .label{color:var(--muted);font-size:.85em}.card .value{font-size:1.35em;font-weight:600;overflow-wrap:anywhere}" +
         ".card ul{list-style:none;padding:0;margin:6px 0 0;font-size:.82em}.was{color:var(--muted)}" +
         ".up{color:var(--up)}.down{color:var(--down)}" +
         ".scroll{overflow-x:auto;margin:.4em 0}" +
         "table{border-collapse:collapse;width:100%;font-size:.88em}" +
         "caption{text-align:left;font-weight:600;padding:6px 0}" +
         "th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}" +
-        "th{background:#f6f8fa}td{overflow-wrap:anywhere}" +
-        "th.n,td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}" +
-        "ul.plain{list-style:none;margin:0;padding:0}ul.facts{padding-left:1.2em}" +
+        "th{background:#f6f8fa}td{overflow-wrap:break-word}" +
+        "th.n,td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}th.w,td.w{min-width:16em}" +
+        "ul.facts{padding-left:1.2em}" +
         ".badge{display:inline-block;padding:1px 7px;border-radius:10px;font-size:.78em;font-weight:600;color:#fff;white-space:nowrap;vertical-align:middle}" +
         ".stats{background:#0969da}.model{background:#8250df}.failed,.p-high{background:#b2182b}.ok{background:#1a7f37}" +
         ".p-medium{background:#bc4c00}.p-low{background:#6e7781}" +

@@ -6,7 +6,7 @@ namespace Analytics.Domain.Reporting;
 /// <summary>
 /// A table of the HTML page, in a horizontally scrolling wrapper for narrow screens. Headers are plain text (encoded
 /// here); cells are HTML fragments that the caller has built from encoded text. A header starting with '#' is a
-/// right-aligned number column (the '#' is not shown).
+/// right-aligned number column, one starting with '~' a wide text column (the mark is not shown).
 /// </summary>
 internal sealed class HtmlTable(string caption, params string[] headers)
 {
@@ -20,15 +20,17 @@ internal sealed class HtmlTable(string caption, params string[] headers)
         return this;
     }
 
+    private static string ColumnClass(string header) => header.StartsWith('#') ? " class=\"n\"" : header.StartsWith('~') ? " class=\"w\"" : "";
+
     /// <summary>Writes the table, and "… and N more" under it when <paramref name="total"/> exceeds the rows.</summary>
     public void WriteTo(StringBuilder html, int? total = null, string more = "")
     {
         html.Append("<div class=\"scroll\"><table><caption>").Append(WebUtility.HtmlEncode(caption)).Append("</caption><thead><tr>");
         foreach (var header in headers)
         {
-            var numeric = header.StartsWith('#');
-            html.Append(numeric ? "<th scope=\"col\" class=\"n\">" : "<th scope=\"col\">")
-                .Append(WebUtility.HtmlEncode(numeric ? header[1..] : header)).Append("</th>");
+            var marked = header.Length > 0 && header[0] is '#' or '~';
+            html.Append("<th scope=\"col\"").Append(ColumnClass(header)).Append('>')
+                .Append(WebUtility.HtmlEncode(marked ? header[1..] : header)).Append("</th>");
         }
 
         html.Append("</tr></thead><tbody>");
@@ -37,7 +39,7 @@ internal sealed class HtmlTable(string caption, params string[] headers)
             html.Append("<tr>");
             for (var i = 0; i < row.Length; i++)
             {
-                html.Append(i < headers.Length && headers[i].StartsWith('#') ? "<td class=\"n\">" : "<td>").Append(row[i]).Append("</td>");
+                html.Append("<td").Append(i < headers.Length ? ColumnClass(headers[i]) : "").Append('>').Append(row[i]).Append("</td>");
             }
 
             html.Append("</tr>");

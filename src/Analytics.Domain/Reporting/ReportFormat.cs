@@ -66,6 +66,9 @@ internal static class ReportFormat
     public static string AnomalyFigure(AnomalyMetric metric, decimal value, string currency) =>
         metric == AnomalyMetric.Transactions ? Count(value) : Money(value, currency);
 
+    /// <summary>An anomaly's figure without the currency code (tables say it once).</summary>
+    public static string AnomalyAmount(AnomalyMetric metric, decimal value) => metric == AnomalyMetric.Transactions ? Count(value) : Amount(value);
+
     /// <summary>A contributor's deviation: money for revenue and basket anomalies, a count for transactions.</summary>
     public static string Deviation(AnomalyMetric metric, decimal value) =>
         metric == AnomalyMetric.Transactions ? SignedCount(value) : SignedAmount(value);

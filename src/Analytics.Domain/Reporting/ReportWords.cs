@@ -72,6 +72,32 @@ internal static class ReportWords
         _ => subject.ToString(),
     };
 
+    /// <summary>Facts in their order, runs about the same subject grouped, so each subject is named once.</summary>
+    public static IEnumerable<(FactSubject Subject, string SubjectId, List<RecommendationFact> Facts)> GroupFacts(IEnumerable<RecommendationFact> facts)
+    {
+        (FactSubject Subject, string SubjectId, List<RecommendationFact> Facts)? run = null;
+        foreach (var fact in facts)
+        {
+            if (run is { } current && current.Subject == fact.Subject && current.SubjectId == fact.SubjectId)
+            {
+                current.Facts.Add(fact);
+                continue;
+            }
+
+            if (run is { } done)
+            {
+                yield return done;
+            }
+
+            run = (fact.Subject, fact.SubjectId, [fact]);
+        }
+
+        if (run is { } last)
+        {
+            yield return last;
+        }
+    }
+
     /// <summary>Who wrote a part's findings: statistics alone or a model ranking and explaining them.</summary>
     public static string Source(string? source) => source == Analysis.AnalysisPart.Model ? "AI model" : "statistics";
 }

@@ -24,8 +24,9 @@ internal static partial class TextReportWriter
                 .Wrapped("    ", UntrustedText.Clean(r.Action, ReportLimits.SentenceLength), 4);
             if (r.Facts.Count > 0)
             {
-                var facts = r.Facts.Take(ReportLimits.TextFacts).Select(f =>
-                    $"{ReportWords.FactSubject(f.Subject)} {Name(f.SubjectId)} {Name(f.Figure)} = {ReportFormat.Exact(f.Value)};");
+                var facts = ReportWords.GroupFacts(r.Facts.Take(ReportLimits.TextFacts)).Select(g =>
+                    $"{ReportWords.FactSubject(g.Subject)} {Name(g.SubjectId)}: " +
+                    string.Join(", ", g.Facts.Select(f => $"{Name(f.Figure)} {ReportFormat.Exact(f.Value)}")) + ";");
                 text.Wrapped("    facts: ", string.Join(' ', facts).TrimEnd(';'), 6)
                     .More(Math.Min(r.Facts.Count, ReportLimits.TextFacts), r.Facts.Count, "facts", "      ");
             }

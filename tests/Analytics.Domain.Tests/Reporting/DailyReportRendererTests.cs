@@ -36,7 +36,7 @@ public sealed class DailyReportRendererTests(ITestOutputHelper output)
         Assert.Contains(" 2. HIGH drop: Store store-d made no sales\n", raw, StringComparison.Ordinal);
         Assert.Contains(" 3. MEDIUM surge: Store store-a net revenue 40,000.00 USD\n", raw, StringComparison.Ordinal);
         Assert.Contains(" 1. [HIGH] Confirm store-d traded\n", raw, StringComparison.Ordinal);
-        Assert.Contains("facts: store store-d Median = 3,000.00\n", raw, StringComparison.Ordinal);
+        Assert.Contains("facts: store store-d: Median 3,000.00\n", raw, StringComparison.Ordinal);
         Assert.Contains("store store-c: T1 \"Green Tea\" (Tea), usually 12.00 units and 48.00 USD a day", text, StringComparison.Ordinal);
         Assert.Contains(" 1. C1 \"Espresso Beans 1kg\" (Coffee): 18,500.00 USD, 1,000 units, 25.91% of net revenue", text, StringComparison.Ordinal);
         Assert.Contains("Trend analysis failed", text, StringComparison.Ordinal);
