@@ -78,7 +78,7 @@ internal static partial class HtmlReportWriter
             .Append(chain.WeekdayPatternRemoved ? "Slopes are measured with the weekday pattern removed." : "Too little history to remove the weekday pattern from the slopes.")
             .Append(' ').Append(Html.Text($"{ReportFormat.Integer(trends.StoresRanked)} stores and {ReportFormat.Integer(trends.CategoriesRanked)} categories had enough sales to rank."))
             .Append("</p>");
-        var table = new HtmlTable("Fastest growing and declining (28-day slope)", "Trend", "Store or category", "#Slope a day", "#Slope", "#Mean daily net revenue", "#Days with sales");
+        var table = new HtmlTable("Fastest growing and declining (28-day slope)", "Trend", "Store or category", "#Slope, % a day", "#Slope, amount a day", "#Mean daily net revenue", "#Days with sales");
         foreach (var (label, list) in new[]
                  {
                      ("growing store", trends.GrowingStores), ("declining store", trends.DecliningStores),

@@ -31,7 +31,7 @@ internal static class HtmlStyle
         ".p-medium{background:#bc4c00}.p-low{background:#6e7781}" +
         ".t-hd{background:#b2182b;fill:#b2182b}.t-md{background:#f4a582;fill:#f4a582;color:#1f2328}.t-n{background:#d0d7de;fill:#d0d7de;color:#1f2328}" +
         ".t-ms{background:#a6dba0;fill:#a6dba0;color:#1f2328}.t-hs{background:#1a7f37;fill:#1a7f37}.t-x{background:#40004b;fill:#40004b}" +
-        "figure{margin:12px 0}svg{max-width:100%;height:auto;display:block}" +
+        "figure{margin:12px 0}svg{max-width:100%;height:auto;display:block}#revenue-trend,#category-mix{width:100%}" +
         "svg text{font-family:system-ui,'DejaVu Sans',Arial,sans-serif;fill:#1f2328}" +
         ".legend{display:flex;flex-wrap:wrap;gap:6px 14px;font-size:.85em;margin:6px 0;padding:0;list-style:none}" +
         ".legend .sw{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}" +

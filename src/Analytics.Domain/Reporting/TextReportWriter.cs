@@ -161,7 +161,7 @@ internal static partial class TextReportWriter
         insights.Parts.FirstOrDefault(p => p.Step == step)?.Source ?? AnalysisPart.Statistics;
 
     /// <summary>The body, or its first <see cref="ReportLimits.MaxTextBytes"/> bytes' worth of whole lines and a note.</summary>
-    private static string Bounded(string body, string? reportLocation)
+    internal static string Bounded(string body, string? reportLocation)
     {
         if (Encoding.UTF8.GetByteCount(body) <= ReportLimits.MaxTextBytes)
         {
