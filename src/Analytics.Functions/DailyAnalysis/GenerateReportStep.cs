@@ -8,7 +8,8 @@ namespace Analytics.Functions.DailyAnalysis;
 /// <summary>
 /// daily-analysis, state GenerateReport: renders the combined insights as the e-mail (subject and plain-text body,
 /// which SendDailyReport publishes) and as an HTML page with charts, both written to the bucket under
-/// <c>reports/{date}/</c> (a rerun of the date replaces them).
+/// <c>reports/{date}/</c> (a rerun of the date replaces them). The e-mail says where the HTML page is
+/// (<c>s3://{bucket}/{key}</c>).
 /// </summary>
 public sealed class GenerateReportStep(AnalysisArtifacts artifacts, DailyReportRenderer renderer)
 {
