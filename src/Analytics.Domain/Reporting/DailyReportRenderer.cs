@@ -1,21 +1,22 @@
-using System.Globalization;
-using System.Net;
 using Analytics.Domain.Analysis;
 
 namespace Analytics.Domain.Reporting;
 
-/// <summary>Renders <see cref="DailyInsights"/> as the daily report. (First cut: headline figures only.)</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "First cut; the renderer gains options.")]
+/// <summary>
+/// Renders <see cref="DailyInsights"/> as the daily report: the e-mail's subject (SNS rules: printable ASCII, under
+/// 100 characters), its plain-text body (bounded whatever the chain's size) and a self-contained HTML page with inline
+/// SVG charts. Uploaded text is cleaned in the text and HTML-encoded in the page. Pure and deterministic: the same
+/// insights give the same report (the only time shown is the execution's start).
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "A DI singleton: callers take it by injection.")]
 public sealed class DailyReportRenderer
 {
-    public RenderedReport Render(DailyInsights insights)
+    /// <param name="reportLocation">Where the HTML report is stored (an <c>s3://</c> URI, say), told in the e-mail;
+    /// null leaves it out.</param>
+    public RenderedReport Render(DailyInsights insights, string? reportLocation = null)
     {
         ArgumentNullException.ThrowIfNull(insights);
-        var date = AnalysisKeys.Iso(insights.Date);
-        var subject = $"Daily sales analysis {date}";
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"{subject}\n\nNet revenue {insights.Company.NetRevenue} {insights.Currency} from {insights.StoreCount} stores.\n{insights.ModelNote}\n");
-        var html = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(subject)}</title></head><body><pre>{WebUtility.HtmlEncode(text)}</pre></body></html>";
-        return new RenderedReport(subject, text, html);
+        var subject = ReportSubject.Write(insights);
+        return new RenderedReport(subject, TextReportWriter.Write(insights, reportLocation), HtmlReportWriter.Write(insights, subject));
     }
 }

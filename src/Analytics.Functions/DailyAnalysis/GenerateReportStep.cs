@@ -8,7 +8,8 @@ namespace Analytics.Functions.DailyAnalysis;
 /// <summary>
 /// daily-analysis, state GenerateReport: renders the combined insights as the e-mail (subject and plain-text body,
 /// which SendDailyReport publishes) and as an HTML page with charts, both written to the bucket under
-/// <c>reports/{date}/</c> (a rerun of the date replaces them).
+/// <c>reports/{date}/</c> (a rerun of the date replaces them). The e-mail says where the HTML page is
+/// (<c>s3://{bucket}/{key}</c>).
 /// </summary>
 public sealed class GenerateReportStep(AnalysisArtifacts artifacts, DailyReportRenderer renderer)
 {
@@ -17,9 +18,9 @@ public sealed class GenerateReportStep(AnalysisArtifacts artifacts, DailyReportR
     public async Task<ReportOutput> HandleAsync(InsightsInput input, CancellationToken cancellationToken)
     {
         var insights = await artifacts.ReadAsync(input.Insights.Key, AnalysisJsonContext.Default.DailyInsights, cancellationToken);
-        var report = renderer.Render(insights);
         var htmlKey = AnalysisKeys.HtmlReport(input.Run.Date);
         var textKey = AnalysisKeys.TextReport(input.Run.Date);
+        var report = renderer.Render(insights, $"s3://{artifacts.Objects.BucketName}/{htmlKey}");
         await WriteTextAsync(htmlKey, report.Html, "text/html; charset=utf-8", cancellationToken);
         await WriteTextAsync(textKey, report.Text, "text/plain; charset=utf-8", cancellationToken);
         return new ReportOutput(report.Subject, report.Text, htmlKey, textKey, input.Insights.Key);

@@ -1,0 +1,146 @@
+using System.Text;
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Insights;
+
+namespace Analytics.Domain.Reporting;
+
+/// <summary>The insight sections of the page: anomalies with the store map, trends, recommendations.</summary>
+internal static partial class HtmlReportWriter
+{
+    private static void WriteAnomalies(StringBuilder html, DailyInsights insights)
+    {
+        Heading(html, "anomalies", "Anomalies", insights, "DetectAnomalies");
+        var report = insights.Anomalies;
+        if (report is null)
+        {
+            html.Append("<p>Anomaly detection failed, so no anomalies are reported today (see <a href=\"#steps\">Analysis steps</a>). ")
+                .Append("The store map shows the stores without anomaly colours.</p>");
+        }
+        else
+        {
+            var high = report.Anomalies.Count(a => a.Severity == AnomalySeverity.High);
+            html.Append("<p>").Append(Html.Text($"{high} high and {report.Anomalies.Count - high} medium anomalies. Checked " +
+                                                $"{ReportFormat.Integer(report.StoresChecked)} stores ({ReportFormat.Integer(report.StoresWithShortHistory)} with too short a history) " +
+                                                $"and {ReportFormat.Integer(report.CategoriesChecked)} categories against {report.ChainBaselinePoints} same-weekday days."))
+                .Append("</p>");
+            if (report.HistoryTooShort)
+            {
+                html.Append("<p class=\"note\">").Append(Html.Sentence(report.Note)).Append("</p>");
+            }
+        }
+
+        html.Append("<figure>");
+        SvgStoreMap.Write(html, insights.Company.StoreRanking, report?.Anomalies ?? [], insights.Currency);
+        html.Append("<figcaption>Store map: one tile per store in store-id order (the data has no store locations), coloured by the store's ")
+            .Append("most severe anomaly. Hover over or tap a tile for the store.</figcaption></figure>");
+        if (report is null || report.Anomalies.Count == 0)
+        {
+            html.Append("</section>");
+            return;
+        }
+
+        var table = new HtmlTable($"Anomalies, most severe first (amounts in {ReportFormat.Currency(insights.Currency)})", "#", "Severity", "What", "#Value", "#Expected range", "#Median", "#Change", "#Robust z", "~Contributors");
+        var rank = 0;
+        foreach (var a in report.Anomalies.Take(ReportLimits.HtmlAnomalies))
+        {
+            var severity = $"{ReportWords.Severity(a.Severity)} {ReportWords.Direction(a)}";
+            var range = a.Metric == AnomalyMetric.NoSales ? "" :
+                $"{ReportFormat.AnomalyAmount(a.Metric, a.ExpectedLow)} \u2013 {ReportFormat.AnomalyAmount(a.Metric, a.ExpectedHigh)}";
+            table.Row(Html.Text(ReportFormat.Integer(++rank)), Html.Badge(SvgStoreMap.CssClass(a), severity),
+                      $"{Html.Text(ReportWords.Subject(a.Subject))} {(a.Subject == AnomalySubject.Chain ? "" : $"<b>{Html.Name(a.SubjectId)}</b> ")}{Html.Text(ReportWords.Metric(a.Metric))}",
+                      Html.Text(ReportFormat.AnomalyAmount(a.Metric, a.Value)), Html.Text(range),
+                      Html.Text(ReportFormat.AnomalyAmount(a.Metric, a.Median)), Html.Change(a.PercentChange),
+                      Html.Text(a.Metric == AnomalyMetric.NoSales ? "" : ReportFormat.ZScore(a.ZScore)[2..]), Contributors(a));
+        }
+
+        table.WriteTo(html, report.Anomalies.Count, "anomalies");
+        html.Append("</section>");
+    }
+
+    private static string Contributors(Anomaly anomaly) => string.Join("; ", anomaly.Contributors.Take(ReportLimits.HtmlContributors).Select(c =>
+        $"{Html.Text(ReportWords.Contributor(c.Kind))} {Html.Name(c.Id)} {Html.Text($"{ReportFormat.Deviation(anomaly.Metric, c.Deviation)} ({ReportFormat.Share(c.Share)})")}"));
+
+    private static void WriteTrends(StringBuilder html, DailyInsights insights)
+    {
+        Heading(html, "trends", "Trends", insights, "AnalyzeTrends");
+        var trends = insights.Trends;
+        if (trends is null)
+        {
+            html.Append("<p>Trend analysis failed, so no trends are reported today (see <a href=\"#steps\">Analysis steps</a>).</p></section>");
+            return;
+        }
+
+        var chain = trends.Chain;
+        var currency = ReportFormat.Currency(insights.Currency);
+        html.Append("<ul class=\"facts\"><li>Week over week: ").Append(Html.Change(chain.WeekOverWeek)).Append("</li><li>Month over month: ")
+            .Append(Html.Change(chain.MonthOverMonth)).Append("</li><li>7-day slope: ").Append(Slope(chain.Slope7PerDay, chain.Slope7Percent, currency))
+            .Append("</li><li>28-day slope: ").Append(Slope(chain.Slope28PerDay, chain.Slope28Percent, currency)).Append("</li></ul><p class=\"small\">")
+            .Append(chain.WeekdayPatternRemoved ? "Slopes are measured with the weekday pattern removed." : "Too little history to remove the weekday pattern from the slopes.")
+            .Append(' ').Append(Html.Text($"{ReportFormat.Integer(trends.StoresRanked)} stores and {ReportFormat.Integer(trends.CategoriesRanked)} categories had enough sales to rank."))
+            .Append("</p>");
+        var table = new HtmlTable("Fastest growing and declining (28-day slope)", "Trend", "Store or category", "#Slope, % a day", "#Slope, amount a day", "#Mean daily net revenue", "#Days with sales");
+        foreach (var (label, list) in new[]
+                 {
+                     ("growing store", trends.GrowingStores), ("declining store", trends.DecliningStores),
+                     ("growing category", trends.GrowingCategories), ("declining category", trends.DecliningCategories),
+                 })
+        {
+            foreach (var t in list.Take(ReportLimits.HtmlStores))
+            {
+                table.Row(Html.Text(label), Html.Name(t.Id), Html.Change(t.SlopePercent), Html.Text(ReportFormat.SignedAmount(t.SlopePerDay)),
+                          Html.Text(ReportFormat.Amount(t.MeanDailyRevenue)), Html.Text(ReportFormat.Integer(t.DaysWithSales)));
+            }
+        }
+
+        if (table.Count > 0)
+        {
+            table.WriteTo(html);
+        }
+
+        html.Append("</section>");
+    }
+
+    private static string Slope(decimal? perDay, decimal? percent, string currency) =>
+        perDay is { } p ? $"{Html.Text($"{ReportFormat.SignedAmount(p)} {currency} a day")} ({Html.Change(percent)} a day)" : "n/a (too few days)";
+
+    private static void WriteRecommendations(StringBuilder html, DailyInsights insights)
+    {
+        Heading(html, "recommendations", "Recommendations", insights, "GenerateRecommendations");
+        if (insights.Recommendations.Count == 0)
+        {
+            html.Append("<p>None today.</p></section>");
+            return;
+        }
+
+        var table = new HtmlTable("Recommendations, first to act on first", "#", "Priority", "~Recommendation and the facts it rests on");
+        foreach (var r in insights.Recommendations.Take(ReportLimits.HtmlRecommendations))
+        {
+            var cell = new StringBuilder("<b>").Append(Html.Sentence(r.Title)).Append("</b><br>").Append(Html.Sentence(r.Action));
+            if (r.Facts.Count > 0)
+            {
+                cell.Append("<br><span class=\"small\">Facts: ");
+                var first = true;
+                foreach (var (subject, subjectId, facts) in ReportWords.GroupFacts(r.Facts.Take(ReportLimits.HtmlFacts)))
+                {
+                    cell.Append(first ? "" : " \u00b7 ").Append("<b>").Append(Html.Text(ReportWords.FactSubject(subject))).Append(' ')
+                        .Append(Html.Name(subjectId)).Append("</b> ")
+                        .Append(string.Join(", ", facts.Select(f => $"{Html.Name(f.Figure)} {Html.Text(ReportFormat.Exact(f.Value))}")));
+                    first = false;
+                }
+
+                if (r.Facts.Count > ReportLimits.HtmlFacts)
+                {
+                    cell.Append(" \u2026 and ").Append(r.Facts.Count - ReportLimits.HtmlFacts).Append(" more");
+                }
+
+                cell.Append("</span>");
+            }
+
+            var priority = ReportWords.Priority(r.Priority);
+            table.Row(Html.Text(ReportFormat.Integer(r.Rank)), Html.Badge("p-" + priority, priority), cell.ToString());
+        }
+
+        table.WriteTo(html, insights.Recommendations.Count, "recommendations");
+        html.Append("</section>");
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text;
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Insights;
+
+namespace Analytics.Domain.Reporting;
+
+/// <summary>
+/// The plain-text e-mail body: headline figures with their comparisons, anomalies, trends, recommendations with
+/// their facts, products, missing SKUs, stores, how each analysis step went and where the HTML report is. Every list
+/// is cut (<see cref="ReportLimits"/>) and every uploaded name cleaned and cut, so the body's size does not grow with
+/// the chain; <see cref="ReportLimits.MaxTextBytes"/> is a last guard.
+/// </summary>
+internal static partial class TextReportWriter
+{
+    private static string Name(string? value) => UntrustedText.Clean(value, ReportLimits.TextNameLength);
+
+    public static string Write(DailyInsights insights, string? reportLocation)
+    {
+        var text = new PlainText();
+        var currency = ReportFormat.Currency(insights.Currency);
+        text.Line($"Daily sales report for {insights.Date.DayOfWeek} {ReportFormat.Date(insights.Date)}")
+            .Line($"{ReportFormat.Integer(insights.StoreCount)} stores traded; amounts in {currency}.")
+            .Line($"Analysis run {Name(insights.ExecutionName)}, started {ReportFormat.Instant(insights.StartedAt)}.");
+        if (!string.IsNullOrEmpty(reportLocation))
+        {
+            text.Line($"Full report with charts: {UntrustedText.Clean(reportLocation, 300)}");
+        }
+
+        text.Line().Wrapped("", UntrustedText.Clean(insights.ModelNote, ReportLimits.SentenceLength), 0);
+        if (insights.HasErrors)
+        {
+            var failed = string.Join(", ", insights.Parts.Where(p => p.Failed).Select(p => Name(p.Step)));
+            text.Wrapped("", $"Some analysis steps failed ({failed}); the report gives what did succeed. See ANALYSIS STEPS.", 0);
+        }
+
+        WriteHeadline(text, insights);
+        WriteAnomalies(text, insights);
+        WriteTrends(text, insights.Trends, currency);
+        WriteRecommendations(text, insights.Recommendations);
+        WriteProducts(text, insights.Products, currency);
+        WriteMissingSkus(text, insights.Products, currency);
+        WriteCategories(text, insights);
+        WriteStores(text, insights.Company, currency);
+        WritePaymentMethods(text, insights.Company, currency);
+        WriteSteps(text, insights);
+        return Bounded(text.ToString(), reportLocation);
+    }
+
+    private static void WriteHeadline(PlainText text, DailyInsights insights)
+    {
+        text.Heading("Headline figures");
+        foreach (var figure in insights.Company.KeyFigures)
+        {
+            text.Line($"{ReportWords.Figure(figure.Metric),-16}{ReportFormat.Figure(figure.Metric, figure.Value, insights.Currency)}");
+            foreach (var comparison in figure.Comparisons)
+            {
+                var days = comparison.BaselineDays > 1 ? $", {comparison.BaselineDays} days" : "";
+                text.Line($"  {ReportWords.Baseline(comparison.Baseline, insights.Date),-24}{ReportFormat.Percent(comparison.PercentChange),9}" +
+                          $"  (was {ReportFormat.Figure(figure.Metric, comparison.BaselineValue, insights.Currency)}{days})");
+            }
+        }
+
+        var busiest = insights.Company.Hours.OrderByDescending(h => h.NetRevenue).ThenBy(h => h.Hour).FirstOrDefault();
+        if (busiest is not null)
+        {
+            text.Line($"Busiest hour    {busiest.Hour:D2}:00-{busiest.Hour:D2}:59, {ReportFormat.Share(busiest.Share)} of net revenue");
+        }
+    }
+
+    private static void WriteAnomalies(PlainText text, DailyInsights insights)
+    {
+        var report = insights.Anomalies;
+        if (report is null)
+        {
+            text.Heading("Anomalies").Line("Anomaly detection failed: no anomalies are reported today (see ANALYSIS STEPS).");
+            return;
+        }
+
+        var high = report.Anomalies.Count(a => a.Severity == AnomalySeverity.High);
+        text.Heading($"Anomalies ({high} high, {report.Anomalies.Count - high} medium)")
+            .Wrapped("", $"Checked {ReportFormat.Integer(report.StoresChecked)} stores ({ReportFormat.Integer(report.StoresWithShortHistory)} with too " +
+                         $"short a history) and {ReportFormat.Integer(report.CategoriesChecked)} categories against {report.ChainBaselinePoints} " +
+                         $"same-weekday days. Findings: {ReportWords.Source(Source(insights, "DetectAnomalies"))}.", 0);
+        if (report.HistoryTooShort || report.Anomalies.Count == 0)
+        {
+            text.Wrapped("", report.HistoryTooShort ? UntrustedText.Clean(report.Note, ReportLimits.SentenceLength) : "No figure is outside its usual range.", 0);
+            return;
+        }
+
+        var shown = report.Anomalies.Take(ReportLimits.TextAnomalies).ToList();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var a = shown[i];
+            var number = $"{i + 1,2}. ";
+            text.Line($"{number}{ReportWords.Severity(a.Severity).ToUpperInvariant()} {ReportWords.Direction(a)}: {AnomalyTitle(a, insights.Currency)}");
+            if (a.Metric != AnomalyMetric.NoSales)
+            {
+                text.Wrapped("    ", $"expected {ReportFormat.AnomalyFigure(a.Metric, a.ExpectedLow, insights.Currency)} to " +
+                                      $"{ReportFormat.AnomalyFigure(a.Metric, a.ExpectedHigh, insights.Currency)} (median " +
+                                      $"{ReportFormat.AnomalyFigure(a.Metric, a.Median, insights.Currency)}), {ReportFormat.Percent(a.PercentChange)}, " +
+                                      ReportFormat.ZScore(a.ZScore), 4);
+            }
+            else
+            {
+                text.Line($"    usually {ReportFormat.Money(a.Median, insights.Currency)} on this weekday");
+            }
+
+            if (a.Contributors.Count > 0)
+            {
+                var parts = a.Contributors.Take(ReportLimits.TextContributors).Select(c =>
+                    $"{ReportWords.Contributor(c.Kind)} {Name(c.Id)} {ReportFormat.Deviation(a.Metric, c.Deviation)} ({ReportFormat.Share(c.Share)});");
+                text.Wrapped("    contributors: ", string.Join(' ', parts).TrimEnd(';'), 6);
+            }
+        }
+
+        text.More(shown.Count, report.Anomalies.Count, "anomalies in the HTML report");
+    }
+
+    internal static string AnomalyTitle(Anomaly a, string currency) =>
+        a.Metric == AnomalyMetric.NoSales
+            ? $"{ReportWords.Subject(a.Subject)} {Name(a.SubjectId)} made no sales"
+            : $"{(a.Subject == AnomalySubject.Chain ? "Chain" : $"{ReportWords.Subject(a.Subject)} {Name(a.SubjectId)}")} " +
+              $"{ReportWords.Metric(a.Metric)} {ReportFormat.AnomalyFigure(a.Metric, a.Value, currency)}";
+
+    private static void WriteTrends(PlainText text, TrendReport? trends, string currency)
+    {
+        text.Heading("Trends");
+        if (trends is null)
+        {
+            text.Line("Trend analysis failed: no trends today (see ANALYSIS STEPS).");
+            return;
+        }
+
+        var chain = trends.Chain;
+        text.Line($"Chain net revenue: week over week {ReportFormat.Percent(chain.WeekOverWeek)}, month over month {ReportFormat.Percent(chain.MonthOverMonth)}")
+            .Line($"  7-day slope  {Slope(chain.Slope7PerDay, chain.Slope7Percent, currency)}")
+            .Line($"  28-day slope {Slope(chain.Slope28PerDay, chain.Slope28Percent, currency)}")
+            .Line(chain.WeekdayPatternRemoved ? "  (slopes with the weekday pattern removed)" : "  (too little history to remove the weekday pattern)");
+        Entities(text, "Growing stores", trends.GrowingStores);
+        Entities(text, "Declining stores", trends.DecliningStores);
+        Entities(text, "Growing categories", trends.GrowingCategories);
+        Entities(text, "Declining categories", trends.DecliningCategories);
+    }
+
+    private static string Slope(decimal? perDay, decimal? percent, string currency) =>
+        perDay is { } p ? $"{ReportFormat.SignedAmount(p)} {currency} a day ({ReportFormat.Percent(percent)} a day)" : "n/a (too few days)";
+
+    private static void Entities(PlainText text, string title, IReadOnlyList<EntityTrend> trends)
+    {
+        if (trends.Count == 0)
+        {
+            return;
+        }
+
+        var items = trends.Take(ReportLimits.TextTrendEntities).Select(t => $"{Name(t.Id)} {ReportFormat.Percent(t.SlopePercent)}/day;");
+        text.Wrapped($"  {title}: ", string.Join(' ', items).TrimEnd(';'), 4);
+        text.More(Math.Min(trends.Count, ReportLimits.TextTrendEntities), trends.Count, "", "    ");
+    }
+
+    private static string Source(DailyInsights insights, string step) =>
+        insights.Parts.FirstOrDefault(p => p.Step == step)?.Source ?? AnalysisPart.Statistics;
+
+    /// <summary>The body, or its first <see cref="ReportLimits.MaxTextBytes"/> bytes' worth of whole lines and a note.</summary>
+    internal static string Bounded(string body, string? reportLocation)
+    {
+        if (Encoding.UTF8.GetByteCount(body) <= ReportLimits.MaxTextBytes)
+        {
+            return body;
+        }
+
+        var note = $"\n[The e-mail was cut at {ReportFormat.Integer(ReportLimits.MaxTextBytes)} bytes; the full report is " +
+                   $"{(string.IsNullOrEmpty(reportLocation) ? "the HTML report" : UntrustedText.Clean(reportLocation, 300))}.]\n";
+        var cut = body[..Math.Min(body.Length, (ReportLimits.MaxTextBytes - 1_000) / 4)];
+        return cut[..(cut.LastIndexOf('\n') + 1)] + note;
+    }
+}
