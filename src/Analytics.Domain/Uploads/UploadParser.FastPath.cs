@@ -1,0 +1,315 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Analytics.Domain.Uploads;
+
+/// <summary>
+/// The fast path for the bulk of a file: transactions and items written in the documented field order, without
+/// escapes, whole in the buffer and with nothing to report. It reads such a transaction head or item in one go,
+/// straight from the <see cref="Utf8JsonReader"/>, instead of dispatching each of its tokens through the state machine
+/// (about 14 tokens an item, and dispatch cost more than the checks themselves).
+/// <para>
+/// Invariant: the fast path changes the parser's state only once it has read a whole transaction head or item that
+/// the state machine would read without a problem, and then it leaves exactly the state the state machine leaves
+/// after the same tokens. For anything else (another field order, an unknown or escaped name, an escaped or invalid
+/// value, the end of the buffer, malformed JSON) it puts the reader back on the object's first token and hands that
+/// token to the state machine, which reads the object again; so every problem, location and path still comes from
+/// the state machine alone, however the input is cut.
+/// </para>
+/// </summary>
+internal sealed partial class UploadParser
+{
+    private const uint TransactionHeadFields =
+        (1u << (int)UploadField.TransactionId) | (1u << (int)UploadField.Timestamp)
+        | (1u << (int)UploadField.PaymentMethod) | (1u << (int)UploadField.Items);
+
+    /// <summary>
+    /// Reads transactions and items on the fast path for as long as they come in the usual shape. The current token
+    /// is the start of a transaction (in the transactions array) or of an item (in an items array), not yet dispatched.
+    /// Returns with the reader on a token already dispatched, or after <see cref="Utf8JsonReader.Read"/> said the
+    /// buffer has no further whole token (it says so again when asked again).
+    /// </summary>
+    private void ReadFast(ref Utf8JsonReader reader)
+    {
+        if (_frames[_depth].Kind == FrameKind.Items && !ReadItemsFast(ref reader))
+        {
+            return;
+        }
+
+        while (true)
+        {
+            if (!TryReadTransactionHead(ref reader))
+            {
+                OnValue(ref reader);
+                return;
+            }
+
+            if (!reader.Read())
+            {
+                return;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                // Usually the end of an empty items array, which the state machine reports.
+                Dispatch(ref reader);
+                return;
+            }
+
+            if (!ReadItemsFast(ref reader))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the items of a transaction from the start of one of them (the current token), then the ends of the items
+    /// array and of the transaction. True when the reader is then on the start of the next transaction (not yet
+    /// dispatched); false when it returned to the state machine (as <see cref="ReadFast"/> describes).
+    /// </summary>
+    private bool ReadItemsFast(ref Utf8JsonReader reader)
+    {
+        ref var items = ref _frames[_depth];
+        do
+        {
+            if (!TryReadItem(ref reader, ref items))
+            {
+                OnValue(ref reader);
+                return false;
+            }
+
+            if (!reader.Read())
+            {
+                return false;
+            }
+        }
+        while (reader.TokenType == JsonTokenType.StartObject);
+
+        // The array holds at least the item just read, so its end has nothing to report.
+        if (reader.TokenType != JsonTokenType.EndArray)
+        {
+            Dispatch(ref reader);
+            return false;
+        }
+
+        _depth--;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            Dispatch(ref reader);
+            return false;
+        }
+
+        EndTransaction(ref reader);
+        _depth--;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        Dispatch(ref reader);
+        return false;
+    }
+
+    /// <summary>
+    /// Reads a transaction's id, timestamp, payment method and the start of its items, from its start (the current
+    /// token). False, with the reader back on that start, when the state machine must read them.
+    /// </summary>
+    private bool TryReadTransactionHead(ref Utf8JsonReader reader)
+    {
+        var start = reader;
+        try
+        {
+            if (ReadTransactionHead(ref reader))
+            {
+                return true;
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed JSON: the state machine meets the same error again, and reports it with its own path.
+        }
+
+        reader = start;
+        return false;
+    }
+
+    private bool ReadTransactionHead(ref Utf8JsonReader reader)
+    {
+        if (!ReadPlainString(ref reader, "transaction_id"u8))
+        {
+            return false;
+        }
+
+        var id = reader.ValueSpan;
+        if (!IsPlainValidText(id, UploadLimits.TransactionIdMaxLength) || !ReadPlainString(ref reader, "timestamp"u8)
+            || !Utf8Timestamp.TryParse(reader.ValueSpan, out var timestamp))
+        {
+            return false;
+        }
+
+        // Utf8Timestamp accepts only texts with an explicit offset, so the offset check holds.
+        var local = _timeZone is null ? timestamp : _zoneClock.ToLocal(timestamp);
+        if ((_businessDate is { } businessDate && DateOnly.FromDateTime(local.DateTime) != businessDate) || timestamp > _latestTimestamp
+            || !ReadPlainString(ref reader, "payment_method"u8))
+        {
+            return false;
+        }
+
+        var method = reader.ValueSpan;
+        var payment = _accumulator.FindPaymentMethod(method, out var paymentHash);
+        if ((payment is null && (!IsPlainValidText(method, UploadLimits.PaymentMethodMaxLength)
+                                 || _accumulator.PaymentMethodCount == UploadLimits.MaxPaymentMethodsPerStoreDay))
+            || !reader.Read() || !IsName(ref reader, "items"u8) || !reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        // A repeated id is left to the state machine to report; nothing has been changed yet.
+        if (!_accumulator.AddTransactionId(id))
+        {
+            return false;
+        }
+
+        _frames[_depth].Count++;
+        BeginTransaction();
+        id.CopyTo(_transactionIdUtf8);
+        _transactionIdLength = id.Length;
+        _transactionHour = local.Hour;
+        _transactionPayment = payment ?? _accumulator.AddPaymentMethod(method, paymentHash, Encoding.UTF8.GetString(method));
+        ref var transaction = ref _frames[_depth];
+        transaction.Seen = TransactionHeadFields;
+        transaction.Pending = UploadField.Items;
+        Push(FrameKind.Items);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a whole item from its start (the current token) and adds its line. False, with the reader back on that
+    /// start and nothing changed, when the state machine must read it.
+    /// </summary>
+    private bool TryReadItem(ref Utf8JsonReader reader, ref ParseFrame items)
+    {
+        var start = reader;
+        try
+        {
+            if (ReadItem(ref reader, ref items))
+            {
+                return true;
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed JSON: the state machine meets the same error again, and reports it with its own path.
+        }
+
+        reader = start;
+        return false;
+    }
+
+    private bool ReadItem(ref Utf8JsonReader reader, ref ParseFrame items)
+    {
+        if (!ReadPlainString(ref reader, "sku"u8))
+        {
+            return false;
+        }
+
+        var skuText = reader.ValueSpan;
+        var sku = _accumulator.FindSku(skuText, out var skuHash);
+        if ((sku is null && !IsPlainValidText(skuText, UploadLimits.SkuMaxLength)) || !ReadPlainString(ref reader, "name"u8))
+        {
+            return false;
+        }
+
+        // As the state machine: a known SKU keeps its first name, so the same name bytes need no check.
+        var nameText = reader.ValueSpan;
+        if ((sku is null || !nameText.SequenceEqual(sku.NameUtf8)) && !IsPlainValidText(nameText, UploadLimits.NameMaxLength))
+        {
+            return false;
+        }
+
+        if (!ReadPlainString(ref reader, "category"u8))
+        {
+            return false;
+        }
+
+        var categoryText = reader.ValueSpan;
+        var category = _accumulator.FindCategory(categoryText, out var categoryHash);
+        if ((category is null && (!IsPlainValidText(categoryText, UploadLimits.CategoryMaxLength)
+                                  || _accumulator.CategoryCount == UploadLimits.MaxCategoriesPerStoreDay))
+            || !ReadNumber(ref reader, "quantity"u8)
+            || !TryParseDigits(reader.ValueSpan, out var quantity) || quantity is <= 0 or > UploadLimits.MaxQuantity
+            || !ReadNumber(ref reader, "unit_price"u8)
+            || !TryParseMoney(reader.ValueSpan, out var price) || price > (long)UploadLimits.MaxUnitPrice * MoneyTicks.PerUnit
+            || !reader.Read())
+        {
+            return false;
+        }
+
+        var gross = quantity * price;
+        long discount = 0;
+        if (reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!IsName(ref reader, "discount"u8) || !reader.Read() || reader.TokenType != JsonTokenType.Number
+                || !TryParseMoney(reader.ValueSpan, out discount) || discount > gross || !reader.Read())
+            {
+                return false;
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        // The item is good: what the state machine does from BeginItem to EndItem, in its order.
+        items.Count++;
+        category ??= _accumulator.AddCategory(categoryText, categoryHash, Encoding.UTF8.GetString(categoryText));
+        sku ??= _accumulator.AddSku(skuText.ToArray(), skuHash, Encoding.UTF8.GetString(skuText),
+                                    Encoding.UTF8.GetString(nameText), nameText.ToArray(), category.Category);
+        _accumulator.AddLine(sku, category, quantity, gross, discount);
+        return true;
+    }
+
+    /// <summary>Reads the property <paramref name="name"/> and its value, a string without escapes.</summary>
+    private static bool ReadPlainString(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
+        reader.Read() && IsName(ref reader, name) && reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped;
+
+    /// <summary>Reads the property <paramref name="name"/> and its value, a number.</summary>
+    private static bool ReadNumber(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
+        reader.Read() && IsName(ref reader, name) && reader.Read() && reader.TokenType == JsonTokenType.Number;
+
+    /// <summary>Whether the current token is the property <paramref name="name"/>, written without escapes.</summary>
+    private static bool IsName(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
+        reader.TokenType == JsonTokenType.PropertyName && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(name);
+
+    /// <summary>
+    /// <see cref="IsValidText"/> for a string token without escapes (which cannot hold control characters), without
+    /// reporting: true exactly when that check passes.
+    /// </summary>
+    private static bool IsPlainValidText(ReadOnlySpan<byte> text, int maxLength) =>
+        !text.IsEmpty && text.Length <= 3 * maxLength && Utf8.IsValid(text)
+        && (text.Length <= maxLength || Encoding.UTF8.GetCharCount(text) <= maxLength);
+
+    /// <summary>
+    /// The ticks of an amount that <see cref="ReadMoney"/> accepts without a problem, when it is written as plain
+    /// digits; false for anything else (which the state machine then reads).
+    /// </summary>
+    private static bool TryParseMoney(ReadOnlySpan<byte> text, out long ticks)
+    {
+        ticks = 0;
+        return Utf8Decimal.TryParsePlain(text, out var mantissa, out var scale, out var negative)
+               && !(negative && mantissa != 0) && MoneyTicks.TryFromParts(mantissa, scale, out ticks);
+    }
+}
