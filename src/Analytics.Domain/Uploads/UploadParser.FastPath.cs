@@ -147,14 +147,10 @@ internal sealed partial class UploadParser
 
     private bool ReadTransactionHead(ref Utf8JsonReader reader)
     {
-        if (!ReadPlainString(ref reader, "transaction_id"u8))
-        {
-            return false;
-        }
-
-        var id = reader.ValueSpan;
-        if (!IsPlainValidText(id, UploadLimits.TransactionIdMaxLength) || !ReadPlainString(ref reader, "timestamp"u8)
-            || !Utf8Timestamp.TryParse(reader.ValueSpan, out var timestamp))
+        if (!ReadField(ref reader, "transaction_id"u8, JsonTokenType.String, out var id)
+            || !IsPlainValidText(id, UploadLimits.TransactionIdMaxLength)
+            || !ReadField(ref reader, "timestamp"u8, JsonTokenType.String, out var timestampText)
+            || !Utf8Timestamp.TryParse(timestampText, out var timestamp))
         {
             return false;
         }
@@ -162,16 +158,15 @@ internal sealed partial class UploadParser
         // Utf8Timestamp accepts only texts with an explicit offset, so the offset check holds.
         var local = _timeZone is null ? timestamp : _zoneClock.ToLocal(timestamp);
         if ((_businessDate is { } businessDate && DateOnly.FromDateTime(local.DateTime) != businessDate) || timestamp > _latestTimestamp
-            || !ReadPlainString(ref reader, "payment_method"u8))
+            || !ReadField(ref reader, "payment_method"u8, JsonTokenType.String, out var method))
         {
             return false;
         }
 
-        var method = reader.ValueSpan;
         var payment = _accumulator.FindPaymentMethod(method, out var paymentHash);
         if ((payment is null && (!IsPlainValidText(method, UploadLimits.PaymentMethodMaxLength)
                                  || _accumulator.PaymentMethodCount == UploadLimits.MaxPaymentMethodsPerStoreDay))
-            || !reader.Read() || !IsName(ref reader, "items"u8) || !reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            || !ReadField(ref reader, "items"u8, JsonTokenType.StartArray, out _))
         {
             return false;
         }
@@ -220,38 +215,32 @@ internal sealed partial class UploadParser
 
     private bool ReadItem(ref Utf8JsonReader reader, ref ParseFrame items)
     {
-        if (!ReadPlainString(ref reader, "sku"u8))
+        if (!ReadField(ref reader, "sku"u8, JsonTokenType.String, out var skuText))
         {
             return false;
         }
 
-        var skuText = reader.ValueSpan;
         var sku = _accumulator.FindSku(skuText, out var skuHash);
-        if ((sku is null && !IsPlainValidText(skuText, UploadLimits.SkuMaxLength)) || !ReadPlainString(ref reader, "name"u8))
+        if ((sku is null && !IsPlainValidText(skuText, UploadLimits.SkuMaxLength))
+            || !ReadField(ref reader, "name"u8, JsonTokenType.String, out var nameText))
         {
             return false;
         }
 
         // As the state machine: a known SKU keeps its first name, so the same name bytes need no check.
-        var nameText = reader.ValueSpan;
-        if ((sku is null || !nameText.SequenceEqual(sku.NameUtf8)) && !IsPlainValidText(nameText, UploadLimits.NameMaxLength))
+        if (((sku is null || !nameText.SequenceEqual(sku.NameUtf8)) && !IsPlainValidText(nameText, UploadLimits.NameMaxLength))
+            || !ReadField(ref reader, "category"u8, JsonTokenType.String, out var categoryText))
         {
             return false;
         }
 
-        if (!ReadPlainString(ref reader, "category"u8))
-        {
-            return false;
-        }
-
-        var categoryText = reader.ValueSpan;
         var category = _accumulator.FindCategory(categoryText, out var categoryHash);
         if ((category is null && (!IsPlainValidText(categoryText, UploadLimits.CategoryMaxLength)
                                   || _accumulator.CategoryCount == UploadLimits.MaxCategoriesPerStoreDay))
-            || !ReadNumber(ref reader, "quantity"u8)
-            || !TryParseDigits(reader.ValueSpan, out var quantity) || quantity is <= 0 or > UploadLimits.MaxQuantity
-            || !ReadNumber(ref reader, "unit_price"u8)
-            || !TryParseMoney(reader.ValueSpan, out var price) || price > (long)UploadLimits.MaxUnitPrice * MoneyTicks.PerUnit
+            || !ReadField(ref reader, "quantity"u8, JsonTokenType.Number, out var quantityText)
+            || !TryParseDigits(quantityText, out var quantity) || quantity is <= 0 or > UploadLimits.MaxQuantity
+            || !ReadField(ref reader, "unit_price"u8, JsonTokenType.Number, out var priceText)
+            || !TryParseMoney(priceText, out var price) || price > (long)UploadLimits.MaxUnitPrice * MoneyTicks.PerUnit
             || !reader.Read())
         {
             return false;
@@ -261,7 +250,7 @@ internal sealed partial class UploadParser
         long discount = 0;
         if (reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!IsName(ref reader, "discount"u8) || !reader.Read() || reader.TokenType != JsonTokenType.Number
+            if (!reader.ValueSpan.SequenceEqual("discount"u8) || !reader.Read() || reader.TokenType != JsonTokenType.Number
                 || !TryParseMoney(reader.ValueSpan, out discount) || discount > gross || !reader.Read())
             {
                 return false;
@@ -282,17 +271,22 @@ internal sealed partial class UploadParser
         return true;
     }
 
-    /// <summary>Reads the property <paramref name="name"/> and its value, a string without escapes.</summary>
-    private static bool ReadPlainString(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
-        reader.Read() && IsName(ref reader, name) && reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped;
+    /// <summary>
+    /// Reads the property <paramref name="name"/> and its value, which must be of <paramref name="type"/> and not
+    /// escaped; <paramref name="value"/> is the value's bytes. An escaped name never matches: its bytes hold a backslash.
+    /// </summary>
+    private static bool ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, JsonTokenType type, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueSpan.SequenceEqual(name)
+            || !reader.Read() || reader.TokenType != type || reader.ValueIsEscaped)
+        {
+            return false;
+        }
 
-    /// <summary>Reads the property <paramref name="name"/> and its value, a number.</summary>
-    private static bool ReadNumber(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
-        reader.Read() && IsName(ref reader, name) && reader.Read() && reader.TokenType == JsonTokenType.Number;
-
-    /// <summary>Whether the current token is the property <paramref name="name"/>, written without escapes.</summary>
-    private static bool IsName(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
-        reader.TokenType == JsonTokenType.PropertyName && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(name);
+        value = reader.ValueSpan;
+        return true;
+    }
 
     /// <summary>
     /// <see cref="IsValidText"/> for a string token without escapes (which cannot hold control characters), without
@@ -308,7 +302,11 @@ internal sealed partial class UploadParser
     /// </summary>
     private static bool TryParseMoney(ReadOnlySpan<byte> text, out long ticks)
     {
-        ticks = 0;
+        if (MoneyTicks.TryParseShort(text, out ticks))
+        {
+            return true;
+        }
+
         return Utf8Decimal.TryParsePlain(text, out var mantissa, out var scale, out var negative)
                && !(negative && mantissa != 0) && MoneyTicks.TryFromParts(mantissa, scale, out ticks);
     }
