@@ -147,26 +147,29 @@ internal sealed partial class UploadParser
 
     private bool ReadTransactionHead(ref Utf8JsonReader reader)
     {
-        if (!ReadField(ref reader, "transaction_id"u8, JsonTokenType.String, out var id)
-            || !IsPlainValidText(id, UploadLimits.TransactionIdMaxLength)
-            || !ReadField(ref reader, "timestamp"u8, JsonTokenType.String, out var timestampText)
-            || !Utf8Timestamp.TryParse(timestampText, out var timestamp))
+        var id = ReadField(ref reader, "transaction_id"u8, JsonTokenType.String);
+        if (!IsPlainValidText(id, UploadLimits.TransactionIdMaxLength))
         {
             return false;
         }
 
         // Utf8Timestamp accepts only texts with an explicit offset, so the offset check holds.
-        var local = _timeZone is null ? timestamp : _zoneClock.ToLocal(timestamp);
-        if ((_businessDate is { } businessDate && DateOnly.FromDateTime(local.DateTime) != businessDate) || timestamp > _latestTimestamp
-            || !ReadField(ref reader, "payment_method"u8, JsonTokenType.String, out var method))
+        if (!Utf8Timestamp.TryParse(ReadField(ref reader, "timestamp"u8, JsonTokenType.String), out var timestamp))
         {
             return false;
         }
 
+        var local = _timeZone is null ? timestamp : _zoneClock.ToLocal(timestamp);
+        if ((_businessDate is { } businessDate && DateOnly.FromDateTime(local.DateTime) != businessDate) || timestamp > _latestTimestamp)
+        {
+            return false;
+        }
+
+        var method = ReadField(ref reader, "payment_method"u8, JsonTokenType.String);
         var payment = _accumulator.FindPaymentMethod(method, out var paymentHash);
         if ((payment is null && (!IsPlainValidText(method, UploadLimits.PaymentMethodMaxLength)
                                  || _accumulator.PaymentMethodCount == UploadLimits.MaxPaymentMethodsPerStoreDay))
-            || !ReadField(ref reader, "items"u8, JsonTokenType.StartArray, out _))
+            || !ReadName(ref reader, "items"u8) || !reader.Read() || reader.TokenType != JsonTokenType.StartArray)
         {
             return false;
         }
@@ -215,32 +218,31 @@ internal sealed partial class UploadParser
 
     private bool ReadItem(ref Utf8JsonReader reader, ref ParseFrame items)
     {
-        if (!ReadField(ref reader, "sku"u8, JsonTokenType.String, out var skuText))
-        {
-            return false;
-        }
-
+        var skuText = ReadField(ref reader, "sku"u8, JsonTokenType.String);
         var sku = _accumulator.FindSku(skuText, out var skuHash);
-        if ((sku is null && !IsPlainValidText(skuText, UploadLimits.SkuMaxLength))
-            || !ReadField(ref reader, "name"u8, JsonTokenType.String, out var nameText))
+        if (sku is null && !IsPlainValidText(skuText, UploadLimits.SkuMaxLength))
         {
             return false;
         }
 
         // As the state machine: a known SKU keeps its first name, so the same name bytes need no check.
-        if (((sku is null || !nameText.SequenceEqual(sku.NameUtf8)) && !IsPlainValidText(nameText, UploadLimits.NameMaxLength))
-            || !ReadField(ref reader, "category"u8, JsonTokenType.String, out var categoryText))
+        var nameText = ReadField(ref reader, "name"u8, JsonTokenType.String);
+        if ((sku is null || !nameText.SequenceEqual(sku.NameUtf8)) && !IsPlainValidText(nameText, UploadLimits.NameMaxLength))
         {
             return false;
         }
 
+        var categoryText = ReadField(ref reader, "category"u8, JsonTokenType.String);
         var category = _accumulator.FindCategory(categoryText, out var categoryHash);
-        if ((category is null && (!IsPlainValidText(categoryText, UploadLimits.CategoryMaxLength)
-                                  || _accumulator.CategoryCount == UploadLimits.MaxCategoriesPerStoreDay))
-            || !ReadField(ref reader, "quantity"u8, JsonTokenType.Number, out var quantityText)
-            || !TryParseDigits(quantityText, out var quantity) || quantity is <= 0 or > UploadLimits.MaxQuantity
-            || !ReadField(ref reader, "unit_price"u8, JsonTokenType.Number, out var priceText)
-            || !TryParseMoney(priceText, out var price) || price > (long)UploadLimits.MaxUnitPrice * MoneyTicks.PerUnit
+        if (category is null && (!IsPlainValidText(categoryText, UploadLimits.CategoryMaxLength)
+                                 || _accumulator.CategoryCount == UploadLimits.MaxCategoriesPerStoreDay))
+        {
+            return false;
+        }
+
+        if (!TryParseDigits(ReadField(ref reader, "quantity"u8, JsonTokenType.Number), out var quantity) || quantity is <= 0 or > UploadLimits.MaxQuantity
+            || !TryParseMoney(ReadField(ref reader, "unit_price"u8, JsonTokenType.Number), out var price)
+            || price > (long)UploadLimits.MaxUnitPrice * MoneyTicks.PerUnit
             || !reader.Read())
         {
             return false;
@@ -273,20 +275,15 @@ internal sealed partial class UploadParser
 
     /// <summary>
     /// Reads the property <paramref name="name"/> and its value, which must be of <paramref name="type"/> and not
-    /// escaped; <paramref name="value"/> is the value's bytes. An escaped name never matches: its bytes hold a backslash.
+    /// escaped: the value's bytes, or empty when it is not such a value (or an empty string, which the state machine reports).
     /// </summary>
-    private static bool ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, JsonTokenType type, out ReadOnlySpan<byte> value)
-    {
-        value = default;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueSpan.SequenceEqual(name)
-            || !reader.Read() || reader.TokenType != type || reader.ValueIsEscaped)
-        {
-            return false;
-        }
+    /// <remarks>Returns the bytes rather than setting an out span: writing a span through a reference costs a write barrier.</remarks>
+    private static ReadOnlySpan<byte> ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, JsonTokenType type) =>
+        ReadName(ref reader, name) && reader.Read() && reader.TokenType == type && !reader.ValueIsEscaped ? reader.ValueSpan : default;
 
-        value = reader.ValueSpan;
-        return true;
-    }
+    /// <summary>Reads the property <paramref name="name"/>. An escaped name never matches: its bytes hold a backslash.</summary>
+    private static bool ReadName(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
+        reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueSpan.SequenceEqual(name);
 
     /// <summary>
     /// <see cref="IsValidText"/> for a string token without escapes (which cannot hold control characters), without
