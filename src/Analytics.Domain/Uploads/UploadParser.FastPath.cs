@@ -276,10 +276,12 @@ internal sealed partial class UploadParser
     /// <summary>
     /// Reads the property <paramref name="name"/> and its value, which must be of <paramref name="type"/> and not
     /// escaped: the value's bytes, or empty when it is not such a value (or an empty string, which the state machine reports).
+    /// An escaped name never matches: its bytes hold a backslash.
     /// </summary>
     /// <remarks>Returns the bytes rather than setting an out span: writing a span through a reference costs a write barrier.</remarks>
     private static ReadOnlySpan<byte> ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, JsonTokenType type) =>
-        ReadName(ref reader, name) && reader.Read() && reader.TokenType == type && !reader.ValueIsEscaped ? reader.ValueSpan : default;
+        reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueSpan.SequenceEqual(name)
+        && reader.Read() && reader.TokenType == type && !reader.ValueIsEscaped ? reader.ValueSpan : default;
 
     /// <summary>Reads the property <paramref name="name"/>. An escaped name never matches: its bytes hold a backslash.</summary>
     private static bool ReadName(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
