@@ -37,6 +37,7 @@ internal sealed partial class UploadParser
         _latestTimestamp = now + options.FutureTolerance;
         _latestBusinessDate = DateOnly.FromDateTime(now.UtcDateTime.AddHours(14));
         _frames[0] = new ParseFrame(FrameKind.Root);
+        (_skus, _categories, _payments) = (_accumulator.Skus, _accumulator.Categories, _accumulator.PaymentMethods);
     }
 
     public UploadProblemCollector Problems => _problems;
