@@ -20,6 +20,12 @@ internal sealed class StoreDayAccumulator
     private Int128 _transactionNet;
 
     public int Transactions => _transactions;
+
+    /// <summary>The maps behind <see cref="FindSku"/>, <see cref="FindCategory"/> and <see cref="FindPaymentMethod"/>,
+    /// for the parser's fast path to look up in directly (for lookups only: adding goes through this class).</summary>
+    public Utf8KeyMap<SkuEntry> Skus => _skus;
+    public Utf8KeyMap<CategoryEntry> Categories => _categories;
+    public Utf8KeyMap<PaymentEntry> PaymentMethods => _payments;
     public int CategoryCount => _categories.Count;
     public int PaymentMethodCount => _payments.Count;
 

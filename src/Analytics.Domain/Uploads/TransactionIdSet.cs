@@ -26,7 +26,7 @@ internal sealed class TransactionIdSet
         for (var i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0; i = _entries[i].Next)
         {
             ref readonly var entry = ref _entries[i];
-            if (entry.Hash == hash && id.SequenceEqual(Key(entry)))
+            if (entry.Hash == hash && Utf8Hash.SameBytes(id, Key(entry)))
             {
                 return false;
             }

@@ -37,6 +37,7 @@ internal sealed partial class UploadParser
         _latestTimestamp = now + options.FutureTolerance;
         _latestBusinessDate = DateOnly.FromDateTime(now.UtcDateTime.AddHours(14));
         _frames[0] = new ParseFrame(FrameKind.Root);
+        (_skus, _categories, _payments) = (_accumulator.Skus, _accumulator.Categories, _accumulator.PaymentMethods);
     }
 
     public UploadProblemCollector Problems => _problems;
@@ -77,25 +78,35 @@ internal sealed partial class UploadParser
                 continue;
             }
 
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.PropertyName:
-                    OnPropertyName(ref reader);
-                    break;
-                case JsonTokenType.EndObject:
-                    OnEndObject(ref reader);
-                    break;
-                case JsonTokenType.EndArray:
-                    OnEndArray(ref reader);
-                    break;
-                case JsonTokenType.String or JsonTokenType.Number when _frames[_depth].Kind == FrameKind.Item:
-                    // The bulk of the file: an item's scalar field goes straight to its reader.
-                    OnFieldValue(ref reader, ref _frames[_depth]);
-                    break;
-                default:
-                    OnValue(ref reader);
-                    break;
-            }
+            Dispatch(ref reader);
+        }
+    }
+
+    /// <summary>Hands the current token to the part of the state machine it belongs to.</summary>
+    private void Dispatch(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.PropertyName:
+                OnPropertyName(ref reader);
+                break;
+            case JsonTokenType.EndObject:
+                OnEndObject(ref reader);
+                break;
+            case JsonTokenType.EndArray:
+                OnEndArray(ref reader);
+                break;
+            case JsonTokenType.String or JsonTokenType.Number when _frames[_depth].Kind == FrameKind.Item:
+                // An item's scalar field goes straight to its reader.
+                OnFieldValue(ref reader, ref _frames[_depth]);
+                break;
+            case JsonTokenType.StartObject when _frames[_depth].Kind is FrameKind.Transactions or FrameKind.Items:
+                // The bulk of the file: transactions and items, read whole when they can be (UploadParser.FastPath.cs).
+                ReadFast(ref reader);
+                break;
+            default:
+                OnValue(ref reader);
+                break;
         }
     }
 

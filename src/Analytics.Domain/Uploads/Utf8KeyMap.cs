@@ -25,7 +25,7 @@ internal sealed class Utf8KeyMap<TValue>
         for (var i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0; i = _entries[i].Next)
         {
             ref readonly var entry = ref _entries[i];
-            if (entry.Hash == hash && key.SequenceEqual(entry.Key))
+            if (entry.Hash == hash && Utf8Hash.SameBytes(key, entry.Key))
             {
                 return entry.Value;
             }

@@ -13,29 +13,46 @@ internal static class Utf8Timestamp
     public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
         value = default;
+        if (!TryReadParts(text, out var year, out var month, out var day, out var hour, out var minute, out var second, out var offsetMinutes)
+            || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.FromMinutes(offsetMinutes));
+        return true;
+    }
+
+    /// <summary>
+    /// The parts of <c>yyyy-MM-ddTHH:mm:ss±hh:mm</c>, each in its range except the day, which is only 1–31;
+    /// <paramref name="offsetMinutes"/> is signed. Kept free of calls, so it compiles to straight-line code.
+    /// </summary>
+    private static bool TryReadParts(ReadOnlySpan<byte> text, out int year, out int month, out int day, out int hour, out int minute,
+                                     out int second, out int offsetMinutes)
+    {
+        (year, month, day, hour, minute, second, offsetMinutes) = (0, 0, 0, 0, 0, 0, 0);
         if (text.Length != 25 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':'
             || text[22] != ':' || (text[19] != '+' && text[19] != '-'))
         {
             return false;
         }
 
-        var year = (Two(text, 0) * 100) + Two(text, 2);
-        var month = Two(text, 5);
-        var day = Two(text, 8);
-        var hour = Two(text, 11);
-        var minute = Two(text, 14);
-        var second = Two(text, 17);
+        year = (Two(text, 0) * 100) + Two(text, 2);
+        month = Two(text, 5);
+        day = Two(text, 8);
+        hour = Two(text, 11);
+        minute = Two(text, 14);
+        second = Two(text, 17);
         var offsetHours = Two(text, 20);
-        var offsetMinutes = Two(text, 23);
-        if (year is < 1000 or > 8999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
-            || hour > 23 || minute > 59 || second > 59 || offsetMinutes > 59 || (offsetHours * 60) + offsetMinutes > 14 * 60)
+        var offsetMinutesPart = Two(text, 23);
+        offsetMinutes = (offsetHours * 60) + offsetMinutesPart;
+        if (text[19] == '-')
         {
-            return false;
+            offsetMinutes = -offsetMinutes;
         }
 
-        var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
-        value = new DateTimeOffset(year, month, day, hour, minute, second, text[19] == '-' ? -offset : offset);
-        return true;
+        return year is >= 1000 and <= 8999 && month is >= 1 and <= 12 && day is >= 1 and <= 31
+               && hour <= 23 && minute <= 59 && second <= 59 && offsetMinutesPart <= 59 && (offsetHours * 60) + offsetMinutesPart <= 14 * 60;
     }
 
     /// <summary>The two decimal digits at <paramref name="at"/>, or a number above 99 when either is not a digit.</summary>
