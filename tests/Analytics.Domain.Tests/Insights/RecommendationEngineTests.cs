@@ -14,13 +14,8 @@ public sealed class RecommendationEngineTests
         {
             PlantDate = Day, HalfRevenueStore = ChainSimulator.StoreId(7), ClosedStore = ChainSimulator.StoreId(12), SurgeCategory = "Snacks",
         };
-        var history = SalesData.History(Day, chain.On, Day.AddDays(-120));
-        var today = chain.On(Day);
-        var company = new CompanyMetricsCalculator().Calculate(Day, today, history);
-        var products = new ProductMetricsCalculator().Calculate(Day, today, history);
-        var anomalies = new AnomalyDetector().Detect(Day, today, history);
-        var trends = new TrendAnalyzer().Analyze(Day, today, history);
-        return (new RecommendationEngine().Recommend(company, products, anomalies, trends), company, products, anomalies);
+        var day = AnalyzedDay.Of(chain, Day);
+        return (day.Recommendations, day.Company, day.Products, day.Anomalies);
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using Analytics.Domain.Insights;
 using Analytics.Domain.Metrics;
 using Analytics.Domain.Sales;
 using Analytics.Domain.Tests.Insights;
-using Analytics.Domain.Tests.Metrics;
 
 namespace Analytics.Domain.Tests.Reporting;
 
@@ -28,13 +27,7 @@ internal static class ReportSamples
         {
             PlantDate = Day, HalfRevenueStore = ChainSimulator.StoreId(3), ClosedStore = ChainSimulator.StoreId(5), SurgeCategory = "Snacks",
         };
-        var history = SalesData.History(Day, chain.On, Day.AddDays(-120));
-        var today = chain.On(Day);
-        var company = new CompanyMetricsCalculator().Calculate(Day, today, history);
-        var products = new ProductMetricsCalculator().Calculate(Day, today, history);
-        var anomalies = new AnomalyDetector().Detect(Day, today, history);
-        var trends = new TrendAnalyzer().Analyze(Day, today, history);
-        var recommendations = new RecommendationEngine().Recommend(company, products, anomalies, trends);
+        var (today, company, products, anomalies, trends, recommendations) = AnalyzedDay.Of(chain, Day);
         List<DailyRevenue> series = [];
         for (var d = Day.AddDays(1 - DailyInsights.RevenueSeriesDays); d <= Day; d = d.AddDays(1))
         {

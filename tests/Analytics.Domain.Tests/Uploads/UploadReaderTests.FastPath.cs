@@ -44,7 +44,7 @@ public sealed partial class UploadReaderTests
 
         for (var cut = 1; cut < bytes.Length; cut++)
         {
-            var read = Render(await UploadReaderHarness.ReadAsync(new CutStream(bytes, cut)));
+            var read = Render(await UploadReaderHarness.ReadAsync(PacedStream.CutAt(bytes, cut)));
             Assert.True(whole == read, $"cut at byte {cut}:\n{whole}\n{read}");
         }
     }

@@ -21,7 +21,7 @@ public sealed partial class UploadReaderTests
 
         for (var seed = 1; seed <= 8; seed++)
         {
-            var trickled = Render(await UploadReaderHarness.ReadAsync(new TrickleStream(bytes, seed)));
+            var trickled = Render(await UploadReaderHarness.ReadAsync(PacedStream.Trickle(bytes, seed)));
             Assert.Equal(whole, trickled);
         }
     }

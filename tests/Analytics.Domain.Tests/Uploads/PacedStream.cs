@@ -1,11 +1,25 @@
 namespace Analytics.Domain.Tests.Uploads;
 
-/// <summary>A read-only stream that returns at most 1–7 bytes per read (chosen by a seeded random), to prove the
-/// reader gives the same answer however its input is cut.</summary>
-internal sealed class TrickleStream(byte[] content, int seed) : Stream
+/// <summary>
+/// A read-only stream over <c>content</c> whose reads return as many bytes as <c>nextLength</c> says (given the
+/// position and the caller's buffer size), so a test can cut the reader's input wherever it wants.
+/// </summary>
+internal sealed class PacedStream(byte[] content, Func<int, int, int> nextLength) : Stream
 {
-    private readonly Random _random = new(seed);
     private int _position;
+
+    /// <summary>At most 1–7 bytes per read, chosen by a seeded random: the reader must give the same answer however
+    /// its input is cut.</summary>
+    public static PacedStream Trickle(byte[] content, int seed)
+    {
+        var random = new Random(seed);
+        return new PacedStream(content, (_, requested) => Math.Min(requested, random.Next(1, 8)));
+    }
+
+    /// <summary>The first read ends at byte <paramref name="cut"/>, later reads return the rest: the end of the reader's
+    /// first buffer can be put at every position of a file.</summary>
+    public static PacedStream CutAt(byte[] content, int cut) =>
+        new(content, (position, requested) => Math.Min(requested, (position < cut ? cut : content.Length) - position));
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -17,7 +31,7 @@ internal sealed class TrickleStream(byte[] content, int seed) : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        var n = Math.Min(Math.Min(buffer.Length, _random.Next(1, 8)), content.Length - _position);
+        var n = Math.Min(nextLength(_position, buffer.Length), content.Length - _position);
         content.AsSpan(_position, n).CopyTo(buffer);
         _position += n;
         return n;
