@@ -19,10 +19,10 @@ internal sealed class SyntheticChain
         ["Bakery", "Beverages", "Coffee", "Dairy", "Frozen", "Household", "Kitchenware", "Pantry", "Personal Care", "Produce", "Snacks", "Tea"];
 
     private static readonly double[] s_categoryWeight = [1.2, 1.0, 1.6, 1.1, 0.7, 0.6, 0.3, 1.0, 0.6, 1.3, 0.9, 0.5];
-    private static readonly (decimal Min, decimal Max)[] s_categoryPrice =
+    private static readonly (double Min, double Max)[] s_categoryPrice =
     [
-        (1.20m, 9.50m), (0.90m, 12.00m), (3.50m, 24.00m), (0.90m, 8.00m), (1.50m, 14.00m), (1.50m, 25.00m),
-        (3.00m, 60.00m), (0.70m, 16.00m), (1.80m, 30.00m), (0.40m, 6.50m), (0.80m, 7.00m), (2.50m, 18.00m),
+        (1.20, 9.50), (0.90, 12.00), (3.50, 24.00), (0.90, 8.00), (1.50, 14.00), (1.50, 25.00),
+        (3.00, 60.00), (0.70, 16.00), (1.80, 30.00), (0.40, 6.50), (0.80, 7.00), (2.50, 18.00),
     ];
 
     private static readonly string[] s_nouns = ["Classic", "Organic", "House", "Premium", "Daily", "Family", "Fresh", "Select"];
@@ -67,7 +67,7 @@ internal sealed class SyntheticChain
             var category = random.Next(s_categories.Length);
             var (min, max) = s_categoryPrice[category];
             _catalogue[k] = new Sku($"SKU-{k + 1:D6}", $"{s_nouns[random.Next(s_nouns.Length)]} {s_categories[category]} {s_sizes[random.Next(s_sizes.Length)]}",
-                                    s_categories[category], decimal.Round(min + ((max - min) * (decimal)random.NextDouble()), 2));
+                                    s_categories[category], (long)Math.Round(100 * (min + ((max - min) * random.NextDouble()))));
             total += 1d / Math.Pow(k + 1, 1.07);
             _skuCumulative[k] = total;
         }
@@ -107,59 +107,61 @@ internal sealed class SyntheticChain
     /// <summary>The store-day of store index <paramref name="store"/> (0-based), closed or not.</summary>
     public StoreDaySummary StoreDay(int store, DateOnly date, bool withSkus)
     {
-        var random = new Random(Hash(store, date.DayNumber, _seed));
+        // Amounts are worked out in cents (long) and made decimals at the end: cheap, exact and deterministic.
+        var random = new SplitMix(Hash(store, date.DayNumber, _seed));
         var size = _sizes[store];
         var trend = 1 + (0.0005 * (date.DayNumber % 3650));
         var noise = 0.92 + (0.16 * random.NextDouble());
         var transactions = Math.Max(1, (int)Math.Round(BaseTransactions * size * s_weekdayFactor[(int)date.DayOfWeek] * trend * noise));
-        var basket = 21m + (4m * (decimal)random.NextDouble());
-        var net = transactions * basket;
+        var netCents = (long)(transactions * (2100 + (400 * random.NextDouble())));
 
         // Categories: a store's leaning (seeded by the store alone) times day noise; lines and money split by share.
-        var storeLean = new Random(Hash(store, 0, _seed ^ 0x5bd1e995));
+        var lean = new SplitMix(Hash(store, 0, _seed ^ 0x5bd1e995));
         Span<double> shares = stackalloc double[s_categories.Length];
         var shareTotal = 0d;
         for (var c = 0; c < shares.Length; c++)
         {
-            shares[c] = s_categoryWeight[c] * (0.7 + (0.6 * storeLean.NextDouble())) * (0.85 + (0.3 * random.NextDouble()));
+            shares[c] = s_categoryWeight[c] * (0.7 + (0.6 * lean.NextDouble())) * (0.85 + (0.3 * random.NextDouble()));
             shareTotal += shares[c];
         }
 
         var categories = new CategorySales[s_categories.Length];
         var totalLines = 0;
         var totalUnits = 0L;
-        var gross = 0m;
-        var discounts = 0m;
+        var grossCents = 0L;
+        var discountCents = 0L;
         for (var c = 0; c < categories.Length; c++)
         {
             var share = shares[c] / shareTotal;
-            var categoryNet = decimal.Round(net * (decimal)share, 2);
-            var categoryDiscounts = decimal.Round(categoryNet * (0.02m + (0.03m * (decimal)random.NextDouble())), 2);
+            var categoryNet = (long)(netCents * share);
+            var categoryDiscounts = (long)(categoryNet * (0.02 + (0.03 * random.NextDouble())));
             var lines = Math.Max(1, (int)Math.Round(transactions * 2.3 * share));
             var units = (long)Math.Round(lines * (1.2 + (0.2 * random.NextDouble())));
             var categoryTransactions = Math.Min(transactions, Math.Max(1, (int)Math.Round(lines * 0.8)));
-            categories[c] = new CategorySales(s_categories[c], categoryTransactions, units, lines, categoryNet + categoryDiscounts, categoryDiscounts);
+            categories[c] = new CategorySales(s_categories[c], categoryTransactions, units, lines, Money(categoryNet + categoryDiscounts), Money(categoryDiscounts));
             totalLines += lines;
             totalUnits += units;
-            gross += categoryNet + categoryDiscounts;
-            discounts += categoryDiscounts;
+            grossCents += categoryNet + categoryDiscounts;
+            discountCents += categoryDiscounts;
         }
 
-        var totals = new SalesTotals(transactions, totalUnits, totalLines, gross, discounts);
+        var net = grossCents - discountCents;
         return new StoreDaySummary
         {
             StoreId = _storeIds[store],
             BusinessDate = date,
             Currency = Currency,
-            Totals = totals,
-            Hours = Hours(transactions, totalUnits, totals.NetRevenue, random),
+            Totals = new SalesTotals(transactions, totalUnits, totalLines, Money(grossCents), Money(discountCents)),
+            Hours = Hours(transactions, totalUnits, net, ref random),
             Categories = categories,
-            PaymentMethods = Payments(transactions, totals.NetRevenue, random),
-            Skus = withSkus ? Skus(size, random) : [],
+            PaymentMethods = Payments(transactions, net, ref random),
+            Skus = withSkus ? Skus(size, ref random) : [],
         };
     }
 
-    private static HourSales[] Hours(int transactions, long units, decimal net, Random random)
+    private static decimal Money(long cents) => new((int)(cents & 0xffffffff), (int)(cents >> 32), 0, false, 2);
+
+    private static HourSales[] Hours(int transactions, long units, long netCents, ref SplitMix random)
     {
         Span<double> weights = stackalloc double[s_hourWeight.Length];
         var total = 0d;
@@ -170,32 +172,32 @@ internal sealed class SyntheticChain
         }
 
         var hours = new HourSales[weights.Length];
-        var (restTransactions, restUnits, restNet) = (transactions, units, net);
+        var (restTransactions, restUnits, restNet) = (transactions, units, netCents);
         for (var h = 0; h < hours.Length; h++)
         {
             var last = h == hours.Length - 1;
             var share = weights[h] / total;
             var t = last ? restTransactions : Math.Min(restTransactions, (int)Math.Round(transactions * share));
             var u = last ? restUnits : Math.Min(restUnits, (long)Math.Round(units * share));
-            var n = last ? restNet : Math.Min(restNet, decimal.Round(net * (decimal)share, 2));
-            hours[h] = new HourSales(FirstHour + h, t, u, n);
+            var n = last ? restNet : Math.Min(restNet, (long)(netCents * share));
+            hours[h] = new HourSales(FirstHour + h, t, u, Money(n));
             (restTransactions, restUnits, restNet) = (restTransactions - t, restUnits - u, restNet - n);
         }
 
         return hours;
     }
 
-    private static PaymentMethodSales[] Payments(int transactions, decimal net, Random random)
+    private static PaymentMethodSales[] Payments(int transactions, long netCents, ref SplitMix random)
     {
         var methods = new PaymentMethodSales[s_payments.Length];
-        var (restTransactions, restNet) = (transactions, net);
+        var (restTransactions, restNet) = (transactions, netCents);
         for (var m = 0; m < methods.Length; m++)
         {
             var last = m == methods.Length - 1;
             var share = s_paymentShare[m] * (0.9 + (0.2 * random.NextDouble()));
             var t = last ? restTransactions : Math.Min(restTransactions, (int)Math.Round(transactions * share));
-            var n = last ? restNet : Math.Min(restNet, decimal.Round(net * (decimal)share, 2));
-            methods[m] = new PaymentMethodSales(s_payments[m], t, n);
+            var n = last ? restNet : Math.Min(restNet, (long)(netCents * share));
+            methods[m] = new PaymentMethodSales(s_payments[m], t, Money(n));
             (restTransactions, restNet) = (restTransactions - t, restNet - n);
         }
 
@@ -203,26 +205,31 @@ internal sealed class SyntheticChain
     }
 
     /// <summary>Distinct SKUs drawn by popularity, in SKU order (the catalogue's ids sort as its indexes).</summary>
-    private SkuSales[] Skus(double size, Random random)
+    private SkuSales[] Skus(double size, ref SplitMix random)
     {
-        var count = Math.Max(1, SkusPerStoreDay + random.Next(-SkusPerStoreDay / 3, (SkusPerStoreDay / 3) + 1));
-        var picked = new SortedSet<int>();
-        while (picked.Count < count)
+        var count = Math.Max(1, SkusPerStoreDay - (SkusPerStoreDay / 3) + (int)(random.NextDouble() * ((2 * (SkusPerStoreDay / 3)) + 1)));
+        Span<int> picked = stackalloc int[count];
+        var n = 0;
+        while (n < count)
         {
             var index = Array.BinarySearch(_skuCumulative, random.NextDouble());
-            picked.Add(Math.Min(index < 0 ? ~index : index, _skuCumulative.Length - 1));
+            index = Math.Min(index < 0 ? ~index : index, _skuCumulative.Length - 1);
+            if (!picked[..n].Contains(index))
+            {
+                picked[n++] = index;
+            }
         }
 
+        picked.Sort();
         var skus = new SkuSales[count];
-        var i = 0;
-        foreach (var index in picked)
+        for (var i = 0; i < count; i++)
         {
-            var sku = _catalogue[index];
-            var lines = 1 + (int)(random.NextDouble() * 6 * size * (index < 50 ? 4 : 1));
+            var sku = _catalogue[picked[i]];
+            var lines = 1 + (int)(random.NextDouble() * 6 * size * (picked[i] < 50 ? 4 : 1));
             var units = lines + (long)(random.NextDouble() * lines * 0.5);
-            var grossSales = units * sku.Price;
-            var discount = random.NextDouble() < 0.1 ? decimal.Round(grossSales * 0.1m, 2) : 0m;
-            skus[i++] = new SkuSales(sku.Id, sku.Name, sku.Category, units, lines, grossSales, discount);
+            var grossCents = units * sku.PriceCents;
+            var discountCents = random.NextDouble() < 0.1 ? grossCents / 10 : 0;
+            skus[i] = new SkuSales(sku.Id, sku.Name, sku.Category, units, lines, Money(grossCents), Money(discountCents));
         }
 
         return skus;
@@ -243,5 +250,20 @@ internal sealed class SyntheticChain
         }
     }
 
-    private sealed record Sku(string Id, string Name, string Category, decimal Price);
+    private sealed record Sku(string Id, string Name, string Category, long PriceCents);
+
+    /// <summary>SplitMix64: a tiny, fast, well-mixed generator (System.Random's seeded constructor costs more than a store-day).</summary>
+    private struct SplitMix(int seed)
+    {
+        private ulong _state = (ulong)seed * 0x9E3779B97F4A7C15UL;
+
+        public double NextDouble()
+        {
+            var z = _state += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            z ^= z >> 31;
+            return (z >> 11) * (1.0 / (1UL << 53));
+        }
+    }
 }
