@@ -1,0 +1,44 @@
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Metrics;
+using Analytics.Domain.Sales;
+
+namespace Analytics.Domain.Tests.Analysis;
+
+public sealed class SalesHistoryLoaderTests
+{
+    private static readonly DateOnly D = new(2025, 1, 15);
+    private static readonly SalesHistoryPlan Plan = SalesHistoryPlan.For(D);
+
+    private static DateOnly Back(int days) => D.AddDays(-days);
+
+    [Fact]
+    public void Reads_All_AreThePlansReadsEachDateOnce()
+    {
+        var reads = SalesHistoryLoader.Reads(Plan, HistoryParts.All);
+
+        Assert.Equal(32, reads.Count);
+        Assert.Equal(Plan.TotalsDates.Order(), reads.Where(r => r.Detail == SalesDetail.Totals).Select(r => r.Date).Order());
+        Assert.Equal(Plan.SkuDates.Order(), reads.Where(r => r.Detail == SalesDetail.WithSkus).Select(r => r.Date).Order());
+    }
+
+    [Fact]
+    public void Reads_StoreTotalsWithoutSkus_ReadTheSkuDatesAtTotals()
+    {
+        var reads = SalesHistoryLoader.Reads(Plan, HistoryParts.StoreTotals);
+
+        Assert.Equal(Plan.TotalsDates.Concat(Plan.SkuDates).Order(), reads.Select(r => r.Date).Order());
+        Assert.All(reads, r => Assert.Equal(SalesDetail.Totals, r.Detail));
+    }
+
+    [Fact]
+    public void Reads_EachPart_OnlyTheDatesItsCalculatorLooksAt()
+    {
+        Assert.Equal([(Back(7), SalesDetail.Totals)], SalesHistoryLoader.Reads(Plan, HistoryParts.LastWeekStores));
+        Assert.Empty(SalesHistoryLoader.Reads(Plan, HistoryParts.Chain));
+        Assert.Equal(Enumerable.Range(1, 27).Select(Back).Order(), SalesHistoryLoader.Reads(Plan, HistoryParts.StoreTrend).Select(r => r.Date).Order());
+
+        var baseline = SalesHistoryLoader.Reads(Plan, HistoryParts.StoreBaseline | HistoryParts.Skus);
+        Assert.Equal(Enumerable.Range(1, 8).Select(w => Back(7 * w)).Order(), baseline.Select(r => r.Date).Order());
+        Assert.Equal(Plan.SkuDates.Order(), baseline.Where(r => r.Detail == SalesDetail.WithSkus).Select(r => r.Date).Order());
+    }
+}
