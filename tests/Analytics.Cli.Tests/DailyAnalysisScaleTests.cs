@@ -52,6 +52,21 @@ public sealed class DailyAnalysisScaleTests(ITestOutputHelper output)
         Assert.Equal(small.StatesEntered, large.StatesEntered);
     }
 
+    [Fact]
+    public void SyntheticChain_ChainDay_IsTheMergeOfItsStoreDays()
+    {
+        var chain = new SyntheticChain(300);
+
+        var expected = SalesMerge.ChainDay(Date, [.. chain.Day(Date, withSkus: false)]);
+        var actual = chain.ChainDay(Date)!;
+
+        Assert.Equal((expected.StoresTrading, expected.Totals), (actual.StoresTrading, actual.Totals));
+        Assert.Equal(expected.Hours, actual.Hours);
+        Assert.Equal(expected.Categories, actual.Categories);
+        Assert.Equal(expected.PaymentMethods, actual.PaymentMethods);
+        Assert.InRange(expected.StoresTrading, 290, 300);
+    }
+
     private static async Task<ScaleRun> RunAsync(int stores)
     {
         var root = Directory.CreateTempSubdirectory("analytics-scale-");

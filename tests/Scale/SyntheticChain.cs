@@ -104,6 +104,52 @@ internal sealed class SyntheticChain
         }
     }
 
+    /// <summary>
+    /// The chain's day: what <see cref="SalesMerge.ChainDay"/> gives for <see cref="Day"/>, summed in place without
+    /// keeping the store-days (every store-day has the same hours, categories and payment methods in the same order).
+    /// Null when no store traded.
+    /// </summary>
+    public ChainDaySummary? ChainDay(DateOnly date)
+    {
+        var stores = 0;
+        var totals = SalesTotals.Zero;
+        HourSales[]? hours = null;
+        CategorySales[]? categories = null;
+        PaymentMethodSales[]? methods = null;
+        foreach (var day in Day(date, withSkus: false))
+        {
+            stores++;
+            totals = totals.Add(day.Totals);
+            hours = Sum(hours, day.Hours, (a, b) => a with { Transactions = a.Transactions + b.Transactions, Units = a.Units + b.Units, NetRevenue = a.NetRevenue + b.NetRevenue });
+            categories = Sum(categories, day.Categories, (a, b) => a with
+            {
+                Transactions = a.Transactions + b.Transactions, Units = a.Units + b.Units, Lines = a.Lines + b.Lines,
+                GrossSales = a.GrossSales + b.GrossSales, Discounts = a.Discounts + b.Discounts,
+            });
+            methods = Sum(methods, day.PaymentMethods, (a, b) => a with { Transactions = a.Transactions + b.Transactions, NetRevenue = a.NetRevenue + b.NetRevenue });
+        }
+
+        return stores == 0 ? null : new ChainDaySummary
+        {
+            BusinessDate = date, StoresTrading = stores, Totals = totals, Hours = hours!, Categories = categories!, PaymentMethods = methods!,
+        };
+
+        static T[] Sum<T>(T[]? sums, IReadOnlyList<T> parts, Func<T, T, T> add)
+        {
+            if (sums is null)
+            {
+                return [.. parts];
+            }
+
+            for (var i = 0; i < sums.Length; i++)
+            {
+                sums[i] = add(sums[i], parts[i]);
+            }
+
+            return sums;
+        }
+    }
+
     /// <summary>The store-day of store index <paramref name="store"/> (0-based), closed or not.</summary>
     public StoreDaySummary StoreDay(int store, DateOnly date, bool withSkus)
     {

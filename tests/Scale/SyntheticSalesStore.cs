@@ -6,11 +6,11 @@ namespace Analytics.Testing;
 /// <summary>
 /// A read-only <see cref="ISalesStore"/> over a <see cref="SyntheticChain"/> with sales from <paramref name="first"/>
 /// to <paramref name="last"/>: store-days are generated on every call (nothing per store is kept), chain days are
-/// the sums of the store-days (<see cref="SalesMerge.ChainDay"/>), computed once per date and kept (a few KB each).
+/// the sums of the store-days (<see cref="SyntheticChain.ChainDay"/>), computed once per date and kept (a few KB each).
 /// </summary>
 internal sealed class SyntheticSalesStore(SyntheticChain chain, DateOnly first, DateOnly last) : ISalesStore
 {
-    private readonly ConcurrentDictionary<DateOnly, Lazy<ChainDaySummary>> _chainDays = new();
+    private readonly ConcurrentDictionary<DateOnly, ChainDaySummary?> _chainDays = new();
     private int _dayReads;
 
     public SyntheticChain Chain => chain;
@@ -37,13 +37,12 @@ internal sealed class SyntheticSalesStore(SyntheticChain chain, DateOnly first, 
         return Task.FromResult(days);
     }
 
+    /// <summary>Dates not computed yet are computed in parallel (each sums every store-day of its date).</summary>
     public Task<IReadOnlyList<ChainDaySummary>> GetChainHistoryAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ChainDaySummary> days =
-        [
-            .. Dates(first, last).Select(d => _chainDays.GetOrAdd(d, date => new Lazy<ChainDaySummary>(
-                () => SalesMerge.ChainDay(date, [.. chain.Day(date, withSkus: false)]))).Value),
-        ];
+        var dates = Dates(first, last).ToList();
+        Parallel.ForEach(dates.Where(d => !_chainDays.ContainsKey(d)), d => _chainDays.TryAdd(d, chain.ChainDay(d)));
+        IReadOnlyList<ChainDaySummary> days = [.. dates.Select(d => _chainDays[d]).OfType<ChainDaySummary>()];
         return Task.FromResult(days);
     }
 
