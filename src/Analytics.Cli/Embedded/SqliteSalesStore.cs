@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Analytics.Domain.Sales;
@@ -10,8 +11,8 @@ namespace Analytics.Cli.Embedded;
 /// (business_date, store_id, contribution_id), totals in columns (money as exact decimal text), hours, categories
 /// and payment methods as one JSON body, SKU lines as another in the last column, which Totals reads never select.
 /// <para>Chain days are kept once computed: every save bumps a version number in the same transaction, and a chain
-/// read takes the kept days only when the version it reads (in the same read transaction as the rows) is the one
-/// they were computed at. A daily run's steps each read the same 56 chain days; at 10,000 stores that is 560,000
+/// read takes the kept days only at the version they were computed at (read before and after the rows: a save in
+/// between keeps nothing). A daily run's steps each read the same 56 chain days; at 10,000 stores that is 560,000
 /// rows a step.</para>
 /// </summary>
 internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : ISalesStore
@@ -21,6 +22,9 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
         """;
 
     private const string ReadVersion = "SELECT coalesce((SELECT version FROM sales_version WHERE id = 1), 0)";
+
+    /// <summary>Chain dates read at once.</summary>
+    private const int ChainReadConcurrency = 4;
 
     private readonly Lock _chainGate = new();
     private readonly Dictionary<DateOnly, ChainDaySummary?> _chainDays = [];
@@ -41,9 +45,6 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
     private const string DayWithSkus = "SELECT " + Columns + ", skus FROM sales_contributions WHERE business_date = $date ORDER BY store_id";
     private const string StoreHistory = "SELECT " + Columns + """
          FROM sales_contributions WHERE store_id = $store AND business_date BETWEEN $first AND $last ORDER BY business_date
-        """;
-    private const string ChainHistory = "SELECT " + Columns + """
-         FROM sales_contributions WHERE business_date BETWEEN $first AND $last ORDER BY business_date, store_id
         """;
 
     /// <summary>All contributions in one transaction: either every row is written or none.</summary>
@@ -96,19 +97,14 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
     }
 
     /// <summary>
-    /// The kept chain days when they are current; else streams the rows of the dates not kept, in date order, merging
-    /// one date at a time (memory holds a single day), and keeps the result.
+    /// The kept chain days when they are current; the other dates are read one query per date, a few at a time, each
+    /// merged as it arrives (memory holds a few days), and kept when no save came in between.
     /// </summary>
     public async Task<IReadOnlyList<ChainDaySummary>> GetChainHistoryAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = ReadVersion;
-        var version = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var version = await ReadVersionAsync(cancellationToken);
         var days = new SortedDictionary<DateOnly, ChainDaySummary?>();
-        DateOnly? missingFirst = null, missingLast = null;
+        List<DateOnly> missing = [];
         lock (_chainGate)
         {
             if (_chainVersion != version)
@@ -125,28 +121,35 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
                 }
                 else
                 {
-                    missingFirst ??= date;
-                    missingLast = date;
+                    missing.Add(date);
                 }
             }
         }
 
-        if (missingFirst is { } from && missingLast is { } to)
+        if (missing.Count == 0)
         {
-            var read = await ReadChainDaysAsync(command, from, to, cancellationToken);
-            for (var date = from; date <= to; date = date.AddDays(1))
-            {
-                days[date] = read.GetValueOrDefault(date);
-            }
+            return [.. days.Values.OfType<ChainDaySummary>()];
+        }
 
-            lock (_chainGate)
+        var read = new ConcurrentDictionary<DateOnly, ChainDaySummary?>();
+        await Parallel.ForEachAsync(
+            missing,
+            new ParallelOptions { MaxDegreeOfParallelism = ChainReadConcurrency, CancellationToken = cancellationToken },
+            async (date, token) => read[date] = await ReadChainDayAsync(date, token));
+        foreach (var (date, day) in read)
+        {
+            days[date] = day;
+        }
+
+        // A save bumps the version in its transaction: the same version after the reads means none came in between.
+        var after = await ReadVersionAsync(cancellationToken);
+        lock (_chainGate)
+        {
+            if (after == version && _chainVersion == version)
             {
-                if (_chainVersion == version)
+                foreach (var (date, day) in read)
                 {
-                    for (var date = from; date <= to; date = date.AddDays(1))
-                    {
-                        _chainDays[date] = days[date];
-                    }
+                    _chainDays[date] = day;
                 }
             }
         }
@@ -154,33 +157,18 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
         return [.. days.Values.OfType<ChainDaySummary>()];
     }
 
-    private static async Task<Dictionary<DateOnly, ChainDaySummary>> ReadChainDaysAsync(
-        SqliteCommand command, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    private async Task<long> ReadVersionAsync(CancellationToken cancellationToken)
     {
-        command.CommandText = ChainHistory;
-        command.Parameters.AddWithValue("$first", Date(first));
-        command.Parameters.AddWithValue("$last", Date(last));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var days = new Dictionary<DateOnly, ChainDaySummary>();
-        var day = new List<StoreDaySummary>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var row = ReadRow(reader, withSkus: false);
-            if (day.Count > 0 && day[0].BusinessDate != row.BusinessDate)
-            {
-                days.Add(day[0].BusinessDate, SalesMerge.ChainDay(day[0].BusinessDate, [.. MergeByStore(day)]));
-                day.Clear();
-            }
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ReadVersion;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 
-            day.Add(row);
-        }
-
-        if (day.Count > 0)
-        {
-            days.Add(day[0].BusinessDate, SalesMerge.ChainDay(day[0].BusinessDate, [.. MergeByStore(day)]));
-        }
-
-        return days;
+    private async Task<ChainDaySummary?> ReadChainDayAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAsync(DayTotals, withSkus: false, [new("$date", Date(date))], cancellationToken);
+        return rows.Count == 0 ? null : SalesMerge.ChainDay(date, [.. MergeByStore(rows)]);
     }
 
     private static IEnumerable<StoreDaySummary> MergeByStore(IEnumerable<StoreDaySummary> contributions) =>
