@@ -2,7 +2,9 @@ namespace Analytics.Domain.Analysis;
 
 /// <summary>
 /// Which reads of <see cref="Metrics.SalesHistoryPlan"/> a step needs. The chain series is always read. A step asks
-/// only for the store dates its calculator looks at: every store date read costs one scan of all stores.
+/// only for the store dates its calculator looks at: every store date read costs one scan of all stores. Store-days
+/// keep their categories only when <see cref="StoreBaseline"/> is asked for (the anomaly contributors use them);
+/// otherwise only their totals.
 /// </summary>
 [Flags]
 public enum HistoryParts
@@ -10,7 +12,7 @@ public enum HistoryParts
     /// <summary>Only the chain's daily series.</summary>
     Chain = 0,
 
-    /// <summary>Store totals and categories on D − 1 … D − 27 (store trends).</summary>
+    /// <summary>Store totals on D − 1 … D − 27 (store trends).</summary>
     StoreTrend = 1,
 
     /// <summary>SKU lines on the plan's same-weekday SKU dates (product baselines, SKU contributors).</summary>

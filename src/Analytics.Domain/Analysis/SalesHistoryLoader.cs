@@ -16,7 +16,7 @@ public sealed class SalesHistoryLoader(ISalesStore sales)
     public async Task<SalesHistory> LoadAsync(DateOnly businessDate, HistoryParts parts, CancellationToken cancellationToken)
     {
         var plan = SalesHistoryPlan.For(businessDate);
-        var builder = new SalesHistoryBuilder(businessDate);
+        var builder = new SalesHistoryBuilder(businessDate) { KeepStoreCategories = parts.HasFlag(HistoryParts.StoreBaseline) };
         var chain = await sales.GetChainHistoryAsync(plan.ChainFirst, plan.ChainLast, cancellationToken);
         builder.AddChainDays(plan.ChainFirst, plan.ChainLast, chain);
 

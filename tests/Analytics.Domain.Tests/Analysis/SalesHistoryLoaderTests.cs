@@ -41,4 +41,24 @@ public sealed class SalesHistoryLoaderTests
         Assert.Equal(Enumerable.Range(1, 8).Select(w => Back(7 * w)).Order(), baseline.Select(r => r.Date).Order());
         Assert.Equal(Plan.SkuDates.Order(), baseline.Where(r => r.Detail == SalesDetail.WithSkus).Select(r => r.Date).Order());
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Builder_KeepStoreCategories_KeepsOrDropsOnlyTheCategories(bool keep)
+    {
+        var store = new StoreDaySummary
+        {
+            StoreId = "store-0001", BusinessDate = Back(7), Currency = "USD", Totals = new SalesTotals(3, 4, 5, 60m, 1m),
+            Hours = [new HourSales(9, 3, 4, 59m)], Categories = [new CategorySales("Coffee", 3, 4, 5, 60m, 1m)],
+            PaymentMethods = [new PaymentMethodSales("card", 3, 59m)], Skus = [],
+        };
+
+        var history = new SalesHistoryBuilder(D) { KeepStoreCategories = keep }.AddStoreDays(Back(7), SalesDetail.Totals, [store]).Build();
+
+        var kept = history.StoreDays(Back(7))["store-0001"];
+        Assert.Equal(store.Totals, kept.Totals);
+        Assert.Equal(keep ? 1 : 0, kept.Categories.Count);
+        Assert.Empty(kept.Hours);
+    }
 }
