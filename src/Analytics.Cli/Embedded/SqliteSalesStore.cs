@@ -40,7 +40,9 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
             discounts = excluded.discounts, breakdown = excluded.breakdown, skus = excluded.skus
         """;
 
-    private const string Columns = "business_date, store_id, currency, transactions, units, lines, gross_sales, discounts, breakdown";
+    private const string Columns = TotalsColumns + ", breakdown";
+    private const string TotalsColumns = "business_date, store_id, currency, transactions, units, lines, gross_sales, discounts";
+    private const string DayTotalsOnly = "SELECT " + TotalsColumns + " FROM sales_contributions WHERE business_date = $date ORDER BY store_id";
     private const string DayTotals = "SELECT " + Columns + " FROM sales_contributions WHERE business_date = $date ORDER BY store_id";
     private const string DayWithSkus = "SELECT " + Columns + ", skus FROM sales_contributions WHERE business_date = $date ORDER BY store_id";
     private const string StoreHistory = "SELECT " + Columns + """
@@ -83,7 +85,7 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
     public async Task<IReadOnlyList<StoreDaySummary>> GetDayAsync(DateOnly businessDate, SalesDetail detail, CancellationToken cancellationToken)
     {
         var withSkus = detail == SalesDetail.WithSkus;
-        var rows = await ReadAsync(withSkus ? DayWithSkus : DayTotals, withSkus,
+        var rows = await ReadAsync(withSkus ? DayWithSkus : detail == SalesDetail.TotalsOnly ? DayTotalsOnly : DayTotals, withSkus,
             [new("$date", Date(businessDate))], cancellationToken);
         return [.. MergeByStore(rows)];
     }
@@ -210,7 +212,7 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
             PaymentMethods = [],
             Skus = withSkus ? SalesJson.DeserializeSkus(Utf8(reader, 9)) : [],
         };
-        return SalesJson.WithBreakdown(header, Utf8(reader, 8));
+        return reader.FieldCount > 8 ? SalesJson.WithBreakdown(header, Utf8(reader, 8)) : header; // no breakdown: TotalsOnly
     }
 
     /// <summary>A TEXT column's UTF-8 bytes as SQLite holds them (no round trip through a UTF-16 string).</summary>

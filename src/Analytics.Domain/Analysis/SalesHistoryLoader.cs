@@ -38,7 +38,8 @@ public sealed class SalesHistoryLoader(ISalesStore sales)
 
     /// <summary>
     /// The plan's store dates that <paramref name="parts"/> need, each read once: with SKU lines on the SKU dates when
-    /// <see cref="HistoryParts.Skus"/> is asked for (those reads give the dates' store totals too), else at totals.
+    /// <see cref="HistoryParts.Skus"/> is asked for (those reads give the dates' store totals too), else at totals
+    /// (<see cref="SalesDetail.TotalsOnly"/> unless the baseline's categories are needed).
     /// </summary>
     internal static List<(DateOnly Date, SalesDetail Detail)> Reads(SalesHistoryPlan plan, HistoryParts parts)
     {
@@ -66,7 +67,9 @@ public sealed class SalesHistoryLoader(ISalesStore sales)
             totals.ExceptWith(plan.SkuDates);
         }
 
-        reads.AddRange(totals.Order().Select(d => (d, SalesDetail.Totals)));
+        // Categories are kept only for the baseline (see SalesHistoryBuilder.KeepStoreCategories): else totals suffice.
+        var detail = parts.HasFlag(HistoryParts.StoreBaseline) ? SalesDetail.Totals : SalesDetail.TotalsOnly;
+        reads.AddRange(totals.Order().Select(d => (d, detail)));
         return reads;
     }
 }

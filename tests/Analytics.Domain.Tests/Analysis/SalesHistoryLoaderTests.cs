@@ -33,7 +33,8 @@ public sealed class SalesHistoryLoaderTests
     [Fact]
     public void Reads_EachPart_OnlyTheDatesItsCalculatorLooksAt()
     {
-        Assert.Equal([(Back(7), SalesDetail.Totals)], SalesHistoryLoader.Reads(Plan, HistoryParts.LastWeekStores));
+        Assert.Equal([(Back(7), SalesDetail.TotalsOnly)], SalesHistoryLoader.Reads(Plan, HistoryParts.LastWeekStores));
+        Assert.All(SalesHistoryLoader.Reads(Plan, HistoryParts.StoreTrend), r => Assert.Equal(SalesDetail.TotalsOnly, r.Detail));
         Assert.Empty(SalesHistoryLoader.Reads(Plan, HistoryParts.Chain));
         Assert.Equal(Enumerable.Range(1, 27).Select(Back).Order(), SalesHistoryLoader.Reads(Plan, HistoryParts.StoreTrend).Select(r => r.Date).Order());
 
