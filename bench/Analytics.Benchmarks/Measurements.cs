@@ -58,25 +58,7 @@ internal static class Measurements
     }
 
     /// <summary>Runs one measurement in a new process and returns what it printed about its peak memory.</summary>
-    public static string PeakInChildProcess(FileInfo file, string mode)
-    {
-        var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(Measurements).Assembly.Location);
-        }
-
-        foreach (var argument in new[] { "--peak", file.FullName, mode })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start)!;
-        var output = child.StandardOutput.ReadToEnd().Trim();
-        child.WaitForExit();
-        return child.ExitCode == 0 ? output : $"failed (exit {child.ExitCode}): {output}";
-    }
+    public static string PeakInChildProcess(FileInfo file, string mode) => ChildProcess.Run(["--peak", file.FullName, mode]);
 
     public static async Task PrintPeakAsync(FileInfo file, string mode)
     {

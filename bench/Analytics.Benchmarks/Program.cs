@@ -5,6 +5,20 @@ using Analytics.Benchmarks;
 // measured a few times each, and peak memory needs a fresh process per measurement.
 //   Analytics.Benchmarks [--work DIR] [--size-mb 100] [--big-mb 1000] [--runs 3]
 //   Analytics.Benchmarks --peak FILE reader|step      (child: one run, prints its peak memory)
+// Daily analysis at scale (see DailyBenchmark):
+//   Analytics.Benchmarks daily [--stores 1000,10000] [--days 120] [--seed 42] [--skus 30] [--work DIR]
+//   Analytics.Benchmarks --daily-child DATA_DIR        (child: one daily run, prints its time and peak memory)
+if (args.Length > 0 && args[0] == "daily")
+{
+    var daily = DailyArguments.Parse(args);
+    return await DailyBenchmark.RunAsync(daily.WorkFolder, daily.Stores, daily.Days, daily.Seed, daily.Skus);
+}
+
+if (args.Length > 1 && args[0] == "--daily-child")
+{
+    return await DailyBenchmark.RunChildAsync(args[1]);
+}
+
 var options = Arguments.Parse(args);
 if (options.PeakFile is { } peakFile)
 {
@@ -49,5 +63,19 @@ internal sealed record Arguments(string WorkFolder, int SizeMegabytes, int BigMe
             int.Parse(Value("--runs", "3"), CultureInfo.InvariantCulture),
             peak >= 0 ? args[peak + 1] : null,
             peak >= 0 && peak + 2 < args.Length ? args[peak + 2] : "reader");
+    }
+}
+
+internal sealed record DailyArguments(string WorkFolder, IReadOnlyList<int> Stores, int Days, int Seed, int Skus)
+{
+    public static DailyArguments Parse(string[] args)
+    {
+        string Value(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        return new DailyArguments(
+            Value("--work", Path.Combine(Path.GetTempPath(), "analytics-bench")),
+            [.. Value("--stores", "1000,10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))],
+            int.Parse(Value("--days", "120"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--seed", "42"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--skus", "30"), CultureInfo.InvariantCulture));
     }
 }

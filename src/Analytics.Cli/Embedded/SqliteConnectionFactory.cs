@@ -27,6 +27,10 @@ internal sealed class SqliteConnectionFactory : IDisposable
         );
         CREATE INDEX IF NOT EXISTS ix_sales_contributions_store_date
             ON sales_contributions (store_id, business_date);
+        CREATE TABLE IF NOT EXISTS sales_version (
+            id      INTEGER PRIMARY KEY CHECK (id = 1),
+            version INTEGER NOT NULL
+        );
         """;
 
     private readonly string _connectionString;

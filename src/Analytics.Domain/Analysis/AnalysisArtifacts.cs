@@ -54,22 +54,56 @@ public sealed class AnalysisArtifacts(IObjectStore objects)
         }
     }
 
+    /// <summary>The store-days of a <see cref="WriteStoreDaysAsync"/> object, each line parsed from the decompressed
+    /// bytes as they come (no line is turned into a string first).</summary>
     /// <exception cref="ObjectNotFoundException">No such object.</exception>
     /// <exception cref="JsonException">A line is not a store-day.</exception>
     public async Task<IReadOnlyList<StoreDaySummary>> ReadStoreDaysAsync(string key, CancellationToken cancellationToken)
     {
         await using var content = await objects.OpenReadAsync(key, cancellationToken);
         await using var gzip = new GZipStream(content, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
         List<StoreDaySummary> stores = [];
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        var buffer = new byte[1 << 16];
+        var (start, end) = (0, 0);
+        while (true)
         {
-            if (line.Length > 0)
+            if (end == buffer.Length)
             {
-                stores.Add(SalesJson.DeserializeSummary(System.Text.Encoding.UTF8.GetBytes(line)));
+                if (start > 0)
+                {
+                    buffer.AsSpan(start, end - start).CopyTo(buffer);
+                    (start, end) = (0, end - start);
+                }
+                else
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+            }
+
+            var read = await gzip.ReadAsync(buffer.AsMemory(end), cancellationToken);
+            if (read == 0)
+            {
+                AddLine(stores, buffer.AsSpan(start, end - start));
+                return stores;
+            }
+
+            var scanned = end;
+            end += read;
+            int newline;
+            while ((newline = buffer.AsSpan(scanned, end - scanned).IndexOf((byte)'\n')) >= 0)
+            {
+                AddLine(stores, buffer.AsSpan(start, scanned + newline - start));
+                start = scanned = scanned + newline + 1;
             }
         }
+    }
 
-        return stores;
+    private static void AddLine(List<StoreDaySummary> stores, ReadOnlySpan<byte> line)
+    {
+        line = line.TrimEnd((byte)'\r');
+        if (!line.IsEmpty)
+        {
+            stores.Add(SalesJson.DeserializeSummary(line));
+        }
     }
 }

@@ -16,23 +16,11 @@ public sealed class SalesHistoryLoader(ISalesStore sales)
     public async Task<SalesHistory> LoadAsync(DateOnly businessDate, HistoryParts parts, CancellationToken cancellationToken)
     {
         var plan = SalesHistoryPlan.For(businessDate);
-        var builder = new SalesHistoryBuilder(businessDate);
+        var builder = new SalesHistoryBuilder(businessDate) { KeepStoreCategories = parts.HasFlag(HistoryParts.StoreBaseline) };
         var chain = await sales.GetChainHistoryAsync(plan.ChainFirst, plan.ChainLast, cancellationToken);
         builder.AddChainDays(plan.ChainFirst, plan.ChainLast, chain);
 
-        List<(DateOnly Date, SalesDetail Detail)> reads = [];
-        if (parts.HasFlag(HistoryParts.StoreTotals))
-        {
-            reads.AddRange(plan.TotalsDates.Select(d => (d, SalesDetail.Totals)));
-        }
-
-        // The SKU dates are same-weekday dates that the totals plan leaves out, so each date is read once.
-        var skuDetail = parts.HasFlag(HistoryParts.Skus) ? SalesDetail.WithSkus : SalesDetail.Totals;
-        if (parts.HasFlag(HistoryParts.Skus) || parts.HasFlag(HistoryParts.StoreTotals))
-        {
-            reads.AddRange(plan.SkuDates.Select(d => (d, skuDetail)));
-        }
-
+        var reads = Reads(plan, parts);
         var gate = new Lock();
         await Parallel.ForEachAsync(
             reads,
@@ -46,5 +34,42 @@ public sealed class SalesHistoryLoader(ISalesStore sales)
                 }
             });
         return builder.Build();
+    }
+
+    /// <summary>
+    /// The plan's store dates that <paramref name="parts"/> need, each read once: with SKU lines on the SKU dates when
+    /// <see cref="HistoryParts.Skus"/> is asked for (those reads give the dates' store totals too), else at totals
+    /// (<see cref="SalesDetail.TotalsOnly"/> unless the baseline's categories are needed).
+    /// </summary>
+    internal static List<(DateOnly Date, SalesDetail Detail)> Reads(SalesHistoryPlan plan, HistoryParts parts)
+    {
+        var date = plan.BusinessDate;
+        HashSet<DateOnly> totals = [];
+        if (parts.HasFlag(HistoryParts.StoreTrend))
+        {
+            totals.UnionWith(Enumerable.Range(1, SalesHistoryPlan.StoreTrendDays - 1).Select(back => date.AddDays(-back)));
+        }
+
+        if (parts.HasFlag(HistoryParts.StoreBaseline))
+        {
+            totals.UnionWith(Enumerable.Range(1, SalesHistoryPlan.BaselineWeeks).Select(week => date.AddDays(-7 * week)));
+        }
+
+        if (parts.HasFlag(HistoryParts.LastWeekStores))
+        {
+            totals.Add(date.AddDays(-7));
+        }
+
+        List<(DateOnly Date, SalesDetail Detail)> reads = [];
+        if (parts.HasFlag(HistoryParts.Skus))
+        {
+            reads.AddRange(plan.SkuDates.Select(d => (d, SalesDetail.WithSkus)));
+            totals.ExceptWith(plan.SkuDates);
+        }
+
+        // Categories are kept only for the baseline (see SalesHistoryBuilder.KeepStoreCategories): else totals suffice.
+        var detail = parts.HasFlag(HistoryParts.StoreBaseline) ? SalesDetail.Totals : SalesDetail.TotalsOnly;
+        reads.AddRange(totals.Order().Select(d => (d, detail)));
+        return reads;
     }
 }

@@ -8,7 +8,8 @@ namespace Analytics.Domain.Metrics;
 /// <list type="bullet">
 /// <item>Chain days: the daily series over the loaded chain range; a loaded date without a summary had no sales.</item>
 /// <item>Store days: every store's totals and categories on each loaded store date (hours, payment methods and
-/// SKU lines are dropped to keep 10,000 stores × 32 dates small); a store absent on a loaded date did not trade.</item>
+/// SKU lines are dropped to keep 10,000 stores × 32 dates small, and categories too when the builder is told not to
+/// keep them, see <see cref="SalesHistoryBuilder.KeepStoreCategories"/>); a store absent on a loaded date did not trade.</item>
 /// <item>SKU weeks: for the same weekdays D − 7 … D − 28 loaded with SKU lines, the chain's sales per SKU
 /// (<see cref="ChainSkus"/>) and, per store, how often and how much each SKU sold (<see cref="StoreSkus"/>).</item>
 /// </list>

@@ -18,6 +18,10 @@ public sealed class SalesHistoryBuilder(DateOnly businessDate)
     private readonly Dictionary<string, Dictionary<string, StoreSkuHistory>> _storeSkus = new(StringComparer.Ordinal);
     private bool _built;
 
+    /// <summary>Whether store-days keep their categories (true) or only their totals: a history for calculators
+    /// that look at store totals alone is a good deal smaller at 10,000 stores.</summary>
+    public bool KeepStoreCategories { get; init; } = true;
+
     /// <summary>The chain series from <paramref name="first"/> to <paramref name="last"/> as <c>GetChainHistoryAsync</c>
     /// returns it: every date of the range counts as loaded, those without a summary as days without sales.</summary>
     /// <exception cref="ArgumentException">A day lies outside the range or on or after the business date.</exception>
@@ -73,7 +77,10 @@ public sealed class SalesHistoryBuilder(DateOnly businessDate)
                 throw new ArgumentException($"Store-day {store.StoreId}/{store.BusinessDate:O} given for {date:O}.", nameof(stores));
             }
 
-            if (!byStore.TryAdd(store.StoreId, store with { Hours = [], PaymentMethods = [], Skus = [] }))
+            var kept = KeepStoreCategories
+                ? store with { Hours = [], PaymentMethods = [], Skus = [] }
+                : store with { Hours = [], Categories = [], PaymentMethods = [], Skus = [] };
+            if (!byStore.TryAdd(store.StoreId, kept))
             {
                 throw new ArgumentException($"Store {store.StoreId} given twice for {date:O}.", nameof(stores));
             }

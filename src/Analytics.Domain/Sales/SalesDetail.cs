@@ -7,4 +7,8 @@ public enum SalesDetail
     Totals,
     /// <summary>Everything, SKU lines included.</summary>
     WithSkus,
+
+    /// <summary>At least the totals: <see cref="StoreDaySummary.Skus"/> is empty, and an adapter may leave hours,
+    /// categories and payment methods empty too (reading them costs most of a totals read).</summary>
+    TotalsOnly,
 }

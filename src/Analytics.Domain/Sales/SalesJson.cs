@@ -31,8 +31,9 @@ public static class SalesJson
     /// <exception cref="JsonException">The body is not a stored breakdown.</exception>
     public static StoreDaySummary WithBreakdown(StoreDaySummary header, ReadOnlySpan<byte> utf8Json)
     {
-        var breakdown = JsonSerializer.Deserialize(utf8Json, SalesJsonContext.Default.SalesBreakdownDocument)
-                        ?? throw new JsonException("A stored breakdown body is null.");
+        var breakdown = SalesBreakdownReader.TryRead(utf8Json, out var read) ? read!
+            : JsonSerializer.Deserialize(utf8Json, SalesJsonContext.Default.SalesBreakdownDocument)
+              ?? throw new JsonException("A stored breakdown body is null.");
         return header with
         {
             Hours = breakdown.Hours ?? [],

@@ -14,7 +14,7 @@ public sealed class AnalyzeTrendsStep(RunData data, TrendAnalyzer analyzer)
                     SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]
     public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
     {
-        var (day, history) = await data.LoadAsync("AnalyzeTrends", input.Run, HistoryParts.StoreTotals, cancellationToken);
+        var (day, history) = await data.LoadAsync("AnalyzeTrends", input.Run, HistoryParts.StoreTrend, cancellationToken);
         var report = analyzer.Analyze(input.Run.Date, day, history);
         var key = input.Run.KeyOf(ResultName);
         await data.Artifacts.WriteAsync(key, report, AnalysisJsonContext.Default.TrendReport, cancellationToken);

@@ -14,7 +14,7 @@ public sealed class CalcCompanyMetricsStep(RunData data, CompanyMetricsCalculato
                     SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]
     public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
     {
-        var (day, history) = await data.LoadAsync("CalcCompanyMetrics", input.Run, HistoryParts.StoreTotals, cancellationToken);
+        var (day, history) = await data.LoadAsync("CalcCompanyMetrics", input.Run, HistoryParts.LastWeekStores, cancellationToken);
         var metrics = calculator.Calculate(input.Run.Date, day, history);
         var key = input.Run.KeyOf(ResultName);
         await data.Artifacts.WriteAsync(key, metrics, AnalysisJsonContext.Default.CompanyMetrics, cancellationToken);

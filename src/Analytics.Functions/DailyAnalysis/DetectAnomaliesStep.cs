@@ -17,7 +17,7 @@ public sealed class DetectAnomaliesStep(RunData data, AnomalyDetector detector)
                     SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]
     public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
     {
-        var (day, history) = await data.LoadAsync("DetectAnomalies", input.Run, HistoryParts.All, cancellationToken);
+        var (day, history) = await data.LoadAsync("DetectAnomalies", input.Run, HistoryParts.StoreBaseline | HistoryParts.Skus, cancellationToken);
         var report = detector.Detect(input.Run.Date, day, history);
         var key = input.Run.KeyOf(ResultName);
         await data.Artifacts.WriteAsync(key, report, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);

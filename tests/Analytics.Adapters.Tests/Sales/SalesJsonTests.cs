@@ -40,4 +40,35 @@ public sealed class SalesJsonTests
 
         Assert.Equal(skus, SalesJson.DeserializeSkus(SalesJson.SerializeSkus(skus)));
     }
+
+    [Theory]
+    [InlineData("""{"paymentMethods":[{"netRevenue":5.10,"transactions":2,"paymentMethod":"card"}],"categories":[{"discounts":0.5,"grossSales":10.00,"lines":3,"units":4,"transactions":2,"category":"Coffee"}],"hours":[{"netRevenue":5.10,"units":4,"transactions":2,"hour":9}]}""")]
+    [InlineData("""{"hours":[{"hour":9,"transactions":2,"units":4,"netRevenue":5.10,"extra":1}],"categories":[{"category":"Coffee","transactions":2,"units":4,"lines":3,"grossSales":10.00,"discounts":0.5}],"paymentMethods":[{"paymentMethod":"card","transactions":2,"netRevenue":5.10}]}""")]
+    [InlineData("""{"hours":[{"hour":9,"transactions":2,"units":4,"netRevenue":5.10}],"categories":[{"category":"Co\u0066fee","transactions":2,"units":4,"lines":3,"grossSales":10.00,"discounts":0.5}],"paymentMethods":[{"paymentMethod":"card","transactions":2,"netRevenue":5.10}],"more":{}}""")]
+    public void WithBreakdown_AnyMemberOrderOrExtraMembers_ReadsTheSameBreakdown(string body)
+    {
+        var header = SalesSamples.Summary("store-0001", SalesSamples.Day) with { Hours = [], Categories = [], PaymentMethods = [], Skus = [] };
+
+        var restored = SalesJson.WithBreakdown(header, Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal([new HourSales(9, 2, 4, 5.10m)], restored.Hours);
+        Assert.Equal([new CategorySales("Coffee", 2, 4, 3, 10.00m, 0.5m)], restored.Categories);
+        Assert.Equal([new PaymentMethodSales("card", 2, 5.10m)], restored.PaymentMethods);
+        Assert.Equal("5.10", restored.Hours[0].NetRevenue.ToString(System.Globalization.CultureInfo.InvariantCulture)); // exact digits kept
+    }
+
+    [Fact]
+    public void WithBreakdown_MissingList_IsEmptyAndNotAFailure()
+    {
+        var header = SalesSamples.Summary("store-0001", SalesSamples.Day) with { Hours = [], Categories = [], PaymentMethods = [], Skus = [] };
+
+        var restored = SalesJson.WithBreakdown(header, """{"hours":[],"categories":[]}"""u8);
+
+        Assert.Empty(restored.PaymentMethods);
+    }
+
+    [Fact]
+    public void WithBreakdown_NotABreakdown_ThrowsJsonException() =>
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => SalesJson.WithBreakdown(
+            SalesSamples.Summary("store-0001", SalesSamples.Day), """{"hours":[{"hour":"nine"}],"categories":[],"paymentMethods":[]}"""u8));
 }

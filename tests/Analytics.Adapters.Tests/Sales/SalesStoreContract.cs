@@ -34,6 +34,18 @@ public abstract class SalesStoreContract
     }
 
     [Fact]
+    public async Task GetDayAsync_TotalsOnly_ReturnsTheTotalsWithoutSkus()
+    {
+        await Store.SaveAsync([Contribution("store-0001", Day, skuCount: 5), Contribution("store-0001", Day, name: "b", factor: 2m)], None);
+
+        var totals = Assert.Single(await Store.GetDayAsync(Day, SalesDetail.Totals, None));
+        var day = Assert.Single(await Store.GetDayAsync(Day, SalesDetail.TotalsOnly, None));
+
+        Assert.Equal((totals.StoreId, totals.BusinessDate, totals.Currency, totals.Totals), (day.StoreId, day.BusinessDate, day.Currency, day.Totals));
+        Assert.Empty(day.Skus);
+    }
+
+    [Fact]
     public async Task GetDayAsync_Totals_ReturnsEverythingButSkus()
     {
         var contribution = Contribution("store-0001", Day, skuCount: 5);

@@ -17,6 +17,24 @@ public sealed class SqliteSalesStoreTests : SalesStoreContract, IDisposable
 
     protected override ISalesStore Store { get; }
 
+    [Fact]
+    public async Task GetChainHistoryAsync_AfterASaveByAnotherStoreOnTheSameFile_SeesTheSave()
+    {
+        var other = new SqliteSalesStore(_connections); // as another process would
+        var day = SalesSamples.Day;
+        await Store.SaveAsync([SalesSamples.Contribution("store-0001", day)], CancellationToken.None);
+        var before = Assert.Single(await Store.GetChainHistoryAsync(day.AddDays(-3), day, CancellationToken.None));
+
+        await other.SaveAsync([SalesSamples.Contribution("store-0002", day), SalesSamples.Contribution("store-0002", day.AddDays(-1))], CancellationToken.None);
+        var after = await Store.GetChainHistoryAsync(day.AddDays(-3), day, CancellationToken.None);
+
+        Assert.Equal(1, before.StoresTrading);
+        Assert.Equal([day.AddDays(-1), day], after.Select(d => d.BusinessDate));
+        Assert.Equal(2, after[1].StoresTrading);
+        Assert.Equal(before.Totals.Add(SalesSamples.Summary("store-0002", day).Totals), after[1].Totals);
+        Assert.Equal(after, await Store.GetChainHistoryAsync(day.AddDays(-3), day, CancellationToken.None)); // kept, same answer
+    }
+
     public void Dispose()
     {
         _connections.Dispose();

@@ -1,0 +1,202 @@
+using System.Text.Json;
+
+namespace Analytics.Domain.Sales;
+
+/// <summary>
+/// A fast path for reading the breakdown bodies <see cref="SalesJson.SerializeBreakdown"/> writes: one pass of a
+/// <see cref="Utf8JsonReader"/> straight into the records, where the serializer's records with many constructor
+/// parameters go through a slow generic path (a daily run reads hundreds of thousands of these bodies). Names that
+/// repeat from body to body (categories, payment methods) are shared rather than allocated each time. Anything
+/// unexpected — an unknown, missing or repeated member, another token type — returns false, and the caller lets the
+/// serializer read the body, so the result (or the error) is always the serializer's.
+/// </summary>
+internal static class SalesBreakdownReader
+{
+    [ThreadStatic]
+    private static NameCache? t_names;
+
+    public static bool TryRead(ReadOnlySpan<byte> utf8Json, out SalesBreakdownDocument? document)
+    {
+        document = null;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json);
+            IReadOnlyList<HourSales>? hours = null;
+            IReadOnlyList<CategorySales>? categories = null;
+            IReadOnlyList<PaymentMethodSales>? methods = null;
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("hours"u8) && hours is null)
+                {
+                    hours = ReadArray(ref reader, ReadHour);
+                }
+                else if (reader.ValueTextEquals("categories"u8) && categories is null)
+                {
+                    categories = ReadArray(ref reader, ReadCategory);
+                }
+                else if (reader.ValueTextEquals("paymentMethods"u8) && methods is null)
+                {
+                    methods = ReadArray(ref reader, ReadPaymentMethod);
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read() || hours is null || categories is null || methods is null)
+            {
+                return false;
+            }
+
+            document = new SalesBreakdownDocument(hours, categories, methods);
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or Unexpected)
+        {
+            return false;
+        }
+    }
+
+    private delegate T ItemReader<out T>(ref Utf8JsonReader reader);
+
+    private static List<T> ReadArray<T>(ref Utf8JsonReader reader, ItemReader<T> item)
+    {
+        Expect(ref reader, JsonTokenType.StartArray);
+        List<T> items = [];
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new Unexpected();
+            }
+
+            items.Add(item(ref reader));
+        }
+
+        return items;
+    }
+
+    private static HourSales ReadHour(ref Utf8JsonReader reader)
+    {
+        int? hour = null, transactions = null;
+        long? units = null;
+        decimal? net = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("hour"u8) && hour is null) hour = Number(ref reader).GetInt32();
+            else if (reader.ValueTextEquals("transactions"u8) && transactions is null) transactions = Number(ref reader).GetInt32();
+            else if (reader.ValueTextEquals("units"u8) && units is null) units = Number(ref reader).GetInt64();
+            else if (reader.ValueTextEquals("netRevenue"u8) && net is null) net = Number(ref reader).GetDecimal();
+            else throw new Unexpected();
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject && hour is { } h && transactions is { } t && units is { } u && net is { } n
+            ? new HourSales(h, t, u, n)
+            : throw new Unexpected();
+    }
+
+    private static CategorySales ReadCategory(ref Utf8JsonReader reader)
+    {
+        string? category = null;
+        int? transactions = null, lines = null;
+        long? units = null;
+        decimal? gross = null, discounts = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("category"u8) && category is null) category = Name(ref reader);
+            else if (reader.ValueTextEquals("transactions"u8) && transactions is null) transactions = Number(ref reader).GetInt32();
+            else if (reader.ValueTextEquals("units"u8) && units is null) units = Number(ref reader).GetInt64();
+            else if (reader.ValueTextEquals("lines"u8) && lines is null) lines = Number(ref reader).GetInt32();
+            else if (reader.ValueTextEquals("grossSales"u8) && gross is null) gross = Number(ref reader).GetDecimal();
+            else if (reader.ValueTextEquals("discounts"u8) && discounts is null) discounts = Number(ref reader).GetDecimal();
+            else throw new Unexpected();
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject && category is not null && transactions is { } t && units is { } u
+               && lines is { } l && gross is { } g && discounts is { } d
+            ? new CategorySales(category, t, u, l, g, d)
+            : throw new Unexpected();
+    }
+
+    private static PaymentMethodSales ReadPaymentMethod(ref Utf8JsonReader reader)
+    {
+        string? method = null;
+        int? transactions = null;
+        decimal? net = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("paymentMethod"u8) && method is null) method = Name(ref reader);
+            else if (reader.ValueTextEquals("transactions"u8) && transactions is null) transactions = Number(ref reader).GetInt32();
+            else if (reader.ValueTextEquals("netRevenue"u8) && net is null) net = Number(ref reader).GetDecimal();
+            else throw new Unexpected();
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject && method is not null && transactions is { } t && net is { } n
+            ? new PaymentMethodSales(method, t, n)
+            : throw new Unexpected();
+    }
+
+    private static ref Utf8JsonReader Number(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.Number);
+        return ref reader;
+    }
+
+    private static string Name(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String);
+        return (t_names ??= new NameCache()).Get(ref reader);
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (!reader.Read() || reader.TokenType != type)
+        {
+            throw new Unexpected();
+        }
+    }
+
+    /// <summary>The last few distinct names read on this thread, so that repeated names share one string.</summary>
+    private sealed class NameCache
+    {
+        private const int Size = 64;
+        private readonly string[] _names = new string[Size];
+        private readonly byte[][] _utf8 = new byte[Size][];
+        private int _count;
+        private int _next;
+
+        public string Get(ref Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                for (var i = 0; i < _count; i++)
+                {
+                    if (reader.ValueSpan.SequenceEqual(_utf8[i]))
+                    {
+                        return _names[i];
+                    }
+                }
+            }
+
+            var name = reader.GetString()!;
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                _names[_next] = name;
+                _utf8[_next] = reader.ValueSpan.ToArray();
+                _next = (_next + 1) % Size;
+                _count = Math.Min(_count + 1, Size);
+            }
+
+            return name;
+        }
+    }
+
+    /// <summary>Not the shape the fast path reads; the serializer takes over.</summary>
+    private sealed class Unexpected : Exception;
+}

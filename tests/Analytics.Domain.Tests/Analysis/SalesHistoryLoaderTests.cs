@@ -1,0 +1,65 @@
+using Analytics.Domain.Analysis;
+using Analytics.Domain.Metrics;
+using Analytics.Domain.Sales;
+
+namespace Analytics.Domain.Tests.Analysis;
+
+public sealed class SalesHistoryLoaderTests
+{
+    private static readonly DateOnly D = new(2025, 1, 15);
+    private static readonly SalesHistoryPlan Plan = SalesHistoryPlan.For(D);
+
+    private static DateOnly Back(int days) => D.AddDays(-days);
+
+    [Fact]
+    public void Reads_All_AreThePlansReadsEachDateOnce()
+    {
+        var reads = SalesHistoryLoader.Reads(Plan, HistoryParts.All);
+
+        Assert.Equal(32, reads.Count);
+        Assert.Equal(Plan.TotalsDates.Order(), reads.Where(r => r.Detail == SalesDetail.Totals).Select(r => r.Date).Order());
+        Assert.Equal(Plan.SkuDates.Order(), reads.Where(r => r.Detail == SalesDetail.WithSkus).Select(r => r.Date).Order());
+    }
+
+    [Fact]
+    public void Reads_StoreTotalsWithoutSkus_ReadTheSkuDatesAtTotals()
+    {
+        var reads = SalesHistoryLoader.Reads(Plan, HistoryParts.StoreTotals);
+
+        Assert.Equal(Plan.TotalsDates.Concat(Plan.SkuDates).Order(), reads.Select(r => r.Date).Order());
+        Assert.All(reads, r => Assert.Equal(SalesDetail.Totals, r.Detail));
+    }
+
+    [Fact]
+    public void Reads_EachPart_OnlyTheDatesItsCalculatorLooksAt()
+    {
+        Assert.Equal([(Back(7), SalesDetail.TotalsOnly)], SalesHistoryLoader.Reads(Plan, HistoryParts.LastWeekStores));
+        Assert.All(SalesHistoryLoader.Reads(Plan, HistoryParts.StoreTrend), r => Assert.Equal(SalesDetail.TotalsOnly, r.Detail));
+        Assert.Empty(SalesHistoryLoader.Reads(Plan, HistoryParts.Chain));
+        Assert.Equal(Enumerable.Range(1, 27).Select(Back).Order(), SalesHistoryLoader.Reads(Plan, HistoryParts.StoreTrend).Select(r => r.Date).Order());
+
+        var baseline = SalesHistoryLoader.Reads(Plan, HistoryParts.StoreBaseline | HistoryParts.Skus);
+        Assert.Equal(Enumerable.Range(1, 8).Select(w => Back(7 * w)).Order(), baseline.Select(r => r.Date).Order());
+        Assert.Equal(Plan.SkuDates.Order(), baseline.Where(r => r.Detail == SalesDetail.WithSkus).Select(r => r.Date).Order());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Builder_KeepStoreCategories_KeepsOrDropsOnlyTheCategories(bool keep)
+    {
+        var store = new StoreDaySummary
+        {
+            StoreId = "store-0001", BusinessDate = Back(7), Currency = "USD", Totals = new SalesTotals(3, 4, 5, 60m, 1m),
+            Hours = [new HourSales(9, 3, 4, 59m)], Categories = [new CategorySales("Coffee", 3, 4, 5, 60m, 1m)],
+            PaymentMethods = [new PaymentMethodSales("card", 3, 59m)], Skus = [],
+        };
+
+        var history = new SalesHistoryBuilder(D) { KeepStoreCategories = keep }.AddStoreDays(Back(7), SalesDetail.Totals, [store]).Build();
+
+        var kept = history.StoreDays(Back(7))["store-0001"];
+        Assert.Equal(store.Totals, kept.Totals);
+        Assert.Equal(keep ? 1 : 0, kept.Categories.Count);
+        Assert.Empty(kept.Hours);
+    }
+}
