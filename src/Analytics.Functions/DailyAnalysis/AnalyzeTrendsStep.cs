@@ -1,12 +1,14 @@
 using System.Globalization;
+using Analytics.Domain.AiReview;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Functions.Hosting;
 
 namespace Analytics.Functions.DailyAnalysis;
 
-/// <summary>daily-analysis, state AnalyzeTrends (Parallel branch): slopes and growth, weekday pattern removed.</summary>
-public sealed class AnalyzeTrendsStep(RunData data, TrendAnalyzer analyzer)
+/// <summary>daily-analysis, state AnalyzeTrends (Parallel branch): slopes and growth, weekday pattern removed; when a
+/// model is configured, its validated ranking and explanation of the trends (<see cref="ModelReviewer"/>).</summary>
+public sealed class AnalyzeTrendsStep(RunData data, TrendAnalyzer analyzer, ModelReviewer reviewer)
 {
     public const string ResultName = "trends.json";
 
@@ -16,9 +18,11 @@ public sealed class AnalyzeTrendsStep(RunData data, TrendAnalyzer analyzer)
     {
         var (day, history) = await data.LoadAsync("AnalyzeTrends", input.Run, HistoryParts.StoreTotals, cancellationToken);
         var report = analyzer.Analyze(input.Run.Date, day, history);
+        var model = await reviewer.ReviewAsync(FactSheets.Trends(report, input.Run.Currency ?? ""), cancellationToken);
+        report = report with { Review = model.Review };
         var key = input.Run.KeyOf(ResultName);
         await data.Artifacts.WriteAsync(key, report, AnalysisJsonContext.Default.TrendReport, cancellationToken);
-        return AnalysisPart.Succeeded("AnalyzeTrends", key, AnalysisPart.Statistics, string.Create(CultureInfo.InvariantCulture,
+        return AnalysisPart.Succeeded("AnalyzeTrends", key, model, string.Create(CultureInfo.InvariantCulture,
             $"28-day slope {report.Chain.Slope28Percent?.ToString(CultureInfo.InvariantCulture) ?? "n/a"}% a day; {report.StoresRanked} stores, {report.CategoriesRanked} categories ranked"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Domain.AiReview;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Functions.Hosting;
@@ -7,9 +8,10 @@ namespace Analytics.Functions.DailyAnalysis;
 
 /// <summary>
 /// daily-analysis, state DetectAnomalies (Parallel branch): the chain's, stores' and categories' figures of the day
-/// outside their same-weekday baselines, with severity, expected range and contributors.
+/// outside their same-weekday baselines, with severity, expected range and contributors; when a model is configured,
+/// its validated ranking and explanation of the top anomalies (<see cref="ModelReviewer"/>).
 /// </summary>
-public sealed class DetectAnomaliesStep(RunData data, AnomalyDetector detector)
+public sealed class DetectAnomaliesStep(RunData data, AnomalyDetector detector, ModelReviewer reviewer)
 {
     public const string ResultName = "anomalies.json";
 
@@ -19,10 +21,12 @@ public sealed class DetectAnomaliesStep(RunData data, AnomalyDetector detector)
     {
         var (day, history) = await data.LoadAsync("DetectAnomalies", input.Run, HistoryParts.All, cancellationToken);
         var report = detector.Detect(input.Run.Date, day, history);
+        var model = await reviewer.ReviewAsync(FactSheets.Anomalies(report, input.Run.Currency ?? ""), cancellationToken);
+        report = report with { Review = model.Review };
         var key = input.Run.KeyOf(ResultName);
         await data.Artifacts.WriteAsync(key, report, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
         var high = report.Anomalies.Count(a => a.Severity == AnomalySeverity.High);
-        return AnalysisPart.Succeeded("DetectAnomalies", key, AnalysisPart.Statistics, report.HistoryTooShort
+        return AnalysisPart.Succeeded("DetectAnomalies", key, model, report.HistoryTooShort
             ? report.Note
             : string.Create(CultureInfo.InvariantCulture, $"{report.Anomalies.Count} anomalies, {high} of high severity"));
     }
