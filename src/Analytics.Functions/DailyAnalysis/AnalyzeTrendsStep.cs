@@ -13,7 +13,7 @@ public sealed class AnalyzeTrendsStep(RunData data, TrendAnalyzer analyzer, Mode
     public const string ResultName = "trends.json";
 
     [LambdaFunction(ResourceName = "AnalyzeTrends", MemorySize = 1024, Timeout = 300,
-                    SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]
+                    SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix], UsesModel = true)]
     public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
     {
         var (day, history) = await data.LoadAsync("AnalyzeTrends", input.Run, HistoryParts.StoreTotals, cancellationToken);

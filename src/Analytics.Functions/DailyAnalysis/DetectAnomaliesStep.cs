@@ -16,7 +16,7 @@ public sealed class DetectAnomaliesStep(RunData data, AnomalyDetector detector, 
     public const string ResultName = "anomalies.json";
 
     [LambdaFunction(ResourceName = "DetectAnomalies", MemorySize = 2048, Timeout = 300,
-                    SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]
+                    SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix], UsesModel = true)]
     public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
     {
         var (day, history) = await data.LoadAsync("DetectAnomalies", input.Run, HistoryParts.All, cancellationToken);
