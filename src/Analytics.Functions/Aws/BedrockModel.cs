@@ -51,6 +51,7 @@ public static class BedrockModel
             BaseUrl = options.Endpoint ?? o.BaseUrl,
             MaxRetries = 0,
             Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+            Handlers = [new BedrockVersionHandler()],
         });
         return new BedrockErrorsChatClient(client.AsIChatClient(options.Id, options.MaxOutputTokens));
     }
