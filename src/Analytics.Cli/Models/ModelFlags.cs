@@ -23,9 +23,9 @@ internal sealed class ModelFlags
 
     public Option<string?> ModelId { get; } = new("--model-id") { Description = "AI model: a Bedrock model id or inference profile, or the model name of --chat-endpoint. Default: none (statistics only)" };
 
-    public Option<Uri?> BedrockEndpoint { get; } = new("--bedrock-endpoint") { Description = "A Bedrock-compatible endpoint instead of Amazon Bedrock's (credentials from the AWS chain, or fake ones)" };
+    public Option<string?> BedrockEndpoint { get; } = new("--bedrock-endpoint") { Description = "A Bedrock-compatible endpoint instead of Amazon Bedrock's (credentials from the AWS chain, or fake ones)" };
 
-    public Option<Uri?> ChatEndpoint { get; } = new("--chat-endpoint") { Description = "An OpenAI-compatible endpoint (e.g. a local model server's http://localhost:8080/v1) instead of Bedrock" };
+    public Option<string?> ChatEndpoint { get; } = new("--chat-endpoint") { Description = "An OpenAI-compatible endpoint (e.g. a local model server's http://localhost:8080/v1) instead of Bedrock" };
 
     public Option<double> ModelTimeout { get; } = new("--model-timeout") { Description = "Seconds one model call may take", DefaultValueFactory = _ => 60 };
 
@@ -41,9 +41,17 @@ internal sealed class ModelFlags
             {
                 result.AddError("Give --bedrock-endpoint or --chat-endpoint, not both.");
             }
-            else if ((result.GetValue(BedrockEndpoint) ?? result.GetValue(ChatEndpoint)) is not null && string.IsNullOrWhiteSpace(result.GetValue(ModelId)))
+            else if ((result.GetValue(BedrockEndpoint) ?? result.GetValue(ChatEndpoint)) is { } endpoint)
             {
-                result.AddError("An endpoint needs --model-id.");
+                if (string.IsNullOrWhiteSpace(result.GetValue(ModelId)))
+                {
+                    result.AddError("An endpoint needs --model-id.");
+                }
+
+                if (Endpoint(endpoint) is null)
+                {
+                    result.AddError($"Not an http(s) URL: '{endpoint}'.");
+                }
             }
         });
     }
@@ -57,8 +65,8 @@ internal sealed class ModelFlags
             return;
         }
 
-        var options = new ModelOptions { Id = id, TimeoutSeconds = parseResult.GetValue(ModelTimeout), Endpoint = parseResult.GetValue(BedrockEndpoint)?.ToString() };
-        if (parseResult.GetValue(ChatEndpoint) is { } chat)
+        var options = new ModelOptions { Id = id, TimeoutSeconds = parseResult.GetValue(ModelTimeout), Endpoint = Endpoint(parseResult.GetValue(BedrockEndpoint))?.ToString() };
+        if (Endpoint(parseResult.GetValue(ChatEndpoint)) is { } chat)
         {
             services.Configure<ModelOptions>(o => (o.Id, o.TimeoutSeconds) = (options.Id, options.TimeoutSeconds));
             services.AddSingleton(OpenAiCompatible(chat, options));
@@ -76,6 +84,9 @@ internal sealed class ModelFlags
             .Build();
         services.AddBedrockModel(configuration);
     };
+
+    private static Uri? Endpoint(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
     /// <summary>An OpenAI-compatible chat endpoint as an <see cref="IChatClient"/> (its own retries off: the state machine retries).</summary>
     public static IChatClient OpenAiCompatible(Uri endpoint, ModelOptions options)

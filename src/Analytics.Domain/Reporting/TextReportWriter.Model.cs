@@ -12,7 +12,7 @@ internal static partial class TextReportWriter
             return;
         }
 
-        text.Line().Line($"  AI model's reading ({Name(review.Model)}; every figure checked against the statistics):")
+        text.Line().Wrapped("  ", $"AI model's reading ({Name(review.Model)}; every figure checked against the statistics):", 4)
             .Wrapped("    ", UntrustedText.Clean(review.Summary, ReportLimits.SentenceLength), 4);
         foreach (var finding in review.Findings.Take(ReportLimits.TextModelFindings))
         {
