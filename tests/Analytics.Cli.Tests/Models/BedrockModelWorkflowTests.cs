@@ -174,4 +174,17 @@ public sealed class BedrockModelWorkflowTests(FakeBedrockChainFixture chain) : I
         Assert.Equal(chain.Statistics.Company.NetRevenue, insights.Company.NetRevenue);
         Assert.True(File.Exists(Path.Combine(chain.Cli.Bucket, AnalysisKeys.TextReport(FakeBedrockChainFixture.LastDate))));
     }
+
+    [Fact]
+    public async Task Daily_ChatEndpoint_OpenAiCompatibleModelIsUsed()
+    {
+        await using var chat = await FakeChatEndpoint.StartAsync();
+
+        var (exitCode, output) = await chain.Cli.RunAsync("daily", "--date", AnalysisKeys.Iso(FakeBedrockChainFixture.LastDate),
+                                                          "--model-id", "local-model", "--chat-endpoint", chat.Url.ToString());
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("An AI model ranked and explained the statistical findings of DetectAnomalies, AnalyzeTrends, GenerateRecommendations", output, StringComparison.Ordinal);
+        Assert.Equal(["local-model", "local-model", "local-model"], chat.Models);
+    }
 }

@@ -114,7 +114,7 @@ public sealed class FakeBedrock : IAsyncDisposable
     });
 
     /// <summary>An answer ranking the first fact (the scope fact A0 left aside) with its own first figure.</summary>
-    private static string Answer(string prompt, bool invent)
+    public static string Answer(string prompt, bool invent)
     {
         var start = prompt.IndexOf("<facts>", StringComparison.Ordinal) + "<facts>".Length;
         var end = prompt.LastIndexOf("</facts>", StringComparison.Ordinal);
