@@ -1,4 +1,3 @@
-using System.Globalization;
 using Analytics.Domain.Insights;
 
 namespace Analytics.Domain.AiReview;
@@ -157,6 +156,4 @@ public static class FactSheets
         var cut = char.IsHighSurrogate(value[MaxNameLength - 1]) ? MaxNameLength - 1 : MaxNameLength;
         return value[..cut];
     }
-
-    internal static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }
