@@ -1,3 +1,4 @@
+using Analytics.Domain.AiReview;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Exports;
 using Analytics.Domain.Insights;
@@ -16,7 +17,8 @@ public static class DomainServiceCollectionExtensions
     /// Adds <see cref="UploadReader"/> (a singleton: it keeps no state between reads) and <see cref="UploadOptions"/>
     /// (bind section <see cref="UploadOptions.Section"/> in the host to change the defaults), and the daily-analysis
     /// calculators (<see cref="CompanyMetricsCalculator"/>, <see cref="ProductMetricsCalculator"/>,
-    /// <see cref="AnomalyDetector"/>, <see cref="TrendAnalyzer"/>, <see cref="RecommendationEngine"/>; stateless singletons). Registers
+    /// <see cref="AnomalyDetector"/>, <see cref="TrendAnalyzer"/>, <see cref="RecommendationEngine"/>; stateless singletons) and <see cref="ModelReviewer"/> (it uses an
+    /// <see cref="Microsoft.Extensions.AI.IChatClient"/> when the host registers one, else the analysis is statistics only). Registers
     /// <see cref="TimeProvider.System"/> only when the host has not registered a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddAnalyticsDomain(this IServiceCollection services)
@@ -33,6 +35,8 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<AnalysisOptions>();
         services.TryAddScoped<AnalysisArtifacts>();
         services.TryAddScoped<SalesHistoryLoader>();
+        services.AddOptions<ModelOptions>();
+        services.TryAddSingleton<ModelReviewer>();
         services.TryAddSingleton<DailyReportRenderer>();
         services.TryAddScoped<QuickSightExporter>();
         return services;

@@ -5,6 +5,7 @@ using Analytics.Functions.Hosting;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Analytics.Cli.Embedded;
+using Analytics.Cli.Models;
 using Analytics.Cli.Workflows;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
@@ -33,9 +34,11 @@ internal static class DailyCommand
         {
             date, timeZone,
         };
+        var model = new ModelFlags();
+        model.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var services = local.BuildServices(parseResult, ChainTimeZone(parseResult.GetValue(timeZone)!));
+            await using var services = local.BuildServices(parseResult, ChainTimeZone(parseResult.GetValue(timeZone)!) + model.Configure(parseResult));
             return (await RunAsync(services, parseResult.GetValue(date), cancellationToken)).ExitCode;
         });
         return command;
@@ -84,9 +87,9 @@ internal static class DailyCommand
     private static void PrintHeadlines(DailyInsights insights)
     {
         Console.WriteLine(insights.ModelNote);
-        foreach (var failed in insights.Parts.Where(p => p.Failed))
+        foreach (var failed in insights.Parts.Where(p => p.Failed || p.Error is not null))
         {
-            Console.WriteLine($"  ! {failed.Step} failed: {failed.Error}: {failed.Cause}");
+            Console.WriteLine($"  ! {failed.Step} {(failed.Failed ? "failed" : "kept its statistics; the model failed")}: {failed.Error}: {failed.Cause}");
         }
 
         if (insights.Anomalies is { } report)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Analytics.Cli.Generation;
+using Analytics.Cli.Models;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Sales;
@@ -27,6 +28,8 @@ internal static class DemoCommand
         {
             stores, days, seed, lastDate, noAnomalies,
         };
+        var model = new ModelFlags();
+        model.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new GeneratorOptions
@@ -42,7 +45,7 @@ internal static class DemoCommand
             }
 
             var folder = Directory.CreateDirectory(Path.Combine(local.DataDirectory(parseResult), "generated"));
-            await using var services = local.BuildServices(parseResult, DailyCommand.ChainTimeZone(options.TimeZone));
+            await using var services = local.BuildServices(parseResult, DailyCommand.ChainTimeZone(options.TimeZone) + model.Configure(parseResult));
             var uploader = new LocalUploader(services);
             var generator = new SalesDataGenerator(options);
             var clock = Stopwatch.StartNew();

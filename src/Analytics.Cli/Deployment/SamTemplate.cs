@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Analytics.Domain.AiReview;
 using Analytics.Domain.Analysis;
 using Analytics.Functions.Aws;
 using Analytics.Functions.Hosting;
@@ -135,6 +136,7 @@ internal static partial class SamTemplate
                     [$"{StorageOptions.SectionName}__{nameof(StorageOptions.SalesTable)}"] = Ref(Table),
                     [$"{StorageOptions.SectionName}__{nameof(StorageOptions.BucketName)}"] = Ref(Bucket),
                     [$"{AnalysisOptions.Section}__{nameof(AnalysisOptions.TimeZone)}"] = Ref("ChainTimeZone"),
+                    [$"{ModelOptions.Section}__{nameof(ModelOptions.Id)}"] = Ref("ModelId"),
                 },
             },
         },
@@ -181,6 +183,14 @@ internal static partial class SamTemplate
             {
                 yield return Statement(new JsonArray(action), new JsonArray([.. prefixes.Select(p => Sub($"arn:${{AWS::Partition}}:s3:::${{{Bucket}}}/{p}*"))]));
             }
+        }
+
+        if (f.UsesModel)
+        {
+            // The model id may be a foundation model (any region serves it) or an inference profile of this account and region.
+            yield return Statement(new JsonArray("bedrock:InvokeModel"), new JsonArray(
+                Sub("arn:${AWS::Partition}:bedrock:*::foundation-model/${ModelId}"),
+                Sub("arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:inference-profile/${ModelId}")));
         }
 
         var bucketArn = Sub($"arn:${{AWS::Partition}}:s3:::${{{Bucket}}}");

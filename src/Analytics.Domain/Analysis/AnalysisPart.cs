@@ -1,3 +1,5 @@
+using Analytics.Domain.AiReview;
+
 namespace Analytics.Domain.Analysis;
 
 /// <summary>
@@ -8,7 +10,9 @@ namespace Analytics.Domain.Analysis;
 /// <param name="Step">The state name (<c>DetectAnomalies</c>, …).</param>
 /// <param name="Key">The object key of the step's result document; null when it failed.</param>
 /// <param name="Failed">True when the step failed after its retries and the run went on without it.</param>
-/// <param name="Error">The error name (an exception type name, <c>States.Timeout</c>, …) when failed.</param>
+/// <param name="Error">The error name (an exception type name, <c>States.Timeout</c>, …) when failed; on a part that
+/// did not fail, the error of its model call (<c>InvalidModelAnswerException</c>, …): the step kept its statistical
+/// result.</param>
 /// <param name="Cause">The error's message when failed.</param>
 /// <param name="Source">Who wrote the findings: <see cref="Statistics"/>, or <see cref="Model"/> when a model ranked
 /// and explained them.</param>
@@ -26,4 +30,9 @@ public sealed record AnalysisPart(
     public const string Model = "model";
 
     public static AnalysisPart Succeeded(string step, string key, string source, string summary) => new(step, key, Source: source, Summary: summary);
+
+    /// <summary>A result written by <paramref name="step"/>: from the model when its review was used, from statistics
+    /// otherwise, with the model's error when its call failed.</summary>
+    public static AnalysisPart Succeeded(string step, string key, ModelReviewOutcome model, string summary) =>
+        new(step, key, Error: model.Error, Cause: model.Cause, Source: model.Review is null ? Statistics : Model, Summary: summary);
 }

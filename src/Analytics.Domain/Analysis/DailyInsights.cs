@@ -1,3 +1,4 @@
+using Analytics.Domain.AiReview;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Metrics;
 
@@ -11,6 +12,8 @@ namespace Analytics.Domain.Analysis;
 /// <param name="RevenueSeries">The chain's daily net revenue over the <see cref="RevenueSeriesDays"/> days ending at
 /// <paramref name="Date"/>, oldest first; a day without sales is in it with zeros.</param>
 /// <param name="ModelNote">How the findings were made, for the report (no model configured: statistics only).</param>
+/// <param name="RecommendationsReview">The model's reading of the recommendations, when a model was used for them (the
+/// anomalies' and trends' readings are in their reports).</param>
 public sealed record DailyInsights(
     DateOnly Date,
     string ExecutionName,
@@ -24,15 +27,18 @@ public sealed record DailyInsights(
     IReadOnlyList<Recommendation> Recommendations,
     IReadOnlyList<PartStatus> Parts,
     IReadOnlyList<DailyRevenue> RevenueSeries,
-    string ModelNote)
+    string ModelNote,
+    ModelReview? RecommendationsReview = null)
 {
     public const int RevenueSeriesDays = 56;
 
-    public bool HasErrors => Parts.Any(p => p.Failed);
+    /// <summary>A step failed, or its model call did (the step then kept its statistical result).</summary>
+    public bool HasErrors => Parts.Any(p => p.Failed || p.Error is not null);
 }
 
 /// <summary>How one analysis step went: <see cref="Source"/> is <see cref="AnalysisPart.Statistics"/> or
-/// <see cref="AnalysisPart.Model"/>; a failed step has its error name and cause.</summary>
+/// <see cref="AnalysisPart.Model"/>; a failed step has its error name and cause, and so has a step that is not
+/// <see cref="Failed"/> but whose model call failed (it kept its statistical result).</summary>
 public sealed record PartStatus(string Step, bool Failed, string Source, string? Error = null, string? Cause = null);
 
 /// <summary>One day of the chain's revenue series.</summary>

@@ -1,3 +1,5 @@
+using Analytics.Domain.AiReview;
+
 namespace Analytics.Domain.Insights;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Analytics.Domain.Insights;
 /// <see cref="Anomalies"/> are ranked: severity, then |z|, then |value − median|, then subject and id.
 /// </summary>
 /// <param name="BaselineDates">The same-weekday dates the baseline looked at (D − 7 … D − 56).</param>
+/// <param name="Review">The model's ranking and explanation of the top anomalies, when a model was used.</param>
 /// <param name="ChainBaselinePoints">Of those, how many had chain sales.</param>
 public sealed record AnomalyReport(
     DateOnly Date,
@@ -18,4 +21,5 @@ public sealed record AnomalyReport(
     int StoresWithShortHistory,
     int CategoriesChecked,
     int CategoriesWithShortHistory,
-    IReadOnlyList<Anomaly> Anomalies);
+    IReadOnlyList<Anomaly> Anomalies,
+    ModelReview? Review = null);

@@ -1,3 +1,5 @@
+using Analytics.Domain.AiReview;
+
 namespace Analytics.Domain.Insights;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Analytics.Domain.Insights;
 /// each, those passing the volume rules of <see cref="TrendAnalyzer"/>; growing ones have a positive slope,
 /// declining ones a negative one, steepest first).
 /// </summary>
+/// <param name="Review">The model's ranking and explanation of the trends, when a model was used.</param>
 public sealed record TrendReport(
     DateOnly Date,
     SeriesTrend Chain,
@@ -14,4 +17,5 @@ public sealed record TrendReport(
     IReadOnlyList<EntityTrend> GrowingCategories,
     IReadOnlyList<EntityTrend> DecliningCategories,
     int StoresRanked,
-    int CategoriesRanked);
+    int CategoriesRanked,
+    ModelReview? Review = null);

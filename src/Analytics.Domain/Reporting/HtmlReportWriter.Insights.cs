@@ -10,6 +10,7 @@ internal static partial class HtmlReportWriter
     private static void WriteAnomalies(StringBuilder html, DailyInsights insights)
     {
         Heading(html, "anomalies", "Anomalies", insights, "DetectAnomalies");
+        WriteModelReview(html, insights.Anomalies?.Review);
         var report = insights.Anomalies;
         if (report is null)
         {
@@ -63,6 +64,7 @@ internal static partial class HtmlReportWriter
     private static void WriteTrends(StringBuilder html, DailyInsights insights)
     {
         Heading(html, "trends", "Trends", insights, "AnalyzeTrends");
+        WriteModelReview(html, insights.Trends?.Review);
         var trends = insights.Trends;
         if (trends is null)
         {
@@ -106,6 +108,7 @@ internal static partial class HtmlReportWriter
     private static void WriteRecommendations(StringBuilder html, DailyInsights insights)
     {
         Heading(html, "recommendations", "Recommendations", insights, "GenerateRecommendations");
+        WriteModelReview(html, insights.RecommendationsReview);
         if (insights.Recommendations.Count == 0)
         {
             html.Append("<p>None today.</p></section>");

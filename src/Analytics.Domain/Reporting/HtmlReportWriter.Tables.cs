@@ -116,10 +116,11 @@ internal static partial class HtmlReportWriter
         var table = new HtmlTable("How each step went and who wrote its findings", "Step", "Status", "Findings from", "Error");
         foreach (var part in insights.Parts)
         {
-            var error = part.Failed
+            var error = part.Failed || part.Error is not null
                 ? $"<b>{Html.Name(part.Error ?? "failed")}</b>{(string.IsNullOrEmpty(part.Cause) ? "" : ": " + Html.Sentence(part.Cause))}"
                 : "";
-            table.Row(Html.Name(part.Step), part.Failed ? Html.Badge("failed", "failed") : Html.Badge("ok", "ok"),
+            var status = part.Failed ? Html.Badge("failed", "failed") : part.Error is null ? Html.Badge("ok", "ok") : Html.Badge("failed", "model failed, statistics kept");
+            table.Row(Html.Name(part.Step), status,
                       Html.Text(ReportWords.Source(part.Source)), error);
         }
 

@@ -12,6 +12,7 @@ internal static class HtmlStyle
         "h1{font-size:1.5em;margin:.2em 0}h1 .date{color:var(--muted);font-weight:400}" +
         "h2{font-size:1.2em;border-bottom:1px solid var(--line);padding-bottom:4px;margin:1.6em 0 .6em}" +
         ".meta,.small,figcaption,.more{color:var(--muted);font-size:.85em}" +
+        ".model-review{border-left:4px solid #8250df;padding:2px 12px;margin:8px 0}" +
         ".note{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:8px 12px}" +
         ".alert{background:#ffebe9;border:1px solid #ff8182;border-radius:6px;padding:8px 12px}" +
         ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:10px}" +

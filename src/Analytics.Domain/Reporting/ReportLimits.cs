@@ -22,6 +22,9 @@ public static class ReportLimits
     /// <summary>Characters of a recommendation's title or action, or a failed step's cause.</summary>
     public const int SentenceLength = 600;
 
+    /// <summary>Findings of the model's reading shown per section (it ranks at most ten).</summary>
+    public const int TextModelFindings = 10;
+
     public const int TextAnomalies = 10;
     public const int TextContributors = 5;
     public const int TextRecommendations = 10;

@@ -149,9 +149,9 @@ internal static partial class TextReportWriter
         text.Heading("Analysis steps");
         foreach (var part in insights.Parts)
         {
-            var status = part.Failed ? "FAILED" : "ok";
+            var status = part.Failed ? "FAILED" : part.Error is null ? "ok" : "partial";
             text.Line($"  {Name(part.Step),-24} {status,-7} findings from {ReportWords.Source(part.Source)}");
-            if (part.Failed)
+            if (part.Error is not null)
             {
                 var cause = UntrustedText.Clean(part.Cause, ReportLimits.SentenceLength);
                 text.Wrapped("      ", $"{Name(part.Error ?? "failed")}{(cause.Length > 0 ? ": " + cause : "")}", 6);

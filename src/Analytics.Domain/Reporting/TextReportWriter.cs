@@ -35,8 +35,11 @@ internal static partial class TextReportWriter
 
         WriteHeadline(text, insights);
         WriteAnomalies(text, insights);
+        WriteModelReview(text, insights.Anomalies?.Review);
         WriteTrends(text, insights.Trends, currency);
+        WriteModelReview(text, insights.Trends?.Review);
         WriteRecommendations(text, insights.Recommendations);
+        WriteModelReview(text, insights.RecommendationsReview);
         WriteProducts(text, insights.Products, currency);
         WriteMissingSkus(text, insights.Products, currency);
         WriteCategories(text, insights);

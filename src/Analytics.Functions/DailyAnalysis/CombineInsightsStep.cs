@@ -28,6 +28,7 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
         var anomalies = data.ReadPartAsync(Step, input.Anomalies, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
         var trends = data.ReadPartAsync(Step, input.Trends, AnalysisJsonContext.Default.TrendReport, cancellationToken);
         var recommendations = data.ReadPartAsync(Step, input.Recommendations, AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
+        var recommendationSet = await recommendations;
 
         var series = RevenueSeriesAsync(run.Date, cancellationToken);
         AnalysisPart[] parts = [input.Company, input.Products, input.Anomalies, input.Trends, input.Recommendations];
@@ -39,10 +40,11 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
             await products ?? throw new InvalidStepInputException(Step, "CalcProductMetrics is marked failed; the run cannot report without it."),
             await anomalies,
             await trends,
-            (await recommendations)?.Recommendations ?? [],
+            recommendationSet?.Recommendations ?? [],
             statuses,
             await series,
-            statuses.Any(s => s.Source == AnalysisPart.Model) ? "An AI model ranked and explained the statistical findings." : StatisticsOnlyNote);
+            ModelNote(statuses),
+            recommendationSet?.Review);
 
         var key = run.KeyOf(ResultName);
         await data.Artifacts.WriteAsync(key, insights, AnalysisJsonContext.Default.DailyInsights, cancellationToken);
@@ -51,6 +53,23 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
             insights.Anomalies?.Anomalies.Count ?? 0,
             insights.Anomalies?.Anomalies.Count(a => a.Severity == AnomalySeverity.High) ?? 0,
             insights.Recommendations.Count);
+    }
+
+    /// <summary>How the findings were made: which parts the model ranked and explained, and which kept their statistics
+    /// because the model failed.</summary>
+    internal static string ModelNote(IReadOnlyList<PartStatus> parts)
+    {
+        var model = parts.Where(p => p.Source == AnalysisPart.Model).Select(p => p.Step).ToList();
+        var failed = parts.Where(p => !p.Failed && p.Error is not null && p.Source != AnalysisPart.Model).Select(p => p.Step).ToList();
+        if (model.Count == 0 && failed.Count == 0)
+        {
+            return StatisticsOnlyNote;
+        }
+
+        var note = model.Count == 0
+            ? "No AI model answer was used: every finding comes from the built-in statistics."
+            : $"An AI model ranked and explained the statistical findings of {string.Join(", ", model)}; every figure it states was checked against the statistics.";
+        return failed.Count == 0 ? note : $"{note} The model failed for {string.Join(", ", failed)}, which kept their statistical findings.";
     }
 
     private async Task<IReadOnlyList<DailyRevenue>> RevenueSeriesAsync(DateOnly date, CancellationToken cancellationToken)
@@ -68,7 +87,7 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
     /// <summary>The alert text: which steps failed and why (each cause cut to keep the message short).</summary>
     internal static string ErrorSummary(DailyInsights insights)
     {
-        var failed = insights.Parts.Where(p => p.Failed).ToList();
+        var failed = insights.Parts.Where(p => p.Failed || p.Error is not null).ToList();
         if (failed.Count == 0)
         {
             return "Every analysis step succeeded.";
@@ -76,12 +95,12 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
 
         var text = new StringBuilder()
             .Append("The daily analysis of ").Append(AnalysisKeys.Iso(insights.Date)).Append(" (execution ").Append(insights.ExecutionName)
-            .Append(") completed without ").Append(string.Join(", ", failed.Select(f => f.Step)))
+            .Append(") completed with errors in ").Append(string.Join(", ", failed.Select(f => f.Step)))
             .AppendLine(". The report gives the statistics that did succeed.").AppendLine();
         foreach (var part in failed)
         {
             var cause = part.Cause ?? "";
-            text.Append("- ").Append(part.Step).Append(": ").Append(part.Error ?? "failed")
+            text.Append("- ").Append(part.Step).Append(part.Failed ? "" : " (model only; statistical findings kept)").Append(": ").Append(part.Error ?? "failed")
                 .Append(cause.Length == 0 ? "" : ": ").AppendLine(cause.Length > 1000 ? cause[..1000] + "…" : cause);
         }
 

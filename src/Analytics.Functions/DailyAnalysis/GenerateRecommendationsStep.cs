@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Domain.AiReview;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Functions.Hosting;
@@ -7,15 +8,16 @@ namespace Analytics.Functions.DailyAnalysis;
 
 /// <summary>
 /// daily-analysis, state GenerateRecommendations: prioritized actions, each citing its facts, from the metrics,
-/// anomalies and trends. A failed anomaly or trend step leaves out only the recommendations that rest on it.
+/// anomalies and trends. A failed anomaly or trend step leaves out only the recommendations that rest on it. When a model
+/// is configured, its validated ranking, explanations and own recommendations citing the facts (<see cref="ModelReviewer"/>).
 /// </summary>
-public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngine engine)
+public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngine engine, ModelReviewer reviewer)
 {
     public const string ResultName = "recommendations.json";
     private const string Step = "GenerateRecommendations";
 
     [LambdaFunction(ResourceName = "GenerateRecommendations", MemorySize = 512, Timeout = 300,
-                    Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]
+                    Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix], UsesModel = true)]
     public async Task<AnalysisPart> HandleAsync(RecommendationsInput input, CancellationToken cancellationToken)
     {
         var run = input.Run;
@@ -25,11 +27,13 @@ public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngi
         var trends = data.ReadPartAsync(Step, input.Trends, AnalysisJsonContext.Default.TrendReport, cancellationToken);
         var recommendations = engine.Recommend(await company, await products, await anomalies, await trends);
         List<string> missing = [.. new[] { input.Anomalies, input.Trends }.Where(p => p.Failed).Select(p => p.Step)];
+        var model = await reviewer.ReviewAsync(FactSheets.Recommendations(run.Date, recommendations, run.Currency ?? ""), cancellationToken);
         var key = run.KeyOf(ResultName);
-        await data.Artifacts.WriteAsync(key, new RecommendationSet(run.Date, recommendations, missing), AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
+        await data.Artifacts.WriteAsync(key, new RecommendationSet(run.Date, recommendations, missing, model.Review),
+                                        AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
         var summary = string.Create(CultureInfo.InvariantCulture, $"{recommendations.Count} recommendations")
                       + (missing.Count > 0 ? $" (without {string.Join(" and ", missing)})" : "");
-        return AnalysisPart.Succeeded(Step, key, AnalysisPart.Statistics, summary);
+        return AnalysisPart.Succeeded(Step, key, model, summary);
     }
 }
 

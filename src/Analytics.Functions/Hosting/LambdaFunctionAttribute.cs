@@ -44,4 +44,10 @@ public sealed class LambdaFunctionAttribute : Attribute
     /// than 403 only to callers with <c>s3:ListBucket</c> on the bucket, which a prefix condition does not cover.
     /// </summary>
     public bool ProbesMissingKeys { get; init; }
+
+    /// <summary>
+    /// True when it calls the AI model: the template grants <c>bedrock:InvokeModel</c> on the model and inference profile
+    /// named by the <c>ModelId</c> parameter (which reaches the function as <c>Model__Id</c>).
+    /// </summary>
+    public bool UsesModel { get; init; }
 }

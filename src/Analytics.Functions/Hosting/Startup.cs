@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Analytics.Functions.Hosting;
 
 /// <summary>
-/// The Lambda composition root: configuration from environment variables (<c>Storage__SalesTable</c>, …),
-/// JSON logs on stdout, the domain, the steps and the AWS adapters.
+/// The Lambda composition root: configuration from environment variables (<c>Storage__SalesTable</c>, <c>Model__Id</c>,
+/// …), JSON logs on stdout, the domain, the steps, the AWS adapters and, when <c>Model__Id</c> is set, the Bedrock model.
 /// </summary>
 public static class Startup
 {
@@ -21,7 +21,8 @@ public static class Startup
             .AddLogging(logging => AddJsonConsole(logging, configuration))
             .AddAnalyticsDomain()
             .AddAnalyticsSteps()
-            .AddAwsAdapters(configuration);
+            .AddAwsAdapters(configuration)
+            .AddBedrockModel(configuration);
         services.AddOptions<AnalysisOptions>().Bind(configuration.GetSection(AnalysisOptions.Section));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -91,6 +91,23 @@ public sealed class SamTemplateTests
         }
     }
 
+    [Theory]
+    [InlineData("DetectAnomalies", true)]
+    [InlineData("AnalyzeTrends", true)]
+    [InlineData("GenerateRecommendations", true)]
+    [InlineData("CombineInsights", false)]
+    [InlineData("ProcessUpload", false)]
+    public void Functions_OnlyTheAiStepsMayInvokeTheConfiguredModel(string step, bool invokes)
+    {
+        var statements = SamTemplate.Statements(StepCatalog.Get(step).Function).Select(s => s.ToJsonString()).ToList();
+
+        var bedrock = statements.Where(s => s.Contains("bedrock:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(invokes ? 1 : 0, bedrock.Count);
+        Assert.All(bedrock, s => Assert.Contains("foundation-model/${ModelId}", s, StringComparison.Ordinal));
+        Assert.All(bedrock, s => Assert.Contains("inference-profile/${ModelId}", s, StringComparison.Ordinal));
+        Assert.Equal("ModelId", (string?)Template()["Globals"]!["Function"]!["Environment"]!["Variables"]!["Model__Id"]!["Ref"]);
+    }
+
     [Fact]
     public void Functions_ProcessUploadMayReadUploadsButNotWriteReports()
     {

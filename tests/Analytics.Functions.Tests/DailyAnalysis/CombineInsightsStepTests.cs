@@ -83,4 +83,37 @@ public sealed class CombineInsightsStepTests
         await Assert.ThrowsAsync<InvalidStepInputException>(() =>
             new CombineInsightsStep(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales).HandleAsync(input, CancellationToken.None));
     }
+
+    [Fact]
+    public void ModelNote_ModelUsedForTwoPartsAndFailedForOne_SaysWhich()
+    {
+        PartStatus[] parts =
+        [
+            new("CalcCompanyMetrics", false, AnalysisPart.Statistics), new("DetectAnomalies", false, AnalysisPart.Model),
+            new("AnalyzeTrends", false, AnalysisPart.Statistics, "InvalidModelAnswerException", "summary states 9,999"),
+            new("GenerateRecommendations", false, AnalysisPart.Model),
+        ];
+
+        var note = CombineInsightsStep.ModelNote(parts);
+
+        Assert.Equal("An AI model ranked and explained the statistical findings of DetectAnomalies, GenerateRecommendations; every figure " +
+                     "it states was checked against the statistics. The model failed for AnalyzeTrends, which kept their statistical findings.", note);
+        Assert.Equal(CombineInsightsStep.StatisticsOnlyNote, CombineInsightsStep.ModelNote([new("DetectAnomalies", false, AnalysisPart.Statistics)]));
+    }
+
+    [Fact]
+    public async Task HandleAsync_ModelFailedButStatisticsKept_HasErrorsAndKeepsThePart()
+    {
+        Write("trends.json", new TrendAnalyzer().Analyze(Date, [DailyData.StoreDay("store-1", Date, 100m)], new SalesHistoryBuilder(Date).Build()),
+              AnalysisJsonContext.Default.TrendReport);
+        var trends = Part("AnalyzeTrends", "trends.json") with { Error = "InvalidModelAnswerException", Cause = "summary states 9,999" };
+
+        var combined = await new CombineInsightsStep(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales)
+            .HandleAsync(Input(trends), CancellationToken.None);
+
+        Assert.True(combined.HasErrors);
+        Assert.Contains("- AnalyzeTrends (model only; statistical findings kept): InvalidModelAnswerException: summary states 9,999", combined.ErrorSummary, StringComparison.Ordinal);
+        var insights = JsonSerializer.Deserialize(_bucket.Objects[combined.Key], AnalysisJsonContext.Default.DailyInsights)!;
+        Assert.NotNull(insights.Trends);
+    }
 }
