@@ -20,8 +20,7 @@ public sealed class AnalyzeTrendsStep(RunData data, TrendAnalyzer analyzer, Mode
         var report = analyzer.Analyze(input.Run.Date, day, history);
         var model = await reviewer.ReviewAsync(FactSheets.Trends(report, input.Run.Currency ?? ""), cancellationToken);
         report = report with { Review = model.Review };
-        var key = input.Run.KeyOf(ResultName);
-        await data.Artifacts.WriteAsync(key, report, AnalysisJsonContext.Default.TrendReport, cancellationToken);
+        var key = await data.SaveAsync(input.Run, ResultName, report, AnalysisJsonContext.Default.TrendReport, cancellationToken);
         return AnalysisPart.Succeeded("AnalyzeTrends", key, model, string.Create(CultureInfo.InvariantCulture,
             $"28-day slope {report.Chain.Slope28Percent?.ToString(CultureInfo.InvariantCulture) ?? "n/a"}% a day; {report.StoresRanked} stores, {report.CategoriesRanked} categories ranked"));
     }

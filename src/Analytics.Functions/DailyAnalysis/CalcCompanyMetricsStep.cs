@@ -16,8 +16,7 @@ public sealed class CalcCompanyMetricsStep(RunData data, CompanyMetricsCalculato
     {
         var (day, history) = await data.LoadAsync("CalcCompanyMetrics", input.Run, HistoryParts.LastWeekStores, cancellationToken);
         var metrics = calculator.Calculate(input.Run.Date, day, history);
-        var key = input.Run.KeyOf(ResultName);
-        await data.Artifacts.WriteAsync(key, metrics, AnalysisJsonContext.Default.CompanyMetrics, cancellationToken);
+        var key = await data.SaveAsync(input.Run, ResultName, metrics, AnalysisJsonContext.Default.CompanyMetrics, cancellationToken);
         return AnalysisPart.Succeeded("CalcCompanyMetrics", key, AnalysisPart.Statistics, string.Create(CultureInfo.InvariantCulture,
             $"{metrics.StoresTrading} stores, net revenue {metrics.NetRevenue} {metrics.Currency}, {metrics.Totals.Transactions} transactions"));
     }

@@ -16,8 +16,7 @@ public sealed class CalcProductMetricsStep(RunData data, ProductMetricsCalculato
     {
         var (day, history) = await data.LoadAsync("CalcProductMetrics", input.Run, HistoryParts.Skus, cancellationToken);
         var metrics = calculator.Calculate(input.Run.Date, day, history);
-        var key = input.Run.KeyOf(ResultName);
-        await data.Artifacts.WriteAsync(key, metrics, AnalysisJsonContext.Default.ProductMetrics, cancellationToken);
+        var key = await data.SaveAsync(input.Run, ResultName, metrics, AnalysisJsonContext.Default.ProductMetrics, cancellationToken);
         return AnalysisPart.Succeeded("CalcProductMetrics", key, AnalysisPart.Statistics, string.Create(CultureInfo.InvariantCulture,
             $"{metrics.TopByRevenue.Count} top sellers, {metrics.Gainers.Count + metrics.Decliners.Count} movers, {metrics.MissingSkuCount} missing SKUs"));
     }

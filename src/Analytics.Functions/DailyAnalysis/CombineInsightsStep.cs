@@ -46,8 +46,7 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
             ModelNote(statuses),
             recommendationSet?.Review);
 
-        var key = run.KeyOf(ResultName);
-        await data.Artifacts.WriteAsync(key, insights, AnalysisJsonContext.Default.DailyInsights, cancellationToken);
+        var key = await data.SaveAsync(run, ResultName, insights, AnalysisJsonContext.Default.DailyInsights, cancellationToken);
         return new CombinedInsights(
             key, insights.HasErrors, ErrorSummary(insights),
             insights.Anomalies?.Anomalies.Count ?? 0,

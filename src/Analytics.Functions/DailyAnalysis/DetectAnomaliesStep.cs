@@ -23,8 +23,7 @@ public sealed class DetectAnomaliesStep(RunData data, AnomalyDetector detector, 
         var report = detector.Detect(input.Run.Date, day, history);
         var model = await reviewer.ReviewAsync(FactSheets.Anomalies(report, input.Run.Currency ?? ""), cancellationToken);
         report = report with { Review = model.Review };
-        var key = input.Run.KeyOf(ResultName);
-        await data.Artifacts.WriteAsync(key, report, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
+        var key = await data.SaveAsync(input.Run, ResultName, report, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
         var high = report.Anomalies.Count(a => a.Severity == AnomalySeverity.High);
         return AnalysisPart.Succeeded("DetectAnomalies", key, model, report.HistoryTooShort
             ? report.Note

@@ -28,9 +28,8 @@ public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngi
         var recommendations = engine.Recommend(await company, await products, await anomalies, await trends);
         List<string> missing = [.. new[] { input.Anomalies, input.Trends }.Where(p => p.Failed).Select(p => p.Step)];
         var model = await reviewer.ReviewAsync(FactSheets.Recommendations(run.Date, recommendations, run.Currency ?? ""), cancellationToken);
-        var key = run.KeyOf(ResultName);
-        await data.Artifacts.WriteAsync(key, new RecommendationSet(run.Date, recommendations, missing, model.Review),
-                                        AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
+        var key = await data.SaveAsync(run, ResultName, new RecommendationSet(run.Date, recommendations, missing, model.Review),
+                                       AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
         var summary = string.Create(CultureInfo.InvariantCulture, $"{recommendations.Count} recommendations")
                       + (missing.Count > 0 ? $" (without {string.Join(" and ", missing)})" : "");
         return AnalysisPart.Succeeded(Step, key, model, summary);

@@ -42,4 +42,13 @@ public sealed class RunData(AnalysisArtifacts artifacts, SalesHistoryLoader hist
 
         return await artifacts.ReadAsync(part.Key, typeInfo, cancellationToken);
     }
+
+    /// <summary>Writes a step's result document as <paramref name="name"/> under the run's prefix; returns its key, which
+    /// the step passes on in its <see cref="AnalysisPart"/> (the claim check).</summary>
+    public async Task<string> SaveAsync<T>(AnalysisRun run, string name, T result, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var key = run.KeyOf(name);
+        await artifacts.WriteAsync(key, result, typeInfo, cancellationToken);
+        return key;
+    }
 }
