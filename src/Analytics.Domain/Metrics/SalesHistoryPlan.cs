@@ -4,8 +4,10 @@ namespace Analytics.Domain.Metrics;
 /// Which reads of <see cref="Sales.ISalesStore"/> fill a <see cref="SalesHistory"/> for one business date D. The
 /// number of calls does not depend on the number of stores: one <c>GetChainHistoryAsync(ChainFirst, ChainLast)</c>,
 /// one <c>GetDayAsync(date, Totals)</c> per <see cref="TotalsDates"/> entry and one
-/// <c>GetDayAsync(date, WithSkus)</c> per <see cref="SkuDates"/> entry (32 day reads in all). Per-store history reads
-/// (<c>GetStoreHistoryAsync</c>) are not used: at 10,000 stores they would be 10,000 queries.
+/// <c>GetDayAsync(date, WithSkus)</c> per <see cref="SkuDates"/> entry (32 day reads in all). This is the whole plan;
+/// each step reads only the part its calculator uses (<see cref="Analysis.SalesHistoryLoader"/>, whose tests check
+/// that all parts together give exactly these dates). Per-store history reads (<c>GetStoreHistoryAsync</c>) are not
+/// used: at 10,000 stores they would be 10,000 queries.
 /// </summary>
 /// <param name="ChainFirst">D − 56: eight weeks of daily chain figures (trends, weekday index, chain baseline).</param>
 /// <param name="ChainLast">D − 1.</param>
