@@ -73,7 +73,7 @@ internal sealed partial class UploadParser
 
         if (_itemQuantity > 0 && _itemPrice is { } price)
         {
-            if (!CheckDiscount(_itemQuantity * price, _tracker.BufferStart + reader.TokenStartIndex))
+            if (!CheckDiscount(_itemQuantity * price, TokenOffset(ref reader)))
             {
                 _itemDiscount = null;
             }
@@ -85,7 +85,7 @@ internal sealed partial class UploadParser
         _itemDiscountDeferred = true;
         if (_problems.Accepting)
         {
-            _itemDiscountLocation = _tracker.Locate(_buffer, _tracker.BufferStart + reader.TokenStartIndex);
+            _itemDiscountLocation = _tracker.Locate(_buffer, TokenOffset(ref reader));
         }
     }
 

@@ -11,7 +11,10 @@ internal sealed partial class UploadParser
     private const int ShownLength = 40;
 
     private void Report(ref Utf8JsonReader reader, string code, string message, string? leaf) =>
-        Report(code, message, _tracker.BufferStart + reader.TokenStartIndex, leaf);
+        Report(code, message, TokenOffset(ref reader), leaf);
+
+    /// <summary>The offset in the file of the current token's first byte.</summary>
+    private long TokenOffset(ref Utf8JsonReader reader) => _tracker.BufferStart + _readerBase + reader.TokenStartIndex;
 
     private void Report(string code, string message, long offset, string? leaf)
     {

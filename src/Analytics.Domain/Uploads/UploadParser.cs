@@ -29,8 +29,11 @@ internal sealed partial class UploadParser
     private bool _sawToken;
     private bool _rootDone;
 
-    public UploadParser(string sourceKey, DateTimeOffset now, UploadOptions options, LocationTracker tracker)
+    /// <param name="scan">Whether transactions in the usual shape are read by the scanner (UploadParser.Scanner.cs);
+    /// false only to test that the state machine alone reads the same.</param>
+    public UploadParser(string sourceKey, DateTimeOffset now, UploadOptions options, LocationTracker tracker, bool scan = true)
     {
+        _scan = scan;
         _sourceKey = sourceKey;
         _tracker = tracker;
         _problems = new UploadProblemCollector(options.MaxProblems);
@@ -63,11 +66,18 @@ internal sealed partial class UploadParser
     public long Units { get; private set; }
     public decimal NetRevenue { get; private set; }
 
-    /// <summary>Reads every complete token of <paramref name="reader"/>, whose input is <paramref name="buffer"/> from index 0.</summary>
+    /// <summary>The options of every reader of an upload.</summary>
+    public static JsonReaderOptions ReaderOptions => new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+
+    /// <summary>
+    /// Reads every complete token of <paramref name="reader"/>, whose input is the first <paramref name="filled"/>
+    /// bytes of <paramref name="buffer"/>. Returns how many bytes were consumed; the reader then holds the state to go
+    /// on from there (it may be another reader than the one given, see UploadParser.Scanner.cs).
+    /// </summary>
     /// <exception cref="JsonException">The bytes are not well-formed JSON.</exception>
-    public void Process(ref Utf8JsonReader reader, byte[] buffer)
+    public int Process(ref Utf8JsonReader reader, byte[] buffer, int filled)
     {
-        _buffer = buffer;
+        (_buffer, _filled, _readerBase) = (buffer, filled, 0);
         while (reader.Read())
         {
             _sawToken = true;
@@ -80,6 +90,8 @@ internal sealed partial class UploadParser
 
             Dispatch(ref reader);
         }
+
+        return _readerBase + (int)reader.BytesConsumed;
     }
 
     /// <summary>Hands the current token to the part of the state machine it belongs to.</summary>
@@ -100,9 +112,9 @@ internal sealed partial class UploadParser
                 // An item's scalar field goes straight to its reader.
                 OnFieldValue(ref reader, ref _frames[_depth]);
                 break;
-            case JsonTokenType.StartObject when _frames[_depth].Kind is FrameKind.Transactions or FrameKind.Items:
-                // The bulk of the file: transactions and items, read whole when they can be (UploadParser.FastPath.cs).
-                ReadFast(ref reader);
+            case JsonTokenType.StartObject when _scan && _frames[_depth].Kind == FrameKind.Transactions:
+                // The bulk of the file: transactions, read straight from the bytes when they can be (UploadParser.Scanner.cs).
+                ScanTransactions(ref reader);
                 break;
             default:
                 OnValue(ref reader);
@@ -124,8 +136,11 @@ internal sealed partial class UploadParser
     public void Malformed(JsonException exception)
     {
         _completed.RemoveRange(Confirmed, _completed.Count - Confirmed);
-        var line = (exception.LineNumber ?? 0) + 1;
-        var column = (exception.BytePositionInLine ?? 0) + 1;
+        // The reader counts lines and bytes from its origin (see _readerOrigin).
+        var readerLine = exception.LineNumber ?? 0;
+        var readerColumn = exception.BytePositionInLine ?? 0;
+        var line = _readerOrigin.Line + readerLine;
+        var column = readerLine == 0 ? _readerOrigin.Column + readerColumn - _readerOrigin.Prefix : readerColumn + 1;
         var code = _sawToken ? UploadProblemCodes.MalformedJson : UploadProblemCodes.EmptyFile;
         var message = _sawToken
             ? $"The file is not well-formed JSON at line {line}, column {column}: {FirstSentence(exception.Message)}"

@@ -14,7 +14,9 @@ public sealed class UploadReader(TimeProvider time, IOptions<UploadOptions> opti
 {
     private const int BufferSize = 64 * 1024;
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+    /// <summary>Whether the scanner reads transactions in the usual shape (the default); tests turn it off to compare
+    /// with the state machine alone.</summary>
+    internal bool Scan { get; init; } = true;
 
     /// <summary>
     /// Reads <paramref name="content"/> to its end. Each store-day is handed to <paramref name="onStoreDay"/> as soon
@@ -34,9 +36,9 @@ public sealed class UploadReader(TimeProvider time, IOptions<UploadOptions> opti
         ArgumentNullException.ThrowIfNull(onStoreDay);
         var settings = options.Value;
         var tracker = new LocationTracker();
-        var parser = new UploadParser(sourceKey, time.GetUtcNow(), settings, tracker);
+        var parser = new UploadParser(sourceKey, time.GetUtcNow(), settings, tracker, Scan);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        var state = new JsonReaderState(ReaderOptions);
+        var state = new JsonReaderState(UploadParser.ReaderOptions);
         long bytes = 0;
         var filled = 0;
         try
@@ -87,9 +89,10 @@ public sealed class UploadReader(TimeProvider time, IOptions<UploadOptions> opti
     private static bool TryProcess(UploadParser parser, LocationTracker tracker, byte[] buffer, ref int filled, bool final, ref JsonReaderState state)
     {
         var reader = new Utf8JsonReader(buffer.AsSpan(0, filled), final, state);
+        int consumed;
         try
         {
-            parser.Process(ref reader, buffer);
+            consumed = parser.Process(ref reader, buffer, filled);
         }
         catch (JsonException exception)
         {
@@ -98,7 +101,6 @@ public sealed class UploadReader(TimeProvider time, IOptions<UploadOptions> opti
         }
 
         state = reader.CurrentState;
-        var consumed = (int)reader.BytesConsumed;
         tracker.Discard(buffer, consumed);
         buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
         filled -= consumed;

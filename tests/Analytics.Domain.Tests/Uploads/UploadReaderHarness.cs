@@ -12,16 +12,17 @@ internal static class UploadReaderHarness
     /// <summary>The clock of the hand-written test files: 2025-02-01 12:00 UTC.</summary>
     public static readonly DateTimeOffset Now = new(2025, 2, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static UploadReader CreateReader(DateTimeOffset? now = null, int maxProblems = 100) =>
-        new(new FakeTimeProvider(now ?? Now), Options.Create(new UploadOptions { MaxProblems = maxProblems }));
+    /// <param name="scan">False to read with the state machine alone, as the oracle for the scanner.</param>
+    public static UploadReader CreateReader(DateTimeOffset? now = null, int maxProblems = 100, bool scan = true) =>
+        new(new FakeTimeProvider(now ?? Now), Options.Create(new UploadOptions { MaxProblems = maxProblems })) { Scan = scan };
 
     public static Task<(UploadReadResult Result, List<StoreDayContribution> Emitted)> ReadAsync(string json, int maxProblems = 100) =>
         ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), maxProblems);
 
-    public static async Task<(UploadReadResult Result, List<StoreDayContribution> Emitted)> ReadAsync(Stream stream, int maxProblems = 100)
+    public static async Task<(UploadReadResult Result, List<StoreDayContribution> Emitted)> ReadAsync(Stream stream, int maxProblems = 100, bool scan = true)
     {
         var emitted = new List<StoreDayContribution>();
-        var result = await CreateReader(maxProblems: maxProblems).ReadAsync(stream, "uploads/test.json", (c, _) =>
+        var result = await CreateReader(maxProblems: maxProblems, scan: scan).ReadAsync(stream, "uploads/test.json", (c, _) =>
         {
             emitted.Add(c);
             return ValueTask.CompletedTask;
