@@ -16,27 +16,45 @@ internal static class Measurements
     public static Throughput Best(int runs, Func<Throughput> measure) =>
         Enumerable.Range(0, runs).Select(_ => measure()).MaxBy(t => t.MegabytesPerSecond)!;
 
-    public static Throughput Tokenize(FileInfo file)
+    /// <summary>Runs <paramref name="first"/> and <paramref name="second"/> in turn, <paramref name="runs"/> times each; the best of each.</summary>
+    public static (Throughput First, Throughput Second) BestOfAlternating(int runs, Func<Throughput> first, Func<Throughput> second)
     {
-        using var stream = Open(file);
+        var results = Enumerable.Range(0, runs).Select(_ => (First: first(), Second: second())).ToList();
+        return (results.MaxBy(r => r.First.MegabytesPerSecond).First, results.MaxBy(r => r.Second.MegabytesPerSecond).Second);
+    }
+
+    public static Throughput Tokenize(byte[] content)
+    {
+        using var stream = new MemoryStream(content, writable: false);
         var clock = Stopwatch.StartNew();
         RawTokenizer.CountTokens(stream);
-        return new Throughput(file.Length, clock.Elapsed);
+        return new Throughput(content.Length, clock.Elapsed);
+    }
+
+    public static Throughput Read(byte[] content)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        return ReadAsync(stream, content.Length).GetAwaiter().GetResult();
     }
 
     public static async Task<Throughput> ReadAsync(FileInfo file)
     {
-        var reader = new UploadReader(TimeProvider.System, Options.Create(new UploadOptions()));
         await using var stream = Open(file);
+        return await ReadAsync(stream, file.Length);
+    }
+
+    private static async Task<Throughput> ReadAsync(Stream stream, long length)
+    {
+        var reader = new UploadReader(TimeProvider.System, Options.Create(new UploadOptions()));
         var clock = Stopwatch.StartNew();
-        var result = await reader.ReadAsync(stream, file.Name, static (_, _) => ValueTask.CompletedTask, CancellationToken.None);
+        var result = await reader.ReadAsync(stream, "benchmark.json", static (_, _) => ValueTask.CompletedTask, CancellationToken.None);
         var elapsed = clock.Elapsed;
         if (!result.IsValid)
         {
             throw new InvalidOperationException($"The benchmark file is invalid: {result.Problems[0].Message}");
         }
 
-        return new Throughput(file.Length, elapsed);
+        return new Throughput(length, elapsed);
     }
 
     /// <summary>The whole upload-processor workflow (ProcessUpload on embedded storage) in a fresh data folder.</summary>
