@@ -123,7 +123,7 @@ internal sealed partial class UploadParser
         }
 
         var id = data[idStart..(at - 1)];
-        at = Text(data, Key(data, Symbol(data, at, (byte)','), "\"timestamp\""u8), out var timeStart, out _);
+        at = NextText(data, at, "\"timestamp\""u8, out var timeStart, out _);
         if (at < 0 || !Utf8Timestamp.TryParse(data[timeStart..(at - 1)], out var timestamp))
         {
             return Failed(at);
@@ -136,7 +136,7 @@ internal sealed partial class UploadParser
             return Mismatch;
         }
 
-        at = Text(data, Key(data, Symbol(data, at, (byte)','), "\"payment_method\""u8), out var methodStart, out var methodAscii);
+        at = NextText(data, at, "\"payment_method\""u8, out var methodStart, out var methodAscii);
         if (at < 0)
         {
             return at;
@@ -214,7 +214,7 @@ internal sealed partial class UploadParser
         }
 
         // As the state machine: a known SKU keeps its first name, so the same name bytes need no check.
-        at = Text(data, Key(data, Symbol(data, at, (byte)','), "\"name\""u8), out var nameStart, out var nameAscii);
+        at = NextText(data, at, "\"name\""u8, out var nameStart, out var nameAscii);
         if (at < 0)
         {
             return at;
@@ -226,7 +226,7 @@ internal sealed partial class UploadParser
             return Mismatch;
         }
 
-        at = Text(data, Key(data, Symbol(data, at, (byte)','), "\"category\""u8), out var categoryStart, out var categoryAscii);
+        at = NextText(data, at, "\"category\""u8, out var categoryStart, out var categoryAscii);
         if (at < 0)
         {
             return at;
@@ -240,13 +240,13 @@ internal sealed partial class UploadParser
             return Mismatch;
         }
 
-        at = Number(data, Key(data, Symbol(data, at, (byte)','), "\"quantity\""u8), out var quantityStart);
+        at = NextNumber(data, at, "\"quantity\""u8, out var quantityStart);
         if (at < 0 || !TryParseDigits(data[quantityStart..at], out var quantity) || quantity is <= 0 or > UploadLimits.MaxQuantity)
         {
             return Failed(at);
         }
 
-        at = Number(data, Key(data, Symbol(data, at, (byte)','), "\"unit_price\""u8), out var priceStart);
+        at = NextNumber(data, at, "\"unit_price\""u8, out var priceStart);
         if (at < 0 || !MoneyTicks.TryParseShort(data[priceStart..at], out var price) || price > (long)UploadLimits.MaxUnitPrice * MoneyTicks.PerUnit)
         {
             return Failed(at);
@@ -345,6 +345,16 @@ internal sealed partial class UploadParser
 
         return OutOfData;
     }
+
+    /// <summary>Reads the comma before a field, then the field (see <see cref="Key"/>) and its plain string value (see <see cref="Text"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextText(ReadOnlySpan<byte> data, int at, ReadOnlySpan<byte> quotedName, out int start, out bool ascii) =>
+        Text(data, Key(data, Symbol(data, at, (byte)','), quotedName), out start, out ascii);
+
+    /// <summary>Reads the comma before a field, then the field (see <see cref="Key"/>) and its number (see <see cref="Number"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextNumber(ReadOnlySpan<byte> data, int at, ReadOnlySpan<byte> quotedName, out int start) =>
+        Number(data, Key(data, Symbol(data, at, (byte)','), quotedName), out start);
 
     /// <summary>Reads <paramref name="quotedName"/> (a property name with its quotes) and the colon after it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

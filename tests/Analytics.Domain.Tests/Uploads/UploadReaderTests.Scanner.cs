@@ -31,16 +31,18 @@ public sealed partial class UploadReaderTests
 
     public static TheoryData<string> CutFiles => [.. MalformedUploads.Cases.Keys, "two_store_days", "mixed_shapes"];
 
+    private static byte[] CutFile(string name) => Encoding.UTF8.GetBytes(name switch
+    {
+        "two_store_days" => TwoStoreDays,
+        "mixed_shapes" => MixedShapes,
+        _ => MalformedUploads.Cases[name].Json,
+    });
+
     [Theory]
     [MemberData(nameof(CutFiles))]
     public async Task ReadAsync_FirstBufferCutAtEveryByte_GivesTheResultOfOneRead(string name)
     {
-        var bytes = Encoding.UTF8.GetBytes(name switch
-        {
-            "two_store_days" => TwoStoreDays,
-            "mixed_shapes" => MixedShapes,
-            _ => MalformedUploads.Cases[name].Json,
-        });
+        var bytes = CutFile(name);
         var whole = Render(await UploadReaderHarness.ReadAsync(new MemoryStream(bytes)));
 
         for (var cut = 1; cut < bytes.Length; cut++)
@@ -54,12 +56,7 @@ public sealed partial class UploadReaderTests
     [MemberData(nameof(CutFiles))]
     public async Task ReadAsync_WithTheScanner_GivesWhatTheStateMachineAloneGives(string name)
     {
-        var bytes = Encoding.UTF8.GetBytes(name switch
-        {
-            "two_store_days" => TwoStoreDays,
-            "mixed_shapes" => MixedShapes,
-            _ => MalformedUploads.Cases[name].Json,
-        });
+        var bytes = CutFile(name);
 
         Assert.Equal(Render(await UploadReaderHarness.ReadAsync(new MemoryStream(bytes), scan: false)),
                      Render(await UploadReaderHarness.ReadAsync(new MemoryStream(bytes))));
