@@ -18,6 +18,7 @@ public sealed class AnalyzeTrendsStep(RunData data, TrendAnalyzer analyzer, Mode
     {
         var (day, history) = await data.LoadAsync("AnalyzeTrends", input.Run, HistoryParts.StoreTrend, cancellationToken);
         var report = analyzer.Analyze(input.Run.Date, day, history);
+        await data.SaveBeforeReviewAsync(reviewer, input.Run, ResultName, report, AnalysisJsonContext.Default.TrendReport, cancellationToken);
         var model = await reviewer.ReviewAsync(FactSheets.Trends(report, input.Run.Currency ?? ""), cancellationToken);
         report = report with { Review = model.Review };
         var key = await data.SaveAsync(input.Run, ResultName, report, AnalysisJsonContext.Default.TrendReport, cancellationToken);

@@ -25,21 +25,30 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
         var run = input.Run;
         var company = data.ReadPartAsync(Step, input.Company, AnalysisJsonContext.Default.CompanyMetrics, cancellationToken);
         var products = data.ReadPartAsync(Step, input.Products, AnalysisJsonContext.Default.ProductMetrics, cancellationToken);
-        var anomalies = data.ReadPartAsync(Step, input.Anomalies, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
-        var trends = data.ReadPartAsync(Step, input.Trends, AnalysisJsonContext.Default.TrendReport, cancellationToken);
-        var recommendations = data.ReadPartAsync(Step, input.Recommendations, AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
-        var recommendationSet = await recommendations;
-
+        var anomalies = data.ReadModelPartAsync(Step, run, input.Anomalies, DetectAnomaliesStep.ResultName, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
+        var trends = data.ReadModelPartAsync(Step, run, input.Trends, AnalyzeTrendsStep.ResultName, AnalysisJsonContext.Default.TrendReport, cancellationToken);
+        var recommendations = data.ReadModelPartAsync(Step, run, input.Recommendations, GenerateRecommendationsStep.ResultName,
+                                                      AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
         var series = RevenueSeriesAsync(run.Date, cancellationToken);
-        AnalysisPart[] parts = [input.Company, input.Products, input.Anomalies, input.Trends, input.Recommendations];
-        var statuses = parts.Select(p => new PartStatus(p.Step, p.Failed, p.Source ?? AnalysisPart.Statistics, p.Error, p.Cause)).ToList();
+
+        var companyMetrics = await company ?? throw new InvalidStepInputException(Step, "CalcCompanyMetrics is marked failed; the run cannot report without it.");
+        var productMetrics = await products ?? throw new InvalidStepInputException(Step, "CalcProductMetrics is marked failed; the run cannot report without it.");
+
+        // A failed part whose statistical result was saved before the model was asked keeps it: then only the model failed.
+        var (anomalyReport, trendReport, recommendationSet) = (await anomalies, await trends, await recommendations);
+        (AnalysisPart Part, bool HasResult)[] parts =
+        [
+            (input.Company, true), (input.Products, true), (input.Anomalies, anomalyReport is not null), (input.Trends, trendReport is not null),
+            (input.Recommendations, recommendationSet is not null),
+        ];
+        var statuses = parts.Select(p => new PartStatus(p.Part.Step, !p.HasResult, p.Part.Source ?? AnalysisPart.Statistics, p.Part.Error, p.Part.Cause)).ToList();
         var insights = new DailyInsights(
             run.Date, run.ExecutionName, run.StartedAt, run.Currency ?? "",
             run.StoreCount,
-            await company ?? throw new InvalidStepInputException(Step, "CalcCompanyMetrics is marked failed; the run cannot report without it."),
-            await products ?? throw new InvalidStepInputException(Step, "CalcProductMetrics is marked failed; the run cannot report without it."),
-            await anomalies,
-            await trends,
+            companyMetrics,
+            productMetrics,
+            anomalyReport,
+            trendReport,
             recommendationSet?.Recommendations ?? [],
             statuses,
             await series,

@@ -21,6 +21,7 @@ public sealed class DetectAnomaliesStep(RunData data, AnomalyDetector detector, 
     {
         var (day, history) = await data.LoadAsync("DetectAnomalies", input.Run, HistoryParts.StoreBaseline | HistoryParts.Skus, cancellationToken);
         var report = detector.Detect(input.Run.Date, day, history);
+        await data.SaveBeforeReviewAsync(reviewer, input.Run, ResultName, report, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
         var model = await reviewer.ReviewAsync(FactSheets.Anomalies(report, input.Run.Currency ?? ""), cancellationToken);
         report = report with { Review = model.Review };
         var key = await data.SaveAsync(input.Run, ResultName, report, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);

@@ -23,10 +23,12 @@ public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngi
         var run = input.Run;
         var company = data.Artifacts.ReadAsync(run.KeyOf(CalcCompanyMetricsStep.ResultName), AnalysisJsonContext.Default.CompanyMetrics, cancellationToken);
         var products = data.Artifacts.ReadAsync(run.KeyOf(CalcProductMetricsStep.ResultName), AnalysisJsonContext.Default.ProductMetrics, cancellationToken);
-        var anomalies = data.ReadPartAsync(Step, input.Anomalies, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
-        var trends = data.ReadPartAsync(Step, input.Trends, AnalysisJsonContext.Default.TrendReport, cancellationToken);
-        var recommendations = engine.Recommend(await company, await products, await anomalies, await trends);
-        List<string> missing = [.. new[] { input.Anomalies, input.Trends }.Where(p => p.Failed).Select(p => p.Step)];
+        var anomalies = await data.ReadModelPartAsync(Step, run, input.Anomalies, DetectAnomaliesStep.ResultName, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
+        var trends = await data.ReadModelPartAsync(Step, run, input.Trends, AnalyzeTrendsStep.ResultName, AnalysisJsonContext.Default.TrendReport, cancellationToken);
+        var recommendations = engine.Recommend(await company, await products, anomalies, trends);
+        List<string> missing = [.. new[] { (input.Anomalies, anomalies is null), (input.Trends, trends is null) }.Where(p => p.Item2).Select(p => p.Item1.Step)];
+        await data.SaveBeforeReviewAsync(reviewer, run, ResultName, new RecommendationSet(run.Date, recommendations, missing, Review: null),
+                                         AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
         var model = await reviewer.ReviewAsync(FactSheets.Recommendations(run.Date, recommendations, run.Currency ?? ""), cancellationToken);
         var key = await data.SaveAsync(run, ResultName, new RecommendationSet(run.Date, recommendations, missing, model.Review),
                                        AnalysisJsonContext.Default.RecommendationSet, cancellationToken);

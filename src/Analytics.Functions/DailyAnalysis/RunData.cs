@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization.Metadata;
+using Analytics.Domain.AiReview;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Metrics;
 using Analytics.Domain.Sales;
+using Analytics.Domain.Storage;
 using Analytics.Functions.Hosting;
 
 namespace Analytics.Functions.DailyAnalysis;
@@ -42,6 +44,39 @@ public sealed class RunData(AnalysisArtifacts artifacts, SalesHistoryLoader hist
 
         return await artifacts.ReadAsync(part.Key, typeInfo, cancellationToken);
     }
+
+    /// <summary>
+    /// <see cref="ReadPartAsync"/> for the part of a model step, which saves its statistical result as
+    /// <paramref name="name"/> before asking the model (<see cref="SaveBeforeReviewAsync"/>): a part marked failed
+    /// (the step's retries ran out) still has that result when it was saved, and only the model's review is missing.
+    /// </summary>
+    public async Task<T?> ReadModelPartAsync<T>(string step, AnalysisRun run, AnalysisPart part, string name, JsonTypeInfo<T> typeInfo,
+                                                CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!part.Failed)
+        {
+            return await ReadPartAsync(step, part, typeInfo, cancellationToken);
+        }
+
+        try
+        {
+            return await artifacts.ReadAsync(run.KeyOf(name), typeInfo, cancellationToken);
+        }
+        catch (ObjectNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Saves a model step's statistical result as <paramref name="name"/> before the model is asked (when one is
+    /// configured), so that the run keeps it if the model never answers and the step's retries run out
+    /// (<see cref="ReadPartAsync"/>). The step saves again, with the model's review, when the model answers.
+    /// </summary>
+    public Task SaveBeforeReviewAsync<T>(ModelReviewer reviewer, AnalysisRun run, string name, T result, JsonTypeInfo<T> typeInfo,
+                                         CancellationToken cancellationToken) =>
+        reviewer.IsConfigured ? SaveAsync(run, name, result, typeInfo, cancellationToken) : Task.CompletedTask;
 
     /// <summary>Writes a step's result document as <paramref name="name"/> under the run's prefix; returns its key, which
     /// the step passes on in its <see cref="AnalysisPart"/> (the claim check).</summary>

@@ -160,7 +160,7 @@ public sealed class BedrockModelWorkflowTests(FakeBedrockChainFixture chain) : I
     [Theory]
     [InlineData(FakeBedrock.Behaviour.Hang, nameof(ModelTimeoutException))]
     [InlineData(FakeBedrock.Behaviour.ServerError, nameof(ServiceUnavailableException))]
-    public async Task DailyAnalysis_ModelNeverAnswers_RetriedThenThePartFailsAndTheRunCompletesWithAnAlert(FakeBedrock.Behaviour behaviour, string error)
+    public async Task DailyAnalysis_ModelNeverAnswers_RetriedThenTheStatisticsAreKeptAndTheRunCompletesWithAnAlert(FakeBedrock.Behaviour behaviour, string error)
     {
         var alerts = Alerts();
 
@@ -168,10 +168,14 @@ public sealed class BedrockModelWorkflowTests(FakeBedrockChainFixture chain) : I
 
         Assert.Equal(3 * 6, requests.Count); // each AI step: the first attempt and five retries
         Assert.Equal(3 * 6, Failures(events, error));
-        Assert.All(AiSteps, step => Assert.Equal((true, error), (Part(insights, step).Failed, Part(insights, step).Error)));
+        // Each step saved its statistical result before asking the model, so only the model's part is missing.
+        Assert.All(AiSteps, step => Assert.Equal((false, error, AnalysisPart.Statistics),
+                                                 (Part(insights, step).Failed, Part(insights, step).Error, Part(insights, step).Source)));
         Assert.True(insights.HasErrors);
         Assert.Equal(alerts + 1, Alerts());
         Assert.Equal(chain.Statistics.Company.NetRevenue, insights.Company.NetRevenue);
+        AssertStatisticsUnchanged(insights);
+        Assert.Null(insights.Anomalies!.Review);
         Assert.True(File.Exists(Path.Combine(chain.Cli.Bucket, AnalysisKeys.TextReport(FakeBedrockChainFixture.LastDate))));
     }
 

@@ -59,6 +59,25 @@ public sealed class CombineInsightsStepTests
     }
 
     [Fact]
+    public async Task HandleAsync_BranchFailedAfterSavingItsStatistics_KeepsThemAndRecordsTheModelError()
+    {
+        // The step saved its statistical result before asking the model, then the model's retries ran out.
+        Write("trends.json", new TrendAnalyzer().Analyze(Date, [DailyData.StoreDay("store-1", Date, 100m)], new SalesHistoryBuilder(Date).Build()),
+              AnalysisJsonContext.Default.TrendReport);
+        var failed = new AnalysisPart("AnalyzeTrends", Failed: true, Error: "ThrottlingException", Cause: "Rate exceeded.");
+
+        var combined = await new CombineInsightsStep(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales)
+            .HandleAsync(Input(failed), CancellationToken.None);
+
+        Assert.True(combined.HasErrors);
+        Assert.Contains("- AnalyzeTrends (model only; statistical findings kept): ThrottlingException: Rate exceeded.", combined.ErrorSummary, StringComparison.Ordinal);
+        var insights = JsonSerializer.Deserialize(_bucket.Objects[combined.Key], AnalysisJsonContext.Default.DailyInsights)!;
+        Assert.NotNull(insights.Trends);
+        Assert.All(insights.Parts, p => Assert.False(p.Failed));
+        Assert.Contains("The model failed for AnalyzeTrends, which kept their statistical findings.", insights.ModelNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandleAsync_AllSucceeded_NoErrorsAndA56DaySeriesWithZerosForDaysWithoutSales()
     {
         Write("trends.json", new TrendAnalyzer().Analyze(Date, [DailyData.StoreDay("store-1", Date, 100m)], new SalesHistoryBuilder(Date).Build()),
