@@ -43,21 +43,20 @@ public sealed class SalesHistoryLoader(ISalesStore sales)
     /// </summary>
     internal static List<(DateOnly Date, SalesDetail Detail)> Reads(SalesHistoryPlan plan, HistoryParts parts)
     {
-        var date = plan.BusinessDate;
         HashSet<DateOnly> totals = [];
         if (parts.HasFlag(HistoryParts.StoreTrend))
         {
-            totals.UnionWith(Enumerable.Range(1, SalesHistoryPlan.StoreTrendDays - 1).Select(back => date.AddDays(-back)));
+            totals.UnionWith(plan.StoreTrendDates);
         }
 
         if (parts.HasFlag(HistoryParts.StoreBaseline))
         {
-            totals.UnionWith(Enumerable.Range(1, SalesHistoryPlan.BaselineWeeks).Select(week => date.AddDays(-7 * week)));
+            totals.UnionWith(plan.BaselineDates);
         }
 
         if (parts.HasFlag(HistoryParts.LastWeekStores))
         {
-            totals.Add(date.AddDays(-7));
+            totals.Add(plan.LastWeek);
         }
 
         List<(DateOnly Date, SalesDetail Detail)> reads = [];

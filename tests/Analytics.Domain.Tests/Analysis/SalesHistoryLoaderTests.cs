@@ -12,6 +12,16 @@ public sealed class SalesHistoryLoaderTests
     private static DateOnly Back(int days) => D.AddDays(-days);
 
     [Fact]
+    public void Plan_ReadsTheDocumentedDates()
+    {
+        int[] totals = [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18, 19, 20, 22, 23, 24, 25, 26, 27, 35, 42, 49, 56];
+
+        Assert.Equal(totals.Select(Back), Plan.TotalsDates);
+        Assert.Equal([Back(7), Back(14), Back(21), Back(28)], Plan.SkuDates);
+        Assert.Equal((Back(56), Back(1), Back(7)), (Plan.ChainFirst, Plan.ChainLast, Plan.LastWeek));
+    }
+
+    [Fact]
     public void Reads_All_AreThePlansReadsEachDateOnce()
     {
         var reads = SalesHistoryLoader.Reads(Plan, HistoryParts.All);
