@@ -188,9 +188,15 @@ internal static partial class SamTemplate
         if (f.UsesModel)
         {
             // The model id may be a foundation model (any region serves it) or an inference profile of this account and region.
+            const string profile = "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:inference-profile/${ModelId}";
             yield return Statement(new JsonArray("bedrock:InvokeModel"), new JsonArray(
-                Sub("arn:${AWS::Partition}:bedrock:*::foundation-model/${ModelId}"),
-                Sub("arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:inference-profile/${ModelId}")));
+                Sub("arn:${AWS::Partition}:bedrock:*::foundation-model/${ModelId}"), Sub(profile)));
+
+            // A cross-Region profile (us.…, eu.…, global.…) routes the call to its foundation model in a destination Region,
+            // which IAM checks too: any foundation model, but only when called through the configured profile.
+            var routed = Statement(new JsonArray("bedrock:InvokeModel"), new JsonArray(Sub("arn:${AWS::Partition}:bedrock:*::foundation-model/*")));
+            routed["Condition"] = new JsonObject { ["ArnLike"] = new JsonObject { ["bedrock:InferenceProfileArn"] = Sub(profile) } };
+            yield return routed;
         }
 
         var bucketArn = Sub($"arn:${{AWS::Partition}}:s3:::${{{Bucket}}}");

@@ -102,9 +102,17 @@ public sealed class SamTemplateTests
         var statements = SamTemplate.Statements(StepCatalog.Get(step).Function).Select(s => s.ToJsonString()).ToList();
 
         var bedrock = statements.Where(s => s.Contains("bedrock:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(invokes ? 1 : 0, bedrock.Count);
-        Assert.All(bedrock, s => Assert.Contains("foundation-model/${ModelId}", s, StringComparison.Ordinal));
+        Assert.Equal(invokes ? 2 : 0, bedrock.Count);
         Assert.All(bedrock, s => Assert.Contains("inference-profile/${ModelId}", s, StringComparison.Ordinal));
+        if (invokes)
+        {
+            // The model itself or the account's profile; and a profile's routed calls, to any foundation model only through that profile.
+            Assert.Contains("foundation-model/${ModelId}", bedrock[0], StringComparison.Ordinal);
+            Assert.Contains("""
+                "Resource":[{"Fn::Sub":"arn:${AWS::Partition}:bedrock:*::foundation-model/*"}],"Condition":{"ArnLike":{"bedrock:InferenceProfileArn":{"Fn::Sub":"arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:inference-profile/${ModelId}"}}}
+                """, bedrock[1], StringComparison.Ordinal);
+        }
+
         Assert.Equal("ModelId", (string?)Template()["Globals"]!["Function"]!["Environment"]!["Variables"]!["Model__Id"]!["Ref"]);
     }
 
