@@ -20,4 +20,5 @@ namespace Analytics.Domain.Analysis;
 [JsonSerializable(typeof(TrendReport))]
 [JsonSerializable(typeof(RecommendationSet))]
 [JsonSerializable(typeof(DailyInsights))]
+[JsonSerializable(typeof(ChainHistory))]
 public sealed partial class AnalysisJsonContext : JsonSerializerContext;

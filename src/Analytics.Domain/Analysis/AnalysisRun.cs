@@ -12,6 +12,8 @@ namespace Analytics.Domain.Analysis;
 /// <param name="StoreCount">Stores with sales on <paramref name="Date"/>; 0 ends the run (no data).</param>
 /// <param name="Currency">The chain's currency on <paramref name="Date"/>; null when no store traded.</param>
 /// <param name="DayKey">The date's store-day summaries (with SKU lines) as gzipped JSON lines; null when none.</param>
+/// <param name="ChainKey">The chain's <see cref="ChainHistory"/> of the date and the <see cref="ChainHistory.RunDays"/>
+/// − 1 days before it; null when none was kept (the steps then read the history from the sales store).</param>
 public sealed record AnalysisRun(
     DateOnly Date,
     string ExecutionName,
@@ -19,7 +21,8 @@ public sealed record AnalysisRun(
     string Prefix,
     int StoreCount,
     string? Currency,
-    string? DayKey)
+    string? DayKey,
+    string? ChainKey = null)
 {
     /// <summary>The key of this run's intermediate result <paramref name="name"/>.</summary>
     public string KeyOf(string name) => Prefix + name;

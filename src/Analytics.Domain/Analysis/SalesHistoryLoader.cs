@@ -13,12 +13,14 @@ public sealed class SalesHistoryLoader(ISalesStore sales)
     /// <summary>Reads in flight at once: enough to hide latency, few enough to keep memory flat.</summary>
     public const int Concurrency = 4;
 
-    public async Task<SalesHistory> LoadAsync(DateOnly businessDate, HistoryParts parts, CancellationToken cancellationToken)
+    /// <param name="chain">The chain's history kept by the run, covering the plan's chain days; null to read it from the sales store.</param>
+    public async Task<SalesHistory> LoadAsync(DateOnly businessDate, HistoryParts parts, ChainHistory? chain, CancellationToken cancellationToken)
     {
         var plan = SalesHistoryPlan.For(businessDate);
         var builder = new SalesHistoryBuilder(businessDate) { KeepStoreCategories = parts.HasFlag(HistoryParts.StoreBaseline) };
-        var chain = await sales.GetChainHistoryAsync(plan.ChainFirst, plan.ChainLast, cancellationToken);
-        builder.AddChainDays(plan.ChainFirst, plan.ChainLast, chain);
+        var days = chain?.Between(plan.ChainFirst, plan.ChainLast)
+                   ?? await sales.GetChainHistoryAsync(plan.ChainFirst, plan.ChainLast, cancellationToken);
+        builder.AddChainDays(plan.ChainFirst, plan.ChainLast, days);
 
         var reads = Reads(plan, parts);
         var gate = new Lock();

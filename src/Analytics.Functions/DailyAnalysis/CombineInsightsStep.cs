@@ -29,7 +29,7 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
         var trends = data.ReadModelPartAsync(Step, run, input.Trends, AnalyzeTrendsStep.ResultName, AnalysisJsonContext.Default.TrendReport, cancellationToken);
         var recommendations = data.ReadModelPartAsync(Step, run, input.Recommendations, GenerateRecommendationsStep.ResultName,
                                                       AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
-        var series = RevenueSeriesAsync(run.Date, cancellationToken);
+        var series = RevenueSeriesAsync(run, cancellationToken);
 
         var companyMetrics = await company ?? throw new InvalidStepInputException(Step, "CalcCompanyMetrics is marked failed; the run cannot report without it.");
         var productMetrics = await products ?? throw new InvalidStepInputException(Step, "CalcProductMetrics is marked failed; the run cannot report without it.");
@@ -80,10 +80,12 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
         return failed.Count == 0 ? note : $"{note} The model failed for {string.Join(", ", failed)}, which kept their statistical findings.";
     }
 
-    private async Task<IReadOnlyList<DailyRevenue>> RevenueSeriesAsync(DateOnly date, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DailyRevenue>> RevenueSeriesAsync(AnalysisRun run, CancellationToken cancellationToken)
     {
+        var date = run.Date;
         var first = date.AddDays(1 - DailyInsights.RevenueSeriesDays);
-        var days = (await sales.GetChainHistoryAsync(first, date, cancellationToken)).ToDictionary(d => d.BusinessDate);
+        var chain = await data.ReadChainAsync(run, cancellationToken);
+        var days = (chain?.Between(first, date) ?? await sales.GetChainHistoryAsync(first, date, cancellationToken)).ToDictionary(d => d.BusinessDate);
         return
         [
             .. Enumerable.Range(0, DailyInsights.RevenueSeriesDays).Select(i => first.AddDays(i)).Select(d => days.TryGetValue(d, out var day)

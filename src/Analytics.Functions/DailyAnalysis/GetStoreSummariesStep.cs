@@ -8,11 +8,13 @@ namespace Analytics.Functions.DailyAnalysis;
 /// <summary>
 /// daily-analysis, state GetStoreSummaries: resolves the business date, reads every store's summary of it (SKU lines
 /// included) and puts them in the bucket under the execution's prefix. The state gets an <see cref="AnalysisRun"/>:
-/// the date, the prefix, the store count (0 sends the run to NoDataAvailable) and the key of the summaries.
+/// the date, the prefix, the store count (0 sends the run to NoDataAvailable), the key of the summaries and the key
+/// of the chain's history (<see cref="ChainHistory"/>), read here once for every later step.
 /// </summary>
 public sealed class GetStoreSummariesStep(ISalesStore sales, AnalysisArtifacts artifacts, IOptions<AnalysisOptions> options)
 {
     public const string DayName = "day.jsonl.gz";
+    public const string ChainName = "chain.json";
 
     [LambdaFunction(ResourceName = "GetStoreSummaries", MemorySize = 1024, Timeout = 300,
                     SalesTable = TableAccess.Read, Writes = [AnalysisKeys.RunsPrefix])]
@@ -35,8 +37,13 @@ public sealed class GetStoreSummariesStep(ISalesStore sales, AnalysisArtifacts a
                 $"Stores reported {date:yyyy-MM-dd} in {currencies.Count} currencies: {string.Join(", ", examples)}. Chain figures need one currency.");
         }
 
-        var run = new AnalysisRun(date, input.ExecutionName, input.StartedAt, prefix, stores.Count, currencies[0], prefix + DayName);
-        await artifacts.WriteStoreDaysAsync(run.DayKey!, stores, cancellationToken);
+        var run = new AnalysisRun(date, input.ExecutionName, input.StartedAt, prefix, stores.Count, currencies[0], prefix + DayName, prefix + ChainName);
+        var first = date.AddDays(1 - ChainHistory.RunDays);
+        var before = await sales.GetChainHistoryAsync(first, date.AddDays(-1), cancellationToken);
+        var chain = new ChainHistory(first, date, [.. before, SalesMerge.ChainDay(date, stores)]);
+        await Task.WhenAll(
+            artifacts.WriteStoreDaysAsync(run.DayKey!, stores, cancellationToken),
+            artifacts.WriteAsync(run.ChainKey!, chain, AnalysisJsonContext.Default.ChainHistory, cancellationToken));
         return run;
     }
 

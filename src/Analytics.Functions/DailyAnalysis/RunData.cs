@@ -23,9 +23,13 @@ public sealed class RunData(AnalysisArtifacts artifacts, SalesHistoryLoader hist
         }
 
         var day = artifacts.ReadStoreDaysAsync(run.DayKey, cancellationToken);
-        var loaded = history.LoadAsync(run.Date, parts, cancellationToken);
+        var loaded = history.LoadAsync(run.Date, parts, await ReadChainAsync(run, cancellationToken), cancellationToken);
         return (await day, await loaded);
     }
+
+    /// <summary>The chain's history the run kept (<see cref="AnalysisRun.ChainKey"/>); null when it kept none.</summary>
+    public async Task<ChainHistory?> ReadChainAsync(AnalysisRun run, CancellationToken cancellationToken) =>
+        run.ChainKey is null ? null : await artifacts.ReadAsync(run.ChainKey, AnalysisJsonContext.Default.ChainHistory, cancellationToken);
 
     /// <summary>The result document of <paramref name="part"/>; null when that step failed and the run went on without it.</summary>
     /// <exception cref="InvalidStepInputException">A part that neither failed nor names its result.</exception>

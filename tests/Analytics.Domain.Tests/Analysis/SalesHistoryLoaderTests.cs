@@ -1,6 +1,7 @@
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Metrics;
 using Analytics.Domain.Sales;
+using NSubstitute;
 
 namespace Analytics.Domain.Tests.Analysis;
 
@@ -72,4 +73,34 @@ public sealed class SalesHistoryLoaderTests
         Assert.Equal(keep ? 1 : 0, kept.Categories.Count);
         Assert.Empty(kept.Hours);
     }
+
+    [Fact]
+    public async Task LoadAsync_ChainKeptByTheRun_IsUsedInsteadOfTheSalesStore()
+    {
+        var sales = Substitute.For<ISalesStore>();
+        sales.GetDayAsync(Arg.Any<DateOnly>(), Arg.Any<SalesDetail>(), Arg.Any<CancellationToken>()).Returns([]);
+        var kept = new ChainHistory(Back(56), D, [ChainDay(Back(56), 56m), ChainDay(Back(1), 1m), ChainDay(D, 99m)]);
+
+        var history = await new SalesHistoryLoader(sales).LoadAsync(D, HistoryParts.Chain, kept, CancellationToken.None);
+
+        await sales.DidNotReceiveWithAnyArgs().GetChainHistoryAsync(default, default, default);
+        Assert.Equal((56m, 1m), (history.ChainDay(Back(56))!.Totals.NetRevenue, history.ChainDay(Back(1))!.Totals.NetRevenue));
+        Assert.Null(history.ChainDay(D)); // the analysed date is not history
+    }
+
+    [Fact]
+    public async Task LoadAsync_NoChainKept_ReadsThePlansChainDaysFromTheSalesStore()
+    {
+        var sales = Substitute.For<ISalesStore>();
+        sales.GetChainHistoryAsync(Back(56), Back(1), Arg.Any<CancellationToken>()).Returns([ChainDay(Back(3), 3m)]);
+
+        var history = await new SalesHistoryLoader(sales).LoadAsync(D, HistoryParts.Chain, chain: null, CancellationToken.None);
+
+        Assert.Equal(3m, history.ChainDay(Back(3))!.Totals.NetRevenue);
+    }
+
+    private static ChainDaySummary ChainDay(DateOnly date, decimal net) => new()
+    {
+        BusinessDate = date, StoresTrading = 1, Totals = new SalesTotals(1, 1, 1, net, 0m), Hours = [], Categories = [], PaymentMethods = [],
+    };
 }

@@ -95,6 +95,28 @@ public sealed class CombineInsightsStepTests
     }
 
     [Fact]
+    public async Task HandleAsync_ChainKeptByTheRun_TheSeriesComesFromItNotFromTheSalesStore()
+    {
+        Write("trends.json", new TrendAnalyzer().Analyze(Date, [DailyData.StoreDay("store-1", Date, 100m)], new SalesHistoryBuilder(Date).Build()),
+              AnalysisJsonContext.Default.TrendReport);
+        var run = Run with { ChainKey = Run.KeyOf("chain.json") };
+        ChainDaySummary Day(int back, decimal net) => new()
+        {
+            BusinessDate = Date.AddDays(-back), StoresTrading = 1, Totals = new SalesTotals(1, 1, 1, net, 0m), Hours = [], Categories = [], PaymentMethods = [],
+        };
+        Write("chain.json", new ChainHistory(Date.AddDays(-56), Date, [Day(56, 1m), Day(55, 55m), Day(2, 2m), Day(0, 100m)]),
+              AnalysisJsonContext.Default.ChainHistory);
+
+        var combined = await new CombineInsightsStep(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales)
+            .HandleAsync(Input(Part("AnalyzeTrends", "trends.json")) with { Run = run }, CancellationToken.None);
+
+        var insights = JsonSerializer.Deserialize(_bucket.Objects[combined.Key], AnalysisJsonContext.Default.DailyInsights)!;
+        Assert.Equal((55m, 2m, 100m, 0m), (insights.RevenueSeries[0].NetRevenue, insights.RevenueSeries[^3].NetRevenue,
+                                           insights.RevenueSeries[^1].NetRevenue, insights.RevenueSeries[^2].NetRevenue));
+        await _sales.DidNotReceiveWithAnyArgs().GetChainHistoryAsync(default, default, default);
+    }
+
+    [Fact]
     public async Task HandleAsync_CompanyMetricsMarkedFailed_IsInvalidInput()
     {
         var input = Input(Part("AnalyzeTrends", "trends.json")) with { Company = new AnalysisPart("CalcCompanyMetrics", Failed: true) };

@@ -38,6 +38,25 @@ public sealed class GetStoreSummariesStepTests
         Assert.Equal("SKU-1", back[0].Skus[0].Sku);
     }
 
+    [Fact]
+    public async Task HandleAsync_Date_KeepsTheChainsHistoryOfTheDateAndThe56DaysBeforeForTheLaterSteps()
+    {
+        GivenStores(Date, DailyData.StoreDay("store-1", Date, 10m), DailyData.StoreDay("store-2", Date, 20m));
+        ChainDaySummary before = new()
+        {
+            BusinessDate = Date.AddDays(-3), StoresTrading = 2, Totals = new SalesTotals(2, 2, 2, 25m, 0m), Hours = [], Categories = [], PaymentMethods = [],
+        };
+        _sales.GetChainHistoryAsync(Date.AddDays(-56), Date.AddDays(-1), Arg.Any<CancellationToken>()).Returns([before]);
+
+        var run = await CreateStep().HandleAsync(Input("2025-01-15"), CancellationToken.None);
+
+        Assert.Equal("analysis/runs/2025-01-15/exec-1/chain.json", run.ChainKey);
+        var chain = await new AnalysisArtifacts(_bucket.Store).ReadAsync(run.ChainKey!, AnalysisJsonContext.Default.ChainHistory, CancellationToken.None);
+        Assert.Equal((Date.AddDays(-56), Date), (chain.First, chain.Last));
+        Assert.Equal([(Date.AddDays(-3), 25m, 2), (Date, 30m, 2)], chain.Days.Select(d => (d.BusinessDate, d.Totals.NetRevenue, d.StoresTrading)));
+        await _sales.Received(1).GetChainHistoryAsync(Arg.Any<DateOnly>(), Arg.Any<DateOnly>(), Arg.Any<CancellationToken>());
+    }
+
     [Theory]
     [InlineData("2025-01-16T11:00:00Z", "2025-01-15")] // 06:00 in New York
     [InlineData("2025-01-16T03:00:00Z", "2025-01-14")] // still the 15th (22:00) in New York
