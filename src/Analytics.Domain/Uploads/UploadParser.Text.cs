@@ -7,7 +7,14 @@ namespace Analytics.Domain.Uploads;
 /// <summary>The rules every text field shares, and unescaping.</summary>
 internal sealed partial class UploadParser
 {
-    /// <summary>The unescaped UTF-8 bytes of the current string or property name token.</summary>
+    /// <summary>Stands for a text whose escapes make no valid Unicode (a lone surrogate): a byte that is never UTF-8.</summary>
+    private static readonly byte[] NotUnicode = [0xFF];
+
+    /// <summary>
+    /// The unescaped UTF-8 bytes of the current string or property name token; <see cref="NotUnicode"/> when it escapes
+    /// a lone surrogate (<c>\ud800</c> without its pair), which has no UTF-8 form: the text checks report it as
+    /// invalid UTF-8, and no field name matches it.
+    /// </summary>
     private ReadOnlySpan<byte> Unescape(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped)
@@ -21,8 +28,15 @@ internal sealed partial class UploadParser
             _scratch = new byte[Math.Max(length, _scratch.Length * 2)];
         }
 
-        var written = reader.CopyString(_scratch);
-        return _scratch.AsSpan(0, written);
+        try
+        {
+            var written = reader.CopyString(_scratch);
+            return _scratch.AsSpan(0, written);
+        }
+        catch (InvalidOperationException)
+        {
+            return NotUnicode;
+        }
     }
 
     /// <summary>
@@ -68,7 +82,9 @@ internal sealed partial class UploadParser
         }
         else if (!Utf8.IsValid(text))
         {
-            Report(ref reader, UploadProblemCodes.InvalidUtf8, $"'{name}' is not valid UTF-8.", null);
+            Report(ref reader, UploadProblemCodes.InvalidUtf8, reader.ValueIsEscaped
+                ? $"'{name}' is not valid UTF-8, or escapes a lone surrogate (\\ud800–\\udfff without its pair): found {Found(ref reader)}."
+                : $"'{name}' is not valid UTF-8.", null);
         }
         else if (reader.ValueIsEscaped && text.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
         {

@@ -57,7 +57,7 @@ internal sealed partial class UploadParser
             return;
         }
 
-        if (!(!reader.ValueIsEscaped && Utf8Timestamp.TryParse(reader.ValueSpan, out var timestamp)) && !reader.TryGetDateTimeOffset(out timestamp))
+        if (!(!reader.ValueIsEscaped && Utf8Timestamp.TryParse(reader.ValueSpan, out var timestamp)) && !TryGetDateTimeOffset(ref reader, out timestamp))
         {
             ReportTimestamp(ref reader, UploadProblemCodes.InvalidTimestamp, default);
             return;
@@ -81,6 +81,21 @@ internal sealed partial class UploadParser
         }
 
         _transactionHour = local.Hour;
+    }
+
+    /// <summary><see cref="Utf8JsonReader.TryGetDateTimeOffset"/>, which throws rather than say false for a text that
+    /// escapes a lone surrogate.</summary>
+    private static bool TryGetDateTimeOffset(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        try
+        {
+            return reader.TryGetDateTimeOffset(out value);
+        }
+        catch (InvalidOperationException)
+        {
+            value = default;
+            return false;
+        }
     }
 
     /// <summary>Reports a timestamp problem (out of line, like its message building); <paramref name="local"/> is for

@@ -64,6 +64,8 @@ internal static class MalformedUploads
         ["name_too_long"] = new(Swap("Beans", new string('b', 257)), "string_too_long", Item + ".name"),
         ["name_multibyte_too_long"] = new(Swap("Beans", new string('é', 257)), "string_too_long", Item + ".name"),
         ["name_control_character"] = new(Swap("Beans", "Be\\u0007ans"), "control_character", Item + ".name", "\"Be\\u0007"),
+        ["name_lone_surrogate"] = new(Swap("Beans", "Be\\ud800ans"), "invalid_utf8", Item + ".name", "\"Be\\ud800"),
+        ["timestamp_lone_surrogate"] = new(Swap("2025-01-15T09:12:33-05:00", "2025-01-15T09:12:33\\udc00"), "invalid_timestamp", "$.transactions[0].timestamp", "\"2025-01-15T09:12:33\\udc00", "T-1"),
         ["category_empty"] = new(Swap("\"Coffee\"", "\"\""), "empty_string", Item + ".category"),
         ["quantity_negative"] = new(Swap("\"quantity\":2", "\"quantity\":-2"), "non_positive_quantity", Item + ".quantity", "-2", "T-1"),
         ["quantity_zero"] = new(Swap("\"quantity\":2", "\"quantity\":0"), "non_positive_quantity", Item + ".quantity", "0,\"unit"),

@@ -173,13 +173,21 @@ internal sealed class RandomUpload
         Token("}");
     }
 
-    /// <summary>A string token of <paramref name="text"/>, now and then with a character escaped or a raw control character.</summary>
-    private string Text(string text) => (Odd(0.05) ? _random.Next(4) : 4) switch
+    /// <summary>
+    /// A string token of <paramref name="text"/>, now and then with escapes (valid, of a control character, of a lone
+    /// surrogate, invalid), a raw control character or a byte that is not UTF-8.
+    /// </summary>
+    private string Text(string text) => (Odd(0.05) ? _random.Next(9) : 9) switch
     {
         0 when text.Length > 0 => Quote($"\\u{(int)text[0]:x4}{text[1..]}"),
         1 => Quote(text + "\\t"),
         2 => Quote(text + "\t"),
         3 => Quote(text + "ÿ"),
+        4 => Quote(text + " \\\"12\\\""),
+        5 => Quote(text + "\\\\\\/"),
+        6 => Quote(text + "\\ud83d\\ude00"),
+        7 => Quote(text + "\\ud800"),
+        8 => Quote(text + "\\x"),
         _ => Quote(text),
     };
 
