@@ -26,7 +26,17 @@ public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngi
         var anomalies = await data.ReadModelPartAsync(Step, run, input.Anomalies, DetectAnomaliesStep.ResultName, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
         var trends = await data.ReadModelPartAsync(Step, run, input.Trends, AnalyzeTrendsStep.ResultName, AnalysisJsonContext.Default.TrendReport, cancellationToken);
         var recommendations = engine.Recommend(await company, await products, anomalies, trends);
-        List<string> missing = [.. new[] { (input.Anomalies, anomalies is null), (input.Trends, trends is null) }.Where(p => p.Item2).Select(p => p.Item1.Step)];
+        List<string> missing = [];
+        if (anomalies is null)
+        {
+            missing.Add(input.Anomalies.Step);
+        }
+
+        if (trends is null)
+        {
+            missing.Add(input.Trends.Step);
+        }
+
         await data.SaveBeforeReviewAsync(reviewer, run, ResultName, new RecommendationSet(run.Date, recommendations, missing, Review: null),
                                          AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
         var model = await reviewer.ReviewAsync(FactSheets.Recommendations(run.Date, recommendations, run.Currency ?? ""), cancellationToken);

@@ -76,7 +76,7 @@ public sealed class RunData(AnalysisArtifacts artifacts, SalesHistoryLoader hist
     /// <summary>
     /// Saves a model step's statistical result as <paramref name="name"/> before the model is asked (when one is
     /// configured), so that the run keeps it if the model never answers and the step's retries run out
-    /// (<see cref="ReadPartAsync"/>). The step saves again, with the model's review, when the model answers.
+    /// (<see cref="ReadModelPartAsync"/>). The step saves again, with the model's review, when the model answers.
     /// </summary>
     public Task SaveBeforeReviewAsync<T>(ModelReviewer reviewer, AnalysisRun run, string name, T result, JsonTypeInfo<T> typeInfo,
                                          CancellationToken cancellationToken) =>
