@@ -34,6 +34,12 @@ public sealed class CombineInsightsStepTests
     private void Write<T>(string name, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
         _bucket.Objects[Run.KeyOf(name)] = JsonSerializer.SerializeToUtf8Bytes(value, type);
 
+    private void WriteTrends() =>
+        Write("trends.json", new TrendAnalyzer().Analyze(Date, [DailyData.StoreDay("store-1", Date, 100m)], new SalesHistoryBuilder(Date).Build()),
+              AnalysisJsonContext.Default.TrendReport);
+
+    private CombineInsightsStep Step() => new(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales);
+
     private static AnalysisPart Part(string step, string name) => AnalysisPart.Succeeded(step, Run.KeyOf(name), AnalysisPart.Statistics, "");
 
     private static CombineInsightsInput Input(AnalysisPart trends) => new(Run, Part("CalcCompanyMetrics", "company.json"),
@@ -44,8 +50,7 @@ public sealed class CombineInsightsStepTests
     {
         var failed = new AnalysisPart("AnalyzeTrends", Failed: true, Error: "ModelTimeoutException", Cause: "The model did not answer in 60 s.");
 
-        var combined = await new CombineInsightsStep(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales)
-            .HandleAsync(Input(failed), CancellationToken.None);
+        var combined = await Step().HandleAsync(Input(failed), CancellationToken.None);
 
         Assert.True(combined.HasErrors);
         Assert.Contains("AnalyzeTrends: ModelTimeoutException: The model did not answer in 60 s.", combined.ErrorSummary, StringComparison.Ordinal);
@@ -62,12 +67,10 @@ public sealed class CombineInsightsStepTests
     public async Task HandleAsync_BranchFailedAfterSavingItsStatistics_KeepsThemAndRecordsTheModelError()
     {
         // The step saved its statistical result before asking the model, then the model's retries ran out.
-        Write("trends.json", new TrendAnalyzer().Analyze(Date, [DailyData.StoreDay("store-1", Date, 100m)], new SalesHistoryBuilder(Date).Build()),
-              AnalysisJsonContext.Default.TrendReport);
+        WriteTrends();
         var failed = new AnalysisPart("AnalyzeTrends", Failed: true, Error: "ThrottlingException", Cause: "Rate exceeded.");
 
-        var combined = await new CombineInsightsStep(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales)
-            .HandleAsync(Input(failed), CancellationToken.None);
+        var combined = await Step().HandleAsync(Input(failed), CancellationToken.None);
 
         Assert.True(combined.HasErrors);
         Assert.Contains("- AnalyzeTrends (model only; statistical findings kept): ThrottlingException: Rate exceeded.", combined.ErrorSummary, StringComparison.Ordinal);
@@ -80,11 +83,9 @@ public sealed class CombineInsightsStepTests
     [Fact]
     public async Task HandleAsync_AllSucceeded_NoErrorsAndA56DaySeriesWithZerosForDaysWithoutSales()
     {
-        Write("trends.json", new TrendAnalyzer().Analyze(Date, [DailyData.StoreDay("store-1", Date, 100m)], new SalesHistoryBuilder(Date).Build()),
-              AnalysisJsonContext.Default.TrendReport);
+        WriteTrends();
 
-        var combined = await new CombineInsightsStep(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales)
-            .HandleAsync(Input(Part("AnalyzeTrends", "trends.json")), CancellationToken.None);
+        var combined = await Step().HandleAsync(Input(Part("AnalyzeTrends", "trends.json")), CancellationToken.None);
 
         Assert.False(combined.HasErrors);
         var insights = JsonSerializer.Deserialize(_bucket.Objects[combined.Key], AnalysisJsonContext.Default.DailyInsights)!;
@@ -97,8 +98,7 @@ public sealed class CombineInsightsStepTests
     [Fact]
     public async Task HandleAsync_ChainKeptByTheRun_TheSeriesComesFromItNotFromTheSalesStore()
     {
-        Write("trends.json", new TrendAnalyzer().Analyze(Date, [DailyData.StoreDay("store-1", Date, 100m)], new SalesHistoryBuilder(Date).Build()),
-              AnalysisJsonContext.Default.TrendReport);
+        WriteTrends();
         var run = Run with { ChainKey = Run.KeyOf("chain.json") };
         ChainDaySummary Day(int back, decimal net) => new()
         {
@@ -107,8 +107,7 @@ public sealed class CombineInsightsStepTests
         Write("chain.json", new ChainHistory(Date.AddDays(-56), Date, [Day(56, 1m), Day(55, 55m), Day(2, 2m), Day(0, 100m)]),
               AnalysisJsonContext.Default.ChainHistory);
 
-        var combined = await new CombineInsightsStep(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales)
-            .HandleAsync(Input(Part("AnalyzeTrends", "trends.json")) with { Run = run }, CancellationToken.None);
+        var combined = await Step().HandleAsync(Input(Part("AnalyzeTrends", "trends.json")) with { Run = run }, CancellationToken.None);
 
         var insights = JsonSerializer.Deserialize(_bucket.Objects[combined.Key], AnalysisJsonContext.Default.DailyInsights)!;
         Assert.Equal((55m, 2m, 100m, 0m), (insights.RevenueSeries[0].NetRevenue, insights.RevenueSeries[^3].NetRevenue,
@@ -122,7 +121,7 @@ public sealed class CombineInsightsStepTests
         var input = Input(Part("AnalyzeTrends", "trends.json")) with { Company = new AnalysisPart("CalcCompanyMetrics", Failed: true) };
 
         await Assert.ThrowsAsync<InvalidStepInputException>(() =>
-            new CombineInsightsStep(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales).HandleAsync(input, CancellationToken.None));
+            Step().HandleAsync(input, CancellationToken.None));
     }
 
     [Fact]
@@ -145,12 +144,10 @@ public sealed class CombineInsightsStepTests
     [Fact]
     public async Task HandleAsync_ModelFailedButStatisticsKept_HasErrorsAndKeepsThePart()
     {
-        Write("trends.json", new TrendAnalyzer().Analyze(Date, [DailyData.StoreDay("store-1", Date, 100m)], new SalesHistoryBuilder(Date).Build()),
-              AnalysisJsonContext.Default.TrendReport);
+        WriteTrends();
         var trends = Part("AnalyzeTrends", "trends.json") with { Error = "InvalidModelAnswerException", Cause = "summary states 9,999" };
 
-        var combined = await new CombineInsightsStep(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales)
-            .HandleAsync(Input(trends), CancellationToken.None);
+        var combined = await Step().HandleAsync(Input(trends), CancellationToken.None);
 
         Assert.True(combined.HasErrors);
         Assert.Contains("- AnalyzeTrends (model only; statistical findings kept): InvalidModelAnswerException: summary states 9,999", combined.ErrorSummary, StringComparison.Ordinal);
