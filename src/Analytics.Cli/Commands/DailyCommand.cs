@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Analytics.Cli.Embedded;
 using Analytics.Cli.Models;
 using Analytics.Cli.Workflows;
+using Analytics.Domain;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Storage;
@@ -47,8 +48,11 @@ internal static class DailyCommand
     public static Option<string> TimeZoneOption() => new("--time-zone")
     {
         Description = "The chain's IANA time zone (business dates, 'yesterday')",
-        DefaultValueFactory = _ => TimeZoneInfo.Local.Id,
+        DefaultValueFactory = _ => LocalZoneId(),
     };
+
+    /// <summary>This machine's zone when the tz database knows its id, otherwise UTC.</summary>
+    private static string LocalZoneId() => TimeZones.Find(TimeZoneInfo.Local.Id) is { } zone ? zone.Id : "UTC";
 
     public static Action<IServiceCollection> ChainTimeZone(string zone) =>
         services => services.Configure<AnalysisOptions>(options => options.TimeZone = zone);

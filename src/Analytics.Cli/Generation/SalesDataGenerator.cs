@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Analytics.Domain;
+using NodaTime;
 
 namespace Analytics.Cli.Generation;
 
@@ -15,13 +17,13 @@ internal sealed class SalesDataGenerator
     private static readonly (string Method, double Share)[] s_payments = [("card", 0.62), ("cash", 0.20), ("mobile", 0.15), ("gift_card", 0.03)];
 
     private readonly GeneratorOptions _options;
-    private readonly TimeZoneInfo _zone;
+    private readonly DateTimeZone _zone;
     private readonly double[] _hourCumulative;
 
     public SalesDataGenerator(GeneratorOptions options)
     {
         _options = options;
-        _zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        _zone = TimeZones.Find(options.TimeZone) ?? throw new ArgumentException($"'{options.TimeZone}' is not an IANA time zone id.", nameof(options));
         var random = new Random(options.Seed);
         Catalog = new Catalog(options.Products, random);
         Stores = StoreProfile.CreateChain(options.Stores, random);
@@ -89,7 +91,7 @@ internal sealed class SalesDataGenerator
         var local = date.ToDateTime(TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(secondOfDay)));
         writer.WriteStartObject();
         writer.WriteString("transaction_id", $"{store.StoreId}-{date:yyyyMMdd}-{index + 1:D5}");
-        writer.WriteString("timestamp", new DateTimeOffset(local, _zone.GetUtcOffset(local)));
+        writer.WriteString("timestamp", _zone.AtLeniently(LocalDateTime.FromDateTime(local)).ToDateTimeOffset());
         writer.WriteString("payment_method", s_payments[DrawPayment(random)].Method);
         writer.WriteStartArray("items");
         var lines = 1 + (int)Math.Floor(-Math.Log(1 - random.NextDouble()) * 1.6);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime;
 
 namespace Analytics.Domain.Analysis;
 
@@ -10,9 +11,9 @@ public static class AnalysisDate
     /// the chain's time zone (the schedule's call).
     /// </summary>
     /// <exception cref="InvalidAnalysisDateException">Not a YYYY-MM-DD date, or after the start date in the chain's zone.</exception>
-    public static DateOnly Resolve(string? requested, DateTimeOffset startedAt, TimeZoneInfo chainZone)
+    public static DateOnly Resolve(string? requested, DateTimeOffset startedAt, DateTimeZone chainZone)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(startedAt, chainZone).DateTime);
+        var today = DateOnly.FromDateTime(chainZone.ToLocal(startedAt).DateTime);
         if (string.IsNullOrEmpty(requested))
         {
             return today.AddDays(-1);

@@ -117,7 +117,7 @@ internal sealed partial class UploadParser
             return;
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(new string(_chars, 0, length), out var zone))
+        if (TimeZones.Find(new string(_chars, 0, length)) is not { } zone)
         {
             Report(ref reader, UploadProblemCodes.UnknownTimeZone,
                    $"'time_zone' must be an IANA time zone id such as America/New_York, found {Found(ref reader)}.", null);

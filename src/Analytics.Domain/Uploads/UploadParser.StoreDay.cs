@@ -15,7 +15,7 @@ internal sealed partial class UploadParser
     private bool _storeIdValid;
     private DateOnly? _businessDate;
     private string? _currency;
-    private TimeZoneInfo? _timeZone;
+    private NodaTime.DateTimeZone? _timeZone;
 
     private void BeginStoreDay()
     {

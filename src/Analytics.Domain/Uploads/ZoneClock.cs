@@ -1,50 +1,46 @@
+using NodaTime;
+
 namespace Analytics.Domain.Uploads;
 
 /// <summary>
-/// Converts instants to a store's time zone as <see cref="TimeZoneInfo.ConvertTime(DateTimeOffset, TimeZoneInfo)"/>
-/// does, remembering the zone's offset for the UTC hour of the last instant: a store-day's timestamps cluster in a
-/// few hours, and looking the offset up in the zone's rules is the costly part. An hour's offset is remembered only
-/// when the zone has the same offset at its first and last tick (time zone transitions are hours apart).
+/// Converts instants to a store's time zone, remembering the zone interval (the span with one offset) of the last
+/// instant: a store-day's timestamps fall in one or two intervals, and looking the interval up is the costly part.
 /// </summary>
 internal sealed class ZoneClock
 {
-    private TimeZoneInfo? _zone;
-    private long _hourStart = -1;
-    private TimeSpan _offset;
+    private static readonly long s_epochTicks = DateTimeOffset.UnixEpoch.UtcTicks;
+    private DateTimeZone? _zone;
+    private long _start = long.MaxValue;
+    private long _end = long.MinValue;
+    private long _offsetTicks;
 
     /// <summary>Starts converting to <paramref name="zone"/>, forgetting what was remembered for another zone.</summary>
-    public void Use(TimeZoneInfo zone)
+    public void Use(DateTimeZone zone)
     {
         if (!ReferenceEquals(zone, _zone))
         {
-            (_zone, _hourStart) = (zone, -1);
+            (_zone, _start, _end) = (zone, long.MaxValue, long.MinValue);
         }
     }
 
     /// <summary><paramref name="instant"/> as a local time of the zone given to <see cref="Use"/>.</summary>
     public DateTimeOffset ToLocal(DateTimeOffset instant)
     {
-        var zone = _zone!;
         var utc = instant.UtcTicks;
-        var hourStart = utc - (utc % TimeSpan.TicksPerHour);
-        TimeSpan offset;
-        if (hourStart == _hourStart)
+        if (utc < _start || utc >= _end)
         {
-            offset = _offset;
-        }
-        else
-        {
-            offset = zone.GetUtcOffset(new DateTime(utc, DateTimeKind.Utc));
-            var last = Math.Min(hourStart + TimeSpan.TicksPerHour - 1, DateTime.MaxValue.Ticks);
-            if (zone.GetUtcOffset(new DateTime(hourStart, DateTimeKind.Utc)) == offset
-                && zone.GetUtcOffset(new DateTime(last, DateTimeKind.Utc)) == offset)
-            {
-                (_hourStart, _offset) = (hourStart, offset);
-            }
+            var interval = _zone!.GetZoneInterval(Instant.FromUnixTimeTicks(utc - s_epochTicks));
+            _start = interval.HasStart ? interval.Start.ToUnixTimeTicks() + s_epochTicks : long.MinValue;
+            _end = interval.HasEnd ? interval.End.ToUnixTimeTicks() + s_epochTicks : long.MaxValue;
+            // Local mean time before a zone's first standard offset has seconds (New York: -4:56:02), which a
+            // DateTimeOffset cannot carry: whole minutes, as TimeZoneInfo keeps them.
+            var offsetTicks = interval.WallOffset.Ticks;
+            _offsetTicks = offsetTicks - (offsetTicks % TimeSpan.TicksPerMinute);
         }
 
-        // As ConvertTime: the local ticks are clamped to the range of DateTimeOffset.
-        var local = utc + offset.Ticks;
+        // The local ticks are clamped to the range of DateTimeOffset, as TimeZoneInfo.ConvertTime does.
+        var local = utc + _offsetTicks;
+        var offset = new TimeSpan(_offsetTicks);
         return local > DateTimeOffset.MaxValue.Ticks ? DateTimeOffset.MaxValue
             : local < DateTimeOffset.MinValue.Ticks ? DateTimeOffset.MinValue
             : new DateTimeOffset(local, offset);

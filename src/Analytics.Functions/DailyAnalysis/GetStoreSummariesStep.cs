@@ -1,3 +1,4 @@
+using Analytics.Domain;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Sales;
 using Analytics.Functions.Hosting;
@@ -48,17 +49,9 @@ public sealed class GetStoreSummariesStep(ISalesStore sales, AnalysisArtifacts a
     }
 
     /// <exception cref="InvalidOperationException">The configured zone is unknown: a deployment error, not bad input.</exception>
-    private static TimeZoneInfo ChainZone(AnalysisOptions options)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        }
-        catch (TimeZoneNotFoundException e)
-        {
-            throw new InvalidOperationException($"{AnalysisOptions.Section}:{nameof(AnalysisOptions.TimeZone)} '{options.TimeZone}' is not a known time zone.", e);
-        }
-    }
+    private static NodaTime.DateTimeZone ChainZone(AnalysisOptions options) =>
+        TimeZones.Find(options.TimeZone)
+        ?? throw new InvalidOperationException($"{AnalysisOptions.Section}:{nameof(AnalysisOptions.TimeZone)} '{options.TimeZone}' is not a known time zone.");
 }
 
 /// <summary>Lambda entry point of GetStoreSummaries.</summary>
