@@ -4,6 +4,7 @@ using Analytics.Domain.AiReview;
 using Analytics.Domain.Analysis;
 using Analytics.Functions.Aws;
 using Analytics.Functions.Hosting;
+using Analytics.Functions.Hosting.Runtime;
 using Amazon.DynamoDBv2.Model;
 
 namespace Analytics.Cli.Deployment;
@@ -20,6 +21,12 @@ internal static partial class SamTemplate
 {
     public const string FileName = "serverless.template";
     public const string FunctionsCodeUri = "src/Analytics.Functions/";
+
+    /// <summary>
+    /// Every function's handler: the executable assembly the managed runtime runs with <c>dotnet exec</c> (a handler
+    /// without <c>::</c>); <see cref="LambdaHost.StepVariable"/> tells each function which step it is.
+    /// </summary>
+    public const string Handler = "Analytics.Functions";
     public const string Table = "SalesTable";
     public const string Bucket = "DataBucket";
 
@@ -148,12 +155,15 @@ internal static partial class SamTemplate
         return new JsonObject
         {
             ["Type"] = "AWS::Serverless::Function",
+            // sam build runs `make build-<logical id>` with the Makefile in CodeUri: a ReadyToRun `dotnet publish`.
+            ["Metadata"] = new JsonObject { ["BuildMethod"] = "makefile" },
             ["Properties"] = new JsonObject
             {
-                ["Handler"] = step.Handler,
+                ["Handler"] = Handler,
                 ["Description"] = $"Step {f.ResourceName}",
                 ["MemorySize"] = f.MemorySize,
                 ["Timeout"] = f.Timeout,
+                ["Environment"] = new JsonObject { ["Variables"] = new JsonObject { [LambdaHost.StepVariable] = f.ResourceName } },
                 ["Policies"] = new JsonArray(new JsonObject
                 {
                     ["Version"] = "2012-10-17",

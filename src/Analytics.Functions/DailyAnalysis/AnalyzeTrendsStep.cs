@@ -26,6 +26,3 @@ public sealed class AnalyzeTrendsStep(RunData data, TrendAnalyzer analyzer, Mode
             $"28-day slope {report.Chain.Slope28Percent?.ToString(CultureInfo.InvariantCulture) ?? "n/a"}% a day; {report.StoresRanked} stores, {report.CategoriesRanked} categories ranked"));
     }
 }
-
-/// <summary>Lambda entry point of AnalyzeTrends.</summary>
-public sealed class AnalyzeTrendsFunction : LambdaEntryPoint<AnalyzeTrendsStep>;

@@ -21,6 +21,3 @@ public sealed class CalcCompanyMetricsStep(RunData data, CompanyMetricsCalculato
             $"{metrics.StoresTrading} stores, net revenue {metrics.NetRevenue} {metrics.Currency}, {metrics.Totals.Transactions} transactions"));
     }
 }
-
-/// <summary>Lambda entry point of CalcCompanyMetrics.</summary>
-public sealed class CalcCompanyMetricsFunction : LambdaEntryPoint<CalcCompanyMetricsStep>;

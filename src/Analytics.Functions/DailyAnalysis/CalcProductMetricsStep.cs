@@ -21,6 +21,3 @@ public sealed class CalcProductMetricsStep(RunData data, ProductMetricsCalculato
             $"{metrics.TopByRevenue.Count} top sellers, {metrics.Gainers.Count + metrics.Decliners.Count} movers, {metrics.MissingSkuCount} missing SKUs"));
     }
 }
-
-/// <summary>Lambda entry point of CalcProductMetrics.</summary>
-public sealed class CalcProductMetricsFunction : LambdaEntryPoint<CalcProductMetricsStep>;

@@ -117,6 +117,3 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
         return text.ToString();
     }
 }
-
-/// <summary>Lambda entry point of CombineInsights.</summary>
-public sealed class CombineInsightsFunction : LambdaEntryPoint<CombineInsightsStep>;

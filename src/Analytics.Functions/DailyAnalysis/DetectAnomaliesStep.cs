@@ -31,6 +31,3 @@ public sealed class DetectAnomaliesStep(RunData data, AnomalyDetector detector, 
             : string.Create(CultureInfo.InvariantCulture, $"{report.Anomalies.Count} anomalies, {high} of high severity"));
     }
 }
-
-/// <summary>Lambda entry point of DetectAnomalies.</summary>
-public sealed class DetectAnomaliesFunction : LambdaEntryPoint<DetectAnomaliesStep>;

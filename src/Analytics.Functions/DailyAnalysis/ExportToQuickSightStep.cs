@@ -21,6 +21,3 @@ public sealed class ExportToQuickSightStep(RunData data, QuickSightExporter expo
         return await exporter.ExportAsync(await insights, day, cancellationToken);
     }
 }
-
-/// <summary>Lambda entry point of ExportToQuickSight.</summary>
-public sealed class ExportToQuickSightFunction : LambdaEntryPoint<ExportToQuickSightStep>;

@@ -47,6 +47,3 @@ public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngi
         return AnalysisPart.Succeeded(Step, key, model, summary);
     }
 }
-
-/// <summary>Lambda entry point of GenerateRecommendations.</summary>
-public sealed class GenerateRecommendationsFunction : LambdaEntryPoint<GenerateRecommendationsStep>;

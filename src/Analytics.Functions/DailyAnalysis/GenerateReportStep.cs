@@ -33,8 +33,6 @@ public sealed class GenerateReportStep(AnalysisArtifacts artifacts, DailyReportR
     }
 }
 
-/// <summary>Lambda entry point of GenerateReport.</summary>
-public sealed class GenerateReportFunction : LambdaEntryPoint<GenerateReportStep>;
 
 /// <summary>GenerateReport's result (<c>$.report</c>, also the execution's output): the e-mail, where the report is,
 /// and where the combined insights it was made from are.</summary>

@@ -54,8 +54,6 @@ public sealed class GetStoreSummariesStep(ISalesStore sales, AnalysisArtifacts a
         ?? throw new InvalidOperationException($"{AnalysisOptions.Section}:{nameof(AnalysisOptions.TimeZone)} '{options.TimeZone}' is not a known time zone.");
 }
 
-/// <summary>Lambda entry point of GetStoreSummaries.</summary>
-public sealed class GetStoreSummariesFunction : LambdaEntryPoint<GetStoreSummariesStep>;
 
 /// <summary>The state's parameters: the execution input, the execution's name and start time.</summary>
 public sealed record GetStoreSummariesInput(AnalysisRequest? Input, string ExecutionName, DateTimeOffset StartedAt);

@@ -12,4 +12,7 @@ internal static partial class Log
 
     [LoggerMessage(3, LogLevel.Error, "Step {Step} failed with {Error} after {ElapsedMs:F0} ms")]
     public static partial void StepFailed(ILogger logger, Exception exception, string step, string error, double elapsedMs);
+
+    [LoggerMessage(4, LogLevel.Error, "Step {Step} did not stop when cancelled at its deadline; reporting a timeout and ending the process")]
+    public static partial void StepAbandoned(ILogger logger, string step);
 }

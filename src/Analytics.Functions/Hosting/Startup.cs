@@ -13,7 +13,7 @@ namespace Analytics.Functions.Hosting;
 /// </summary>
 public static class Startup
 {
-    public static IServiceProvider BuildServiceProvider()
+    public static ServiceProvider BuildServiceProvider()
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var services = new ServiceCollection()

@@ -11,17 +11,6 @@ public sealed record StepDescriptor(Type StepType, MethodInfo Method, LambdaFunc
     /// <summary>The step's ASL template variable, e.g. <c>process_upload_lambda_arn</c>.</summary>
     public string ArnVariable => Function.ArnVariable ?? $"{SnakeCase(Function.ResourceName)}_lambda_arn";
 
-    /// <summary>The step's Lambda entry type: the one <see cref="LambdaEntryPoint{TStep}"/> of <see cref="StepType"/>.</summary>
-    /// <exception cref="InvalidOperationException">The step has no entry type, or several.</exception>
-    public Type EntryPointType => StepType.Assembly.GetTypes()
-        .Where(t => t is { IsAbstract: false, BaseType.IsGenericType: true } && t.BaseType.GetGenericTypeDefinition() == typeof(LambdaEntryPoint<>)
-                    && t.BaseType.GetGenericArguments()[0] == StepType)
-        .ToList() is [var single] ? single
-        : throw new InvalidOperationException($"{StepType} needs exactly one entry type 'public sealed class XFunction : LambdaEntryPoint<{StepType.Name}>'.");
-
-    /// <summary>The handler string the Lambda runtime resolves: <c>Assembly::Namespace.Type::HandleAsync</c>.</summary>
-    public string Handler => $"{EntryPointType.Assembly.GetName().Name}::{EntryPointType.FullName}::{nameof(LambdaEntryPoint<object>.HandleAsync)}";
-
     /// <summary>Describes <paramref name="method"/>, or explains why it is not a valid handler.</summary>
     /// <exception cref="InvalidOperationException">The method's shape is not <c>Task&lt;TResponse&gt; M(TRequest, CancellationToken)</c>.</exception>
     public static StepDescriptor From(MethodInfo method)

@@ -117,8 +117,6 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{bucket}/{key}")))[..16];
 }
 
-/// <summary>Lambda entry point of ProcessUpload: <c>Analytics.Functions::Analytics.Functions.UploadProcessing.ProcessUploadFunction::HandleAsync</c>.</summary>
-public sealed class ProcessUploadFunction : LambdaEntryPoint<ProcessUploadStep>;
 
 /// <summary>The S3 <c>Object Created</c> event as EventBridge delivers it; only the fields the step uses.</summary>
 public sealed record ProcessUploadInput(ObjectCreatedDetail Detail);

@@ -10,11 +10,11 @@ namespace Analytics.Adapters.Tests.Fixtures;
 
 /// <summary>
 /// A <c>moto_server</c> on 127.0.0.1 and a free port, with DynamoDB and S3 clients pointed at it. Started once
-/// for every test class of <see cref="SharedMotoServer"/>; the process tree is killed on dispose.
+/// for every test class of <c>SharedMotoServer</c>; the process tree is killed on dispose.
 /// </summary>
 public sealed class MotoServerFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60); // python imports take long on a loaded machine
     private readonly Queue<string> _lastOutput = new();
     private Process? _process;
 

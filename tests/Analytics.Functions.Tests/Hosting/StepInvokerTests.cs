@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Analytics.Domain;
@@ -14,8 +13,8 @@ using NSubstitute;
 
 namespace Analytics.Functions.Tests.Hosting;
 
-/// <summary>The Stream adaptation, tested once, through the entry point the Lambda runtime calls.</summary>
-public sealed class LambdaEntryPointTests
+/// <summary>The Stream adaptation, tested once, through the invoker the Lambda runtime loop and the local runner call.</summary>
+public sealed class StepInvokerTests
 {
     private const string EventBridgeEvent = """
         {"version":"0","id":"17793124-05d4-b198-2fde-7ededc63b103","detail-type":"Object Created","source":"aws.s3",
@@ -29,9 +28,9 @@ public sealed class LambdaEntryPointTests
     private readonly ISalesStore _sales = Substitute.For<ISalesStore>();
     private int _scopes;
 
-    public LambdaEntryPointTests() => _objects.BucketName.Returns("data-bucket");
+    public StepInvokerTests() => _objects.BucketName.Returns("data-bucket");
 
-    private TestFunction CreateFunction()
+    private StepInvoker CreateFunction()
     {
         var services = new ServiceCollection()
             .AddLogging()
@@ -40,11 +39,16 @@ public sealed class LambdaEntryPointTests
             .AddAnalyticsSteps()
             .AddScoped(_ => { Interlocked.Increment(ref _scopes); return _objects; })
             .AddSingleton(_sales);
-        return new TestFunction(services.BuildServiceProvider(validateScopes: true));
+        return new StepInvoker(services.BuildServiceProvider(validateScopes: true), StepDescriptor.ForStep(typeof(ProcessUploadStep)));
     }
 
-    private static async Task<Stream> InvokeAsync(TestFunction function, string json) =>
-        await function.HandleAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+    private static async Task<Stream> InvokeAsync(StepInvoker function, string json)
+    {
+        var output = new MemoryStream();
+        await function.InvokeAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), output, CancellationToken.None);
+        output.Position = 0;
+        return output;
+    }
 
     [Fact]
     public async Task HandleAsync_EventBridgeEvent_WritesTheStepResponseAsCamelCaseJson()
@@ -95,27 +99,4 @@ public sealed class LambdaEntryPointTests
 
         Assert.Equal(2, _scopes);
     }
-
-    [Fact]
-    public void EveryStep_HasAnEntryPointTheLambdaRuntimeCanLoad()
-    {
-        var assembly = typeof(StepCatalog).Assembly;
-        Assert.NotEmpty(StepCatalog.All);
-        foreach (var step in StepCatalog.All)
-        {
-            var entry = Assert.Single(assembly.GetExportedTypes(), t => !t.IsAbstract && t.BaseType == typeof(LambdaEntryPoint<>).MakeGenericType(step.StepType));
-            Assert.NotNull(entry.GetConstructor(Type.EmptyTypes));
-            var handler = FindLikeTheRuntime(entry, "HandleAsync");
-            Assert.NotNull(handler);
-            Assert.Equal([typeof(Stream)], handler.GetParameters().Select(p => p.ParameterType));
-            Assert.Equal(typeof(Task<Stream>), handler.ReturnType);
-        }
-    }
-
-    /// <summary>The runtime looks the method up by name on the type, then on each base type in turn.</summary>
-    private static MethodInfo? FindLikeTheRuntime(Type? type, string name) =>
-        type is null ? null
-        : type.GetMethod(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly) ?? FindLikeTheRuntime(type.BaseType, name);
-
-    private sealed class TestFunction(IServiceProvider services) : LambdaEntryPoint<ProcessUploadStep>(services);
 }

@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using Amazon.S3.Model;
+using Analytics.Adapters.Tests.Fixtures;
+using Analytics.Cli.Generation;
+using Analytics.Functions.Aws;
+using Analytics.Functions.Hosting;
+using Analytics.Functions.Hosting.Runtime;
+using Analytics.Testing;
+using Xunit.Abstractions;
+
+namespace Analytics.Cli.Tests.Lambda;
+
+/// <summary>
+/// The Lambda package, built as <c>sam build</c> builds it, started as the managed <c>dotnet10</c> runtime starts it,
+/// against a Runtime API that follows the documented protocol, with DynamoDB and S3 on a moto_server. Every process
+/// runs with an empty time zone folder (<c>TZDIR</c>), as on an image without tzdata, in the chain zone America/New_York.
+/// </summary>
+public sealed class LambdaRuntimeContractTests(LambdaPackage package, MotoServerFixture moto, ITestOutputHelper output)
+    : IClassFixture<LambdaPackage>, IClassFixture<MotoServerFixture>, IAsyncLifetime
+{
+    private const string Table = "sales";
+    private const string Bucket = "local"; // the bucket of events/ProcessUpload.json
+    private static readonly DateOnly SampleDate = new(2025, 1, 15);
+    private static readonly TimeSpan Generous = TimeSpan.FromMinutes(2);
+    private readonly DirectoryInfo _emptyZoneFolder = Directory.CreateTempSubdirectory("analytics-no-tzdata-");
+    private FakeRuntimeApi _api = null!;
+
+    /// <summary>The steps in the order the workflows run them; each one's sample event reads what the earlier ones wrote.</summary>
+    private static readonly string[] s_workflowOrder =
+    [
+        "ProcessUpload", "GetStoreSummaries", "CalcCompanyMetrics", "CalcProductMetrics", "DetectAnomalies", "AnalyzeTrends",
+        "GenerateRecommendations", "CombineInsights", "GenerateReport", "ExportToQuickSight",
+    ];
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(package.ExitCode == 0, package.Output);
+        _api = await FakeRuntimeApi.StartAsync();
+        await SeedAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        _emptyZoneFolder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task SampleEvents_EveryStepInWorkflowOrder_AnswersWithItsResponse()
+    {
+        Assert.Equal(Functions().Order(StringComparer.Ordinal), s_workflowOrder.Order(StringComparer.Ordinal));
+        List<(string Step, TimeSpan Init, TimeSpan Invocation)> timings = [];
+        foreach (var step in s_workflowOrder)
+        {
+            await using var api = await FakeRuntimeApi.StartAsync();
+            await using var function = LambdaProcess.Start(package, api, step, Environment(step));
+            var answer = await api.InvokeAsync(SampleEvent(step), TimeSpan.FromSeconds(300)).WaitAsync(Generous);
+
+            Assert.False(answer.IsError, $"{step}: {answer.Body}\n{function.Output}");
+            Assert.NotNull(JsonNode.Parse(answer.Body));
+            Assert.Empty(api.Violations);
+            timings.Add((step, Stopwatch.GetElapsedTime(function.Started, await api.FirstNext), answer.Elapsed));
+        }
+
+        foreach (var (step, init, invocation) in timings)
+        {
+            output.WriteLine($"{step,-24} init {init.TotalMilliseconds,6:F0} ms (process start to first next)   sample event {invocation.TotalMilliseconds,6:F0} ms");
+        }
+
+        var inits = timings.Select(t => t.Init.TotalMilliseconds).Order().ToList();
+        output.WriteLine($"Init: median {inits[inits.Count / 2]:F0} ms, max {inits[^1]:F0} ms over {inits.Count} functions.");
+    }
+
+    [Fact]
+    public async Task StepThrows_ErrorDocumentNamesTheExceptionTheStateMachineMatches()
+    {
+        await moto.S3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "uploads/bad.json", ContentBody = """{"schema_version":1,"store_id":"store-1"}""" });
+        var upload = JsonNode.Parse(SampleEvent("ProcessUpload"))!;
+        upload["detail"]!["object"]!["key"] = "uploads/bad.json";
+        var date = JsonNode.Parse(SampleEvent("GetStoreSummaries"))!;
+        date["input"]!["date"] = "2099-01-01";
+
+        foreach (var (step, input, expected, machine) in new[]
+                 {
+                     ("ProcessUpload", upload, "InvalidUploadException", "upload-processor"),
+                     ("GetStoreSummaries", date, "InvalidAnalysisDateException", "daily-analysis"),
+                     ("CalcCompanyMetrics", JsonNode.Parse("{}")!, "InvalidStepInputException", "daily-analysis"),
+                 })
+        {
+            await using var api = await FakeRuntimeApi.StartAsync();
+            await using var function = LambdaProcess.Start(package, api, step, Environment(step));
+            var answer = await api.InvokeAsync(Encoding.UTF8.GetBytes(input.ToJsonString()), TimeSpan.FromSeconds(300)).WaitAsync(Generous);
+
+            Assert.True(answer.IsError, answer.Body);
+            Assert.Empty(api.Violations);
+            var error = JsonNode.Parse(answer.Body)!;
+            Assert.Equal(expected, (string?)error["errorType"]);
+            Assert.Equal(expected, answer.ErrorTypeHeader);
+            Assert.False(string.IsNullOrWhiteSpace((string?)error["errorMessage"]));
+            Assert.NotEmpty(error["stackTrace"]!.AsArray());
+            Assert.Contains($"\"{expected}\"", File.ReadAllText(Path.Combine(SharedFolder.Repository, "state-machines", machine + ".asl.json")), StringComparison.Ordinal);
+
+            // The environment goes on: the next invocation is asked for.
+            await WaitUntilAsync(() => api.NextRequests >= 2, $"{step} did not ask for the next event after an error");
+        }
+    }
+
+    [Fact]
+    public async Task Deadline_StorageHangs_StepIsCancelledAndReportedAsStepTimeoutWithTheTraceHeaderPropagated()
+    {
+        using var hanging = new BlackHoleEndpoint();
+        var environment = Environment("ProcessUpload");
+        environment[$"{StorageOptions.SectionName}__{nameof(StorageOptions.ServiceUrl)}"] = hanging.Url.ToString();
+        await using var function = LambdaProcess.Start(package, _api, "ProcessUpload", environment);
+        const string trace = "Root=1-67891233-abcdef012345678912345678;Parent=53995c3f42cd8ad8;Sampled=1";
+
+        var answer = await _api.InvokeAsync(SampleEvent("ProcessUpload"), TimeSpan.FromSeconds(4), trace).WaitAsync(Generous);
+
+        Assert.True(answer.IsError, answer.Body);
+        Assert.Equal(nameof(StepTimeoutException), (string?)JsonNode.Parse(answer.Body)!["errorType"]);
+        Assert.Contains("cancelled", (string?)JsonNode.Parse(answer.Body)!["errorMessage"], StringComparison.Ordinal);
+        Assert.Contains(hanging.RequestHeads, head => head.Contains($"X-Amzn-Trace-Id: {trace}", StringComparison.OrdinalIgnoreCase));
+        await WaitUntilAsync(() => _api.NextRequests >= 2, "the function did not ask for the next event after a timeout");
+        Assert.False(function.HasExited, function.Output);
+        Assert.Empty(_api.Violations);
+    }
+
+    [Theory]
+    [InlineData(LambdaHost.StepVariable, "ANALYTICS_STEP is not set")]
+    [InlineData("Storage__BucketName", "Storage__BucketName is not set")]
+    [InlineData("Analysis__TimeZone=Mars/Olympus_Mons", "Analysis__TimeZone is 'Mars/Olympus_Mons'")]
+    public async Task Init_ConfigurationMissingOrWrong_ReportsAnInitErrorSayingWhatAndExits(string change, string message)
+    {
+        var environment = Environment("GetStoreSummaries");
+        if (change.Split('=') is [var name, var value])
+        {
+            environment[name] = value;
+        }
+        else
+        {
+            environment.Remove(change);
+        }
+
+        await using var function = LambdaProcess.Start(package, _api, "GetStoreSummaries", environment);
+        var error = await _api.InitError.WaitAsync(Generous);
+
+        Assert.Equal(RuntimeErrorContentType, error.ContentType);
+        Assert.Equal(nameof(LambdaConfigurationException), (string?)JsonNode.Parse(error.Body)!["errorType"]);
+        Assert.Contains(message, (string?)JsonNode.Parse(error.Body)!["errorMessage"], StringComparison.Ordinal);
+        Assert.True(await function.WaitForExitAsync(Generous), "the runtime did not exit after its init error");
+        Assert.NotEqual(0, function.ExitCode);
+        Assert.Equal(0, _api.NextRequests);
+    }
+
+    [Fact]
+    public async Task HundredInvocations_OneProcess_EachAnsweredMemoryFlatAndOverheadReported()
+    {
+        await using var function = LambdaProcess.Start(package, _api, "ProcessUpload", Environment("ProcessUpload"));
+        var upload = SampleEvent("ProcessUpload");
+        var notAnEvent = Encoding.UTF8.GetBytes("""{"detail":{}}""");
+        List<double> uploads = [], rejections = [];
+        long residentAfterWarmUp = 0;
+        for (var i = 1; i <= 100; i++)
+        {
+            var invalid = i % 2 == 0;
+            var answer = await _api.InvokeAsync(invalid ? notAnEvent : upload, TimeSpan.FromSeconds(300)).WaitAsync(Generous);
+            Assert.True(answer.IsError == invalid, answer.Body);
+            (invalid ? rejections : uploads).Add(answer.Elapsed.TotalMilliseconds);
+            if (i == 20)
+            {
+                residentAfterWarmUp = function.ResidentBytes();
+            }
+        }
+
+        var resident = function.ResidentBytes();
+        output.WriteLine($"Resident set: {residentAfterWarmUp / 1e6:F1} MB after 20 invocations, {resident / 1e6:F1} MB after 100.");
+        output.WriteLine($"Per invocation, event handed out to answer received (median of 50): an input the step refuses " +
+                         $"(the runtime's own overhead: scope, JSON, error document) {Median(rejections):F1} ms; " +
+                         $"ProcessUpload of the 20-store sample day on moto_server {Median(uploads):F1} ms.");
+        Assert.True(resident - residentAfterWarmUp < 24_000_000, $"the resident set grew by {(resident - residentAfterWarmUp) / 1e6:F1} MB over 80 invocations");
+        Assert.Equal(101, _api.NextRequests);
+        Assert.Empty(_api.Violations);
+        Assert.False(function.HasExited);
+    }
+
+    private const string RuntimeErrorContentType = "application/vnd.aws.lambda.error+json";
+
+    private Dictionary<string, string> Environment(string step)
+    {
+        var environment = LambdaPackage.TemplateEnvironment(step, new Dictionary<string, string>
+        {
+            ["SalesTable"] = Table,
+            ["DataBucket"] = Bucket,
+            ["ChainTimeZone"] = "America/New_York",
+            ["ModelId"] = "",
+        });
+        environment[$"{StorageOptions.SectionName}__{nameof(StorageOptions.ServiceUrl)}"] = moto.ServiceUrl.ToString();
+        environment[$"{StorageOptions.SectionName}__{nameof(StorageOptions.AuthenticationRegion)}"] = "us-east-1";
+        environment["TZDIR"] = _emptyZoneFolder.FullName;
+        return environment;
+    }
+
+    private static IEnumerable<string> Functions() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(SharedFolder.Repository, "serverless.template")))!["Resources"]!.AsObject()
+            .Where(r => (string?)r.Value!["Type"] == "AWS::Serverless::Function").Select(r => r.Key);
+
+    private static byte[] SampleEvent(string step) => File.ReadAllBytes(Path.Combine(SharedFolder.Repository, "events", step + ".json"));
+
+    /// <summary>The table and bucket, and the sample upload: 20 stores' day of 2025-01-15 at the key events/ProcessUpload.json names.</summary>
+    private async Task SeedAsync()
+    {
+        var tables = await moto.DynamoDb.ListTablesAsync();
+        if (!tables.TableNames.Contains(Table))
+        {
+            await moto.DynamoDb.CreateTableAsync(DynamoDbSalesStore.TableDefinition(Table));
+            await moto.S3.PutBucketAsync(Bucket);
+        }
+
+        var key = (string)JsonNode.Parse(SampleEvent("ProcessUpload"))!["detail"]!["object"]!["key"]!;
+        var generator = new SalesDataGenerator(new GeneratorOptions { Stores = 20, Days = 1, LastDate = SampleDate, Products = 200, Seed = 11 });
+        using var day = new MemoryStream();
+        generator.WriteDay(day, SampleDate);
+        day.Position = 0;
+        await moto.S3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, InputStream = day });
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < Generous, what);
+            await Task.Delay(20);
+        }
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}
