@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Analytics.Cli.Commands;
 using Analytics.Cli.Deployment;
 using Analytics.Functions.Hosting;
+using Analytics.Functions.Hosting.Runtime;
 using Analytics.Testing;
 
 namespace Analytics.Cli.Tests.Deployment;
@@ -124,6 +125,22 @@ public sealed class SamTemplateTests
         Assert.Contains(statements, s => s.Contains("s3:GetObject", StringComparison.Ordinal) && s.Contains("/uploads/*", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Contains("dynamodb:BatchWriteItem", StringComparison.Ordinal));
         Assert.DoesNotContain(statements, s => s.Contains("reports/", StringComparison.Ordinal) || s.Contains("analysis/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Functions_EachRunsThePackageAsAnExecutableAssemblyNamingItsStep()
+    {
+        Assert.True(File.Exists(Path.Combine(SharedFolder.Repository, SamTemplate.FunctionsCodeUri, "Makefile")), "sam build needs the Makefile in CodeUri");
+        var template = Template();
+        Assert.Equal(SamTemplate.FunctionsCodeUri, (string?)template["Globals"]!["Function"]!["CodeUri"]);
+        Assert.Equal("dotnet10", (string?)template["Globals"]!["Function"]!["Runtime"]);
+        foreach (var (id, properties) in Resources("AWS::Serverless::Function"))
+        {
+            Assert.Equal(SamTemplate.Handler, (string?)properties["Handler"]);
+            Assert.DoesNotContain("::", SamTemplate.Handler, StringComparison.Ordinal);
+            Assert.Equal(id, (string?)properties["Environment"]!["Variables"]![LambdaHost.StepVariable]);
+            Assert.Equal("makefile", (string?)template["Resources"]![id]!["Metadata"]!["BuildMethod"]);
+        }
     }
 
     [Fact]
