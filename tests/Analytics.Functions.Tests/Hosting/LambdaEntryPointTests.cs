@@ -29,7 +29,11 @@ public sealed class LambdaEntryPointTests
     private readonly ISalesStore _sales = Substitute.For<ISalesStore>();
     private int _scopes;
 
-    public LambdaEntryPointTests() => _objects.BucketName.Returns("data-bucket");
+    public LambdaEntryPointTests()
+    {
+        _objects.BucketName.Returns("data-bucket");
+        UploadFiles.ListPresent(_objects, new HashSet<string>(StringComparer.Ordinal) { "uploads/day.json" });
+    }
 
     private TestFunction CreateFunction()
     {
