@@ -12,7 +12,8 @@ namespace Analytics.Cli.Tests.Iam;
 /// Exists = HeadObject, which needs <c>s3:GetObject</c>; Write = PutObject; Delete = DeleteObject; List = ListObjectsV2,
 /// which needs <c>s3:ListBucket</c> on the bucket with the request's prefix as <c>s3:prefix</c>; Move = CopyObject
 /// (<c>s3:GetObject</c> on the source, <c>s3:PutObject</c> on the target) then DeleteObject on the source, or a HEAD
-/// when both keys are the same. A missing key is <see cref="ObjectNotFoundException"/> (S3's 404) only for a caller
+/// when both keys are the same (all three are checked before the move, where S3 would copy before a denied delete).
+/// The bucket policy (TLS only) is not evaluated: the SDK always uses TLS. A missing key is <see cref="ObjectNotFoundException"/> (S3's 404) only for a caller
 /// allowed <c>s3:ListBucket</c> on the bucket itself, a request without <c>s3:prefix</c>; any other caller gets 403, as
 /// S3 does. Denials are thrown as the S3 adapter lets them escape: <see cref="AmazonS3Exception"/>, 403 AccessDenied.
 /// </summary>
