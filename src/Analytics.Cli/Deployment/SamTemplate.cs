@@ -173,18 +173,25 @@ internal static partial class SamTemplate
         };
     }
 
-    /// <summary>The least-privilege statements of one function: exactly the calls its adapters make, on its prefixes.</summary>
+    /// <summary>
+    /// The least-privilege statements of one function: exactly the calls its adapters make, on its prefixes. The table's
+    /// index is granted to none: only <c>GetStoreHistoryAsync</c> queries it, and no step calls that. No function may list
+    /// the whole bucket (every key name in it): each lists only its prefixes, which is also how it asks for a key that may
+    /// be missing (see <see cref="LambdaFunctionAttribute.Lists"/>). The tests run every step against stores that enforce
+    /// these statements (tests/Analytics.Cli.Tests/Iam).
+    /// </summary>
     internal static IEnumerable<JsonObject> Statements(LambdaFunctionAttribute f)
     {
         if (f.SalesTable != TableAccess.None)
         {
-            JsonArray actions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"];
+            JsonArray actions = ["dynamodb:Query"];
             if (f.SalesTable == TableAccess.ReadWrite)
             {
+                actions.Add("dynamodb:BatchGetItem");
                 actions.Add("dynamodb:BatchWriteItem");
             }
 
-            yield return Statement(actions, new JsonArray(GetAtt(Table, "Arn"), Sub($"${{{Table}.Arn}}/index/*")));
+            yield return Statement(actions, new JsonArray(GetAtt(Table, "Arn")));
         }
 
         foreach (var (action, prefixes) in new[] { ("s3:GetObject", f.Reads), ("s3:PutObject", f.Writes), ("s3:DeleteObject", f.Deletes) })
@@ -209,14 +216,9 @@ internal static partial class SamTemplate
             yield return routed;
         }
 
-        var bucketArn = Sub($"arn:${{AWS::Partition}}:s3:::${{{Bucket}}}");
-        if (f.ProbesMissingKeys)
+        if (f.Lists.Length > 0)
         {
-            yield return Statement(new JsonArray("s3:ListBucket"), new JsonArray(bucketArn));
-        }
-        else if (f.Lists.Length > 0)
-        {
-            var statement = Statement(new JsonArray("s3:ListBucket"), new JsonArray(bucketArn));
+            var statement = Statement(new JsonArray("s3:ListBucket"), new JsonArray(Sub($"arn:${{AWS::Partition}}:s3:::${{{Bucket}}}")));
             statement["Condition"] = new JsonObject
             {
                 ["StringLike"] = new JsonObject { ["s3:prefix"] = new JsonArray([.. f.Lists.Select(p => (JsonNode)(p + "*"))]) },

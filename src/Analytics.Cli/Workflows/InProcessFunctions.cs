@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Analytics.Functions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using StatesLanguage.Evaluation.Tasks;
 
 namespace Analytics.Cli.Workflows;
@@ -8,7 +9,8 @@ namespace Analytics.Cli.Workflows;
 /// <summary>
 /// Lambda functions run in this process: a function ARN (or name) names a step by its resource name, and the step
 /// runs through the same <see cref="StepInvoker"/> as the deployed entry point. An exception becomes a function error
-/// whose type is the exception's short type name, as the Lambda runtime reports it.
+/// whose type is the exception's short type name, as the Lambda runtime reports it. A step runs with the host's
+/// services, or with those a registered <see cref="FunctionServices"/> gives its function.
 /// </summary>
 internal sealed class InProcessFunctions(IServiceProvider services) : ILambdaFunctionInvoker
 {
@@ -22,7 +24,7 @@ internal sealed class InProcessFunctions(IServiceProvider services) : ILambdaFun
             return LambdaFunctionResult.Failure("Lambda.ResourceNotFoundException", $"Function not found: {functionName}");
         }
 
-        var invoker = _invokers.GetOrAdd(resourceName, _ => new StepInvoker(services, step));
+        var invoker = _invokers.GetOrAdd(resourceName, _ => new StepInvoker(services.GetService<FunctionServices>()?.Invoke(step) ?? services, step));
         using var request = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(payload?.ToJsonString() ?? "null"));
         using var response = new MemoryStream();
         try

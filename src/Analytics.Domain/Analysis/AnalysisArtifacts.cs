@@ -34,6 +34,24 @@ public sealed class AnalysisArtifacts(IObjectStore objects)
                ?? throw new JsonException($"{key} holds null, not a {typeof(T).Name}.");
     }
 
+    /// <summary><see cref="ReadAsync{T}"/> of a result that may not exist (<see cref="ObjectStoreExtensions.OpenReadIfPresentAsync"/>): null when it does not.</summary>
+    /// <exception cref="JsonException">The object is not a <typeparamref name="T"/> document.</exception>
+    public async Task<T?> ReadIfPresentAsync<T>(string key, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        var content = await objects.OpenReadIfPresentAsync(key, cancellationToken);
+        if (content is null)
+        {
+            return null;
+        }
+
+        await using (content)
+        {
+            return await JsonSerializer.DeserializeAsync(content, typeInfo, cancellationToken)
+                   ?? throw new JsonException($"{key} holds null, not a {typeof(T).Name}.");
+        }
+    }
+
     public async Task WriteStoreDaysAsync(string key, IEnumerable<StoreDaySummary> stores, CancellationToken cancellationToken)
     {
         var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,

@@ -19,7 +19,8 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
     public const string StatisticsOnlyNote = "No AI model is configured: every finding comes from the built-in statistics.";
 
     [LambdaFunction(ResourceName = "CombineInsights", MemorySize = 512, Timeout = 300,
-                    SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]
+                    SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix],
+                    Lists = [AnalysisKeys.RunsPrefix])]
     public async Task<CombinedInsights> HandleAsync(CombineInsightsInput input, CancellationToken cancellationToken)
     {
         var run = input.Run;

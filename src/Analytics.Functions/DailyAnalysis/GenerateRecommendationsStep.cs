@@ -17,7 +17,7 @@ public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngi
     private const string Step = "GenerateRecommendations";
 
     [LambdaFunction(ResourceName = "GenerateRecommendations", MemorySize = 512, Timeout = 300,
-                    Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix], UsesModel = true)]
+                    Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix], Lists = [AnalysisKeys.RunsPrefix], UsesModel = true)]
     public async Task<AnalysisPart> HandleAsync(RecommendationsInput input, CancellationToken cancellationToken)
     {
         var run = input.Run;

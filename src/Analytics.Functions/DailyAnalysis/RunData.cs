@@ -3,7 +3,6 @@ using Analytics.Domain.AiReview;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Metrics;
 using Analytics.Domain.Sales;
-using Analytics.Domain.Storage;
 using Analytics.Functions.Hosting;
 
 namespace Analytics.Functions.DailyAnalysis;
@@ -53,6 +52,8 @@ public sealed class RunData(AnalysisArtifacts artifacts, SalesHistoryLoader hist
     /// <see cref="ReadPartAsync"/> for the part of a model step, which saves its statistical result as
     /// <paramref name="name"/> before asking the model (<see cref="SaveBeforeReviewAsync"/>): a part marked failed
     /// (the step's retries ran out) still has that result when it was saved, and only the model's review is missing.
+    /// Whether it was saved is asked with a listing of its exact key (<see cref="AnalysisArtifacts.ReadIfPresentAsync"/>):
+    /// without <c>s3:ListBucket</c> on the whole bucket, S3 answers a read of a missing key with 403, not 404.
     /// </summary>
     public async Task<T?> ReadModelPartAsync<T>(string step, AnalysisRun run, AnalysisPart part, string name, JsonTypeInfo<T> typeInfo,
                                                 CancellationToken cancellationToken)
@@ -63,14 +64,7 @@ public sealed class RunData(AnalysisArtifacts artifacts, SalesHistoryLoader hist
             return await ReadPartAsync(step, part, typeInfo, cancellationToken);
         }
 
-        try
-        {
-            return await artifacts.ReadAsync(run.KeyOf(name), typeInfo, cancellationToken);
-        }
-        catch (ObjectNotFoundException)
-        {
-            return null;
-        }
+        return await artifacts.ReadIfPresentAsync(run.KeyOf(name), typeInfo, cancellationToken);
     }
 
     /// <summary>

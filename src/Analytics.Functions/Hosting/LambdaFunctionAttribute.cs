@@ -36,14 +36,14 @@ public sealed class LambdaFunctionAttribute : Attribute
     /// <summary>Bucket key prefixes it deletes from (<c>s3:DeleteObject</c>; a move deletes its source).</summary>
     public string[] Deletes { get; init; } = [];
 
-    /// <summary>Bucket key prefixes it lists (<c>s3:ListBucket</c> with an <c>s3:prefix</c> condition).</summary>
-    public string[] Lists { get; init; } = [];
-
     /// <summary>
-    /// True when it asks for keys that may not exist and must tell "missing" from "forbidden": S3 answers 404 rather
-    /// than 403 only to callers with <c>s3:ListBucket</c> on the bucket, which a prefix condition does not cover.
+    /// Bucket key prefixes it lists (<c>s3:ListBucket</c> with an <c>s3:prefix</c> condition), including those under
+    /// which it reads keys that may not exist: S3 answers a read of a missing key with 404 only to callers allowed
+    /// <c>s3:ListBucket</c> on the whole bucket (a prefix condition does not cover a GetObject, which has no prefix) and
+    /// with 403 to others, so such reads first list the exact key (<c>ObjectStoreExtensions.OpenReadIfPresentAsync</c>).
+    /// No function may list the whole bucket.
     /// </summary>
-    public bool ProbesMissingKeys { get; init; }
+    public string[] Lists { get; init; } = [];
 
     /// <summary>
     /// True when it calls the AI model: the template grants <c>bedrock:InvokeModel</c> on the model and inference profile

@@ -5,9 +5,9 @@ public enum TableAccess
 {
     None,
 
-    /// <summary><c>GetItem</c>, <c>BatchGetItem</c>, <c>Query</c> (table and index).</summary>
+    /// <summary><c>Query</c> on the table: the adapter's reads (a day, the chain's days) are queries of the table.</summary>
     Read,
 
-    /// <summary><see cref="Read"/> and <c>BatchWriteItem</c> (puts and deletes).</summary>
+    /// <summary><see cref="Read"/>, and <c>BatchGetItem</c> (the current versions) and <c>BatchWriteItem</c> (puts and deletes) of a save.</summary>
     ReadWrite,
 }

@@ -22,7 +22,8 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
 
     [LambdaFunction(ResourceName = "ProcessUpload", MemorySize = 1024, Timeout = 300,
                     SalesTable = TableAccess.ReadWrite, Reads = [UploadKeys.UploadsPrefix, UploadKeys.RejectedPrefix],
-                    Writes = [UploadKeys.RejectedPrefix], Deletes = [UploadKeys.UploadsPrefix], ProbesMissingKeys = true)]
+                    Writes = [UploadKeys.RejectedPrefix], Deletes = [UploadKeys.UploadsPrefix],
+                    Lists = [UploadKeys.UploadsPrefix, UploadKeys.RejectedPrefix])]
     public async Task<ProcessUploadOutput> HandleAsync(ProcessUploadInput input, CancellationToken cancellationToken)
     {
         var key = input.Detail.Object.Key;
@@ -84,32 +85,33 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
 
     /// <summary>
     /// Opens the uploaded object. S3 event notifications URL-encode keys ("red flower.json" → "red+flower.json"); when
-    /// the key as given is not found, its decoded form is tried. When neither is there, an earlier attempt may have
-    /// rejected and moved the file: then the same rejection is thrown again.
+    /// the key as given is not there, its decoded form is tried. When neither is there, an earlier attempt may have
+    /// rejected and moved the file: then the same rejection is thrown again. Each key is asked for with a listing of it
+    /// (<see cref="ObjectStoreExtensions.OpenReadIfPresentAsync"/>), because the function may list only its prefixes,
+    /// and S3 answers a read of a missing key with 403 to such a caller.
     /// </summary>
+    /// <exception cref="ObjectNotFoundException">Neither key is there and no rejection of it is recorded.</exception>
     private async Task<(string Key, Stream Content)> OpenAsync(string key, CancellationToken cancellationToken)
     {
-        try
+        if (await objects.OpenReadIfPresentAsync(key, cancellationToken) is { } content)
         {
-            return (key, await objects.OpenReadAsync(key, cancellationToken));
+            return (key, content);
         }
-        catch (ObjectNotFoundException)
+
+        var decoded = WebUtility.UrlDecode(key);
+        if (decoded != key && await objects.OpenReadIfPresentAsync(decoded, cancellationToken) is { } decodedContent)
         {
-            var decoded = WebUtility.UrlDecode(key);
-            if (decoded != key && await objects.ExistsAsync(decoded, cancellationToken))
-            {
-                return (decoded, await objects.OpenReadAsync(decoded, cancellationToken));
-            }
-
-            var earlier = await rejections.FindAsync(key, cancellationToken)
-                          ?? (decoded != key ? await rejections.FindAsync(decoded, cancellationToken) : null);
-            if (earlier is not null)
-            {
-                throw earlier;
-            }
-
-            throw;
+            return (decoded, decodedContent);
         }
+
+        var earlier = await rejections.FindAsync(key, cancellationToken)
+                      ?? (decoded != key ? await rejections.FindAsync(decoded, cancellationToken) : null);
+        if (earlier is not null)
+        {
+            throw earlier;
+        }
+
+        throw new ObjectNotFoundException(key);
     }
 
     /// <summary>A short, stable id of the object (bucket and key) for logs and outputs.</summary>

@@ -22,15 +22,11 @@ public sealed class RejectionReports(IObjectStore objects, TimeProvider time)
         await objects.MoveAsync(key, report.RejectedKey, cancellationToken);
     }
 
-    /// <summary>The rejection an earlier attempt recorded for <paramref name="key"/>, or null.</summary>
+    /// <summary>The rejection an earlier attempt recorded for <paramref name="key"/>, or null (asked with a listing of the
+    /// report's exact key: <see cref="ObjectStoreExtensions.OpenReadIfPresentAsync"/>).</summary>
     public async Task<InvalidUploadException?> FindAsync(string key, CancellationToken cancellationToken)
     {
-        Stream body;
-        try
-        {
-            body = await objects.OpenReadAsync(UploadKeys.ErrorReportKey(key), cancellationToken);
-        }
-        catch (ObjectNotFoundException)
+        if (await objects.OpenReadIfPresentAsync(UploadKeys.ErrorReportKey(key), cancellationToken) is not { } body)
         {
             return null;
         }

@@ -21,6 +21,22 @@ public abstract class ObjectStoreContract
     }
 
     [Fact]
+    public async Task OpenReadIfPresentAsync_KeyPrefixingOthers_ReadsItAndMissingKeysAreNull()
+    {
+        await WriteTextAsync("analysis/runs/r/anomalies.json.bak", "backup");
+        await WriteTextAsync("analysis/runs/r/anomalies.json", "saved");
+        await WriteTextAsync("analysis/runs/r/anomalies.jsonl", "other");
+
+        await using (var content = await Store.OpenReadIfPresentAsync("analysis/runs/r/anomalies.json", None))
+        {
+            Assert.Equal("saved", await new StreamReader(content!).ReadToEndAsync());
+        }
+
+        Assert.Null(await Store.OpenReadIfPresentAsync("analysis/runs/r/anomalies.js", None)); // only a prefix of keys
+        Assert.Null(await Store.OpenReadIfPresentAsync("analysis/runs/r/trends.json", None));
+    }
+
+    [Fact]
     public async Task WriteAsync_ThenRead_ReturnsTheContent()
     {
         await WriteTextAsync("uploads/2025-01-15/store-0001.json", "{\"a\":1}");

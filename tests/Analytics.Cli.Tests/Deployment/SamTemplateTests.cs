@@ -144,6 +144,18 @@ public sealed class SamTemplateTests
     }
 
     [Fact]
+    public void Functions_ListOnlyUnderAPrefixAndUseNeitherGetItemNorTheIndex()
+    {
+        var statements = Resources("AWS::Serverless::Function").SelectMany(f => f.Properties["Policies"]!.AsArray().SelectMany(p => p!["Statement"]!.AsArray())).ToList();
+
+        var lists = statements.Where(s => s!["Action"]!.AsArray().Any(a => (string?)a == "s3:ListBucket")).ToList();
+        Assert.NotEmpty(lists);
+        Assert.All(lists, s => Assert.NotEmpty(s!["Condition"]!["StringLike"]!["s3:prefix"]!.AsArray()));
+        Assert.DoesNotContain(statements, s => s!["Action"]!.AsArray().Any(a => (string?)a == "dynamodb:GetItem"));
+        Assert.DoesNotContain(statements, s => s!.ToJsonString().Contains("/index/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Events_EveryFunctionHasASampleEvent() =>
         Assert.All(Resources("AWS::Serverless::Function"), f =>
             Assert.True(File.Exists(Path.Combine(SharedFolder.Repository, "events", f.Id + ".json")), $"events/{f.Id}.json is missing"));

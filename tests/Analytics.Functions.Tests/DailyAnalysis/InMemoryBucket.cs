@@ -3,7 +3,7 @@ using NSubstitute;
 
 namespace Analytics.Functions.Tests.DailyAnalysis;
 
-/// <summary>An <see cref="IObjectStore"/> substitute that keeps what is written and reads it back.</summary>
+/// <summary>An <see cref="IObjectStore"/> substitute that keeps what is written, reads it back and lists it.</summary>
 internal sealed class InMemoryBucket
 {
     public InMemoryBucket()
@@ -20,6 +20,9 @@ internal sealed class InMemoryBucket
             Objects.TryGetValue(call.ArgAt<string>(0), out var bytes)
                 ? Task.FromResult<Stream>(new MemoryStream(bytes, writable: false))
                 : Task.FromException<Stream>(new ObjectNotFoundException(call.ArgAt<string>(0))));
+        Store.ListAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(call =>
+            Objects.Where(o => o.Key.StartsWith(call.ArgAt<string>(0), StringComparison.Ordinal)).OrderBy(o => o.Key, StringComparer.Ordinal)
+                   .Select(o => new StoredObject(o.Key, o.Value.Length, DateTimeOffset.UnixEpoch)).ToAsyncEnumerable());
     }
 
     public IObjectStore Store { get; } = Substitute.For<IObjectStore>();

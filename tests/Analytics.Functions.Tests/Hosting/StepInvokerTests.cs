@@ -28,7 +28,11 @@ public sealed class StepInvokerTests
     private readonly ISalesStore _sales = Substitute.For<ISalesStore>();
     private int _scopes;
 
-    public StepInvokerTests() => _objects.BucketName.Returns("data-bucket");
+    public StepInvokerTests()
+    {
+        _objects.BucketName.Returns("data-bucket");
+        UploadFiles.ListPresent(_objects, new HashSet<string>(StringComparer.Ordinal) { "uploads/day.json" });
+    }
 
     private StepInvoker CreateFunction()
     {

@@ -20,10 +20,12 @@ public sealed class ProcessUploadStepTests
     private readonly ISalesStore _sales = Substitute.For<ISalesStore>();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 2, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly List<IReadOnlyList<StoreDayContribution>> _saved = [];
+    private readonly HashSet<string> _present = new(StringComparer.Ordinal);
 
     public ProcessUploadStepTests()
     {
         _objects.BucketName.Returns(Bucket);
+        UploadFiles.ListPresent(_objects, _present);
         _sales.SaveAsync(Arg.Do<IReadOnlyList<StoreDayContribution>>(_saved.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
     }
 
@@ -33,8 +35,11 @@ public sealed class ProcessUploadStepTests
     private static ProcessUploadInput Event(string bucket = Bucket, string key = Key) =>
         new(new ObjectCreatedDetail(new BucketReference(bucket), new ObjectReference(key)));
 
-    private void GivenFile(string json) =>
+    private void GivenFile(string json)
+    {
+        _present.Add(Key);
         _objects.OpenReadAsync(Key, Arg.Any<CancellationToken>()).Returns(_ => UploadFiles.Stream(json));
+    }
 
     [Fact]
     public async Task HandleAsync_ValidFile_SavesEveryStoreDayAndSummarizes()
@@ -54,14 +59,27 @@ public sealed class ProcessUploadStepTests
     public async Task HandleAsync_KeyUrlEncodedAsS3EventsDo_ReadsTheDecodedKey()
     {
         const string stored = "uploads/store 0001 (copy).json";
-        _objects.OpenReadAsync("uploads/store+0001+%28copy%29.json", Arg.Any<CancellationToken>()).ThrowsAsync(new ObjectNotFoundException("x"));
-        _objects.ExistsAsync(stored, Arg.Any<CancellationToken>()).Returns(true);
+        _present.Add(stored);
         _objects.OpenReadAsync(stored, Arg.Any<CancellationToken>()).Returns(_ => UploadFiles.Stream(UploadFiles.StoreDay("store-0001", "2025-01-15")));
 
         var output = await CreateStep().HandleAsync(Event(key: "uploads/store+0001+%28copy%29.json"), CancellationToken.None);
 
         Assert.Equal(stored, output.ObjectKey);
         Assert.Equal(stored, Assert.Single(_saved.SelectMany(b => b)).SourceKey);
+    }
+
+    [Fact]
+    public async Task HandleAsync_KeyUrlEncodedAsS3EventsDo_ReadsOnlyKeysThatAreListed()
+    {
+        const string stored = "uploads/store 0001 (copy).json";
+        _present.Add(stored);
+        _objects.OpenReadAsync(stored, Arg.Any<CancellationToken>()).Returns(_ => UploadFiles.Stream(UploadFiles.StoreDay("store-0001", "2025-01-15")));
+
+        await CreateStep().HandleAsync(Event(key: "uploads/store+0001+%28copy%29.json"), CancellationToken.None);
+
+        // A read of a missing key is 403 to a function that may not list the whole bucket: missing keys are never read.
+        await _objects.DidNotReceive().OpenReadAsync("uploads/store+0001+%28copy%29.json", Arg.Any<CancellationToken>());
+        _objects.Received(1).ListAsync("uploads/store+0001+%28copy%29.json", Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -123,7 +141,7 @@ public sealed class ProcessUploadStepTests
     {
         var problem = new UploadProblem("negative_price", "unit_price must not be negative", "$.transactions[0].items[0].unit_price", 1, 90);
         var earlier = new RejectionReport(Key, "rejected/day.json", _time.GetUtcNow(), 1, [problem]);
-        _objects.OpenReadAsync(Key, Arg.Any<CancellationToken>()).ThrowsAsync(new ObjectNotFoundException(Key));
+        _present.Add("rejected/day.json.error.json");
         _objects.OpenReadAsync("rejected/day.json.error.json", Arg.Any<CancellationToken>())
                 .Returns(_ => new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(earlier, StepJsonContext.Default.RejectionReport)));
 
@@ -134,13 +152,12 @@ public sealed class ProcessUploadStepTests
     }
 
     [Fact]
-    public async Task HandleAsync_ObjectMissingAndNeverRejected_LetsNotFoundEscape()
+    public async Task HandleAsync_ObjectMissingAndNeverRejected_ThrowsNotFound()
     {
-        _objects.OpenReadAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).ThrowsAsync(callInfo => new ObjectNotFoundException(callInfo.Arg<string>()));
-
         var error = await Assert.ThrowsAsync<ObjectNotFoundException>(() => CreateStep().HandleAsync(Event(), CancellationToken.None));
 
         Assert.Equal(Key, error.Key);
+        await _objects.DidNotReceiveWithAnyArgs().OpenReadAsync(default!, default);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Analytics.Domain.Storage;
+using NSubstitute;
 
 namespace Analytics.Functions.Tests.UploadProcessing;
 
@@ -28,4 +30,10 @@ internal static class UploadFiles
     public static string Array(params string[] storeDays) => "[" + string.Join(",", storeDays) + "]";
 
     public static MemoryStream Stream(string json) => new(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Makes <paramref name="objects"/> list the keys in <paramref name="present"/> (read when listed), as S3 lists a prefix.</summary>
+    public static void ListPresent(IObjectStore objects, IReadOnlySet<string> present) =>
+        objects.ListAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(call =>
+            present.Where(k => k.StartsWith(call.ArgAt<string>(0), StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+                   .Select(k => new StoredObject(k, 1, DateTimeOffset.UnixEpoch)).ToAsyncEnumerable());
 }

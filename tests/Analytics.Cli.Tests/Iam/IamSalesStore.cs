@@ -1,0 +1,61 @@
+using System.Net;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Analytics.Domain.Sales;
+
+namespace Analytics.Cli.Tests.Iam;
+
+/// <summary>
+/// An <see cref="ISalesStore"/> that answers as DynamoDB answers a caller with <paramref name="policy"/>: each method is
+/// checked for the calls the DynamoDB adapter (<c>DynamoDbSalesStore</c>) makes for it. Save = BatchGetItem (the current
+/// versions) and BatchWriteItem on the table; GetDay and GetChainHistory = Query on the table; GetStoreHistory = Query on
+/// the index. Denials are thrown as the adapter lets them escape: <see cref="AmazonDynamoDBException"/> AccessDeniedException.
+/// </summary>
+internal sealed class IamSalesStore(ISalesStore inner, IamPolicy policy, string tableArn, string indexName) : ISalesStore
+{
+    public Task SaveAsync(IReadOnlyList<StoreDayContribution> contributions, CancellationToken cancellationToken)
+    {
+        if (contributions.Count > 0)
+        {
+            Require("dynamodb:BatchGetItem", tableArn);
+            Require("dynamodb:BatchWriteItem", tableArn);
+        }
+
+        return inner.SaveAsync(contributions, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoreDaySummary>> GetDayAsync(DateOnly businessDate, SalesDetail detail, CancellationToken cancellationToken)
+    {
+        Require("dynamodb:Query", tableArn);
+        return inner.GetDayAsync(businessDate, detail, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoreDaySummary>> GetStoreHistoryAsync(string storeId, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        if (first <= last)
+        {
+            Require("dynamodb:Query", $"{tableArn}/index/{indexName}");
+        }
+
+        return inner.GetStoreHistoryAsync(storeId, first, last, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ChainDaySummary>> GetChainHistoryAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        if (first <= last)
+        {
+            Require("dynamodb:Query", tableArn);
+        }
+
+        return inner.GetChainHistoryAsync(first, last, cancellationToken);
+    }
+
+    private void Require(string action, string resource)
+    {
+        if (!policy.IsAllowed(action, resource))
+        {
+            throw new AmazonDynamoDBException($"User is not authorized to perform: {action} on resource: {resource}",
+                                              ErrorType.Sender, "AccessDeniedException", "iam-sales-store", HttpStatusCode.BadRequest);
+        }
+    }
+}
