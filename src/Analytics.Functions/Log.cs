@@ -16,4 +16,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 1003, Level = LogLevel.Debug,
         Message = "Saved {Contributions} contribution(s) to {Table}: {Parts} SKU part(s) written, {StaleParts} stale part(s) deleted")]
     public static partial void SalesSaved(ILogger logger, string table, int contributions, int parts, int staleParts);
+
+    /// <summary>Written once per rejected file, when ProcessUpload rejects it (not when a retry finds the earlier
+    /// rejection): the template's rejected-uploads metric filter counts the lines holding
+    /// <see cref="UploadProcessing.ProcessUploadStep.RejectedLogMarker"/>.</summary>
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
+        Message = UploadProcessing.ProcessUploadStep.RejectedLogMarker + " {ObjectKey} of store(s) {StoreIds}: {TotalProblems} problem(s)")]
+    public static partial void UploadRejected(ILogger logger, string objectKey, string storeIds, int totalProblems);
 }

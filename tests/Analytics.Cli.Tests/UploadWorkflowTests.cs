@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Analytics.Cli.Workflows;
 
 namespace Analytics.Cli.Tests;
 
@@ -91,6 +92,12 @@ public sealed class UploadWorkflowTests : IDisposable
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_cli.Bucket, "rejected", "bad.json.error.json")));
         Assert.True(report.RootElement.GetProperty("totalProblems").GetInt32() > 0);
         Assert.Empty((await SummariesAsync()).EnumerateArray());
+        var first = report.RootElement.GetProperty("problems")[0];
+        var alert = File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(_cli.DataDirectory, "outbox", "analytics-alerts"))));
+        Assert.Contains($"Upload uploads/bad.json (store {first.GetProperty("storeId").GetString()})", alert, StringComparison.Ordinal);
+        Assert.Contains($"First: {first.GetProperty("jsonPath").GetString()}: {first.GetProperty("message").GetString()}", alert, StringComparison.Ordinal);
+        var execution = Assert.Single(new ExecutionStore(Path.Combine(_cli.DataDirectory, "executions")).List());
+        Assert.Equal(("FAILED", "InvalidUploadException"), ((string?)execution["status"], (string?)execution["error"]));
     }
 
     [Fact]

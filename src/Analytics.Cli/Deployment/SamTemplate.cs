@@ -53,6 +53,7 @@ internal static partial class SamTemplate
         foreach (var step in steps)
         {
             resources[step.Function.ResourceName] = Function(step);
+            resources[LogGroupOf(step)] = FunctionLogGroup(step);
         }
 
         resources[Table] = SalesTableResource();
@@ -66,7 +67,7 @@ internal static partial class SamTemplate
                 ["Properties"] = new JsonObject
                 {
                     ["DisplayName"] = $"Retail analytics {subject}",
-                    ["KmsMasterKeyId"] = "alias/aws/sns",
+                    ["KmsMasterKeyId"] = Ref(TopicsKey),
                 },
             };
             resources[topic + "EmailSubscription"] = new JsonObject
@@ -77,11 +78,18 @@ internal static partial class SamTemplate
             };
         }
 
+        foreach (var (id, resource) in AlertingResources().Concat(AlarmResources(steps, workflows)))
+        {
+            resources[id] = resource;
+        }
+
         foreach (var workflow in workflows)
         {
             resources[workflow.LogicalId + "Logs"] = new JsonObject
             {
                 ["Type"] = "AWS::Logs::LogGroup",
+                ["DeletionPolicy"] = "Delete",
+                ["UpdateReplacePolicy"] = "Retain",
                 ["Properties"] = new JsonObject
                 {
                     ["LogGroupName"] = Sub($"/aws/vendedlogs/states/${{AWS::StackName}}-{workflow.Name}"),
@@ -118,7 +126,7 @@ internal static partial class SamTemplate
         ["LogRetentionDays"] = new JsonObject
         {
             ["Type"] = "Number",
-            ["Description"] = "Days the state machines' execution logs are kept.",
+            ["Description"] = "Days the functions' logs and the state machines' execution logs are kept.",
             ["Default"] = 30,
             ["AllowedValues"] = new JsonArray(7, 14, 30, 60, 90, 180, 365),
         },
@@ -164,6 +172,7 @@ internal static partial class SamTemplate
                 ["MemorySize"] = f.MemorySize,
                 ["Timeout"] = f.Timeout,
                 ["Environment"] = new JsonObject { ["Variables"] = new JsonObject { [LambdaHost.StepVariable] = f.ResourceName } },
+                ["LoggingConfig"] = FunctionLogging(step),
                 ["Policies"] = new JsonArray(new JsonObject
                 {
                     ["Version"] = "2012-10-17",
@@ -338,6 +347,10 @@ internal static partial class SamTemplate
             {
                 substitutions[variable] = Ref(topic);
                 policies.Add(new JsonObject { ["SNSPublishMessagePolicy"] = new JsonObject { ["TopicName"] = GetAtt(topic, "TopicName") } });
+                if (!policies.Any(p => JsonNode.DeepEquals(p, TopicKeyPolicy())))
+                {
+                    policies.Add(TopicKeyPolicy());
+                }
             }
             else
             {
@@ -390,41 +403,37 @@ internal static partial class SamTemplate
     };
 
     /// <summary>upload-processor starts on every object created under <c>uploads/</c>; daily-analysis on the schedule.</summary>
-    public static JsonObject UploadEvents() => new()
+    public static JsonObject UploadEvents()
     {
-        ["UploadCreated"] = new JsonObject
+        var properties = new JsonObject
         {
-            ["Type"] = "EventBridgeRule",
-            ["Properties"] = new JsonObject
+            ["Pattern"] = new JsonObject
             {
-                ["Pattern"] = new JsonObject
+                ["source"] = new JsonArray("aws.s3"),
+                ["detail-type"] = new JsonArray("Object Created"),
+                ["detail"] = new JsonObject
                 {
-                    ["source"] = new JsonArray("aws.s3"),
-                    ["detail-type"] = new JsonArray("Object Created"),
-                    ["detail"] = new JsonObject
-                    {
-                        ["bucket"] = new JsonObject { ["name"] = new JsonArray(Ref(Bucket)) },
-                        ["object"] = new JsonObject { ["key"] = new JsonArray(new JsonObject { ["prefix"] = "uploads/" }) },
-                    },
+                    ["bucket"] = new JsonObject { ["name"] = new JsonArray(Ref(Bucket)) },
+                    ["object"] = new JsonObject { ["key"] = new JsonArray(new JsonObject { ["prefix"] = "uploads/" }) },
                 },
             },
-        },
-    };
+        };
+        Deliver(properties, UploadEventsDeadLetterQueue, 86_400);
+        return new JsonObject { ["UploadCreated"] = new JsonObject { ["Type"] = "EventBridgeRule", ["Properties"] = properties } };
+    }
 
-    public static JsonObject DailyEvents() => new()
+    public static JsonObject DailyEvents()
     {
-        ["DailySchedule"] = new JsonObject
+        var properties = new JsonObject
         {
-            ["Type"] = "ScheduleV2",
-            ["Properties"] = new JsonObject
-            {
-                ["ScheduleExpression"] = Ref("DailySchedule"),
-                ["ScheduleExpressionTimezone"] = Ref("ChainTimeZone"),
-                ["Input"] = "{}",
-                ["Description"] = "The daily analysis of yesterday, in the chain's time zone",
-            },
-        },
-    };
+            ["ScheduleExpression"] = Ref("DailySchedule"),
+            ["ScheduleExpressionTimezone"] = Ref("ChainTimeZone"),
+            ["Input"] = "{}",
+            ["Description"] = "The daily analysis of yesterday, in the chain's time zone",
+        };
+        Deliver(properties, DailyScheduleDeadLetterQueue, 21_600);
+        return new JsonObject { ["DailySchedule"] = new JsonObject { ["Type"] = "ScheduleV2", ["Properties"] = properties } };
+    }
 
     private static JsonObject Outputs(IReadOnlyList<Workflow> workflows)
     {

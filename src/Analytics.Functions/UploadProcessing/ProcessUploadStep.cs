@@ -7,6 +7,7 @@ using Analytics.Domain.Sales;
 using Analytics.Domain.Storage;
 using Analytics.Domain.Uploads;
 using Analytics.Functions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Analytics.Functions.UploadProcessing;
 
@@ -15,8 +16,12 @@ namespace Analytics.Functions.UploadProcessing;
 /// stores its store-day results (idempotently) or moves it to <c>rejected/</c> with an error report and throws
 /// <see cref="InvalidUploadException"/>, which the state machine does not retry.
 /// </summary>
-public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, UploadReader reader, RejectionReports rejections)
+public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, UploadReader reader, RejectionReports rejections,
+                                     ILogger<ProcessUploadStep> logger)
 {
+    /// <summary>The word that starts the log line of a rejection; the deployed template counts the lines holding it.</summary>
+    public const string RejectedLogMarker = "UploadRejected";
+
     /// <summary>How many store-day contributions go to the sales store per call.</summary>
     internal const int SaveBatchSize = 100;
 
@@ -50,6 +55,7 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
         {
             var rejection = new InvalidUploadException(key, problems, result.IsValid ? problems.Count : result.TotalProblems);
             await rejections.RejectAsync(key, rejection, cancellationToken);
+            Log.UploadRejected(logger, key, string.Join(",", rejection.StoreIds), rejection.TotalProblems);
             throw rejection;
         }
 

@@ -33,7 +33,9 @@ public sealed class UploadProcessorWorkflowTests : IDisposable
 
     private static JsonArray Events(LocalWorkflows workflows, string execution) => workflows.Executions.Find(execution)!["events"]!.AsArray();
 
-    private static int Attempts(JsonArray events) => events.Count(e => (string?)e!["type"] is "TaskScheduled" or "LambdaFunctionScheduled");
+    /// <summary>Calls of ProcessUpload (the alert's sns:publish is a task too).</summary>
+    private static int Attempts(JsonArray events) => events.Count(e => (string?)e!["type"] is "TaskScheduled" or "LambdaFunctionScheduled"
+                                                                    && ((string?)e["resource"])?.EndsWith(":ProcessUpload", StringComparison.Ordinal) == true);
 
     [Fact]
     public async Task Upload_InvalidFile_FailsAfterOneAttemptWithInvalidUploadExceptionAndFileIsRejected()
@@ -44,9 +46,16 @@ public sealed class UploadProcessorWorkflowTests : IDisposable
         var rejection = await Assert.ThrowsAsync<InvalidUploadException>(() =>
             new LocalUploader(services).UploadAsync(File("bad.json", Day.Replace("\"quantity\":2", "\"quantity\":0", StringComparison.Ordinal)), null, CancellationToken.None));
 
-        Assert.Equal("non_positive_quantity", Assert.Single(rejection.Problems).Code);
+        var problem = Assert.Single(rejection.Problems);
+        Assert.Equal("non_positive_quantity", problem.Code);
         var execution = Assert.Single(workflows.Executions.List());
         Assert.Equal(("FAILED", "InvalidUploadException"), ((string?)execution["status"], (string?)execution["error"]));
+        var cause = JsonNode.Parse((string)Events(workflows, (string)execution["name"]!).Last()!["cause"]!)!;
+        Assert.Equal(("InvalidUploadException", rejection.Message), ((string?)cause["errorType"], (string?)cause["errorMessage"]));
+        var alert = System.IO.File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(DataDirectory, "outbox", LocalResources.AlertsTopic))));
+        Assert.Contains("Subject: Upload rejected", alert, StringComparison.Ordinal);
+        Assert.Contains("uploads/bad.json (store store-0001)", alert, StringComparison.Ordinal);
+        Assert.Contains($"First: {problem.JsonPath}: {problem.Message}", alert, StringComparison.Ordinal);
         Assert.Equal(1, Attempts(Events(workflows, (string)execution["name"]!)));
         Assert.True(System.IO.File.Exists(Path.Combine(DataDirectory, "bucket", "rejected", "bad.json")));
         Assert.True(System.IO.File.Exists(Path.Combine(DataDirectory, "bucket", "rejected", "bad.json.error.json")));

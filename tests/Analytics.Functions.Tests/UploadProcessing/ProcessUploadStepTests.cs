@@ -5,6 +5,7 @@ using Analytics.Domain.Storage;
 using Analytics.Domain.Uploads;
 using Analytics.Functions.Hosting;
 using Analytics.Functions.UploadProcessing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
@@ -21,6 +22,7 @@ public sealed class ProcessUploadStepTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 2, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly List<IReadOnlyList<StoreDayContribution>> _saved = [];
     private readonly HashSet<string> _present = new(StringComparer.Ordinal);
+    private readonly RecordingLogger _log = new();
 
     public ProcessUploadStepTests()
     {
@@ -30,7 +32,7 @@ public sealed class ProcessUploadStepTests
     }
 
     private ProcessUploadStep CreateStep() =>
-        new(_objects, _sales, new UploadReader(_time, Options.Create(new UploadOptions())), new RejectionReports(_objects, _time));
+        new(_objects, _sales, new UploadReader(_time, Options.Create(new UploadOptions())), new RejectionReports(_objects, _time), _log);
 
     private static ProcessUploadInput Event(string bucket = Bucket, string key = Key) =>
         new(new ObjectCreatedDetail(new BucketReference(bucket), new ObjectReference(key)));
@@ -114,6 +116,8 @@ public sealed class ProcessUploadStepTests
         Assert.Equal((Key, "rejected/day.json", rejection.TotalProblems), (stored.ObjectKey, stored.RejectedKey, stored.TotalProblems));
         Assert.Equal(rejection.Problems, stored.Problems);
         Assert.Equal(_time.GetUtcNow(), stored.RejectedAt);
+        var line = Assert.Single(_log.Messages, m => m.Contains(ProcessUploadStep.RejectedLogMarker, StringComparison.Ordinal));
+        Assert.StartsWith($"{ProcessUploadStep.RejectedLogMarker} {Key} of store(s) store-0001:", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,6 +153,7 @@ public sealed class ProcessUploadStepTests
 
         Assert.Equal([problem], rejection.Problems);
         await _objects.DidNotReceiveWithAnyArgs().MoveAsync(default!, default!, default);
+        Assert.DoesNotContain(_log.Messages, m => m.Contains(ProcessUploadStep.RejectedLogMarker, StringComparison.Ordinal)); // counted once, when rejected
     }
 
     [Fact]
@@ -176,5 +181,18 @@ public sealed class ProcessUploadStepTests
               .ThrowsAsync(new ProvisionedThroughputExceededException("slow down"));
 
         await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() => CreateStep().HandleAsync(Event(), CancellationToken.None));
+    }
+
+    /// <summary>Keeps every formatted message the step logs.</summary>
+    private sealed class RecordingLogger : ILogger<ProcessUploadStep>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Add(formatter(state, exception));
     }
 }

@@ -56,6 +56,6 @@ public sealed class LambdaTaskInvokerTests
             {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"fn"},"End":true}
             """), invoker: Resolver(functions));
         Assert.Equal("InvalidOperationException", result.Error);
-        Assert.Equal("""{"errorMessage":"Example failure.","errorType":"InvalidOperationException","stackTrace":["at A.B()"]}""", result.Cause);
+        Assert.Equal("""{"errorType":"InvalidOperationException","errorMessage":"Example failure.","stackTrace":["at A.B()"]}""", result.Cause);
     }
 }

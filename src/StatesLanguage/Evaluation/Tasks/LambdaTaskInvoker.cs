@@ -5,7 +5,7 @@ namespace StatesLanguage.Evaluation.Tasks;
 /// <summary>Lambda resources: <c>arn:aws:states:::lambda:invoke</c> (Parameters give FunctionName and Payload; the
 /// result is the whole invoke response) and plain function ARNs (the effective input is the payload; the result is
 /// the function output). A function error fails the task with Error = the error type and Cause = the Lambda error
-/// document <c>{"errorMessage","errorType","stackTrace"}</c> as a JSON string.</summary>
+/// document as a JSON string, in the order the Lambda .NET runtime writes it: <c>{"errorType","errorMessage","stackTrace"}</c>.</summary>
 public sealed class LambdaTaskInvoker(ILambdaFunctionInvoker functions, TimeProvider? timeProvider = null) : ITaskInvoker
 {
     public const string InvokeResource = "arn:aws:states:::lambda:invoke";
@@ -44,8 +44,8 @@ public sealed class LambdaTaskInvoker(ILambdaFunctionInvoker functions, TimeProv
             trace.Add(line);
         return JsonData.Serialize(new JsonObject
         {
-            ["errorMessage"] = result.ErrorMessage,
             ["errorType"] = result.ErrorType,
+            ["errorMessage"] = result.ErrorMessage,
             ["stackTrace"] = trace,
         });
     }
