@@ -80,6 +80,7 @@ internal static partial class SamTemplate
             };
         }
 
+        AddQuickSight(resources);
         foreach (var workflow in workflows)
         {
             // Its name is the stack's: kept after the stack, it would block a new stack of the same name, hence Delete.
@@ -108,6 +109,7 @@ internal static partial class SamTemplate
                 ["HasAlertEmail"] = NotEmpty("AlertEmail"),
                 ["HasReportEmail"] = NotEmpty("ReportEmail"),
                 [LogsExecutionData] = IsValue(ExecutionDataParameter, "true"),
+                [HasQuickSight] = NotEmpty(QuickSightPrincipalParameter),
             },
             ["Globals"] = Globals(),
             ["Resources"] = resources,
@@ -132,6 +134,7 @@ internal static partial class SamTemplate
         [LogLevelParameter] = Choice("Which execution history events the state machines log: ALL, ERROR, FATAL or OFF.", "ALL", "ALL", "ERROR", "FATAL", "OFF"),
         [ExecutionDataParameter] = Choice("Whether the logged events include the states' input and output (uploaded names, findings, the model's answers).",
                                           "true", "true", "false"),
+        [QuickSightPrincipalParameter] = Parameter("ARN of the QuickSight user or group that owns a data source and a data set per exported dataset. Empty: no QuickSight resources.", ""),
     };
 
     private static JsonObject Choice(string description, string defaultValue, params string[] allowed) => new()
