@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Analytics.Domain.AiReview;
 using Analytics.Domain.Analysis;
+using Analytics.Cli.Workflows;
 using Analytics.Functions.Aws;
 using Analytics.Functions.Hosting;
 using Analytics.Functions.Hosting.Runtime;
@@ -29,6 +30,15 @@ internal static partial class SamTemplate
     public const string Handler = "Analytics.Functions";
     public const string Table = "SalesTable";
     public const string Bucket = "DataBucket";
+
+    /// <summary>The state machines' log level; by default ALL, as the product asks CloudWatch Logs to capture all
+    /// execution details.</summary>
+    public const string LogLevelParameter = "StateMachineLogLevel";
+
+    /// <summary>"true" or "false": whether the logged events carry the states' data, independently of the level.</summary>
+    public const string ExecutionDataParameter = "StateMachineLogExecutionData";
+
+    private const string LogsExecutionData = "LogsExecutionData";
 
     /// <summary>A state machine of the product: its logical id, its definition file and what starts it.</summary>
     public sealed record Workflow(string LogicalId, string Name, string DefinitionUri, string Definition, JsonObject Events);
@@ -83,13 +93,15 @@ internal static partial class SamTemplate
             resources[id] = resource;
         }
 
+        AddQuickSight(resources);
         foreach (var workflow in workflows)
         {
+            // Its name is the stack's: kept after the stack, it would block a new stack of the same name, hence Delete.
             resources[workflow.LogicalId + "Logs"] = new JsonObject
             {
                 ["Type"] = "AWS::Logs::LogGroup",
                 ["DeletionPolicy"] = "Delete",
-                ["UpdateReplacePolicy"] = "Retain",
+                ["UpdateReplacePolicy"] = "Delete",
                 ["Properties"] = new JsonObject
                 {
                     ["LogGroupName"] = Sub($"/aws/vendedlogs/states/${{AWS::StackName}}-{workflow.Name}"),
@@ -109,6 +121,8 @@ internal static partial class SamTemplate
             {
                 ["HasAlertEmail"] = NotEmpty("AlertEmail"),
                 ["HasReportEmail"] = NotEmpty("ReportEmail"),
+                [LogsExecutionData] = IsValue(ExecutionDataParameter, "true"),
+                [HasQuickSight] = NotEmpty(QuickSightPrincipalParameter),
             },
             ["Globals"] = Globals(),
             ["Resources"] = resources,
@@ -130,6 +144,18 @@ internal static partial class SamTemplate
             ["Default"] = 30,
             ["AllowedValues"] = new JsonArray(7, 14, 30, 60, 90, 180, 365),
         },
+        [LogLevelParameter] = Choice("Which execution history events the state machines log: ALL, ERROR, FATAL or OFF.", "ALL", "ALL", "ERROR", "FATAL", "OFF"),
+        [ExecutionDataParameter] = Choice("Whether the logged events include the states' input and output (uploaded names, findings, the model's answers).",
+                                          "true", "true", "false"),
+        [QuickSightPrincipalParameter] = Parameter("ARN of the QuickSight user or group that owns a data source and a data set per exported dataset. Empty: no QuickSight resources.", ""),
+    };
+
+    private static JsonObject Choice(string description, string defaultValue, params string[] allowed) => new()
+    {
+        ["Type"] = "String",
+        ["Description"] = description,
+        ["Default"] = defaultValue,
+        ["AllowedValues"] = new JsonArray([.. allowed.Select(a => (JsonNode)a)]),
     };
 
     private static JsonObject Parameter(string description, string defaultValue) =>
@@ -371,8 +397,8 @@ internal static partial class SamTemplate
                 ["Policies"] = policies,
                 ["Logging"] = new JsonObject
                 {
-                    ["Level"] = "ERROR",
-                    ["IncludeExecutionData"] = true,
+                    ["Level"] = Ref(LogLevelParameter),
+                    ["IncludeExecutionData"] = new JsonObject { ["Fn::If"] = new JsonArray(LogsExecutionData, true, false) },
                     ["Destinations"] = new JsonArray(new JsonObject
                     {
                         ["CloudWatchLogsLogGroup"] = new JsonObject { ["LogGroupArn"] = GetAtt(workflow.LogicalId + "Logs", "Arn") },
@@ -426,6 +452,7 @@ internal static partial class SamTemplate
     {
         var properties = new JsonObject
         {
+            ["Name"] = Sub($"${{AWS::StackName}}-{LocalWorkflows.DailyAnalysis}"),
             ["ScheduleExpression"] = Ref("DailySchedule"),
             ["ScheduleExpressionTimezone"] = Ref("ChainTimeZone"),
             ["Input"] = "{}",
@@ -460,6 +487,8 @@ internal static partial class SamTemplate
 
     private static JsonObject Sub(string text) => new() { ["Fn::Sub"] = text };
 
-    private static JsonObject NotEmpty(string parameter) =>
-        new() { ["Fn::Not"] = new JsonArray(new JsonObject { ["Fn::Equals"] = new JsonArray(Ref(parameter), "") }) };
+    private static JsonObject IsValue(string parameter, string value) =>
+        new() { ["Fn::Equals"] = new JsonArray(Ref(parameter), value) };
+
+    private static JsonObject NotEmpty(string parameter) => new() { ["Fn::Not"] = new JsonArray(IsValue(parameter, "")) };
 }

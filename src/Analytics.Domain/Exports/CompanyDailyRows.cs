@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Metrics;
@@ -31,43 +30,40 @@ internal static class CompanyDailyRows
         (ComparisonBaseline.FourWeekSameWeekdayMean, "four_week_avg"),
     ];
 
-    public static async Task WriteAsync(NdjsonPartitionWriter rows, DailyInsights insights, CancellationToken cancellationToken)
-    {
-        var company = insights.Company;
-        var json = rows.StartRow();
-        json.WriteString("currency", company.Currency);
-        json.WriteNumber("stores_trading", company.StoresTrading);
-        json.WriteNumber("transactions", company.Totals.Transactions);
-        json.WriteNumber("units", company.Totals.Units);
-        json.WriteNumber("gross_sales", company.Totals.GrossSales);
-        json.WriteNumber("discounts", company.Totals.Discounts);
-        json.WriteNumber("net_revenue", company.NetRevenue);
-        json.WriteNumber("average_basket", company.AverageBasket);
-        json.WriteNumber("discount_rate", company.DiscountRate);
-        WriteComparisons(json, company);
+    public static ExportTable<DailyInsights> Table { get; } = Declare();
 
-        var anomalies = insights.Anomalies?.Anomalies;
-        json.WriteIntOrNull("anomaly_count", anomalies?.Count);
-        json.WriteIntOrNull("high_anomaly_count", anomalies?.Count(a => a.Severity == AnomalySeverity.High));
-        json.WriteNumber("recommendation_count", insights.Recommendations.Count);
-        json.WriteBoolean("analysis_complete", !insights.HasErrors);
-        await rows.EndRowAsync(cancellationToken);
-    }
+    public static async Task WriteAsync(NdjsonPartitionWriter rows, DailyInsights insights, CancellationToken cancellationToken) =>
+        await Table.WriteAsync(rows, insights, cancellationToken);
 
-    private static void WriteComparisons(Utf8JsonWriter json, CompanyMetrics company)
+    private static ExportTable<DailyInsights> Declare()
     {
+        var table = new ExportTable<DailyInsights>()
+            .Text("currency", i => i.Company.Currency)
+            .Integer("stores_trading", i => i.Company.StoresTrading)
+            .Integer("transactions", i => i.Company.Totals.Transactions)
+            .Integer("units", i => i.Company.Totals.Units)
+            .Decimal("gross_sales", i => i.Company.Totals.GrossSales)
+            .Decimal("discounts", i => i.Company.Totals.Discounts)
+            .Decimal("net_revenue", i => i.Company.NetRevenue)
+            .Decimal("average_basket", i => i.Company.AverageBasket)
+            .Decimal("discount_rate", i => i.Company.DiscountRate);
         foreach (var (metric, column) in Figures)
         {
-            var figure = company.KeyFigures.FirstOrDefault(f => f.Metric == metric);
             foreach (var (baseline, suffix) in Baselines)
             {
-                var comparison = figure?.Against(baseline);
-                json.WriteDecimalOrNull($"{column}_{suffix}", comparison?.BaselineValue);
-                json.WriteDecimalOrNull($"{column}_vs_{suffix}_pct", comparison?.PercentChange);
+                table.Decimal($"{column}_{suffix}", i => Against(i.Company, metric, baseline)?.BaselineValue)
+                     .Decimal($"{column}_vs_{suffix}_pct", i => Against(i.Company, metric, baseline)?.PercentChange);
             }
         }
 
-        json.WriteIntOrNull("four_week_avg_days",
-                            company.KeyFigures.FirstOrDefault(f => f.Metric == KeyMetric.NetRevenue)?.Against(ComparisonBaseline.FourWeekSameWeekdayMean)?.BaselineDays);
+        return table
+            .Integer("four_week_avg_days", i => Against(i.Company, KeyMetric.NetRevenue, ComparisonBaseline.FourWeekSameWeekdayMean)?.BaselineDays)
+            .Integer("anomaly_count", i => i.Anomalies?.Anomalies.Count)
+            .Integer("high_anomaly_count", i => i.Anomalies?.Anomalies.Count(a => a.Severity == AnomalySeverity.High))
+            .Integer("recommendation_count", i => i.Recommendations.Count)
+            .Boolean("analysis_complete", i => !i.HasErrors);
     }
+
+    private static Comparison? Against(CompanyMetrics company, KeyMetric metric, ComparisonBaseline baseline) =>
+        company.KeyFigures.FirstOrDefault(f => f.Metric == metric)?.Against(baseline);
 }

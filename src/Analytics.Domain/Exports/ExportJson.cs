@@ -21,7 +21,7 @@ internal static class ExportJson
         }
     }
 
-    public static void WriteIntOrNull(this Utf8JsonWriter json, string column, int? value)
+    public static void WriteIntegerOrNull(this Utf8JsonWriter json, string column, long? value)
     {
         if (value is { } number)
         {

@@ -23,6 +23,9 @@ internal sealed class NdjsonPartitionWriter : IDisposable
 {
     public const string ContentType = "application/x-ndjson";
 
+    /// <summary>The first column of every row of every dataset.</summary>
+    public static readonly ExportColumn BusinessDate = new("business_date", ExportColumnType.Date);
+
     /// <summary>JSON escaping of uploaded text: quotes, backslashes, control characters and the HTML-sensitive
     /// <c>&lt; &gt; &amp; '</c> are escaped; other letters of any script stay literal UTF-8.</summary>
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -56,7 +59,7 @@ internal sealed class NdjsonPartitionWriter : IDisposable
     public Utf8JsonWriter StartRow()
     {
         _json.WriteStartObject();
-        _json.WriteString("business_date", _isoDate);
+        _json.WriteString(BusinessDate.Name, _isoDate);
         return _json;
     }
 

@@ -13,6 +13,19 @@ namespace Analytics.Domain.Exports;
 /// </summary>
 internal static class ProductDailyRows
 {
+    public static ExportTable<Row> Table { get; } = new ExportTable<Row>()
+        .Text("sku", r => r.Sku.Sku)
+        .Text("name", r => r.Sku.Name)
+        .Text("category", r => r.Sku.Category)
+        .Text("currency", r => r.Company.Currency)
+        .Integer("units", r => r.Sku.Units)
+        .Decimal("gross_sales", r => r.Sku.GrossSales)
+        .Decimal("discounts", r => r.Sku.Discounts)
+        .Decimal("net_revenue", r => r.NetRevenue)
+        .Integer("stores_selling", r => r.Sku.Stores)
+        .Integer("revenue_rank", r => r.Rank)
+        .Decimal("revenue_share_pct", r => SalesMath.Share(r.NetRevenue, r.Company.NetRevenue));
+
     public static async Task WriteAsync(NdjsonPartitionWriter rows, DailyInsights insights, IReadOnlyList<StoreDaySummary> day,
                                         CancellationToken cancellationToken)
     {
@@ -34,25 +47,18 @@ internal static class ProductDailyRows
         var rank = 0;
         foreach (var sku in ranked)
         {
-            var net = sku.GrossSales - sku.Discounts;
-            var json = rows.StartRow();
-            json.WriteString("sku", sku.Sku);
-            json.WriteString("name", sku.Name);
-            json.WriteString("category", sku.Category);
-            json.WriteString("currency", insights.Company.Currency);
-            json.WriteNumber("units", sku.Units);
-            json.WriteNumber("gross_sales", sku.GrossSales);
-            json.WriteNumber("discounts", sku.Discounts);
-            json.WriteNumber("net_revenue", net);
-            json.WriteNumber("stores_selling", sku.Stores);
-            json.WriteNumber("revenue_rank", ++rank);
-            json.WriteNumber("revenue_share_pct", SalesMath.Share(net, insights.Company.NetRevenue));
-            await rows.EndRowAsync(cancellationToken);
+            await Table.WriteAsync(rows, new Row(sku, ++rank, insights.Company), cancellationToken);
         }
     }
 
+    /// <summary>A SKU's sums at its rank, with the chain's figures its share is of.</summary>
+    internal sealed record Row(SkuDay Sku, int Rank, CompanyMetrics Company)
+    {
+        public decimal NetRevenue => Sku.GrossSales - Sku.Discounts;
+    }
+
     /// <summary>A SKU's chain-wide sums; a store-day has at most one line per SKU, so each line is one more store.</summary>
-    private sealed class SkuDay(string sku, string name, string category)
+    internal sealed class SkuDay(string sku, string name, string category)
     {
         public string Sku { get; } = sku;
         public string Name { get; private set; } = name;

@@ -10,4 +10,17 @@ public static class QuickSightDatasets
     public const string Recommendations = "recommendations";
 
     public static IReadOnlyList<string> All { get; } = [StoreDaily, CompanyDaily, ProductDaily, Anomalies, Recommendations];
+
+    /// <summary>The columns of every row of <paramref name="dataset"/>, in the order they are written,
+    /// <c>business_date</c> first: the declarations the rows are written from.</summary>
+    /// <exception cref="ArgumentException">Not one of <see cref="All"/>.</exception>
+    public static IReadOnlyList<ExportColumn> Columns(string dataset) => dataset switch
+    {
+        StoreDaily => StoreDailyRows.Table.Columns,
+        CompanyDaily => CompanyDailyRows.Table.Columns,
+        ProductDaily => ProductDailyRows.Table.Columns,
+        Anomalies => AnomalyRows.Table.Columns,
+        Recommendations => RecommendationRows.Table.Columns,
+        _ => throw new ArgumentException($"{dataset} is not an exported dataset.", nameof(dataset)),
+    };
 }

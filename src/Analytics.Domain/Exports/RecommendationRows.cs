@@ -12,21 +12,22 @@ namespace Analytics.Domain.Exports;
 /// </summary>
 internal static class RecommendationRows
 {
+    public static ExportTable<Recommendation> Table { get; } = new ExportTable<Recommendation>()
+        .Integer("rank", r => r.Rank)
+        .Text("priority", r => ExportJson.Snake(r.Priority))
+        .Integer("priority_level", r => (int)r.Priority)
+        .Text("kind", r => ExportJson.Snake(r.Kind))
+        .Text("subject_id", r => r.SubjectId)
+        .Text("title", r => r.Title)
+        .Text("action", r => r.Action)
+        .Integer("fact_count", r => r.Facts.Count)
+        .Text("facts", r => Facts(r.Facts));
+
     public static async Task WriteAsync(NdjsonPartitionWriter rows, DailyInsights insights, CancellationToken cancellationToken)
     {
         foreach (var recommendation in insights.Recommendations.OrderBy(r => r.Rank))
         {
-            var json = rows.StartRow();
-            json.WriteNumber("rank", recommendation.Rank);
-            json.WriteString("priority", ExportJson.Snake(recommendation.Priority));
-            json.WriteNumber("priority_level", (int)recommendation.Priority);
-            json.WriteString("kind", ExportJson.Snake(recommendation.Kind));
-            json.WriteString("subject_id", recommendation.SubjectId);
-            json.WriteString("title", recommendation.Title);
-            json.WriteString("action", recommendation.Action);
-            json.WriteNumber("fact_count", recommendation.Facts.Count);
-            json.WriteString("facts", Facts(recommendation.Facts));
-            await rows.EndRowAsync(cancellationToken);
+            await Table.WriteAsync(rows, recommendation, cancellationToken);
         }
     }
 

@@ -13,46 +13,45 @@ namespace Analytics.Domain.Exports;
 /// </summary>
 internal static class StoreDailyRows
 {
+    public static ExportTable<Row> Table { get; } = new ExportTable<Row>()
+        .Text("store_id", r => r.Store.StoreId)
+        .Text("currency", r => r.Store.Currency)
+        .Integer("transactions", r => r.Store.Totals.Transactions)
+        .Integer("units", r => r.Store.Totals.Units)
+        .Decimal("gross_sales", r => r.Store.Totals.GrossSales)
+        .Decimal("discounts", r => r.Store.Totals.Discounts)
+        .Decimal("net_revenue", r => r.Store.Totals.NetRevenue)
+        .Decimal("average_basket", r => r.Store.Totals.AverageBasket)
+        .Decimal("discount_rate", r => SalesMath.Rate(r.Store.Totals.Discounts, r.Store.Totals.GrossSales))
+        .Integer("revenue_rank", r => r.Rank?.Rank)
+        .Decimal("revenue_share_pct", r => r.Rank?.Share)
+        .Decimal("net_revenue_vs_last_week_pct", r => r.Rank?.PercentChangeVsLastWeek)
+        .Boolean("has_anomaly", r => r.Anomalies is { } found ? found.Count > 0 : null)
+        .Integer("anomaly_count", r => r.Anomalies?.Count)
+        .Text("anomaly_severity", r => r.Anomalies?.Severity is { } severity ? ExportJson.Snake(severity) : null);
+
     public static async Task WriteAsync(NdjsonPartitionWriter rows, DailyInsights insights, IReadOnlyList<StoreDaySummary> day,
                                         CancellationToken cancellationToken)
     {
         var ranks = insights.Company.StoreRanking.ToDictionary(r => r.StoreId, StringComparer.Ordinal);
         var anomalies = insights.Anomalies?.Anomalies.Where(a => a.Subject == AnomalySubject.Store)
             .GroupBy(a => a.SubjectId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (Count: g.Count(), Severity: g.Max(a => a.Severity)), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => new StoreAnomalies(g.Count(), g.Max(a => a.Severity)), StringComparer.Ordinal);
 
         foreach (var store in day.OrderBy(s => s.StoreId, StringComparer.Ordinal))
         {
-            var totals = store.Totals;
-            var rank = ranks.GetValueOrDefault(store.StoreId);
-            var json = rows.StartRow();
-            json.WriteString("store_id", store.StoreId);
-            json.WriteString("currency", store.Currency);
-            json.WriteNumber("transactions", totals.Transactions);
-            json.WriteNumber("units", totals.Units);
-            json.WriteNumber("gross_sales", totals.GrossSales);
-            json.WriteNumber("discounts", totals.Discounts);
-            json.WriteNumber("net_revenue", totals.NetRevenue);
-            json.WriteNumber("average_basket", totals.AverageBasket);
-            json.WriteNumber("discount_rate", SalesMath.Rate(totals.Discounts, totals.GrossSales));
-            json.WriteIntOrNull("revenue_rank", rank?.Rank);
-            json.WriteDecimalOrNull("revenue_share_pct", rank?.Share);
-            json.WriteDecimalOrNull("net_revenue_vs_last_week_pct", rank?.PercentChangeVsLastWeek);
-            if (anomalies is null)
-            {
-                json.WriteNull("has_anomaly");
-                json.WriteNull("anomaly_count");
-                json.WriteNull("anomaly_severity");
-            }
-            else
-            {
-                var found = anomalies.TryGetValue(store.StoreId, out var anomaly);
-                json.WriteBoolean("has_anomaly", found);
-                json.WriteNumber("anomaly_count", found ? anomaly.Count : 0);
-                json.WriteString("anomaly_severity", found ? ExportJson.Snake(anomaly.Severity) : null);
-            }
-
-            await rows.EndRowAsync(cancellationToken);
+            // Null when DetectAnomalies failed; none found is a count of 0 without a severity.
+            var found = anomalies is null ? null : anomalies.GetValueOrDefault(store.StoreId) ?? StoreAnomalies.None;
+            await Table.WriteAsync(rows, new Row(store, ranks.GetValueOrDefault(store.StoreId), found), cancellationToken);
         }
+    }
+
+    /// <summary>A store-day with its place in the ranking (null when not ranked) and its anomalies (null when unknown).</summary>
+    internal sealed record Row(StoreDaySummary Store, StoreRank? Rank, StoreAnomalies? Anomalies);
+
+    /// <summary>How many anomalies a store has and the highest severity among them (null when there is none).</summary>
+    internal sealed record StoreAnomalies(int Count, AnomalySeverity? Severity)
+    {
+        public static StoreAnomalies None { get; } = new(0, null);
     }
 }

@@ -81,6 +81,29 @@ public sealed class SamTemplateTests
     }
 
     [Fact]
+    public void StateMachines_LogAllEventsWithTheirDataByDefault_BothTunableByParameter()
+    {
+        var template = Template();
+        var level = template["Parameters"]![SamTemplate.LogLevelParameter]!;
+        var data = template["Parameters"]![SamTemplate.ExecutionDataParameter]!;
+        Assert.Equal("ALL", (string?)level["Default"]);
+        Assert.Equal(["ALL", "ERROR", "FATAL", "OFF"], level["AllowedValues"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal("true", (string?)data["Default"]);
+        Assert.Equal(["true", "false"], data["AllowedValues"]!.AsArray().Select(v => (string)v!));
+
+        Assert.All(Resources("AWS::Serverless::StateMachine"), machine =>
+        {
+            var logging = machine.Properties["Logging"]!;
+            Assert.Equal(SamTemplate.LogLevelParameter, (string?)logging["Level"]!["Ref"]);
+            var choice = logging["IncludeExecutionData"]!["Fn::If"]!.AsArray();
+            Assert.Equal([true, false], choice.Skip(1).Select(v => (bool)v!));
+            var condition = template["Conditions"]![(string)choice[0]!]!["Fn::Equals"]!.AsArray();
+            Assert.Equal(SamTemplate.ExecutionDataParameter, (string?)condition[0]!["Ref"]);
+            Assert.Equal("true", (string?)condition[1]);
+        });
+    }
+
+    [Fact]
     public void Functions_StatementsNameActionsAndScopedResourcesOnly()
     {
         foreach (var (id, properties) in Resources("AWS::Serverless::Function"))

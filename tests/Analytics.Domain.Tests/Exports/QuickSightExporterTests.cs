@@ -160,6 +160,34 @@ public sealed class QuickSightExporterTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ExportAsync_EveryRow_HasExactlyTheDeclaredColumnsWithValuesOfTheirType(bool anomaliesFailed)
+    {
+        await ExportAsync(anomaliesFailed: anomaliesFailed);
+
+        foreach (var dataset in QuickSightDatasets.All)
+        {
+            var columns = QuickSightDatasets.Columns(dataset);
+            Assert.All(ExportedRows.Read(_store, dataset, Day), row =>
+            {
+                Assert.Equal(columns.Select(c => c.Name), row.EnumerateObject().Select(p => p.Name));
+                Assert.All(columns, c => Assert.True(Fits(row.GetProperty(c.Name), c.Type), $"{dataset}.{c.Name} is {row.Raw(c.Name)}, not {c.Type}"));
+            });
+        }
+    }
+
+    private static bool Fits(JsonElement value, ExportColumnType type) => value.ValueKind == JsonValueKind.Null || type switch
+    {
+        ExportColumnType.Text => value.ValueKind == JsonValueKind.String,
+        ExportColumnType.Date => DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", out _),
+        ExportColumnType.WholeNumber => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+        ExportColumnType.FractionalNumber => value.ValueKind == JsonValueKind.Number,
+        ExportColumnType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        _ => false,
+    };
+
     [Fact]
     public async Task ExportAsync_HandData_ReturnsSmallSummaryPerDataset()
     {
