@@ -32,7 +32,9 @@ public sealed class LambdaPackage : IAsyncLifetime
             ArgumentList = { "--makefile", Path.Combine(SharedFolder.Repository, SamTemplate.FunctionsCodeUri, "Makefile"), "build-ProcessUpload" },
             Environment = { ["ARTIFACTS_DIR"] = TaskRoot.FullName },
         };
-        using var process = Process.Start(make) ?? throw new InvalidOperationException("make did not start.");
+        using var process = ExternalTool.Find("make") is null
+            ? throw new InvalidOperationException("make is not on PATH: sam build (BuildMethod: makefile) and this test need it (apt-get install make).")
+            : Process.Start(make) ?? throw new InvalidOperationException("make did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -138,6 +138,7 @@ public sealed class LambdaRuntimeContractTests(LambdaPackage package, MotoServer
         environment[$"{StorageOptions.SectionName}__{nameof(StorageOptions.ServiceUrl)}"] = hanging.Url.ToString();
         await using var function = LambdaProcess.Start(package, _api, "ProcessUpload", environment);
         const string trace = "Root=1-67891233-abcdef012345678912345678;Parent=53995c3f42cd8ad8;Sampled=1";
+        await _api.FirstNext.WaitAsync(Generous); // the deadline counts from when the event is queued: let init finish first
 
         var answer = await _api.InvokeAsync(SampleEvent("ProcessUpload"), TimeSpan.FromSeconds(4), trace).WaitAsync(Generous);
 

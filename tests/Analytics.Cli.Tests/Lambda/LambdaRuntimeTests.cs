@@ -28,6 +28,7 @@ public sealed class LambdaRuntimeTests : IAsyncLifetime
     {
         using var api = new RuntimeApiClient(_api.Endpoint);
         var run = new LambdaRuntime(api, TimeProvider.System).RunAsync(() => Host<DeafStep>(), CancellationToken.None);
+        await _api.FirstNext.WaitAsync(TimeSpan.FromMinutes(1));
 
         var answer = await _api.InvokeAsync(Encoding.UTF8.GetBytes(Event), TimeSpan.FromSeconds(5)).WaitAsync(TimeSpan.FromMinutes(1));
 
