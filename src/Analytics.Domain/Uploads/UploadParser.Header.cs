@@ -28,6 +28,13 @@ internal sealed partial class UploadParser
         }
 
         _storeIdValid = true;
+        if (_owningStoreId is not null && !string.Equals(_storeId, _owningStoreId, StringComparison.Ordinal))
+        {
+            Report(ref reader, UploadProblemCodes.StoreMismatch,
+                   $"'store_id' must be \"{_owningStoreId}\", the store whose folder {UploadKeys.UploadsPrefix}{_owningStoreId}/ holds "
+                   + $"this file, found {Found(ref reader)}.", null);
+        }
+
         CheckDuplicateStoreDay(ref reader);
     }
 

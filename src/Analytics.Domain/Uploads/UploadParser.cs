@@ -19,6 +19,7 @@ internal sealed partial class UploadParser
     private readonly StoreDayAccumulator _accumulator = new();
     private readonly List<StoreDayContribution> _completed = [];
     private readonly string _sourceKey;
+    private readonly string? _owningStoreId;
     private readonly DateTimeOffset _latestTimestamp;
     private readonly DateOnly _latestBusinessDate;
     private byte[] _buffer = [];
@@ -29,12 +30,15 @@ internal sealed partial class UploadParser
     private bool _sawToken;
     private bool _rootDone;
 
+    /// <param name="owningStoreId">The only store the file may hold store-days of (its key's store folder), or null
+    /// when it may hold any store's.</param>
     /// <param name="scan">Whether transactions in the usual shape are read by the scanner (UploadParser.Scanner.cs);
     /// false only to test that the state machine alone reads the same.</param>
-    public UploadParser(string sourceKey, DateTimeOffset now, UploadOptions options, LocationTracker tracker, bool scan = true)
+    public UploadParser(string sourceKey, string? owningStoreId, DateTimeOffset now, UploadOptions options, LocationTracker tracker, bool scan = true)
     {
         _scan = scan;
         _sourceKey = sourceKey;
+        _owningStoreId = owningStoreId;
         _tracker = tracker;
         _problems = new UploadProblemCollector(options.MaxProblems);
         _latestTimestamp = now + options.FutureTolerance;

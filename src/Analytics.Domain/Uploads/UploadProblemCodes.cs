@@ -17,6 +17,9 @@ public static class UploadProblemCodes
     public const string FieldAfterTransactions = "field_after_transactions";
     public const string UnsupportedSchemaVersion = "unsupported_schema_version";
     public const string InvalidStoreId = "invalid_store_id";
+
+    /// <summary>A store-day of another store than the one whose folder (<c>uploads/&lt;store_id&gt;/</c>) holds the file.</summary>
+    public const string StoreMismatch = "store_mismatch";
     public const string InvalidBusinessDate = "invalid_business_date";
     public const string FutureBusinessDate = "future_business_date";
     public const string InvalidCurrency = "invalid_currency";

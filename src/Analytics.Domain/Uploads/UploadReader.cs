@@ -26,9 +26,24 @@ public sealed class UploadReader(TimeProvider time, IOptions<UploadOptions> opti
     /// </summary>
     /// <param name="sourceKey">The object key of the upload, copied into each <see cref="StoreDayContribution.SourceKey"/>.</param>
     /// <returns>Counts over the whole file and the problems found (malformed JSON stops the reading).</returns>
+    public Task<UploadReadResult> ReadAsync(
+        Stream content,
+        string sourceKey,
+        Func<StoreDayContribution, CancellationToken, ValueTask> onStoreDay,
+        CancellationToken cancellationToken) =>
+        ReadAsync(content, sourceKey, owningStoreId: null, onStoreDay, cancellationToken);
+
+    /// <summary>
+    /// Reads <paramref name="content"/> as <see cref="ReadAsync(Stream, string, Func{StoreDayContribution, CancellationToken, ValueTask}, CancellationToken)"/>
+    /// does, and, when <paramref name="owningStoreId"/> is given, reports every store-day of another store
+    /// (<see cref="UploadProblemCodes.StoreMismatch"/>, at its <c>store_id</c>).
+    /// </summary>
+    /// <param name="owningStoreId">The only store the file may hold sales of (<see cref="UploadKeys.OwningStore"/> of
+    /// its key); null: any store.</param>
     public async Task<UploadReadResult> ReadAsync(
         Stream content,
         string sourceKey,
+        string? owningStoreId,
         Func<StoreDayContribution, CancellationToken, ValueTask> onStoreDay,
         CancellationToken cancellationToken)
     {
@@ -36,7 +51,7 @@ public sealed class UploadReader(TimeProvider time, IOptions<UploadOptions> opti
         ArgumentNullException.ThrowIfNull(onStoreDay);
         var settings = options.Value;
         var tracker = new LocationTracker();
-        var parser = new UploadParser(sourceKey, time.GetUtcNow(), settings, tracker, Scan);
+        var parser = new UploadParser(sourceKey, owningStoreId, time.GetUtcNow(), settings, tracker, Scan);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         var state = new JsonReaderState(UploadParser.ReaderOptions);
         long bytes = 0;

@@ -14,7 +14,8 @@ namespace Analytics.Functions.UploadProcessing;
 /// <summary>
 /// upload-processor, state ProcessUpload: reads an uploaded file from the bucket in one streaming pass, and either
 /// stores its store-day results (idempotently) or moves it to <c>rejected/</c> with an error report and throws
-/// <see cref="InvalidUploadException"/>, which the state machine does not retry.
+/// <see cref="InvalidUploadException"/>, which the state machine does not retry. A file in a store's folder
+/// (<c>uploads/&lt;store_id&gt;/…</c>) holding another store's sales is invalid too (<see cref="UploadKeys.OwningStore"/>).
 /// </summary>
 public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, UploadReader reader, RejectionReports rejections,
                                      ILogger<ProcessUploadStep> logger)
@@ -43,7 +44,8 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
         UploadReadResult result;
         await using (content)
         {
-            result = await reader.ReadAsync(content, key, (contribution, token) =>
+            // A store's folder holds its own sales only (its uploader role may write nowhere else).
+            result = await reader.ReadAsync(content, key, UploadKeys.OwningStore(key), (contribution, token) =>
             {
                 currencies[(contribution.Summary.BusinessDate, contribution.Summary.StoreId)] = contribution.Summary.Currency;
                 return spool.AddAsync(contribution, token);

@@ -13,7 +13,7 @@ using NSubstitute.ExceptionExtensions;
 
 namespace Analytics.Functions.Tests.UploadProcessing;
 
-public sealed class ProcessUploadStepTests
+public sealed partial class ProcessUploadStepTests
 {
     private const string Bucket = "data-bucket";
     private const string Key = "uploads/day.json";
