@@ -94,6 +94,11 @@ internal static partial class SamTemplate
         }
 
         AddQuickSight(resources);
+        foreach (var (id, resource) in UploaderResources())
+        {
+            resources[id] = resource;
+        }
+
         foreach (var workflow in workflows)
         {
             // Its name is the stack's: kept after the stack, it would block a new stack of the same name, hence Delete.
@@ -123,6 +128,8 @@ internal static partial class SamTemplate
                 ["HasReportEmail"] = NotEmpty("ReportEmail"),
                 [LogsExecutionData] = IsValue(ExecutionDataParameter, "true"),
                 [HasQuickSight] = NotEmpty(QuickSightPrincipalParameter),
+                [HasPrincipalsCondition(StoreUploaderPrincipalsParameter)] = HasPrincipals(StoreUploaderPrincipalsParameter),
+                [HasPrincipalsCondition(HeadOfficeUploaderPrincipalsParameter)] = HasPrincipals(HeadOfficeUploaderPrincipalsParameter),
             },
             ["Globals"] = Globals(),
             ["Resources"] = resources,
@@ -148,6 +155,8 @@ internal static partial class SamTemplate
         [ExecutionDataParameter] = Choice("Whether the logged events include the states' input and output (uploaded names, findings, the model's answers).",
                                           "true", "true", "false"),
         [QuickSightPrincipalParameter] = Parameter("ARN of the QuickSight user or group that owns a data source and a data set per exported dataset. Empty: no QuickSight resources.", ""),
+        [StoreUploaderPrincipalsParameter] = UploaderParameter("store-uploader (with a store_id session tag)"),
+        [HeadOfficeUploaderPrincipalsParameter] = UploaderParameter("head-office-uploader"),
     };
 
     private static JsonObject Choice(string description, string defaultValue, params string[] allowed) => new()
@@ -470,6 +479,9 @@ internal static partial class SamTemplate
             ["SalesTableName"] = Output("The DynamoDB table of sales.", Ref(Table)),
             ["AlertsTopicArn"] = Output("SNS topic of alerts.", Ref("AlertsTopic")),
             ["DailyReportTopicArn"] = Output("SNS topic of the daily report e-mail.", Ref("DailyReportTopic")),
+            [StoreUploaderRole + "Arn"] = Output("Role a store assumes, with its store_id as a session tag, to upload under uploads/<store_id>/.",
+                                                 GetAtt(StoreUploaderRole, "Arn")),
+            [HeadOfficeUploaderRole + "Arn"] = Output("Role head office assumes to upload anywhere under uploads/.", GetAtt(HeadOfficeUploaderRole, "Arn")),
         };
         foreach (var workflow in workflows)
         {

@@ -11,8 +11,10 @@ namespace Analytics.Cli.Tests.Iam;
 /// resources case-sensitively, with <c>*</c> (any run of characters, '/' included) and <c>?</c> (one character).
 /// Intrinsics (<c>Fn::Sub</c>, <c>Fn::GetAtt</c>, <c>Ref</c>) are resolved from given values. Condition operators
 /// supported: StringEquals, StringLike, ArnEquals, ArnLike; several values of a key are OR-ed, several keys and operators
-/// AND-ed, and a key absent from the request context matches no value. Anything else the template might hold (NotAction,
-/// NotResource, other operators, managed policies) throws rather than being guessed.
+/// AND-ed, and a key absent from the request context matches no value. A policy variable in a resource
+/// (<c>${aws:PrincipalTag/store_id}</c>, written <c>${!…}</c> inside <c>Fn::Sub</c>) takes its value from the request
+/// context; absent, the resource matches nothing, as IAM treats a variable it cannot resolve. Anything else the template
+/// might hold (NotAction, NotResource, other operators, managed policies) throws rather than being guessed.
 /// </summary>
 public sealed partial class IamPolicy
 {
@@ -27,6 +29,14 @@ public sealed partial class IamPolicy
         var function = template["Resources"]?[functionId] ?? throw new ArgumentException($"The template has no resource {functionId}.", nameof(functionId));
         var policies = function["Properties"]?["Policies"]?.AsArray() ?? throw new ArgumentException($"{functionId} has no Policies.", nameof(functionId));
         return Parse(policies, values);
+    }
+
+    /// <summary>The inline policies of the IAM role resource <paramref name="roleId"/> (<c>Policies[].PolicyDocument</c>).</summary>
+    public static IamPolicy OfRole(JsonObject template, string roleId, IReadOnlyDictionary<string, string> values)
+    {
+        var role = template["Resources"]?[roleId] ?? throw new ArgumentException($"The template has no resource {roleId}.", nameof(roleId));
+        var policies = role["Properties"]?["Policies"]?.AsArray() ?? throw new ArgumentException($"{roleId} has no Policies.", nameof(roleId));
+        return Parse(new JsonArray([.. policies.Select(p => p!["PolicyDocument"]!.DeepClone())]), values);
     }
 
     /// <summary>A list of policy documents, as a SAM function's <c>Policies</c>.</summary>
@@ -55,7 +65,7 @@ public sealed partial class IamPolicy
         return !matching.Any(s => !s.Allow) && matching.Any(s => s.Allow);
     }
 
-    private sealed record Statement(bool Allow, IReadOnlyList<Regex> Actions, IReadOnlyList<Regex> Resources, IReadOnlyList<Condition> Conditions)
+    private sealed record Statement(bool Allow, IReadOnlyList<Regex> Actions, IReadOnlyList<string> Resources, IReadOnlyList<Condition> Conditions)
     {
         public static Statement Parse(JsonObject statement, IReadOnlyDictionary<string, string> values)
         {
@@ -78,12 +88,28 @@ public sealed partial class IamPolicy
             return new Statement(
                 effect switch { "Allow" => true, "Deny" => false, _ => throw new NotSupportedException($"Effect '{effect}'.") },
                 [.. Strings(statement["Action"]!).Select(a => Wildcard(Resolve(a, values), ignoreCase: true))],
-                [.. Strings(statement["Resource"]!).Select(r => Wildcard(Resolve(r, values), ignoreCase: false))],
+                [.. Strings(statement["Resource"]!).Select(r => Resolve(r, values))],
                 conditions);
         }
 
         public bool Matches(string action, string resource, IReadOnlyDictionary<string, string> context) =>
-            Actions.Any(a => a.IsMatch(action)) && Resources.Any(r => r.IsMatch(resource)) && Conditions.All(c => c.Holds(context));
+            Actions.Any(a => a.IsMatch(action))
+            && Resources.Any(r => WithPolicyVariables(r, context) is { } pattern && Wildcard(pattern, ignoreCase: false).IsMatch(resource))
+            && Conditions.All(c => c.Holds(context));
+
+        /// <summary>The resource with each policy variable replaced by its request context value; null when one is absent.
+        /// (Tag values cannot hold '*' or '?', so a value never acts as a wildcard.)</summary>
+        private static string? WithPolicyVariables(string resource, IReadOnlyDictionary<string, string> context)
+        {
+            var unresolved = false;
+            var resolved = PolicyVariable().Replace(resource, m =>
+            {
+                var value = context.FirstOrDefault(p => string.Equals(p.Key, m.Groups[1].Value, StringComparison.OrdinalIgnoreCase)).Value;
+                unresolved |= value is null;
+                return value ?? "";
+            });
+            return unresolved ? null : resolved;
+        }
     }
 
     private sealed record Condition(string Operator, string Key, IReadOnlyList<string> Values)
@@ -114,7 +140,8 @@ public sealed partial class IamPolicy
         return node switch
         {
             JsonValue text when text.GetValueKind() == JsonValueKind.String => (string)text!,
-            JsonObject { Count: 1 } o when o["Fn::Sub"] is JsonValue sub => Variable().Replace((string)sub!, m => Value(m.Groups[1].Value)),
+            JsonObject { Count: 1 } o when o["Fn::Sub"] is JsonValue sub =>
+                Variable().Replace((string)sub!, m => Value(m.Groups[1].Value)).Replace("${!", "${", StringComparison.Ordinal),
             JsonObject { Count: 1 } o when o["Ref"] is JsonValue name => Value((string)name!),
             JsonObject { Count: 1 } o when o["Fn::GetAtt"] is JsonArray { Count: 2 } getAtt => Value($"{getAtt[0]}.{getAtt[1]}"),
             _ => throw new NotSupportedException($"Cannot resolve {node.ToJsonString()}."),
@@ -127,4 +154,8 @@ public sealed partial class IamPolicy
 
     [GeneratedRegex(@"\$\{([A-Za-z0-9_:.]+)\}")]
     private static partial Regex Variable();
+
+    /// <summary>An IAM policy variable as it reads after <c>Fn::Sub</c>: <c>${aws:PrincipalTag/store_id}</c>.</summary>
+    [GeneratedRegex(@"\$\{([A-Za-z0-9_:./-]+)\}")]
+    private static partial Regex PolicyVariable();
 }
