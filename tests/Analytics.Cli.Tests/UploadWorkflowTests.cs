@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Analytics.Cli.Commands;
 using Analytics.Cli.Workflows;
+using Analytics.Domain.Uploads;
 
 namespace Analytics.Cli.Tests;
 
@@ -87,14 +89,15 @@ public sealed class UploadWorkflowTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("bad.json: rejected", output, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_cli.Bucket, "uploads", "bad.json")));
-        Assert.True(File.Exists(Path.Combine(_cli.Bucket, "rejected", "bad.json")));
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_cli.Bucket, "rejected", "bad.json.error.json")));
+        var key = LocalUploader.KeyOf(new FileInfo(bad));
+        Assert.False(File.Exists(Path.Combine(_cli.Bucket, key)));
+        Assert.True(File.Exists(Path.Combine(_cli.Bucket, UploadKeys.RejectedKey(key))));
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_cli.Bucket, UploadKeys.ErrorReportKey(key))));
         Assert.True(report.RootElement.GetProperty("totalProblems").GetInt32() > 0);
         Assert.Empty((await SummariesAsync()).EnumerateArray());
         var first = report.RootElement.GetProperty("problems")[0];
         var alert = File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(_cli.DataDirectory, "outbox", "analytics-alerts"))));
-        Assert.Contains($"Upload uploads/bad.json (store {first.GetProperty("storeId").GetString()})", alert, StringComparison.Ordinal);
+        Assert.Contains($"Upload {key} (store {first.GetProperty("storeId").GetString()})", alert, StringComparison.Ordinal);
         Assert.Contains($"First: {first.GetProperty("jsonPath").GetString()}: {first.GetProperty("message").GetString()}", alert, StringComparison.Ordinal);
         var execution = Assert.Single(new ExecutionStore(Path.Combine(_cli.DataDirectory, "executions")).List());
         Assert.Equal(("FAILED", "InvalidUploadException"), ((string?)execution["status"], (string?)execution["error"]));

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Analytics.Cli.Workflows;
@@ -13,8 +15,8 @@ using StatesLanguage.Evaluation.History;
 namespace Analytics.Cli.Commands;
 
 /// <summary>
-/// Ingests local files the way AWS does: the file goes into the bucket under <c>uploads/</c>, then an
-/// upload-processor execution runs on the local engine with the <c>Object Created</c> event EventBridge would send.
+/// Ingests local files the way AWS does: the file goes into the bucket under <c>uploads/</c> (<see cref="KeyOf"/>), then
+/// an upload-processor execution runs on the local engine with the <c>Object Created</c> event EventBridge would send.
 /// </summary>
 internal sealed class LocalUploader(IServiceProvider services)
 {
@@ -30,7 +32,7 @@ internal sealed class LocalUploader(IServiceProvider services)
     public async Task<(ProcessUploadOutput Output, string Execution)> UploadAsync(
         FileInfo file, Action<HistoryEvent>? onEvent, CancellationToken cancellationToken)
     {
-        var key = UploadKeys.UploadsPrefix + file.Name;
+        var key = KeyOf(file);
         await using (var content = file.OpenRead())
         {
             await _bucket.WriteAsync(key, content, "application/json", cancellationToken);
@@ -49,6 +51,18 @@ internal sealed class LocalUploader(IServiceProvider services)
         }
 
         throw new WorkflowFailedException(execution, result.Error, result.Cause);
+    }
+
+    /// <summary>
+    /// The bucket key of a local file. Directly under <c>uploads/</c>, where head office writes, since a local file may
+    /// hold any stores (a folder there would name the one store it may hold). Named after the file and the first 16 hex
+    /// digits of SHA-256 over its full path (<c>…/a/day.json</c> → <c>uploads/day-3f9a1c2b7d4e5f60.json</c>): files of one
+    /// name in two folders get two keys, and the same file uploaded again gets its key again, replacing the object as S3 does.
+    /// </summary>
+    internal static string KeyOf(FileInfo file)
+    {
+        var path = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file.FullName)))[..16];
+        return $"{UploadKeys.UploadsPrefix}{Path.GetFileNameWithoutExtension(file.Name)}-{path}{file.Extension}";
     }
 
     /// <summary>The S3 <c>Object Created</c> event as EventBridge delivers it to the state machine.</summary>

@@ -230,11 +230,11 @@ public sealed class LeastPrivilegeUploadTests : IDisposable
         var bad = Day.Replace("\"quantity\":2", "\"quantity\":0", StringComparison.Ordinal);
 
         var rejection = await Assert.ThrowsAsync<InvalidUploadException>(() => new Commands.LocalUploader(host.Services).UploadAsync(File("bad.json", bad), null, CancellationToken.None));
-        Assert.True(await host.Bucket.ExistsAsync("rejected/bad.json", CancellationToken.None));
-        Assert.False(await host.Bucket.ExistsAsync("uploads/bad.json", CancellationToken.None));
+        Assert.True(await host.Bucket.ExistsAsync(UploadKeys.RejectedKey(rejection.ObjectKey), CancellationToken.None));
+        Assert.False(await host.Bucket.ExistsAsync(rejection.ObjectKey, CancellationToken.None));
 
         // A redelivered event (or a retry after the move): the file is gone from uploads/, the recorded rejection is found.
-        var retry = await ProcessAsync(host, "uploads/bad.json");
+        var retry = await ProcessAsync(host, rejection.ObjectKey);
 
         Assert.Equal((ExecutionStatus.Failed, nameof(InvalidUploadException)), (retry.Status, retry.Error));
         Assert.Contains(rejection.Message, retry.Cause, StringComparison.Ordinal);

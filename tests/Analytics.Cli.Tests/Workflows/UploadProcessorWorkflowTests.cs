@@ -54,12 +54,12 @@ public sealed class UploadProcessorWorkflowTests : IDisposable
         Assert.Equal(("InvalidUploadException", rejection.Message), ((string?)cause["errorType"], (string?)cause["errorMessage"]));
         var alert = System.IO.File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(DataDirectory, "outbox", LocalResources.AlertsTopic))));
         Assert.Contains("Subject: Upload rejected", alert, StringComparison.Ordinal);
-        Assert.Contains("uploads/bad.json (store store-0001)", alert, StringComparison.Ordinal);
+        Assert.Contains($"{rejection.ObjectKey} (store store-0001)", alert, StringComparison.Ordinal);
         Assert.Contains($"First: {problem.JsonPath}: {problem.Message}", alert, StringComparison.Ordinal);
         Assert.Equal(1, Attempts(Events(workflows, (string)execution["name"]!)));
-        Assert.True(System.IO.File.Exists(Path.Combine(DataDirectory, "bucket", "rejected", "bad.json")));
-        Assert.True(System.IO.File.Exists(Path.Combine(DataDirectory, "bucket", "rejected", "bad.json.error.json")));
-        Assert.False(System.IO.File.Exists(Path.Combine(DataDirectory, "bucket", "uploads", "bad.json")));
+        Assert.True(System.IO.File.Exists(Path.Combine(DataDirectory, "bucket", UploadKeys.RejectedKey(rejection.ObjectKey))));
+        Assert.True(System.IO.File.Exists(Path.Combine(DataDirectory, "bucket", UploadKeys.ErrorReportKey(rejection.ObjectKey))));
+        Assert.False(System.IO.File.Exists(Path.Combine(DataDirectory, "bucket", rejection.ObjectKey)));
         Assert.Empty(await services.GetRequiredService<ISalesStore>().GetDayAsync(new DateOnly(2025, 1, 15), SalesDetail.Totals, CancellationToken.None));
     }
 
