@@ -18,6 +18,12 @@ public static class UploadLimits
     public const decimal MaxUnitPrice = 1_000_000m;
     /// <summary>Most decimal places a price or discount may carry (trailing zeros do not count).</summary>
     public const int MaxDecimalPlaces = 4;
+    /// <summary>
+    /// The longest single JSON token (a string with its quotes and escapes, or a number) the reader holds, and so the
+    /// most its read buffer grows to. The longest valid text is 256 characters, at most 1,536 bytes escaped; a longer
+    /// token is reported and ends the reading (docs/upload-format.md), so a huge string cannot exhaust memory.
+    /// </summary>
+    public const int MaxTokenBytes = 1024 * 1024;
     /// <summary>Distinct categories one store-day may have (a storage limit).</summary>
     public const int MaxCategoriesPerStoreDay = 1_000;
     /// <summary>Distinct payment methods one store-day may have (a storage limit).</summary>
