@@ -101,6 +101,31 @@ public sealed class UploadWorkflowTests : IDisposable
     }
 
     [Fact]
+    public async Task Upload_FilesWhoseNamesTheBucketCannotHold_AreReportedAndTheOthersGoOn()
+    {
+        var file = await GenerateAsync();
+        var backslash = Path.Combine(_cli.Root.FullName, "store\\42.json");
+        var control = Path.Combine(_cli.Root.FullName, "store\u000142.json");
+        // 255 bytes is a file name's limit: its error report "….json.error.json" could not be written.
+        var longName = Path.Combine(_cli.Root.FullName, new string('s', 250) + ".json");
+        foreach (var bad in (string[])[backslash, control, longName])
+        {
+            File.Copy(file, bad);
+        }
+
+        var (exitCode, output) = await _cli.RunAsync("upload", backslash, control, longName, file);
+
+        Assert.Equal(1, exitCode);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("store\\42.json: not uploaded, the local bucket cannot hold 'uploads/store\\42.json': it contains '\\'; keys use '/' as separator", lines[0]);
+        Assert.StartsWith("store\\u000142.json: not uploaded, the local bucket cannot hold 'uploads/store\\u000142.json': it contains a control character", lines[1], StringComparison.Ordinal);
+        Assert.Contains($"cannot hold 'rejected/{Path.GetFileName(longName)}.error.json': a segment is longer than 255 bytes", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("sales-2025-01-15.json: accepted, 4 store-days", lines[3], StringComparison.Ordinal);
+        Assert.Equal(["sales-2025-01-15.json"], Directory.GetFiles(Path.Combine(_cli.Bucket, "uploads")).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Generate_SameSeed_WritesTheSameBytes_OtherSeed_Differs()
     {
         var first = File.ReadAllBytes(await GenerateAsync(seed: 7));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Analytics.Cli.Embedded;
 using Analytics.Cli.Workflows;
 using Analytics.Domain.Storage;
 using Analytics.Domain.Uploads;
@@ -27,10 +28,18 @@ internal sealed class LocalUploader(IServiceProvider services)
     /// <summary>Uploads and processes one file.</summary>
     /// <exception cref="InvalidUploadException">The file was rejected (and moved to <c>rejected/</c>).</exception>
     /// <exception cref="WorkflowFailedException">The execution failed for another reason.</exception>
+    /// <exception cref="InvalidObjectKeyException">The file's name makes a key (of the upload, or of its rejection and
+    /// error report) that the local bucket cannot hold; nothing was written.</exception>
     public async Task<(ProcessUploadOutput Output, string Execution)> UploadAsync(
         FileInfo file, Action<HistoryEvent>? onEvent, CancellationToken cancellationToken)
     {
         var key = UploadKeys.UploadsPrefix + file.Name;
+        // Checked before anything is written: a rejection must be able to move the file and write its report too.
+        foreach (var stored in (string[])[key, UploadKeys.RejectedKey(key), UploadKeys.ErrorReportKey(key)])
+        {
+            FolderObjectStore.CheckKey(stored);
+        }
+
         await using (var content = file.OpenRead())
         {
             await _bucket.WriteAsync(key, content, "application/json", cancellationToken);
