@@ -101,6 +101,32 @@ public sealed class UploadWorkflowTests : IDisposable
     }
 
     [Fact]
+    public async Task Upload_NameWithASpaceAndAPlus_TheEventCarriesItEncodedAsS3DoesAndTheFileIsRead()
+    {
+        var file = await GenerateAsync();
+        var named = Path.Combine(_cli.Root.FullName, "a b+c.json");
+        File.Copy(file, named);
+
+        var (exitCode, output) = await _cli.RunAsync("upload", named);
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("a b+c.json: accepted, 4 store-days", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_cli.Bucket, "uploads", "a b+c.json")));
+        var execution = output[(output.LastIndexOf("(execution ", StringComparison.Ordinal) + "(execution ".Length)..].TrimEnd().TrimEnd(')');
+        var (_, shown) = await _cli.RunAsync("executions", "show", execution, "--json");
+        Assert.Contains("uploads/a+b%2Bc.json", Strings(JsonDocument.Parse(shown).RootElement));
+    }
+
+    /// <summary>Every string in a JSON document (the execution's input is among them, as JSON text or a value).</summary>
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString()!.StartsWith('{') ? [element.GetString()!, .. Strings(JsonDocument.Parse(element.GetString()!).RootElement)] : [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
+    [Fact]
     public async Task Upload_FilesWhoseNamesTheBucketCannotHold_AreReportedAndTheOthersGoOn()
     {
         var file = await GenerateAsync();

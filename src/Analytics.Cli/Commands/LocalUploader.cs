@@ -60,7 +60,7 @@ internal sealed class LocalUploader(IServiceProvider services)
         throw new WorkflowFailedException(execution, result.Error, result.Cause);
     }
 
-    /// <summary>The S3 <c>Object Created</c> event as EventBridge delivers it to the state machine.</summary>
+    /// <summary>The S3 <c>Object Created</c> event as EventBridge delivers it to the state machine, its key URL-encoded as S3 does.</summary>
     private JsonObject ObjectCreatedEvent(string key, long size)
     {
         var now = _time.GetUtcNow();
@@ -78,7 +78,7 @@ internal sealed class LocalUploader(IServiceProvider services)
             {
                 ["version"] = "0",
                 ["bucket"] = new JsonObject { ["name"] = _bucket.BucketName },
-                ["object"] = new JsonObject { ["key"] = key, ["size"] = size, ["sequencer"] = now.UtcTicks.ToString("X", CultureInfo.InvariantCulture) },
+                ["object"] = new JsonObject { ["key"] = S3EventKey.Encode(key), ["size"] = size, ["sequencer"] = now.UtcTicks.ToString("X", CultureInfo.InvariantCulture) },
                 ["request-id"] = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(),
                 ["requester"] = LocalResources.Account,
                 ["reason"] = "PutObject",
