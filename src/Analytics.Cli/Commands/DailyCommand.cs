@@ -12,6 +12,7 @@ using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using StatesLanguage.Evaluation;
 
@@ -45,11 +46,30 @@ internal static class DailyCommand
         return command;
     }
 
-    public static Option<string> TimeZoneOption() => new("--time-zone")
+    public static Option<string> TimeZoneOption() =>
+        TimeZoneOption("The chain's IANA time zone (business dates, 'yesterday')", LocalZoneId());
+
+    /// <summary>
+    /// A <c>--time-zone</c> option whose value must be a zone id of the tz database (<see cref="TimeZones"/>): anything
+    /// else is a usage error, reported before any work.
+    /// </summary>
+    public static Option<string> TimeZoneOption(string description, string defaultZone)
     {
-        Description = "The chain's IANA time zone (business dates, 'yesterday')",
-        DefaultValueFactory = _ => LocalZoneId(),
-    };
+        var option = new Option<string>("--time-zone") { Description = description, DefaultValueFactory = _ => defaultZone };
+        option.Validators.Add(result =>
+        {
+            if (UnknownZone(result.GetValueOrDefault<string>()) is { } problem)
+            {
+                result.AddError("--time-zone " + problem);
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Why <paramref name="zone"/> is not a zone of the tz database; null when it is one.</summary>
+    public static string? UnknownZone(string? zone) => zone is not null && TimeZones.Find(zone) is not null
+        ? null
+        : $"'{zone}' is not a time zone of the tz database ({TimeZones.Version}): give an IANA id such as America/New_York, Europe/Paris or UTC.";
 
     /// <summary>This machine's zone when the tz database knows its id, otherwise UTC.</summary>
     private static string LocalZoneId() => TimeZones.Find(TimeZoneInfo.Local.Id) is { } zone ? zone.Id : "UTC";
@@ -58,8 +78,17 @@ internal static class DailyCommand
         services => services.Configure<AnalysisOptions>(options => options.TimeZone = zone);
 
     /// <summary>Runs one daily analysis and prints its outcome: exit code 0 and the insights when it succeeded.</summary>
+    /// <remarks>The configured chain zone (<see cref="AnalysisOptions.TimeZone"/>) is checked first: an unknown one is
+    /// reported and nothing runs (exit code 2), as the Lambda host refuses to start with it.</remarks>
     public static async Task<(int ExitCode, DailyInsights? Insights)> RunAsync(IServiceProvider services, DateOnly? date, CancellationToken cancellationToken)
     {
+        var zone = services.GetRequiredService<IOptions<AnalysisOptions>>().Value.TimeZone;
+        if (UnknownZone(zone) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"{AnalysisOptions.Section}:{nameof(AnalysisOptions.TimeZone)} {problem}");
+            return (StatesCommand.Invalid, null);
+        }
+
         var workflows = services.GetRequiredService<LocalWorkflows>();
         var input = date is { } d ? new JsonObject { ["date"] = AnalysisKeys.Iso(d) } : new JsonObject();
         var progress = Terminal.Error;
