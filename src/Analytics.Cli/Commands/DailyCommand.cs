@@ -11,6 +11,7 @@ using Analytics.Domain;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Storage;
+using Analytics.Domain.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -31,6 +32,13 @@ internal static class DailyCommand
     public static Command Create(LocalEnvironment local)
     {
         var date = new Option<DateOnly?>("--date") { Description = "Business date to analyse (YYYY-MM-DD). Default: yesterday in the chain's time zone" };
+        date.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<DateOnly?>() is { } d && d < UploadLimits.EarliestBusinessDate)
+            {
+                result.AddError($"--date {d:yyyy-MM-dd} is before {UploadLimits.EarliestBusinessDate:yyyy-MM-dd}, the earliest business date this system holds.");
+            }
+        });
         var timeZone = TimeZoneOption();
         var command = new Command("daily", "Run the daily analysis workflow for a business date and print where its report and exports are.")
         {

@@ -6,6 +6,14 @@ namespace Analytics.Domain.Uploads;
 /// </summary>
 public static class UploadLimits
 {
+    /// <summary>
+    /// The earliest business date an upload may have, and the daily analysis analyse. Fixed, so that a file valid today
+    /// stays valid (rather than 20 years before today, which would turn old files invalid as time passes); 2000 is
+    /// before any sales this product will hold (the oldest data set we test with is from 2010) and leaves every
+    /// history window before it (the analysis looks back a year or so) inside the calendar, which ends at year 1.
+    /// </summary>
+    public static readonly DateOnly EarliestBusinessDate = new(2000, 1, 1);
+
     /// <summary>The only schema version this reader knows.</summary>
     public const int SchemaVersion = 1;
     public const int StoreIdMaxLength = 64;

@@ -2,9 +2,9 @@ using Analytics.Cli.Commands;
 
 namespace Analytics.Cli.Tests;
 
-/// <summary>An unknown chain or store time zone is a usage error before any work, never a failed run.</summary>
+/// <summary>An unknown time zone or a business date before 2000 is a usage error before any work, never a failed run.</summary>
 [Collection(nameof(SerialConsole))]
-public sealed class TimeZoneTests : IDisposable
+public sealed class BadArgumentTests : IDisposable
 {
     private const string Unknown = "Mars/Olympus_Mons";
     private readonly CliRunner _cli = new();
@@ -58,6 +58,16 @@ public sealed class TimeZoneTests : IDisposable
 
         Assert.StartsWith($"Analysis:TimeZone '{Unknown}' is not a time zone of the tz database", errors.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(data, "executions")), "an execution ran");
+    }
+
+    [Fact]
+    public async Task Daily_DateBefore2000_IsAUsageErrorAndNothingRuns()
+    {
+        var (exitCode, _, errors) = await _cli.RunWithErrorsAsync("daily", "--date", "1999-12-31", "--time-zone", "UTC");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--date 1999-12-31 is before 2000-01-01, the earliest business date this system holds.", errors, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_cli.DataDirectory, "executions")), "an execution ran");
     }
 
     private string Under(string argument) => argument == "generated" ? Path.Combine(_cli.Root.FullName, "generated") : argument;
