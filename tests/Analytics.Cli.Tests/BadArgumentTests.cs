@@ -70,5 +70,18 @@ public sealed class BadArgumentTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_cli.DataDirectory, "executions")), "an execution ran");
     }
 
+    [Theory]
+    [InlineData("generate", "--out", "generated")]
+    [InlineData("demo")]
+    public async Task GenerateOrDemo_DatesStartingBefore2000_IsAUsageErrorAndNothingRuns(params string[] command)
+    {
+        var (exitCode, _, errors) = await _cli.RunWithErrorsAsync([.. command.Select(Under), "--stores", "3", "--days", "10", "--last-date", "2000-01-09"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--last-date 2000-01-09 with --days 10 starts before 2000-01-01", errors, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Under("generated")), "files were generated");
+        Assert.False(Directory.Exists(Path.Combine(_cli.DataDirectory, "executions")), "an execution ran");
+    }
+
     private string Under(string argument) => argument == "generated" ? Path.Combine(_cli.Root.FullName, "generated") : argument;
 }

@@ -74,6 +74,19 @@ internal static class DailyCommand
         return option;
     }
 
+    /// <summary>
+    /// Adds a usage error when <c>--days</c> dates ending at <c>--last-date</c> would start before
+    /// <see cref="UploadLimits.EarliestBusinessDate"/>: files of such dates would all be rejected.
+    /// </summary>
+    public static void CheckFirstDate(System.CommandLine.Parsing.CommandResult result, Option<DateOnly?> lastDate, Option<int> days)
+    {
+        if (result.GetValue(lastDate) is { } last && last.DayNumber - (result.GetValue(days) - 1) < UploadLimits.EarliestBusinessDate.DayNumber)
+        {
+            result.AddError($"--last-date {last:yyyy-MM-dd} with --days {result.GetValue(days)} starts before " +
+                            $"{UploadLimits.EarliestBusinessDate:yyyy-MM-dd}, the earliest business date this system holds.");
+        }
+    }
+
     /// <summary>Why <paramref name="zone"/> is not a zone of the tz database; null when it is one.</summary>
     public static string? UnknownZone(string? zone) => zone is not null && TimeZones.Find(zone) is not null
         ? null

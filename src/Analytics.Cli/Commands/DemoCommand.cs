@@ -31,6 +31,7 @@ internal static class DemoCommand
         };
         var model = new ModelFlags();
         model.AddTo(command);
+        command.Validators.Add(result => DailyCommand.CheckFirstDate(result, lastDate, days));
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new GeneratorOptions

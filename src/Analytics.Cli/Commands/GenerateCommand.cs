@@ -23,6 +23,7 @@ internal static class GenerateCommand
         {
             stores, days, output, seed, lastDate, timeZone,
         };
+        command.Validators.Add(result => DailyCommand.CheckFirstDate(result, lastDate, days));
         command.SetAction((parseResult, cancellationToken) =>
         {
             var options = new GeneratorOptions
