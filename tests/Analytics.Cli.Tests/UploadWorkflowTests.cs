@@ -104,6 +104,57 @@ public sealed class UploadWorkflowTests : IDisposable
     }
 
     [Fact]
+    public async Task Upload_NameWithASpaceAndAPlus_TheEventCarriesItEncodedAsS3DoesAndTheFileIsRead()
+    {
+        var file = await GenerateAsync();
+        var named = Path.Combine(_cli.Root.FullName, "a b+c.json");
+        File.Copy(file, named);
+
+        var (exitCode, output) = await _cli.RunAsync("upload", named);
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("a b+c.json: accepted, 4 store-days", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_cli.Bucket, "uploads", "a b+c.json")));
+        var execution = output[(output.LastIndexOf("(execution ", StringComparison.Ordinal) + "(execution ".Length)..].TrimEnd().TrimEnd(')');
+        var (_, shown) = await _cli.RunAsync("executions", "show", execution, "--json");
+        Assert.Contains("uploads/a+b%2Bc.json", Strings(JsonDocument.Parse(shown).RootElement));
+    }
+
+    /// <summary>Every string in a JSON document (the execution's input is among them, as JSON text or a value).</summary>
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString()!.StartsWith('{') ? [element.GetString()!, .. Strings(JsonDocument.Parse(element.GetString()!).RootElement)] : [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
+    [Fact]
+    public async Task Upload_FilesWhoseNamesTheBucketCannotHold_AreReportedAndTheOthersGoOn()
+    {
+        var file = await GenerateAsync();
+        var backslash = Path.Combine(_cli.Root.FullName, "store\\42.json");
+        var control = Path.Combine(_cli.Root.FullName, "store\u000142.json");
+        // 255 bytes is a file name's limit: its error report "….json.error.json" could not be written.
+        var longName = Path.Combine(_cli.Root.FullName, new string('s', 250) + ".json");
+        foreach (var bad in (string[])[backslash, control, longName])
+        {
+            File.Copy(file, bad);
+        }
+
+        var (exitCode, output) = await _cli.RunAsync("upload", backslash, control, longName, file);
+
+        Assert.Equal(1, exitCode);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("store\\42.json: not uploaded, the local bucket cannot hold 'uploads/store\\42.json': it contains '\\'; keys use '/' as separator", lines[0]);
+        Assert.StartsWith("store\\u000142.json: not uploaded, the local bucket cannot hold 'uploads/store\\u000142.json': it contains a control character", lines[1], StringComparison.Ordinal);
+        Assert.Contains($"cannot hold 'rejected/{Path.GetFileName(longName)}.error.json': a segment is longer than 255 bytes", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("sales-2025-01-15.json: accepted, 4 store-days", lines[3], StringComparison.Ordinal);
+        Assert.Equal(["sales-2025-01-15.json"], Directory.GetFiles(Path.Combine(_cli.Bucket, "uploads")).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Generate_SameSeed_WritesTheSameBytes_OtherSeed_Differs()
     {
         var first = File.ReadAllBytes(await GenerateAsync(seed: 7));

@@ -11,7 +11,9 @@ using Analytics.Domain;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Storage;
+using Analytics.Domain.Uploads;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using StatesLanguage.Evaluation;
 
@@ -30,6 +32,13 @@ internal static class DailyCommand
     public static Command Create(LocalEnvironment local)
     {
         var date = new Option<DateOnly?>("--date") { Description = "Business date to analyse (YYYY-MM-DD). Default: yesterday in the chain's time zone" };
+        date.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<DateOnly?>() is { } d && d < UploadLimits.EarliestBusinessDate)
+            {
+                result.AddError($"--date {d:yyyy-MM-dd} is before {UploadLimits.EarliestBusinessDate:yyyy-MM-dd}, the earliest business date this system holds.");
+            }
+        });
         var timeZone = TimeZoneOption();
         var command = new Command("daily", "Run the daily analysis workflow for a business date and print where its report and exports are.")
         {
@@ -45,11 +54,43 @@ internal static class DailyCommand
         return command;
     }
 
-    public static Option<string> TimeZoneOption() => new("--time-zone")
+    public static Option<string> TimeZoneOption() =>
+        TimeZoneOption("The chain's IANA time zone (business dates, 'yesterday')", LocalZoneId());
+
+    /// <summary>
+    /// A <c>--time-zone</c> option whose value must be a zone id of the tz database (<see cref="TimeZones"/>): anything
+    /// else is a usage error, reported before any work.
+    /// </summary>
+    public static Option<string> TimeZoneOption(string description, string defaultZone)
     {
-        Description = "The chain's IANA time zone (business dates, 'yesterday')",
-        DefaultValueFactory = _ => LocalZoneId(),
-    };
+        var option = new Option<string>("--time-zone") { Description = description, DefaultValueFactory = _ => defaultZone };
+        option.Validators.Add(result =>
+        {
+            if (UnknownZone(result.GetValueOrDefault<string>()) is { } problem)
+            {
+                result.AddError("--time-zone " + problem);
+            }
+        });
+        return option;
+    }
+
+    /// <summary>
+    /// Adds a usage error when <c>--days</c> dates ending at <c>--last-date</c> would start before
+    /// <see cref="UploadLimits.EarliestBusinessDate"/>: files of such dates would all be rejected.
+    /// </summary>
+    public static void CheckFirstDate(System.CommandLine.Parsing.CommandResult result, Option<DateOnly?> lastDate, Option<int> days)
+    {
+        if (result.GetValue(lastDate) is { } last && last.DayNumber - (result.GetValue(days) - 1) < UploadLimits.EarliestBusinessDate.DayNumber)
+        {
+            result.AddError($"--last-date {last:yyyy-MM-dd} with --days {result.GetValue(days)} starts before " +
+                            $"{UploadLimits.EarliestBusinessDate:yyyy-MM-dd}, the earliest business date this system holds.");
+        }
+    }
+
+    /// <summary>Why <paramref name="zone"/> is not a zone of the tz database; null when it is one.</summary>
+    public static string? UnknownZone(string? zone) => zone is not null && TimeZones.Find(zone) is not null
+        ? null
+        : $"'{zone}' is not a time zone of the tz database ({TimeZones.Version}): give an IANA id such as America/New_York, Europe/Paris or UTC.";
 
     /// <summary>This machine's zone when the tz database knows its id, otherwise UTC.</summary>
     private static string LocalZoneId() => TimeZones.Find(TimeZoneInfo.Local.Id) is { } zone ? zone.Id : "UTC";
@@ -58,8 +99,17 @@ internal static class DailyCommand
         services => services.Configure<AnalysisOptions>(options => options.TimeZone = zone);
 
     /// <summary>Runs one daily analysis and prints its outcome: exit code 0 and the insights when it succeeded.</summary>
+    /// <remarks>The configured chain zone (<see cref="AnalysisOptions.TimeZone"/>) is checked first: an unknown one is
+    /// reported and nothing runs (exit code 2), as the Lambda host refuses to start with it.</remarks>
     public static async Task<(int ExitCode, DailyInsights? Insights)> RunAsync(IServiceProvider services, DateOnly? date, CancellationToken cancellationToken)
     {
+        var zone = services.GetRequiredService<IOptions<AnalysisOptions>>().Value.TimeZone;
+        if (UnknownZone(zone) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"{AnalysisOptions.Section}:{nameof(AnalysisOptions.TimeZone)} {problem}");
+            return (StatesCommand.Invalid, null);
+        }
+
         var workflows = services.GetRequiredService<LocalWorkflows>();
         var input = date is { } d ? new JsonObject { ["date"] = AnalysisKeys.Iso(d) } : new JsonObject();
         var progress = Terminal.Error;

@@ -23,13 +23,15 @@ internal static class DemoCommand
         var days = new Option<int>("--days") { Description = "Days of history", DefaultValueFactory = _ => 120 };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
         var lastDate = new Option<DateOnly?>("--last-date") { Description = "Last business date (YYYY-MM-DD). Default: yesterday (UTC)" };
+        var timeZone = DailyCommand.TimeZoneOption("The chain's IANA time zone: the stores' and the analysis'", GeneratorOptions.DefaultTimeZone);
         var noAnomalies = new Option<bool>("--no-anomalies") { Description = "Plant nothing unusual on the last day (by default a store's revenue halves, a category surges and a store sells nothing)" };
         var command = new Command("demo", "Generate a chain's sales, ingest them through the upload workflow, and run the daily analysis of the last day.")
         {
-            stores, days, seed, lastDate, noAnomalies,
+            stores, days, seed, lastDate, timeZone, noAnomalies,
         };
         var model = new ModelFlags();
         model.AddTo(command);
+        command.Validators.Add(result => DailyCommand.CheckFirstDate(result, lastDate, days));
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new GeneratorOptions
@@ -38,6 +40,7 @@ internal static class DemoCommand
                 Days = parseResult.GetValue(days),
                 Seed = parseResult.GetValue(seed),
                 LastDate = parseResult.GetValue(lastDate) ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),
+                TimeZone = parseResult.GetValue(timeZone)!,
             };
             if (!parseResult.GetValue(noAnomalies) && options.Stores >= 3)
             {

@@ -15,13 +15,15 @@ internal static class GenerateCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the files into", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed: same seed and options, same files", DefaultValueFactory = _ => 42 };
         var lastDate = new Option<DateOnly?>("--last-date") { Description = "Last business date (YYYY-MM-DD). Default: yesterday (UTC)" };
+        var timeZone = DailyCommand.TimeZoneOption("The stores' IANA time zone (the files' time_zone and timestamps)", GeneratorOptions.DefaultTimeZone);
         stores.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 100_000) { r.AddError("--stores must be 1 to 100000."); } });
         days.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 3_660) { r.AddError("--days must be 1 to 3660."); } });
 
         var command = new Command("generate", "Write generated upload files (one JSON array of store-days per date) into a folder.")
         {
-            stores, days, output, seed, lastDate,
+            stores, days, output, seed, lastDate, timeZone,
         };
+        command.Validators.Add(result => DailyCommand.CheckFirstDate(result, lastDate, days));
         command.SetAction((parseResult, cancellationToken) =>
         {
             var options = new GeneratorOptions
@@ -30,6 +32,7 @@ internal static class GenerateCommand
                 Days = parseResult.GetValue(days),
                 Seed = parseResult.GetValue(seed),
                 LastDate = parseResult.GetValue(lastDate) ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),
+                TimeZone = parseResult.GetValue(timeZone)!,
             };
             var folder = parseResult.GetValue(output)!;
             folder.Create();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Analytics.Cli.Embedded;
 using Analytics.Cli.Workflows;
 using Analytics.Domain.Storage;
 using Analytics.Domain.Uploads;
@@ -29,10 +30,18 @@ internal sealed class LocalUploader(IServiceProvider services)
     /// <summary>Uploads and processes one file.</summary>
     /// <exception cref="InvalidUploadException">The file was rejected (and moved to <c>rejected/</c>).</exception>
     /// <exception cref="WorkflowFailedException">The execution failed for another reason.</exception>
+    /// <exception cref="InvalidObjectKeyException">The file's name makes a key (of the upload, or of its rejection and
+    /// error report) that the local bucket cannot hold; nothing was written.</exception>
     public async Task<(ProcessUploadOutput Output, string Execution)> UploadAsync(
         FileInfo file, Action<HistoryEvent>? onEvent, CancellationToken cancellationToken)
     {
         var key = KeyOf(file);
+        // Checked before anything is written: a rejection must be able to move the file and write its report too.
+        foreach (var stored in (string[])[key, UploadKeys.RejectedKey(key), UploadKeys.ErrorReportKey(key)])
+        {
+            FolderObjectStore.CheckKey(stored);
+        }
+
         await using (var content = file.OpenRead())
         {
             await _bucket.WriteAsync(key, content, "application/json", cancellationToken);
@@ -65,7 +74,7 @@ internal sealed class LocalUploader(IServiceProvider services)
         return $"{UploadKeys.UploadsPrefix}{Path.GetFileNameWithoutExtension(file.Name)}-{path}{file.Extension}";
     }
 
-    /// <summary>The S3 <c>Object Created</c> event as EventBridge delivers it to the state machine.</summary>
+    /// <summary>The S3 <c>Object Created</c> event as EventBridge delivers it to the state machine, its key URL-encoded as S3 does.</summary>
     private JsonObject ObjectCreatedEvent(string key, long size)
     {
         var now = _time.GetUtcNow();
@@ -83,7 +92,7 @@ internal sealed class LocalUploader(IServiceProvider services)
             {
                 ["version"] = "0",
                 ["bucket"] = new JsonObject { ["name"] = _bucket.BucketName },
-                ["object"] = new JsonObject { ["key"] = key, ["size"] = size, ["sequencer"] = now.UtcTicks.ToString("X", CultureInfo.InvariantCulture) },
+                ["object"] = new JsonObject { ["key"] = S3EventKey.Encode(key), ["size"] = size, ["sequencer"] = now.UtcTicks.ToString("X", CultureInfo.InvariantCulture) },
                 ["request-id"] = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(),
                 ["requester"] = LocalResources.Account,
                 ["reason"] = "PutObject",

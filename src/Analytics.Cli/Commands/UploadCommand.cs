@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Analytics.Domain.Storage;
 using Analytics.Domain.Uploads;
 using Analytics.Cli.Workflows;
 using Spectre.Console;
@@ -10,7 +11,7 @@ namespace Analytics.Cli.Commands;
 /// <summary>
 /// <c>analytics upload FILE…</c>: puts each file in the local bucket under <c>uploads/</c> and runs ProcessUpload on
 /// it, as the S3 event would in AWS. One summary line per file; a rejected file's problems are listed and the exit
-/// code is 1.
+/// code is 1. A file whose name cannot be a key of the local bucket is reported and skipped; the others go on.
 /// </summary>
 internal static class UploadCommand
 {
@@ -86,7 +87,16 @@ internal static class UploadCommand
             PrintRejection(file.Name, rejection, results, problems);
             return 1;
         }
+        catch (InvalidObjectKeyException badName)
+        {
+            results($"{Printable(file.Name)}: not uploaded, the local bucket cannot hold '{Printable(badName.Key)}': {badName.Reason}");
+            return 1;
+        }
     }
+
+    /// <summary>A file name with its control characters shown as <c>\uXXXX</c>, so that it cannot move the terminal.</summary>
+    private static string Printable(string name) =>
+        string.Concat(name.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     private static void PrintRejection(string fileName, InvalidUploadException rejection, Action<string> results, IAnsiConsole problems)
     {

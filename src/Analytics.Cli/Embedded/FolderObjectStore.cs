@@ -13,6 +13,12 @@ internal sealed class FolderObjectStore : IObjectStore
     /// <summary>Name prefix of in-progress writes; listings skip such files and keys may not use it.</summary>
     public const string TempPrefix = ".~tmp-";
 
+    /// <summary>The most UTF-8 bytes a key may have (S3's limit).</summary>
+    public const int MaxKeyBytes = 1024;
+
+    /// <summary>The most UTF-8 bytes a key segment may have: one file name (NAME_MAX on Linux and macOS).</summary>
+    public const int MaxSegmentBytes = 255;
+
     private readonly string _root;
 
     public FolderObjectStore(string rootDirectory, string bucketName)
@@ -126,12 +132,12 @@ internal sealed class FolderObjectStore : IObjectStore
         return found.ToAsyncEnumerable();
     }
 
-    /// <summary>The full path of a key, after checking it cannot name anything outside the folder.</summary>
-    /// <exception cref="InvalidObjectKeyException">The key is empty, absolute, uses '\', has an empty, '.', '..'
-    /// or temp-file segment, a control character, or otherwise resolves outside the folder.</exception>
-    /// <summary>The file that holds <paramref name="key"/>.</summary>
-    /// <exception cref="InvalidObjectKeyException">The key is empty or escapes the folder.</exception>
-    public string PathOf(string key)
+    /// <summary>
+    /// Checks that <paramref name="key"/> is one this bucket can hold (S3 could hold more), without touching the disk.
+    /// </summary>
+    /// <exception cref="InvalidObjectKeyException">The key is empty, absolute, longer than S3 allows, uses '\', has an
+    /// empty, '.', '..', temp-file or too long segment, or a control character.</exception>
+    public static void CheckKey(string key)
     {
         if (string.IsNullOrEmpty(key))
         {
@@ -141,6 +147,11 @@ internal sealed class FolderObjectStore : IObjectStore
         if (key.StartsWith('/') || Path.IsPathRooted(key))
         {
             throw new InvalidObjectKeyException(key, "it is absolute");
+        }
+
+        if (System.Text.Encoding.UTF8.GetByteCount(key) > MaxKeyBytes)
+        {
+            throw new InvalidObjectKeyException(key, $"it is longer than {MaxKeyBytes} bytes (UTF-8), the most S3 allows");
         }
 
         if (key.Contains('\\', StringComparison.Ordinal))
@@ -164,8 +175,19 @@ internal sealed class FolderObjectStore : IObjectStore
             {
                 throw new InvalidObjectKeyException(key, $"segments starting with '{TempPrefix}' are reserved");
             }
-        }
 
+            if (System.Text.Encoding.UTF8.GetByteCount(segment) > MaxSegmentBytes)
+            {
+                throw new InvalidObjectKeyException(key, $"a segment is longer than {MaxSegmentBytes} bytes (UTF-8), the most a file name may have here");
+            }
+        }
+    }
+
+    /// <summary>The file that holds <paramref name="key"/>, after checking it cannot name anything outside the folder.</summary>
+    /// <exception cref="InvalidObjectKeyException">See <see cref="CheckKey"/>; or the key resolves outside the folder.</exception>
+    public string PathOf(string key)
+    {
+        CheckKey(key);
         var full = Path.GetFullPath(Path.Combine(_root, key));
         if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {

@@ -3,6 +3,9 @@ namespace Analytics.Cli.Generation;
 /// <summary>What to generate. Same options, same bytes.</summary>
 internal sealed record GeneratorOptions
 {
+    /// <summary>The stores' zone unless told otherwise.</summary>
+    public const string DefaultTimeZone = "America/New_York";
+
     public int Stores { get; init; } = 50;
     public int Days { get; init; } = 120;
     /// <summary>The last business date generated; the first is <c>Days - 1</c> days before it.</summary>
@@ -12,7 +15,7 @@ internal sealed record GeneratorOptions
     /// <summary>Transactions of an average store on an average weekday.</summary>
     public int BaseTransactions { get; init; } = 180;
     public string Currency { get; init; } = "USD";
-    public string TimeZone { get; init; } = "America/New_York";
+    public string TimeZone { get; init; } = DefaultTimeZone;
     /// <summary>Unusual sales to plant (the demo's); null for none.</summary>
     public PlantedAnomalies? Planted { get; init; }
 

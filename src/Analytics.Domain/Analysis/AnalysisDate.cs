@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Domain.Uploads;
 using NodaTime;
 
 namespace Analytics.Domain.Analysis;
@@ -10,7 +11,8 @@ public static class AnalysisDate
     /// <paramref name="requested"/> (YYYY-MM-DD) when given; otherwise the day before <paramref name="startedAt"/> in
     /// the chain's time zone (the schedule's call).
     /// </summary>
-    /// <exception cref="InvalidAnalysisDateException">Not a YYYY-MM-DD date, or after the start date in the chain's zone.</exception>
+    /// <exception cref="InvalidAnalysisDateException">Not a YYYY-MM-DD date, after the start date in the chain's zone, or
+    /// before <see cref="UploadLimits.EarliestBusinessDate"/>.</exception>
     public static DateOnly Resolve(string? requested, DateTimeOffset startedAt, DateTimeZone chainZone)
     {
         var today = DateOnly.FromDateTime(chainZone.ToLocal(startedAt).DateTime);
@@ -28,6 +30,12 @@ public static class AnalysisDate
         {
             throw new InvalidAnalysisDateException(
                 $"{requested} is in the future: today is {today:yyyy-MM-dd} in the chain's time zone ({chainZone.Id}).");
+        }
+
+        if (date < UploadLimits.EarliestBusinessDate)
+        {
+            throw new InvalidAnalysisDateException(
+                $"{requested} is before {UploadLimits.EarliestBusinessDate:yyyy-MM-dd}, the earliest business date this system holds.");
         }
 
         return date;

@@ -6,6 +6,14 @@ namespace Analytics.Domain.Uploads;
 /// </summary>
 public static class UploadLimits
 {
+    /// <summary>
+    /// The earliest business date an upload may have, and the daily analysis analyse. Fixed, so that a file valid today
+    /// stays valid (rather than 20 years before today, which would turn old files invalid as time passes); 2000 is
+    /// before any sales this product will hold (the oldest data set we test with is from 2010) and leaves every
+    /// history window before it (the analysis looks back a year or so) inside the calendar, which ends at year 1.
+    /// </summary>
+    public static readonly DateOnly EarliestBusinessDate = new(2000, 1, 1);
+
     /// <summary>The only schema version this reader knows.</summary>
     public const int SchemaVersion = 1;
     public const int StoreIdMaxLength = 64;
@@ -18,6 +26,12 @@ public static class UploadLimits
     public const decimal MaxUnitPrice = 1_000_000m;
     /// <summary>Most decimal places a price or discount may carry (trailing zeros do not count).</summary>
     public const int MaxDecimalPlaces = 4;
+    /// <summary>
+    /// The longest single JSON token (a string with its quotes and escapes, or a number) the reader holds, and so the
+    /// most its read buffer grows to. The longest valid text is 256 characters, at most 1,536 bytes escaped; a longer
+    /// token is reported and ends the reading (docs/upload-format.md), so a huge string cannot exhaust memory.
+    /// </summary>
+    public const int MaxTokenBytes = 1024 * 1024;
     /// <summary>Distinct categories one store-day may have (a storage limit).</summary>
     public const int MaxCategoriesPerStoreDay = 1_000;
     /// <summary>Distinct payment methods one store-day may have (a storage limit).</summary>

@@ -84,6 +84,13 @@ internal sealed partial class UploadParser
             return;
         }
 
+        if (date < UploadLimits.EarliestBusinessDate)
+        {
+            Report(ref reader, UploadProblemCodes.BusinessDateTooEarly,
+                   $"'business_date' {_businessDateText} is before {UploadLimits.EarliestBusinessDate:yyyy-MM-dd}, the earliest business date this system holds.", null);
+            return;
+        }
+
         _businessDate = date;
         CheckDuplicateStoreDay(ref reader);
     }

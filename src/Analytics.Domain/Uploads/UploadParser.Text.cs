@@ -10,6 +10,9 @@ internal sealed partial class UploadParser
     /// <summary>Stands for a text whose escapes make no valid Unicode (a lone surrogate): a byte that is never UTF-8.</summary>
     private static readonly byte[] NotUnicode = [0xFF];
 
+    /// <summary>What may come between two tokens: JSON whitespace and separators.</summary>
+    private static readonly System.Buffers.SearchValues<byte> BetweenTokens = System.Buffers.SearchValues.Create(" \t\r\n,:"u8);
+
     /// <summary>
     /// The unescaped UTF-8 bytes of the current string or property name token; <see cref="NotUnicode"/> when it escapes
     /// a lone surrogate (<c>\ud800</c> without its pair), which has no UTF-8 form: the text checks report it as
@@ -96,5 +99,33 @@ internal sealed partial class UploadParser
             Report(ref reader, UploadProblemCodes.StringTooLong,
                    $"'{name}' must be at most {maxLength} characters, found {Encoding.UTF8.GetCharCount(text)}.", null);
         }
+    }
+
+    /// <summary>
+    /// Records that the token starting the <paramref name="filled"/> unconsumed bytes of <paramref name="buffer"/> is
+    /// longer than the reader's buffer may grow (<see cref="UploadLimits.MaxTokenBytes"/>), far beyond any limit of
+    /// the format. The reader cannot step over a token it cannot hold, so nothing after it is read; the problem points
+    /// at the token's first byte and names the field whose value it is.
+    /// </summary>
+    public void TokenTooLong(byte[] buffer, int filled, JsonReaderState state)
+    {
+        _completed.RemoveRange(Confirmed, _completed.Count - Confirmed);
+        (_buffer, _filled) = (buffer, filled);
+        var start = buffer.AsSpan(0, filled).IndexOfAnyExcept(BetweenTokens);
+        var first = start < 0 ? (byte)' ' : buffer[start];
+        // The reader's state knows the token before: after a field name, this token is that field's value.
+        var afterName = new Utf8JsonReader([], isFinalBlock: false, state).TokenType == JsonTokenType.PropertyName;
+        var field = afterName && _skipDepth == 0 ? _frames[_depth].Pending : UploadField.None;
+        var what = field != UploadField.None ? $"'{UploadFieldNames.Name(field)}'"
+            : afterName ? "A field's value" : first == (byte)'"' ? "A field name or string" : "A value";
+        var (code, kind) = first switch
+        {
+            (byte)'"' => (UploadProblemCodes.StringTooLong, "a string"),
+            (byte)'-' or (>= (byte)'0' and <= (byte)'9') => (UploadProblemCodes.NumberOutOfRange, "a number"),
+            _ => (UploadProblemCodes.MalformedJson, "a token"),
+        };
+        Report(code, $"{what} is {kind} of more than {UploadLimits.MaxTokenBytes} bytes, far beyond any limit of the " +
+                     "format; the rest of the file is not read.",
+               _tracker.BufferStart + Math.Max(start, 0), null);
     }
 }

@@ -22,6 +22,7 @@ public static class UploadProblemCodes
     public const string StoreMismatch = "store_mismatch";
     public const string InvalidBusinessDate = "invalid_business_date";
     public const string FutureBusinessDate = "future_business_date";
+    public const string BusinessDateTooEarly = "business_date_too_early";
     public const string InvalidCurrency = "invalid_currency";
     public const string UnknownTimeZone = "unknown_time_zone";
     public const string EmptyTransactions = "empty_transactions";

@@ -7,8 +7,8 @@ namespace Analytics.Domain.Uploads;
 
 /// <summary>
 /// Validates and aggregates an upload file (format v1, docs/upload-format.md) in one streaming pass. Memory does
-/// not grow with the file: it holds a read buffer (64 KiB, grown only for a single larger token) and the
-/// aggregation state of the store-day being read. Stateless between calls, so one instance may serve concurrent reads.
+/// not grow with the file: it holds a read buffer (64 KiB, grown only for a single larger token, up to
+/// <see cref="UploadLimits.MaxTokenBytes"/>) and the aggregation state of the store-day being read. Stateless between calls, so one instance may serve concurrent reads.
 /// </summary>
 public sealed class UploadReader(TimeProvider time, IOptions<UploadOptions> options)
 {
@@ -84,6 +84,14 @@ public sealed class UploadReader(TimeProvider time, IOptions<UploadOptions> opti
 
                 if (filled == buffer.Length)
                 {
+                    // Nothing was consumed from a full buffer: one token fills it.
+                    if (buffer.Length >= UploadLimits.MaxTokenBytes)
+                    {
+                        parser.TokenTooLong(buffer, filled, state);
+                        bytes += await CountRestAsync(content, buffer, cancellationToken);
+                        break;
+                    }
+
                     buffer = Grow(buffer, filled);
                 }
             }

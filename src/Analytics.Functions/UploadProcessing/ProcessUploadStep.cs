@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.Domain.Sales;
@@ -92,34 +91,33 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
     }
 
     /// <summary>
-    /// Opens the uploaded object. S3 event notifications URL-encode keys ("red flower.json" → "red+flower.json"); when
-    /// the key as given is not there, its decoded form is tried. When neither is there, an earlier attempt may have
-    /// rejected and moved the file: then the same rejection is thrown again. Each key is asked for with a listing of it
-    /// (<see cref="ObjectStoreExtensions.OpenReadIfPresentAsync"/>), because the function may list only its prefixes,
-    /// and S3 answers a read of a missing key with 403 to such a caller.
+    /// Opens the uploaded object. S3 URL-encodes the key in its events ("a b+c.json" → "a+b%2Bc.json"); each key the
+    /// event's may stand for is tried in turn (<see cref="S3EventKey.Decodings"/>). When none is there, an earlier attempt
+    /// may have rejected and moved the file: then the same rejection is thrown again. Each key is asked for with a
+    /// listing of it (<see cref="ObjectStoreExtensions.OpenReadIfPresentAsync"/>), because the function may list only
+    /// its prefixes, and S3 answers a read of a missing key with 403 to such a caller.
     /// </summary>
-    /// <exception cref="ObjectNotFoundException">Neither key is there and no rejection of it is recorded.</exception>
-    private async Task<(string Key, Stream Content)> OpenAsync(string key, CancellationToken cancellationToken)
+    /// <exception cref="ObjectNotFoundException">No such key is there and no rejection of one is recorded.</exception>
+    private async Task<(string Key, Stream Content)> OpenAsync(string eventKey, CancellationToken cancellationToken)
     {
-        if (await objects.OpenReadIfPresentAsync(key, cancellationToken) is { } content)
+        var keys = S3EventKey.Decodings(eventKey);
+        foreach (var key in keys)
         {
-            return (key, content);
+            if (await objects.OpenReadIfPresentAsync(key, cancellationToken) is { } content)
+            {
+                return (key, content);
+            }
         }
 
-        var decoded = WebUtility.UrlDecode(key);
-        if (decoded != key && await objects.OpenReadIfPresentAsync(decoded, cancellationToken) is { } decodedContent)
+        foreach (var key in keys)
         {
-            return (decoded, decodedContent);
+            if (await rejections.FindAsync(key, cancellationToken) is { } earlier)
+            {
+                throw earlier;
+            }
         }
 
-        var earlier = await rejections.FindAsync(key, cancellationToken)
-                      ?? (decoded != key ? await rejections.FindAsync(decoded, cancellationToken) : null);
-        if (earlier is not null)
-        {
-            throw earlier;
-        }
-
-        throw new ObjectNotFoundException(key);
+        throw new ObjectNotFoundException(eventKey);
     }
 
     /// <summary>A short, stable id of the object (bucket and key) for logs and outputs.</summary>

@@ -36,6 +36,29 @@ public sealed class FolderObjectStoreTests : ObjectStoreContract, IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "x")));
     }
 
+    [Theory]
+    [InlineData(255, true)]
+    [InlineData(256, false)]
+    public async Task WriteAsync_SegmentOfAFileNamesLength_IsHeldOneByteMoreIsRefused(int bytes, bool held)
+    {
+        // 'é' is two bytes in UTF-8: the limit counts bytes, as file systems do.
+        var key = "uploads/" + new string('é', bytes / 2) + new string('x', bytes % 2);
+
+        var write = Record.ExceptionAsync(() => WriteTextAsync(key, "x"));
+
+        Assert.Equal(held, await write is null);
+    }
+
+    [Fact]
+    public async Task WriteAsync_KeyLongerThanS3Allows_IsRefused()
+    {
+        var key = string.Join('/', Enumerable.Repeat(new string('k', 200), 5)) + "/abcdefghijklmnopqrstuvwxyz";
+
+        var refused = await Assert.ThrowsAsync<InvalidObjectKeyException>(() => WriteTextAsync(key, "x"));
+
+        Assert.Contains("1024 bytes", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ListAsync_PrefixEscapingTheFolder_IsRefused() =>
         await Assert.ThrowsAsync<InvalidObjectKeyException>(() => ListAsync("../"));

@@ -31,6 +31,7 @@ internal static class MalformedUploads
         ["store_id_too_long"] = new(Swap("store-0042", new string('s', 65)), "string_too_long", "$.store_id"),
         ["business_date_unpadded"] = new(Swap("\"business_date\":\"2025-01-15\"", "\"business_date\":\"2025-1-15\""), "invalid_business_date", "$.business_date", "\"2025-1-15\""),
         ["business_date_impossible"] = new(Swap("\"business_date\":\"2025-01-15\"", "\"business_date\":\"2025-02-30\""), "invalid_business_date", "$.business_date"),
+        ["business_date_before_2000"] = new(Swap("\"business_date\":\"2025-01-15\"", "\"business_date\":\"1999-12-31\""), "business_date_too_early", "$.business_date", "\"1999-12-31\""),
         ["business_date_future"] = new(Swap("\"business_date\":\"2025-01-15\"", "\"business_date\":\"2025-02-03\""), "future_business_date", "$.business_date"),
         ["currency_lower_case"] = new(Swap("\"USD\"", "\"usd\""), "invalid_currency", "$.currency", "\"usd\""),
         ["currency_unknown"] = new(Swap("\"USD\"", "\"XYZ\""), "invalid_currency", "$.currency"),

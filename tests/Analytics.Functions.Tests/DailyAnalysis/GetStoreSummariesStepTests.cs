@@ -82,6 +82,8 @@ public sealed class GetStoreSummariesStepTests
     [InlineData("2025-13-01", "is not a date")]
     [InlineData("15/01/2025", "is not a date")]
     [InlineData("2025-01-17", "in the future")]
+    [InlineData("1999-12-31", "is before 2000-01-01, the earliest business date")]
+    [InlineData("0001-01-01", "is before 2000-01-01, the earliest business date")] // it used to fail looking back a year before year 1
     public async Task HandleAsync_BadDate_ThrowsInvalidAnalysisDate(string date, string reason)
     {
         var error = await Assert.ThrowsAsync<InvalidAnalysisDateException>(() => CreateStep().HandleAsync(Input(date), CancellationToken.None));

@@ -80,8 +80,52 @@ public sealed partial class ProcessUploadStepTests
         await CreateStep().HandleAsync(Event(key: "uploads/store+0001+%28copy%29.json"), CancellationToken.None);
 
         // A read of a missing key is 403 to a function that may not list the whole bucket: missing keys are never read.
-        await _objects.DidNotReceive().OpenReadAsync("uploads/store+0001+%28copy%29.json", Arg.Any<CancellationToken>());
-        _objects.Received(1).ListAsync("uploads/store+0001+%28copy%29.json", Arg.Any<CancellationToken>());
+        _objects.Received(1).ListAsync(stored, Arg.Any<CancellationToken>());
+        await _objects.Received(1).OpenReadAsync(stored, Arg.Any<CancellationToken>());
+        await _objects.DidNotReceive().OpenReadAsync(Arg.Is<string>(k => k != stored), Arg.Any<CancellationToken>());
+    }
+
+    [Theory]
+    [InlineData("uploads/a+b%2Bc.json")]    // as S3 documents its event keys: a form's encoding
+    [InlineData("uploads/a%20b%2Bc.json")]  // every reserved byte percent-encoded
+    [InlineData("uploads/a%20b+c.json")]    // percent-encoded with '+' left as is
+    [InlineData("uploads/a b+c.json")]      // not encoded: an event written by hand
+    public async Task HandleAsync_KeyWithASpaceAndAPlus_ReadsTheUploadedKeyHoweverTheEventEncodesIt(string eventKey)
+    {
+        const string stored = "uploads/a b+c.json";
+        _present.Add(stored);
+        _objects.OpenReadAsync(stored, Arg.Any<CancellationToken>()).Returns(_ => UploadFiles.Stream(UploadFiles.StoreDay("store-0001", "2025-01-15")));
+
+        var output = await CreateStep().HandleAsync(Event(key: eventKey), CancellationToken.None);
+
+        Assert.Equal(stored, output.ObjectKey);
+        Assert.Equal(stored, Assert.Single(_saved.SelectMany(b => b)).SourceKey);
+    }
+
+    [Fact]
+    public async Task HandleAsync_EventKeyThatIsAlsoAStoredKey_ReadsTheKeyS3MeantByIt()
+    {
+        // S3 writes the key "red+flower.json" as "red%2Bflower.json": "red+flower.json" in an event is "red flower.json".
+        const string meant = "uploads/red flower.json", other = "uploads/red+flower.json";
+        foreach (var (key, store) in new[] { (meant, "store-0001"), (other, "store-0002") })
+        {
+            _present.Add(key);
+            _objects.OpenReadAsync(key, Arg.Any<CancellationToken>()).Returns(_ => UploadFiles.Stream(UploadFiles.StoreDay(store, "2025-01-15")));
+        }
+
+        var output = await CreateStep().HandleAsync(Event(key: other), CancellationToken.None);
+
+        Assert.Equal(meant, output.ObjectKey);
+        Assert.Equal("store-0001", Assert.Single(_saved.SelectMany(b => b)).Summary.StoreId);
+    }
+
+    [Theory]
+    [InlineData("uploads/a b+c.json", "uploads/a+b%2Bc.json")]
+    [InlineData("uploads/2025/store 0001 (copy).json", "uploads/2025/store+0001+(copy).json")]
+    public void Encode_AsS3WritesEventKeys_DecodesBackFirst(string key, string encoded)
+    {
+        Assert.Equal(encoded, S3EventKey.Encode(key));
+        Assert.Equal(key, S3EventKey.Decodings(encoded)[0]);
     }
 
     [Fact]
