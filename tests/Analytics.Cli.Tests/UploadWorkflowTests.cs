@@ -114,10 +114,11 @@ public sealed class UploadWorkflowTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith("a b+c.json: accepted, 4 store-days", output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_cli.Bucket, "uploads", "a b+c.json")));
+        var key = LocalUploader.KeyOf(new FileInfo(named)); // uploads/a b+c-<hash>.json
+        Assert.True(File.Exists(Path.Combine(_cli.Bucket, key)));
         var execution = output[(output.LastIndexOf("(execution ", StringComparison.Ordinal) + "(execution ".Length)..].TrimEnd().TrimEnd(')');
         var (_, shown) = await _cli.RunAsync("executions", "show", execution, "--json");
-        Assert.Contains("uploads/a+b%2Bc.json", Strings(JsonDocument.Parse(shown).RootElement));
+        Assert.Contains("uploads/a+b%2Bc" + key[key.LastIndexOf('-')..], Strings(JsonDocument.Parse(shown).RootElement));
     }
 
     /// <summary>Every string in a JSON document (the execution's input is among them, as JSON text or a value).</summary>
@@ -147,11 +148,12 @@ public sealed class UploadWorkflowTests : IDisposable
         Assert.Equal(1, exitCode);
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
-        Assert.Equal("store\\42.json: not uploaded, the local bucket cannot hold 'uploads/store\\42.json': it contains '\\'; keys use '/' as separator", lines[0]);
-        Assert.StartsWith("store\\u000142.json: not uploaded, the local bucket cannot hold 'uploads/store\\u000142.json': it contains a control character", lines[1], StringComparison.Ordinal);
-        Assert.Contains($"cannot hold 'rejected/{Path.GetFileName(longName)}.error.json': a segment is longer than 255 bytes", lines[2], StringComparison.Ordinal);
+        string Key(string path) => LocalUploader.KeyOf(new FileInfo(path));
+        Assert.Equal($"store\\42.json: not uploaded, the local bucket cannot hold '{Key(backslash)}': it contains '\\'; keys use '/' as separator", lines[0]);
+        Assert.StartsWith($"store\\u000142.json: not uploaded, the local bucket cannot hold '{Key(control).Replace("\u0001", "\\u0001", StringComparison.Ordinal)}': it contains a control character", lines[1], StringComparison.Ordinal);
+        Assert.Contains($"cannot hold '{Key(longName)}': a segment is longer than 255 bytes", lines[2], StringComparison.Ordinal);
         Assert.StartsWith("sales-2025-01-15.json: accepted, 4 store-days", lines[3], StringComparison.Ordinal);
-        Assert.Equal(["sales-2025-01-15.json"], Directory.GetFiles(Path.Combine(_cli.Bucket, "uploads")).Select(Path.GetFileName));
+        Assert.Equal([Path.GetFileName(Key(file))], Directory.GetFiles(Path.Combine(_cli.Bucket, "uploads")).Select(Path.GetFileName));
     }
 
     [Fact]
