@@ -24,7 +24,7 @@ internal static class MalformedUploads
         ["currency_missing"] = new(Swap("\"currency\":\"USD\",", ""), "missing_field", "$.currency"),
         ["unknown_field_typo"] = new(Swap("unit_price", "unit_prce"), "unknown_field", Item + ".unit_prce", "\"unit_prce\""),
         ["duplicate_field"] = new(Swap("\"sku\":\"SKU-1\"", "\"sku\":\"SKU-1\",\"sku\":\"SKU-2\""), "duplicate_field", Item + ".sku", "\"sku\":\"SKU-2\""),
-        ["schema_version_2"] = new(Swap("\"schema_version\":1", "\"schema_version\":2"), "unsupported_schema_version", "$.schema_version", "2,"),
+        ["schema_version_3"] = new(Swap("\"schema_version\":1", "\"schema_version\":3"), "unsupported_schema_version", "$.schema_version", "3,"),
         ["schema_version_missing"] = new(Swap("\"schema_version\":1,", ""), "missing_field", "$.schema_version"),
         ["store_id_space"] = new(Swap("store-0042", "store 42"), "invalid_store_id", "$.store_id", "\"store 42\""),
         ["store_id_leading_dash"] = new(Swap("store-0042", "-store"), "invalid_store_id", "$.store_id"),

@@ -15,7 +15,7 @@ public sealed class UploadFormatSchemaTests
     {
         "quantity_negative", "quantity_fraction", "unknown_field_typo", "currency_unknown", "store_id_space",
         "transactions_empty", "items_empty", "unit_price_five_decimals", "timestamp_without_offset", "name_control_character",
-        "schema_version_2", "sku_missing", "empty_array", "root_number", "transaction_id_too_long",
+        "schema_version_3", "sku_missing", "empty_array", "root_number", "transaction_id_too_long",
     };
 
     [Fact]
