@@ -29,12 +29,14 @@ public sealed partial class UploadReaderTests
           {"sku":"K1","name":"Tea \"green\"","category":"Drinks","quantity":1,"unit_price":2.5,"discount":3}]}]}
         """;
 
-    public static TheoryData<string> CutFiles => [.. MalformedUploads.Cases.Keys, "two_store_days", "mixed_shapes"];
+    public static TheoryData<string> CutFiles => [.. MalformedUploads.Cases.Keys, "two_store_days", "mixed_shapes", "with_returns", "returns_first"];
 
     private static byte[] CutFile(string name) => Encoding.UTF8.GetBytes(name switch
     {
         "two_store_days" => TwoStoreDays,
         "mixed_shapes" => MixedShapes,
+        "with_returns" => MalformedUploads.ValidWithReturns,
+        "returns_first" => ReturnsFirst,
         _ => MalformedUploads.Cases[name].Json,
     });
 
