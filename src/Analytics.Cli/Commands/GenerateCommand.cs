@@ -15,12 +15,14 @@ internal static class GenerateCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the files into", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed: same seed and options, same files", DefaultValueFactory = _ => 42 };
         var lastDate = new Option<DateOnly?>("--last-date") { Description = "Last business date (YYYY-MM-DD). Default: yesterday (UTC)" };
+        var noReturns = new Option<bool>("--no-returns") { Description = "Sales only: no returns (a few percent of items are returned otherwise)" };
+        var returnSpike = new Option<bool>("--plant-return-spike") { Description = "On the last date, the median store takes back ten times its usual returns" };
         stores.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 100_000) { r.AddError("--stores must be 1 to 100000."); } });
         days.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 3_660) { r.AddError("--days must be 1 to 3660."); } });
 
         var command = new Command("generate", "Write generated upload files (one JSON array of store-days per date) into a folder.")
         {
-            stores, days, output, seed, lastDate,
+            stores, days, output, seed, lastDate, noReturns, returnSpike,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -30,7 +32,13 @@ internal static class GenerateCommand
                 Days = parseResult.GetValue(days),
                 Seed = parseResult.GetValue(seed),
                 LastDate = parseResult.GetValue(lastDate) ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),
+                Returns = !parseResult.GetValue(noReturns),
             };
+            if (parseResult.GetValue(returnSpike))
+            {
+                options = options with { ReturnSpike = ReturnSpike.For(new SalesDataGenerator(options).Stores, options.LastDate) };
+            }
+
             var folder = parseResult.GetValue(output)!;
             folder.Create();
             var generator = new SalesDataGenerator(options);
@@ -53,6 +61,10 @@ internal static class GenerateCommand
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Wrote {options.Days} files ({options.FirstDate:yyyy-MM-dd} to {options.LastDate:yyyy-MM-dd}, {options.Stores} stores, {bytes / 1e6:F1} MB) to {folder.FullName}"));
+            if (options.ReturnSpike is { } spike)
+            {
+                Console.WriteLine($"Planted a return spike: {spike.StoreId} on {spike.Date:yyyy-MM-dd}");
+            }
             return Task.FromResult(0);
         });
         return command;
