@@ -60,6 +60,27 @@ public sealed class UploadWorkflowTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_ReturnSpike_EveryStoreHasAFewPercentReturnedAndTheSpikedStoreMost()
+    {
+        var (exitCode, output) = await _cli.RunAsync("generate", "--stores", "12", "--days", "1", "--last-date", "2025-01-15",
+                                                      "--plant-return-spike", "--out", Generated);
+        Assert.Equal(0, exitCode);
+        var spiked = output[(output.IndexOf("return spike: ", StringComparison.Ordinal) + "return spike: ".Length)..].Split(' ')[0];
+
+        (exitCode, output) = await _cli.RunAsync("upload", Path.Combine(Generated, "sales-2025-01-15.json"));
+
+        Assert.True(exitCode == 0, output);
+        var totals = (await SummariesAsync()).EnumerateArray().ToDictionary(s => s.GetProperty("storeId").GetString()!, s => s.GetProperty("totals"));
+        var rates = totals.ToDictionary(t => t.Key, t => t.Value.GetProperty("returnRate").GetDecimal());
+        var others = totals.Where(t => t.Key != spiked).Select(t => t.Value).ToList();
+        var chainRate = others.Sum(t => t.TryGetProperty("returns", out var r) ? r.GetDecimal() : 0m) / others.Sum(t => t.GetProperty("netSales").GetDecimal());
+        Assert.Equal(12, rates.Count);
+        Assert.InRange(chainRate, 0.003m, 0.05m); // a few percent
+        Assert.All(rates.Where(r => r.Key != spiked), r => Assert.InRange(r.Value, 0m, 0.08m));
+        Assert.True(rates[spiked] > 2 * rates.Where(r => r.Key != spiked).Max(r => r.Value), string.Join(", ", rates));
+    }
+
+    [Fact]
     public async Task Upload_TwoFilesWithOtherTransactionsOfTheSameStoreDay_MergesThem()
     {
         var file = await GenerateAsync(stores: 1, days: 1);
@@ -67,8 +88,8 @@ public sealed class UploadWorkflowTests : IDisposable
         var storeDay = document.RootElement[0];
         var transactions = storeDay.GetProperty("transactions").EnumerateArray().Select(t => t.GetRawText()).ToList();
         var half = transactions.Count / 2;
-        var morning = WriteStoreDay("morning.json", storeDay, transactions[..half]);
-        var evening = WriteStoreDay("evening.json", storeDay, transactions[half..]);
+        var morning = WriteStoreDay("morning.json", storeDay, transactions[..half], withReturns: false);
+        var evening = WriteStoreDay("evening.json", storeDay, transactions[half..], withReturns: true);
 
         var (exitCode, _) = await _cli.RunAsync("upload", morning, evening);
 
@@ -167,15 +188,23 @@ public sealed class UploadWorkflowTests : IDisposable
         Assert.NotEqual(first, other);
     }
 
-    private string WriteStoreDay(string name, JsonElement storeDay, IEnumerable<string> transactions)
+    /// <summary>A file of <paramref name="storeDay"/>'s header and <paramref name="transactions"/>, and its returns when
+    /// <paramref name="withReturns"/>.</summary>
+    private string WriteStoreDay(string name, JsonElement storeDay, IEnumerable<string> transactions, bool withReturns)
     {
-        var header = string.Join(",", storeDay.EnumerateObject().Where(p => p.Name != "transactions").Select(p => $"\"{p.Name}\":{p.Value.GetRawText()}"));
+        var header = string.Join(",", storeDay.EnumerateObject().Where(p => p.Name is not ("transactions" or "returns")).Select(p => $"\"{p.Name}\":{p.Value.GetRawText()}"));
+        var returns = withReturns ? $",\"returns\":{storeDay.GetProperty("returns").GetRawText()}" : "";
         var path = Path.Combine(_cli.Root.FullName, name);
-        File.WriteAllText(path, $"{{{header},\"transactions\":[{string.Join(",", transactions)}]}}");
+        File.WriteAllText(path, $"{{{header},\"transactions\":[{string.Join(",", transactions)}]{returns}}}");
         return path;
     }
 
-    /// <summary>Transactions and net revenue per store, summed straight from the file's JSON.</summary>
+    /// <summary>quantity × unit price − discount of one line, sold or returned.</summary>
+    private static decimal LineNet(JsonElement item) =>
+        (item.GetProperty("quantity").GetInt32() * item.GetProperty("unit_price").GetDecimal())
+        - (item.TryGetProperty("discount", out var discount) ? discount.GetDecimal() : 0m);
+
+    /// <summary>Transactions and net revenue (after returns) per store, summed straight from the file's JSON.</summary>
     private static Dictionary<string, (int, decimal)> NaiveTotals(string file)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(file));
@@ -184,8 +213,8 @@ public sealed class UploadWorkflowTests : IDisposable
             s =>
             {
                 var transactions = s.GetProperty("transactions").EnumerateArray().ToList();
-                var net = transactions.SelectMany(t => t.GetProperty("items").EnumerateArray())
-                                      .Sum(i => (i.GetProperty("quantity").GetInt32() * i.GetProperty("unit_price").GetDecimal()) - i.GetProperty("discount").GetDecimal());
+                var net = transactions.SelectMany(t => t.GetProperty("items").EnumerateArray()).Sum(LineNet)
+                          - s.GetProperty("returns").EnumerateArray().SelectMany(r => r.GetProperty("items").EnumerateArray()).Sum(LineNet);
                 return (transactions.Count, net);
             });
     }

@@ -35,7 +35,7 @@ internal static class SummariesCommand
             }
 
             var table = new Table().Title($"Store-days of {day:yyyy-MM-dd}")
-                .AddColumns("Store", "Currency", "Transactions", "Units", "Gross", "Discounts", "Net revenue", "Avg basket");
+                .AddColumns("Store", "Currency", "Transactions", "Units", "Gross", "Discounts", "Returns", "Refunds", "Return rate", "Net revenue", "Avg basket");
             foreach (var column in table.Columns.Skip(2))
             {
                 column.RightAligned();
@@ -60,6 +60,9 @@ internal static class SummariesCommand
         totals.Units.ToString("N0", CultureInfo.InvariantCulture),
         totals.GrossSales.ToString("N2", CultureInfo.InvariantCulture),
         totals.Discounts.ToString("N2", CultureInfo.InvariantCulture),
+        totals.ReturnTransactions.ToString("N0", CultureInfo.InvariantCulture),
+        totals.Returns.ToString("N2", CultureInfo.InvariantCulture),
+        totals.ReturnRate.ToString("P1", CultureInfo.InvariantCulture),
         totals.NetRevenue.ToString("N2", CultureInfo.InvariantCulture),
         totals.AverageBasket.ToString("N2", CultureInfo.InvariantCulture),
     ];

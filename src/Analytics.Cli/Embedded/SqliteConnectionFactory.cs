@@ -4,7 +4,8 @@ namespace Analytics.Cli.Embedded;
 
 /// <summary>
 /// Opens connections to the embedded database file, creating the folder, the schema and WAL mode on the first
-/// open (once per factory). Connections are pooled; a busy database is waited on for up to 30 s.
+/// open (once per factory). Connections are pooled; a busy database is waited on for up to 30 s. A database made
+/// before returns existed gets their columns (zero for its rows) on that first open.
 /// </summary>
 internal sealed class SqliteConnectionFactory : IDisposable
 {
@@ -23,6 +24,10 @@ internal sealed class SqliteConnectionFactory : IDisposable
             discounts       TEXT    NOT NULL,
             breakdown       TEXT    NOT NULL,
             skus            TEXT    NOT NULL,
+            return_transactions INTEGER NOT NULL DEFAULT 0,
+            units_returned  INTEGER NOT NULL DEFAULT 0,
+            return_lines    INTEGER NOT NULL DEFAULT 0,
+            returns         TEXT    NOT NULL DEFAULT '0',
             PRIMARY KEY (business_date, store_id, contribution_id)
         );
         CREATE INDEX IF NOT EXISTS ix_sales_contributions_store_date
@@ -76,6 +81,25 @@ internal sealed class SqliteConnectionFactory : IDisposable
 
     public void Dispose() => _schemaLock.Dispose();
 
+    /// <summary>The return columns, for a table created before they existed (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>
+    private static async Task AddReturnColumnsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('sales_contributions') WHERE name = 'returns'";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! > 0)
+        {
+            return;
+        }
+
+        command.CommandText = """
+            ALTER TABLE sales_contributions ADD COLUMN return_transactions INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE sales_contributions ADD COLUMN units_returned INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE sales_contributions ADD COLUMN return_lines INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE sales_contributions ADD COLUMN returns TEXT NOT NULL DEFAULT '0';
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await _schemaLock.WaitAsync(cancellationToken);
@@ -89,6 +113,7 @@ internal sealed class SqliteConnectionFactory : IDisposable
             await using var command = connection.CreateCommand();
             command.CommandText = Schema;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            await AddReturnColumnsAsync(connection, cancellationToken);
             _schemaReady = true;
         }
         finally

@@ -8,7 +8,7 @@ namespace Analytics.Cli.Embedded;
 
 /// <summary>
 /// <see cref="ISalesStore"/> on the embedded SQLite database: one row per contribution keyed
-/// (business_date, store_id, contribution_id), totals in columns (money as exact decimal text), hours, categories
+/// (business_date, store_id, contribution_id), totals and return totals in columns (money as exact decimal text), hours, categories
 /// and payment methods as one JSON body, SKU lines as another in the last column, which Totals reads never select.
 /// <para>Chain days are kept once computed: every save bumps a version number in the same transaction, and a chain
 /// read takes the kept days only at the version they were computed at (read before and after the rows: a save in
@@ -32,16 +32,21 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
 
     private const string Upsert = """
         INSERT INTO sales_contributions (business_date, store_id, contribution_id, source_key, currency,
-                                         transactions, units, lines, gross_sales, discounts, breakdown, skus)
-        VALUES ($date, $store, $cid, $source, $currency, $transactions, $units, $lines, $gross, $discounts, $breakdown, $skus)
+                                         transactions, units, lines, gross_sales, discounts, breakdown, skus,
+                                         return_transactions, units_returned, return_lines, returns)
+        VALUES ($date, $store, $cid, $source, $currency, $transactions, $units, $lines, $gross, $discounts, $breakdown, $skus,
+                $rtx, $runits, $rlines, $returns)
         ON CONFLICT (business_date, store_id, contribution_id) DO UPDATE SET
             source_key = excluded.source_key, currency = excluded.currency, transactions = excluded.transactions,
             units = excluded.units, lines = excluded.lines, gross_sales = excluded.gross_sales,
-            discounts = excluded.discounts, breakdown = excluded.breakdown, skus = excluded.skus
+            discounts = excluded.discounts, breakdown = excluded.breakdown, skus = excluded.skus,
+            return_transactions = excluded.return_transactions, units_returned = excluded.units_returned,
+            return_lines = excluded.return_lines, returns = excluded.returns
         """;
 
     private const string Columns = TotalsColumns + ", breakdown";
-    private const string TotalsColumns = "business_date, store_id, currency, transactions, units, lines, gross_sales, discounts";
+    private const string TotalsColumns = "business_date, store_id, currency, transactions, units, lines, gross_sales, discounts, "
+                                         + "return_transactions, units_returned, return_lines, returns";
     private const string DayTotalsOnly = "SELECT " + TotalsColumns + " FROM sales_contributions WHERE business_date = $date ORDER BY store_id";
     private const string DayTotals = "SELECT " + Columns + " FROM sales_contributions WHERE business_date = $date ORDER BY store_id";
     private const string DayWithSkus = "SELECT " + Columns + ", skus FROM sales_contributions WHERE business_date = $date ORDER BY store_id";
@@ -73,6 +78,10 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
             command.Parameters.AddWithValue("$discounts", summary.Totals.Discounts.ToString(CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$breakdown", Encoding.UTF8.GetString(SalesJson.SerializeBreakdown(summary)));
             command.Parameters.AddWithValue("$skus", Encoding.UTF8.GetString(SalesJson.SerializeSkus(summary.Skus)));
+            command.Parameters.AddWithValue("$rtx", summary.Totals.ReturnTransactions);
+            command.Parameters.AddWithValue("$runits", summary.Totals.UnitsReturned);
+            command.Parameters.AddWithValue("$rlines", summary.Totals.ReturnLines);
+            command.Parameters.AddWithValue("$returns", summary.Totals.Returns.ToString(CultureInfo.InvariantCulture));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -206,13 +215,15 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
             Totals = new SalesTotals(
                 reader.GetInt32(3), reader.GetInt64(4), reader.GetInt32(5),
                 decimal.Parse(reader.GetString(6), NumberStyles.Float, CultureInfo.InvariantCulture),
-                decimal.Parse(reader.GetString(7), NumberStyles.Float, CultureInfo.InvariantCulture)),
+                decimal.Parse(reader.GetString(7), NumberStyles.Float, CultureInfo.InvariantCulture),
+                reader.GetInt32(8), reader.GetInt64(9), reader.GetInt32(10),
+                decimal.Parse(reader.GetString(11), NumberStyles.Float, CultureInfo.InvariantCulture)),
             Hours = [],
             Categories = [],
             PaymentMethods = [],
-            Skus = withSkus ? SalesJson.DeserializeSkus(Utf8(reader, 9)) : [],
+            Skus = withSkus ? SalesJson.DeserializeSkus(Utf8(reader, 13)) : [],
         };
-        return reader.FieldCount > 8 ? SalesJson.WithBreakdown(header, Utf8(reader, 8)) : header; // no breakdown: TotalsOnly
+        return reader.FieldCount > 12 ? SalesJson.WithBreakdown(header, Utf8(reader, 12)) : header; // no breakdown: TotalsOnly
     }
 
     /// <summary>A TEXT column's UTF-8 bytes as SQLite holds them (no round trip through a UTF-16 string).</summary>

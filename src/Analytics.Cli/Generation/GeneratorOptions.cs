@@ -18,6 +18,10 @@ internal sealed record GeneratorOptions
     public string TimeZone { get; init; } = DefaultTimeZone;
     /// <summary>Unusual sales to plant (the demo's); null for none.</summary>
     public PlantedAnomalies? Planted { get; init; }
+    /// <summary>Whether store-days carry returns (a few percent of items, by category).</summary>
+    public bool Returns { get; init; } = true;
+    /// <summary>A store whose returns are ten times the usual on one date; null for none.</summary>
+    public ReturnSpike? ReturnSpike { get; init; }
 
     public DateOnly FirstDate => LastDate.AddDays(1 - Days);
 }

@@ -5,11 +5,12 @@ using NodaTime;
 namespace Analytics.Cli.Generation;
 
 /// <summary>
-/// Writes realistic, deterministic upload files (format v1): store sizes vary lognormally, sales follow weekday and
-/// hour-of-day patterns and a slow trend, SKU popularity is Zipf-like, a tenth of lines carry a discount. Each
+/// Writes realistic, deterministic upload files (format v2): store sizes vary lognormally, sales follow weekday and
+/// hour-of-day patterns and a slow trend, SKU popularity is Zipf-like, a tenth of lines carry a discount, a few
+/// percent of items come back (SalesDataGenerator.Returns.cs). Each
 /// store-day draws from its own seeded random source, so any subset of days or stores is generated identically.
 /// </summary>
-internal sealed class SalesDataGenerator
+internal sealed partial class SalesDataGenerator
 {
     private static readonly double[] s_weekdayFactor = [1.10, 0.85, 0.90, 0.95, 1.00, 1.15, 1.30]; // Sunday first
     private static readonly double[] s_hourWeight =
@@ -64,7 +65,7 @@ internal sealed class SalesDataGenerator
         var transactions = Math.Max(1, (int)Math.Round(_options.BaseTransactions * store.Size * s_weekdayFactor[(int)date.DayOfWeek] * trend * noise * halved));
 
         writer.WriteStartObject();
-        writer.WriteNumber("schema_version", 1);
+        writer.WriteNumber("schema_version", 2);
         writer.WriteString("store_id", store.StoreId);
         writer.WriteString("business_date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         writer.WriteString("currency", _options.Currency);
@@ -83,6 +84,12 @@ internal sealed class SalesDataGenerator
         }
 
         writer.WriteEndArray();
+        if (_options.Returns)
+        {
+            var spike = _options.ReturnSpike is { } s && s.Date == date && s.StoreId == store.StoreId ? ReturnSpikeFactor : 1;
+            WriteReturns(writer, store, date, transactions, spike);
+        }
+
         writer.WriteEndObject();
     }
 

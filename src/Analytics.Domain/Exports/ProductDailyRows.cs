@@ -43,7 +43,7 @@ internal static class ProductDailyRows
             }
         }
 
-        var ranked = skus.Values.OrderByDescending(s => s.GrossSales - s.Discounts).ThenBy(s => s.Sku, StringComparer.Ordinal);
+        var ranked = skus.Values.OrderByDescending(s => s.NetRevenue).ThenBy(s => s.Sku, StringComparer.Ordinal);
         var rank = 0;
         foreach (var sku in ranked)
         {
@@ -54,7 +54,7 @@ internal static class ProductDailyRows
     /// <summary>A SKU's sums at its rank, with the chain's figures its share is of.</summary>
     internal sealed record Row(SkuDay Sku, int Rank, CompanyMetrics Company)
     {
-        public decimal NetRevenue => Sku.GrossSales - Sku.Discounts;
+        public decimal NetRevenue => Sku.NetRevenue;
     }
 
     /// <summary>A SKU's chain-wide sums; a store-day has at most one line per SKU, so each line is one more store.</summary>
@@ -66,13 +66,19 @@ internal static class ProductDailyRows
         public long Units { get; private set; }
         public decimal GrossSales { get; private set; }
         public decimal Discounts { get; private set; }
+        /// <summary>Refunded, positive.</summary>
+        public decimal Returns { get; private set; }
         public int Stores { get; private set; }
+
+        /// <summary>Net sales less returns.</summary>
+        public decimal NetRevenue => GrossSales - Discounts - Returns;
 
         public void Add(SkuSales line)
         {
             Units += line.Units;
             GrossSales += line.GrossSales;
             Discounts += line.Discounts;
+            Returns += line.Returns;
             Stores++;
             if (string.CompareOrdinal(line.Name, Name) < 0)
             {

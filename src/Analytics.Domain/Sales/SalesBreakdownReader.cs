@@ -7,7 +7,7 @@ namespace Analytics.Domain.Sales;
 /// <see cref="Utf8JsonReader"/> straight into the records, where the serializer's records with many constructor
 /// parameters go through a slow generic path (a daily run reads hundreds of thousands of these bodies). Names that
 /// repeat from body to body (categories, payment methods) are shared rather than allocated each time. Anything
-/// unexpected — an unknown, missing or repeated member, another token type — returns false, and the caller lets the
+/// unexpected — an unknown, missing (other than a return member, absent when zero) or repeated member, another token type — returns false, and the caller lets the
 /// serializer read the body, so the result (or the error) is always the serializer's.
 /// </summary>
 internal static class SalesBreakdownReader
@@ -84,29 +84,32 @@ internal static class SalesBreakdownReader
 
     private static HourSales ReadHour(ref Utf8JsonReader reader)
     {
-        int? hour = null, transactions = null;
-        long? units = null;
-        decimal? net = null;
+        int? hour = null, transactions = null, returnTransactions = null;
+        long? units = null, unitsReturned = null;
+        decimal? net = null, returns = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("hour"u8) && hour is null) hour = Number(ref reader).GetInt32();
             else if (reader.ValueTextEquals("transactions"u8) && transactions is null) transactions = Number(ref reader).GetInt32();
             else if (reader.ValueTextEquals("units"u8) && units is null) units = Number(ref reader).GetInt64();
             else if (reader.ValueTextEquals("netRevenue"u8) && net is null) net = Number(ref reader).GetDecimal();
+            else if (reader.ValueTextEquals("returnTransactions"u8) && returnTransactions is null) returnTransactions = Number(ref reader).GetInt32();
+            else if (reader.ValueTextEquals("unitsReturned"u8) && unitsReturned is null) unitsReturned = Number(ref reader).GetInt64();
+            else if (reader.ValueTextEquals("returns"u8) && returns is null) returns = Number(ref reader).GetDecimal();
             else throw new Unexpected();
         }
 
         return reader.TokenType == JsonTokenType.EndObject && hour is { } h && transactions is { } t && units is { } u && net is { } n
-            ? new HourSales(h, t, u, n)
+            ? new HourSales(h, t, u, n, returnTransactions ?? 0, unitsReturned ?? 0, returns ?? 0m)
             : throw new Unexpected();
     }
 
     private static CategorySales ReadCategory(ref Utf8JsonReader reader)
     {
         string? category = null;
-        int? transactions = null, lines = null;
-        long? units = null;
-        decimal? gross = null, discounts = null;
+        int? transactions = null, lines = null, returnTransactions = null, returnLines = null;
+        long? units = null, unitsReturned = null;
+        decimal? gross = null, discounts = null, returns = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("category"u8) && category is null) category = Name(ref reader);
@@ -115,30 +118,36 @@ internal static class SalesBreakdownReader
             else if (reader.ValueTextEquals("lines"u8) && lines is null) lines = Number(ref reader).GetInt32();
             else if (reader.ValueTextEquals("grossSales"u8) && gross is null) gross = Number(ref reader).GetDecimal();
             else if (reader.ValueTextEquals("discounts"u8) && discounts is null) discounts = Number(ref reader).GetDecimal();
+            else if (reader.ValueTextEquals("returnTransactions"u8) && returnTransactions is null) returnTransactions = Number(ref reader).GetInt32();
+            else if (reader.ValueTextEquals("unitsReturned"u8) && unitsReturned is null) unitsReturned = Number(ref reader).GetInt64();
+            else if (reader.ValueTextEquals("returnLines"u8) && returnLines is null) returnLines = Number(ref reader).GetInt32();
+            else if (reader.ValueTextEquals("returns"u8) && returns is null) returns = Number(ref reader).GetDecimal();
             else throw new Unexpected();
         }
 
         return reader.TokenType == JsonTokenType.EndObject && category is not null && transactions is { } t && units is { } u
                && lines is { } l && gross is { } g && discounts is { } d
-            ? new CategorySales(category, t, u, l, g, d)
+            ? new CategorySales(category, t, u, l, g, d, returnTransactions ?? 0, unitsReturned ?? 0, returnLines ?? 0, returns ?? 0m)
             : throw new Unexpected();
     }
 
     private static PaymentMethodSales ReadPaymentMethod(ref Utf8JsonReader reader)
     {
         string? method = null;
-        int? transactions = null;
-        decimal? net = null;
+        int? transactions = null, returnTransactions = null;
+        decimal? net = null, returns = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("paymentMethod"u8) && method is null) method = Name(ref reader);
             else if (reader.ValueTextEquals("transactions"u8) && transactions is null) transactions = Number(ref reader).GetInt32();
             else if (reader.ValueTextEquals("netRevenue"u8) && net is null) net = Number(ref reader).GetDecimal();
+            else if (reader.ValueTextEquals("returnTransactions"u8) && returnTransactions is null) returnTransactions = Number(ref reader).GetInt32();
+            else if (reader.ValueTextEquals("returns"u8) && returns is null) returns = Number(ref reader).GetDecimal();
             else throw new Unexpected();
         }
 
         return reader.TokenType == JsonTokenType.EndObject && method is not null && transactions is { } t && net is { } n
-            ? new PaymentMethodSales(method, t, n)
+            ? new PaymentMethodSales(method, t, n, returnTransactions ?? 0, returns ?? 0m)
             : throw new Unexpected();
     }
 

@@ -2,7 +2,7 @@ namespace Analytics.Domain.Uploads;
 
 /// <summary>
 /// Running sums of one category in the store-day being read. <see cref="LastTransaction"/> is the sequence number
-/// of the last transaction counted, so a transaction with several lines of the category counts once.
+/// of the last transaction or return counted, so one with several lines of the category counts once.
 /// </summary>
 internal sealed class CategoryEntry(string category)
 {
@@ -15,4 +15,9 @@ internal sealed class CategoryEntry(string category)
     public Int128 GrossTicks { get; set; }
     /// <summary>In <see cref="MoneyTicks"/>.</summary>
     public Int128 DiscountTicks { get; set; }
+    public int ReturnTransactions { get; set; }
+    public long UnitsReturned { get; set; }
+    public int ReturnLines { get; set; }
+    /// <summary>In <see cref="MoneyTicks"/>.</summary>
+    public Int128 ReturnTicks { get; set; }
 }

@@ -10,4 +10,8 @@ internal enum FrameKind : byte
     Transaction,
     Items,
     Item,
+    Returns,
+    Return,
+    /// <summary>A return's <c>original</c>: the sale it refunds.</summary>
+    Original,
 }

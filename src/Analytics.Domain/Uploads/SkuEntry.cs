@@ -1,7 +1,7 @@
 namespace Analytics.Domain.Uploads;
 
 /// <summary>
-/// Running sums of one SKU in the store-day being read; name and category are those of its first line.
+/// Running sums (sales and returns) of one SKU in the store-day being read; name and category are those of its first line.
 /// <see cref="NameUtf8"/> lets a later line with the very same name bytes skip validating it again.
 /// </summary>
 internal sealed class SkuEntry(string sku, string name, byte[] nameUtf8, string category)
@@ -16,4 +16,8 @@ internal sealed class SkuEntry(string sku, string name, byte[] nameUtf8, string 
     public Int128 GrossTicks { get; set; }
     /// <summary>In <see cref="MoneyTicks"/>.</summary>
     public Int128 DiscountTicks { get; set; }
+    public long UnitsReturned { get; set; }
+    public int ReturnLines { get; set; }
+    /// <summary>Refunded (quantity × unit price − discount of returned lines), in <see cref="MoneyTicks"/>.</summary>
+    public Int128 ReturnTicks { get; set; }
 }

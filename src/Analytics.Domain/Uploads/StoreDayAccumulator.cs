@@ -3,7 +3,9 @@ using Analytics.Domain.Sales;
 namespace Analytics.Domain.Uploads;
 
 /// <summary>
-/// Aggregates the store-day being read and builds its <see cref="StoreDaySummary"/>. Holds only that store-day:
+/// Aggregates the store-day being read (its sales and, format v2, its returns) and builds its
+/// <see cref="StoreDaySummary"/>. Lines go to the sales or the returns sums by whether the open receipt is a
+/// transaction (<see cref="BeginTransaction"/>) or a return (<see cref="BeginReturn"/>). Holds only that store-day:
 /// <see cref="Reset"/> clears it for the next one (keeping the dictionaries' capacity). Repeated SKUs, categories
 /// and payment methods are looked up by their characters, so their strings are allocated once per store-day.
 /// </summary>
@@ -13,13 +15,17 @@ internal sealed class StoreDayAccumulator
     private readonly Utf8KeyMap<CategoryEntry> _categories = new();
     private readonly Utf8KeyMap<PaymentEntry> _payments = new();
     private readonly TransactionIdSet _transactionIds = new();
+    private readonly TransactionIdSet _returnIds = new();
     private readonly HourBucket[] _hours = new HourBucket[24];
     private int _transactions;
+    private int _returns;
+    private bool _inReturn;
     private int _transactionSequence;
     private long _transactionUnits;
     private Int128 _transactionNet;
 
     public int Transactions => _transactions;
+    public int Returns => _returns;
 
     /// <summary>The maps behind <see cref="FindSku"/>, <see cref="FindCategory"/> and <see cref="FindPaymentMethod"/>,
     /// for the parser's fast path to look up in directly (for lookups only: adding goes through this class).</summary>
@@ -35,13 +41,22 @@ internal sealed class StoreDayAccumulator
         _categories.Clear();
         _payments.Clear();
         _transactionIds.Clear();
+        _returnIds.Clear();
         Array.Clear(_hours);
         _transactions = 0;
+        _returns = 0;
+        _inReturn = false;
         _transactionSequence = 0;
     }
 
     /// <summary>Records a transaction id (its unescaped, valid UTF-8 bytes); false when the store-day already has it.</summary>
     public bool AddTransactionId(ReadOnlySpan<byte> transactionId) => _transactionIds.Add(transactionId);
+
+    /// <summary>Whether the store-day has a transaction of this id (its unescaped, valid UTF-8 bytes).</summary>
+    public bool HasTransactionId(ReadOnlySpan<byte> transactionId) => _transactionIds.Contains(transactionId);
+
+    /// <summary>Records a return id; false when the store-day already has it (return ids are apart from transaction ids).</summary>
+    public bool AddReturnId(ReadOnlySpan<byte> returnId) => _returnIds.Add(returnId);
 
     /// <summary>The SKU's entry, by the unescaped UTF-8 bytes of its id; null when the store-day has not had it.</summary>
     public SkuEntry? FindSku(ReadOnlySpan<byte> sku, out int hash) => _skus.Find(sku, out hash);
@@ -74,18 +89,32 @@ internal sealed class StoreDayAccumulator
 
     public void BeginTransaction()
     {
+        _inReturn = false;
         _transactionSequence++;
         _transactionUnits = 0;
         _transactionNet = 0;
     }
 
+    /// <summary>Opens a return: the lines until <see cref="EndReturn"/> are refunds.</summary>
+    public void BeginReturn()
+    {
+        BeginTransaction();
+        _inReturn = true;
+    }
+
     /// <summary>
-    /// Adds one item line to the open transaction; <paramref name="gross"/> (quantity × unit price) and
+    /// Adds one item line to the open transaction or return; <paramref name="gross"/> (quantity × unit price) and
     /// <paramref name="discount"/> are in <see cref="MoneyTicks"/>. The store-day totals are not summed here but from
     /// the SKU entries in <see cref="Totals"/>: every line lands in exactly one.
     /// </summary>
     public void AddLine(SkuEntry sku, CategoryEntry category, long quantity, long gross, long discount)
     {
+        if (_inReturn)
+        {
+            AddReturnLine(sku, category, quantity, gross - discount);
+            return;
+        }
+
         sku.Units += quantity;
         sku.Lines++;
         sku.GrossTicks += gross;
@@ -104,6 +133,25 @@ internal sealed class StoreDayAccumulator
         _transactionNet += gross - discount;
     }
 
+    /// <summary>A returned line: <paramref name="refund"/> is its net (gross less discount), in <see cref="MoneyTicks"/>.</summary>
+    private void AddReturnLine(SkuEntry sku, CategoryEntry category, long quantity, long refund)
+    {
+        sku.UnitsReturned += quantity;
+        sku.ReturnLines++;
+        sku.ReturnTicks += refund;
+        if (category.LastTransaction != _transactionSequence)
+        {
+            category.LastTransaction = _transactionSequence;
+            category.ReturnTransactions++;
+        }
+
+        category.UnitsReturned += quantity;
+        category.ReturnLines++;
+        category.ReturnTicks += refund;
+        _transactionUnits += quantity;
+        _transactionNet += refund;
+    }
+
     /// <summary>Totals of the store-day read so far (summed over its SKUs).</summary>
     public SalesTotals Totals()
     {
@@ -111,6 +159,9 @@ internal sealed class StoreDayAccumulator
         var lines = 0;
         Int128 gross = 0;
         Int128 discounts = 0;
+        long unitsReturned = 0;
+        var returnLines = 0;
+        Int128 returns = 0;
         for (var i = 0; i < _skus.Count; i++)
         {
             var sku = _skus[i];
@@ -118,9 +169,13 @@ internal sealed class StoreDayAccumulator
             lines += sku.Lines;
             gross += sku.GrossTicks;
             discounts += sku.DiscountTicks;
+            unitsReturned += sku.UnitsReturned;
+            returnLines += sku.ReturnLines;
+            returns += sku.ReturnTicks;
         }
 
-        return new SalesTotals(_transactions, units, lines, MoneyTicks.ToDecimal(gross), MoneyTicks.ToDecimal(discounts));
+        return new SalesTotals(_transactions, units, lines, MoneyTicks.ToDecimal(gross), MoneyTicks.ToDecimal(discounts),
+                               _returns, unitsReturned, returnLines, MoneyTicks.ToDecimal(returns));
     }
 
     /// <summary>Closes the open transaction: counts it, in <paramref name="hour"/> (0–23, or -1 when unknown) and
@@ -143,9 +198,30 @@ internal sealed class StoreDayAccumulator
         }
     }
 
+    /// <summary>Closes the open return: counts it, in <paramref name="hour"/> (0–23, or -1 when unknown) and under
+    /// <paramref name="payment"/>, the refund method (null when unknown).</summary>
+    public void EndReturn(int hour, PaymentEntry? payment)
+    {
+        _inReturn = false;
+        _returns++;
+        if (hour >= 0)
+        {
+            ref var bucket = ref _hours[hour];
+            bucket.ReturnTransactions++;
+            bucket.UnitsReturned += _transactionUnits;
+            bucket.ReturnTicks += _transactionNet;
+        }
+
+        if (payment is not null)
+        {
+            payment.ReturnTransactions++;
+            payment.ReturnTicks += _transactionNet;
+        }
+    }
+
     /// <summary>The contribution of the store-day read so far.</summary>
     public StoreDayContribution Build(string sourceKey, string storeId, DateOnly businessDate, string currency, SalesTotals totals) => new(
-        _transactionIds.ContributionId(),
+        _transactionIds.ContributionId(_returnIds),
         sourceKey,
         new StoreDaySummary
         {
@@ -165,9 +241,10 @@ internal sealed class StoreDayAccumulator
         for (var hour = 0; hour < _hours.Length; hour++)
         {
             ref readonly var bucket = ref _hours[hour];
-            if (bucket.Transactions > 0)
+            if (bucket.Transactions > 0 || bucket.ReturnTransactions > 0)
             {
-                hours.Add(new HourSales(hour, bucket.Transactions, bucket.Units, MoneyTicks.ToDecimal(bucket.NetTicks)));
+                hours.Add(new HourSales(hour, bucket.Transactions, bucket.Units, MoneyTicks.ToDecimal(bucket.NetTicks - bucket.ReturnTicks),
+                                        bucket.ReturnTransactions, bucket.UnitsReturned, MoneyTicks.ToDecimal(bucket.ReturnTicks)));
             }
         }
 

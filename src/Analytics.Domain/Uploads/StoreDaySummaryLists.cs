@@ -11,7 +11,8 @@ internal static class StoreDaySummaryLists
         for (var i = 0; i < entries.Count; i++)
         {
             var c = entries[i];
-            list.Add(new CategorySales(c.Category, c.Transactions, c.Units, c.Lines, MoneyTicks.ToDecimal(c.GrossTicks), MoneyTicks.ToDecimal(c.DiscountTicks)));
+            list.Add(new CategorySales(c.Category, c.Transactions, c.Units, c.Lines, MoneyTicks.ToDecimal(c.GrossTicks), MoneyTicks.ToDecimal(c.DiscountTicks),
+                                       c.ReturnTransactions, c.UnitsReturned, c.ReturnLines, MoneyTicks.ToDecimal(c.ReturnTicks)));
         }
 
         list.Sort(static (a, b) => string.CompareOrdinal(a.Category, b.Category));
@@ -24,7 +25,7 @@ internal static class StoreDaySummaryLists
         for (var i = 0; i < entries.Count; i++)
         {
             var p = entries[i];
-            list.Add(new PaymentMethodSales(p.Method, p.Transactions, MoneyTicks.ToDecimal(p.NetTicks)));
+            list.Add(new PaymentMethodSales(p.Method, p.Transactions, MoneyTicks.ToDecimal(p.NetTicks - p.ReturnTicks), p.ReturnTransactions, MoneyTicks.ToDecimal(p.ReturnTicks)));
         }
 
         list.Sort(static (a, b) => string.CompareOrdinal(a.PaymentMethod, b.PaymentMethod));
@@ -37,7 +38,8 @@ internal static class StoreDaySummaryLists
         var list = new List<SkuSales>(sorted.Length);
         foreach (var s in sorted)
         {
-            list.Add(new SkuSales(s.Sku, s.Name, s.Category, s.Units, s.Lines, MoneyTicks.ToDecimal(s.GrossTicks), MoneyTicks.ToDecimal(s.DiscountTicks)));
+            list.Add(new SkuSales(s.Sku, s.Name, s.Category, s.Units, s.Lines, MoneyTicks.ToDecimal(s.GrossTicks), MoneyTicks.ToDecimal(s.DiscountTicks),
+                                  s.UnitsReturned, s.ReturnLines, MoneyTicks.ToDecimal(s.ReturnTicks)));
         }
 
         return list;

@@ -19,17 +19,30 @@ internal sealed class TransactionIdSet
 
     public int Count => _count;
 
-    /// <summary>Adds the id (its unescaped, valid UTF-8 bytes); false when the set already has it.</summary>
-    public bool Add(ReadOnlySpan<byte> id)
+    /// <summary>Whether the set has the id (its unescaped, valid UTF-8 bytes).</summary>
+    public bool Contains(ReadOnlySpan<byte> id) => Contains(id, Utf8Hash.Compute(_seed, id));
+
+    private bool Contains(ReadOnlySpan<byte> id, int hash)
     {
-        var hash = Utf8Hash.Compute(_seed, id);
         for (var i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0; i = _entries[i].Next)
         {
             ref readonly var entry = ref _entries[i];
             if (entry.Hash == hash && Utf8Hash.SameBytes(id, Key(entry)))
             {
-                return false;
+                return true;
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds the id (its unescaped, valid UTF-8 bytes); false when the set already has it.</summary>
+    public bool Add(ReadOnlySpan<byte> id)
+    {
+        var hash = Utf8Hash.Compute(_seed, id);
+        if (Contains(id, hash))
+        {
+            return false;
         }
 
         if (_count == _entries.Length)
@@ -66,40 +79,58 @@ internal sealed class TransactionIdSet
 
     /// <summary>
     /// The first 32 lower-case hex characters of SHA-256 over the ids sorted ordinally (as .NET strings compare),
-    /// each id's UTF-8 bytes followed by a 0 byte. The same set of ids gives the same id whatever their order in the file.
+    /// each id's UTF-8 bytes followed by a 0 byte; when <paramref name="returns"/> has ids, then a 1 byte and the
+    /// return ids the same way (no id holds a control character, so the lists cannot run into each other, and a
+    /// store-day without returns keeps the id it had before returns existed). The same sets of ids give the same id
+    /// whatever their order in the file.
     /// </summary>
-    public string ContributionId()
+    public string ContributionId(TransactionIdSet returns)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        if (_inOrder)
+        if (returns._count == 0)
         {
-            SHA256.HashData(_arena.AsSpan(0, _arenaLength), digest);
+            SHA256.HashData(SortedBytes(), digest);
         }
         else
         {
-            var order = new int[_count];
-            for (var i = 0; i < order.Length; i++)
-            {
-                order[i] = i;
-            }
-
-            var entries = _entries;
-            var arena = _arena;
-            Array.Sort(order, (a, b) => Utf8OrdinalComparer.Compare(
-                arena.AsSpan(entries[a].Start, entries[a].Length), arena.AsSpan(entries[b].Start, entries[b].Length)));
-            var sorted = new byte[_arenaLength];
-            var length = 0;
-            foreach (var index in order)
-            {
-                var entry = entries[index];
-                arena.AsSpan(entry.Start, entry.Length + 1).CopyTo(sorted.AsSpan(length));
-                length += entry.Length + 1;
-            }
-
-            SHA256.HashData(sorted, digest);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hash.AppendData(SortedBytes());
+            hash.AppendData([1]);
+            hash.AppendData(returns.SortedBytes());
+            hash.GetHashAndReset(digest);
         }
 
         return Convert.ToHexStringLower(digest[..16]);
+    }
+
+    /// <summary>The ids sorted ordinally, each followed by a 0 byte (the arena itself when they came in order).</summary>
+    private ReadOnlySpan<byte> SortedBytes()
+    {
+        if (_inOrder)
+        {
+            return _arena.AsSpan(0, _arenaLength);
+        }
+
+        var order = new int[_count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var entries = _entries;
+        var arena = _arena;
+        Array.Sort(order, (a, b) => Utf8OrdinalComparer.Compare(
+            arena.AsSpan(entries[a].Start, entries[a].Length), arena.AsSpan(entries[b].Start, entries[b].Length)));
+        var sorted = new byte[_arenaLength];
+        var length = 0;
+        foreach (var index in order)
+        {
+            var entry = entries[index];
+            arena.AsSpan(entry.Start, entry.Length + 1).CopyTo(sorted.AsSpan(length));
+            length += entry.Length + 1;
+        }
+
+        return sorted;
     }
 
     private ReadOnlySpan<byte> Key(in Entry entry) => _arena.AsSpan(entry.Start, entry.Length);

@@ -1,9 +1,9 @@
 namespace Analytics.Domain.Uploads;
 
-/// <summary>The fields of upload format v1. Each value is also its bit in an object's set of seen fields.</summary>
+/// <summary>The fields of upload formats v1 and v2 (returns). Each value is also its bit in an object's set of seen fields.</summary>
 internal enum UploadField : byte
 {
-    /// <summary>Not a v1 field, or a field whose value is being skipped.</summary>
+    /// <summary>Not a field of the format, or a field whose value is being skipped.</summary>
     None,
     SchemaVersion,
     StoreId,
@@ -21,4 +21,10 @@ internal enum UploadField : byte
     Quantity,
     UnitPrice,
     Discount,
+    Returns,
+    ReturnId,
+    Original,
+    OriginalTransactionId,
+    OriginalBusinessDate,
+    OriginalStoreId,
 }

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 
 namespace Analytics.Domain.Uploads;
 
-/// <summary>The JSON names of the v1 fields, matched as UTF-8 bytes (by length first, then content).</summary>
+/// <summary>The JSON names of the format's fields, matched as UTF-8 bytes (by length first, then content).</summary>
 internal static class UploadFieldNames
 {
     /// <summary>The field <paramref name="name"/> denotes in an object of <paramref name="kind"/>; <see cref="UploadField.None"/> when it is not a v1 field there.</summary>
@@ -11,6 +11,8 @@ internal static class UploadFieldNames
         FrameKind.StoreDay => StoreDayField(name),
         FrameKind.Transaction => TransactionField(name),
         FrameKind.Item => ItemField(name),
+        FrameKind.Return => ReturnField(name),
+        FrameKind.Original => OriginalField(name),
         _ => UploadField.None,
     };
 
@@ -33,11 +35,18 @@ internal static class UploadFieldNames
         UploadField.Quantity => "quantity",
         UploadField.UnitPrice => "unit_price",
         UploadField.Discount => "discount",
+        UploadField.Returns => "returns",
+        UploadField.ReturnId => "return_id",
+        UploadField.Original => "original",
+        UploadField.OriginalTransactionId => "transaction_id",
+        UploadField.OriginalBusinessDate => "business_date",
+        UploadField.OriginalStoreId => "store_id",
         _ => "",
     };
 
     private static UploadField StoreDayField(ReadOnlySpan<byte> name) => name.Length switch
     {
+        7 when name.SequenceEqual("returns"u8) => UploadField.Returns,
         8 when name.SequenceEqual("store_id"u8) => UploadField.StoreId,
         8 when name.SequenceEqual("currency"u8) => UploadField.Currency,
         9 when name.SequenceEqual("time_zone"u8) => UploadField.TimeZone,
@@ -53,6 +62,24 @@ internal static class UploadFieldNames
         9 when Word(name) == TimestamWord && name[8] == (byte)'p' => UploadField.Timestamp,
         14 when name.SequenceEqual("transaction_id"u8) => UploadField.TransactionId,
         14 when name.SequenceEqual("payment_method"u8) => UploadField.PaymentMethod,
+        _ => UploadField.None,
+    };
+
+    private static UploadField ReturnField(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        5 when name.SequenceEqual("items"u8) => UploadField.Items,
+        8 when name.SequenceEqual("original"u8) => UploadField.Original,
+        9 when name.SequenceEqual("return_id"u8) => UploadField.ReturnId,
+        9 when name.SequenceEqual("timestamp"u8) => UploadField.Timestamp,
+        14 when name.SequenceEqual("payment_method"u8) => UploadField.PaymentMethod,
+        _ => UploadField.None,
+    };
+
+    private static UploadField OriginalField(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        8 when name.SequenceEqual("store_id"u8) => UploadField.OriginalStoreId,
+        13 when name.SequenceEqual("business_date"u8) => UploadField.OriginalBusinessDate,
+        14 when name.SequenceEqual("transaction_id"u8) => UploadField.OriginalTransactionId,
         _ => UploadField.None,
     };
 

@@ -1,7 +1,7 @@
 namespace Analytics.Domain.Uploads;
 
 /// <summary>
-/// Fixed limits of upload format v1 (documented in docs/upload-format.md). Lengths count UTF-16 code units of the
+/// Fixed limits of upload formats v1 and v2 (documented in docs/upload-format.md). Lengths count UTF-16 code units of the
 /// unescaped text, as <see cref="string.Length"/> does.
 /// </summary>
 public static class UploadLimits
@@ -14,8 +14,10 @@ public static class UploadLimits
     /// </summary>
     public static readonly DateOnly EarliestBusinessDate = new(2000, 1, 1);
 
-    /// <summary>The only schema version this reader knows.</summary>
+    /// <summary>The first schema version: sales only.</summary>
     public const int SchemaVersion = 1;
+    /// <summary>The schema version with returns; the latest this reader knows.</summary>
+    public const int ReturnsSchemaVersion = 2;
     public const int StoreIdMaxLength = 64;
     public const int TransactionIdMaxLength = 128;
     public const int PaymentMethodMaxLength = 32;

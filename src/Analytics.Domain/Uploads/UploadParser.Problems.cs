@@ -41,7 +41,7 @@ internal sealed partial class UploadParser
         for (var i = 1; i <= _depth; i++)
         {
             ref readonly var frame = ref _frames[i];
-            if (frame.Kind is FrameKind.FileArray or FrameKind.Transactions or FrameKind.Items)
+            if (frame.Kind is FrameKind.FileArray or FrameKind.Transactions or FrameKind.Returns or FrameKind.Items)
             {
                 if (frame.Count > 0)
                 {
@@ -116,7 +116,7 @@ internal sealed partial class UploadParser
     {
         var text = System.Text.Encoding.UTF8.GetString(Unescape(ref reader));
         Report(ref reader, UploadProblemCodes.UnknownField,
-               $"Unknown field '{Shorten(text)}' in {Describe(kind)}: format v1 has no such field (is it misspelled?).", PathSegment(text));
+               $"Unknown field '{Shorten(text)}' in {Describe(kind)}: the format has no such field (is it misspelled?).", PathSegment(text));
     }
 
     private void ReportDuplicateField(ref Utf8JsonReader reader, UploadField field, FrameKind kind) =>
@@ -138,6 +138,7 @@ internal sealed partial class UploadParser
         {
             JsonTokenType.String => "a string",
             JsonTokenType.Number => "a number",
+            JsonTokenType.StartObject => "an object",
             _ => "an array",
         };
         Report(ref reader, UploadProblemCodes.WrongType,

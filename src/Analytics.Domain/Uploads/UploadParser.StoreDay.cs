@@ -2,12 +2,18 @@ using System.Text.Json;
 
 namespace Analytics.Domain.Uploads;
 
-/// <summary>The store-day level: header fields, the duplicate store-day check and emitting the finished summary.</summary>
+/// <summary>The store-day level: header fields, the duplicate store-day check, which version's rules apply, and
+/// emitting the finished summary.</summary>
 internal sealed partial class UploadParser
 {
-    private const uint RequiredStoreDayFields =
+    /// <summary>Version 2's required fields: transactions and returns are optional, but not both empty.</summary>
+    private const uint RequiredStoreDayFieldsV2 =
         (1u << (int)UploadField.SchemaVersion) | (1u << (int)UploadField.StoreId) | (1u << (int)UploadField.BusinessDate)
-        | (1u << (int)UploadField.Currency) | (1u << (int)UploadField.Transactions);
+        | (1u << (int)UploadField.Currency);
+
+    private const uint RequiredStoreDayFields = RequiredStoreDayFieldsV2 | (1u << (int)UploadField.Transactions);
+
+    private const uint ReceiptArrays = (1u << (int)UploadField.Transactions) | (1u << (int)UploadField.Returns);
 
     private readonly HashSet<(string StoreId, DateOnly BusinessDate)> _storeDays = [];
     private string? _storeId;
@@ -17,32 +23,30 @@ internal sealed partial class UploadParser
     private string? _currency;
     private NodaTime.DateTimeZone? _timeZone;
 
+    /// <summary>The store-day's schema version: 1, 2, or 0 while unread or unsupported.</summary>
+    private int _schemaVersion;
+
     private void BeginStoreDay()
     {
         Push(FrameKind.StoreDay);
         _accumulator.Reset();
         (_storeId, _businessDateText, _transactionId, _transactionIdLength) = (null, null, null, -1);
-        (_storeIdValid, _businessDate, _currency, _timeZone) = (false, null, null, null);
+        (_storeIdValid, _businessDate, _currency, _timeZone, _schemaVersion) = (false, null, null, null, 0);
     }
 
     private void OnStoreDayValue(ref Utf8JsonReader reader, ref ParseFrame frame)
     {
         var field = frame.Pending;
-        if (field != UploadField.Transactions && (frame.Seen & (1u << (int)UploadField.Transactions)) != 0)
+        if (field is not (UploadField.Transactions or UploadField.Returns) && (frame.Seen & ReceiptArrays) != 0)
         {
             Report(ref reader, UploadProblemCodes.FieldAfterTransactions,
-                   $"'{UploadFieldNames.Name(field)}' must come before 'transactions': the reader checks transactions against it as they stream by.", null);
+                   $"'{UploadFieldNames.Name(field)}' must come before 'transactions' and 'returns': the reader checks them against it as they stream by.", null);
         }
 
         switch (field)
         {
             case UploadField.SchemaVersion:
-                if (Expect(ref reader, JsonTokenType.Number, field) && !(reader.TryGetInt32(out var version) && version == UploadLimits.SchemaVersion))
-                {
-                    Report(ref reader, UploadProblemCodes.UnsupportedSchemaVersion,
-                           $"'schema_version' must be {UploadLimits.SchemaVersion}, found {Found(ref reader)}.", null);
-                }
-
+                ReadSchemaVersion(ref reader);
                 break;
             case UploadField.StoreId:
                 ReadStoreId(ref reader);
@@ -56,6 +60,18 @@ internal sealed partial class UploadParser
             case UploadField.TimeZone:
                 ReadTimeZone(ref reader);
                 break;
+            case UploadField.Returns when _schemaVersion == UploadLimits.SchemaVersion:
+                Report(ref reader, UploadProblemCodes.ReturnsNeedVersion2,
+                       $"'returns' needs schema_version {UploadLimits.ReturnsSchemaVersion}; this store-day is version {UploadLimits.SchemaVersion}, which has sales only.", null);
+                SkipValue(ref reader);
+                break;
+            case UploadField.Returns:
+                if (Expect(ref reader, JsonTokenType.StartArray, field))
+                {
+                    Push(FrameKind.Returns);
+                }
+
+                break;
             default:
                 if (Expect(ref reader, JsonTokenType.StartArray, field))
                 {
@@ -64,6 +80,23 @@ internal sealed partial class UploadParser
 
                 break;
         }
+    }
+
+    private void ReadSchemaVersion(ref Utf8JsonReader reader)
+    {
+        if (!Expect(ref reader, JsonTokenType.Number, UploadField.SchemaVersion))
+        {
+            return;
+        }
+
+        if (reader.TryGetInt32(out var version) && version is UploadLimits.SchemaVersion or UploadLimits.ReturnsSchemaVersion)
+        {
+            _schemaVersion = version;
+            return;
+        }
+
+        Report(ref reader, UploadProblemCodes.UnsupportedSchemaVersion,
+               $"'schema_version' must be {UploadLimits.SchemaVersion} or {UploadLimits.ReturnsSchemaVersion} (with returns), found {Found(ref reader)}.", null);
     }
 
     private void CheckDuplicateStoreDay(ref Utf8JsonReader reader)
@@ -77,7 +110,15 @@ internal sealed partial class UploadParser
 
     private void EndStoreDay(ref Utf8JsonReader reader)
     {
-        ReportMissing(ref reader, _frames[_depth].Seen, RequiredStoreDayFields);
+        var v2 = _schemaVersion == UploadLimits.ReturnsSchemaVersion;
+        ReportMissing(ref reader, _frames[_depth].Seen, v2 ? RequiredStoreDayFieldsV2 : RequiredStoreDayFields);
+        if (v2 && _accumulator.Transactions == 0 && _accumulator.Returns == 0)
+        {
+            _frames[_depth].Pending = UploadField.None; // the path names the store-day, not its last field
+            Report(ref reader, UploadProblemCodes.EmptyStoreDay, "The store-day has neither a transaction nor a return: send at least one of them.", null);
+        }
+
+        CheckSameDayOriginals();
         var totals = _accumulator.Totals();
         StoreDays++;
         Transactions += totals.Transactions;

@@ -63,6 +63,14 @@ internal sealed partial class UploadParser
                 }
 
                 break;
+            case FrameKind.Returns:
+                frame.Count++;
+                if (ExpectElementObject(ref reader, "return"))
+                {
+                    BeginReturn();
+                }
+
+                break;
             default:
                 OnFieldValue(ref reader, ref frame);
                 break;
@@ -110,6 +118,25 @@ internal sealed partial class UploadParser
                     Push(FrameKind.Items);
                 }
 
+                break;
+            case UploadField.ReturnId:
+                ReadReturnId(ref reader);
+                break;
+            case UploadField.Original:
+                if (Expect(ref reader, JsonTokenType.StartObject, UploadField.Original))
+                {
+                    BeginOriginal();
+                }
+
+                break;
+            case UploadField.OriginalTransactionId:
+                ReadOriginalTransactionId(ref reader);
+                break;
+            case UploadField.OriginalBusinessDate:
+                ReadOriginalBusinessDate(ref reader);
+                break;
+            case UploadField.OriginalStoreId:
+                ReadOriginalStoreId(ref reader);
                 break;
             default:
                 OnStoreDayValue(ref reader, ref frame);
@@ -165,6 +192,12 @@ internal sealed partial class UploadParser
             case FrameKind.Item:
                 EndItem(ref reader);
                 break;
+            case FrameKind.Return:
+                EndReturn(ref reader);
+                break;
+            case FrameKind.Original:
+                EndOriginal(ref reader);
+                break;
         }
 
         _depth--;
@@ -173,7 +206,8 @@ internal sealed partial class UploadParser
     private void OnEndArray(ref Utf8JsonReader reader)
     {
         var frame = _frames[_depth];
-        if (frame.Count == 0)
+        // Version 2 may leave either of transactions and returns empty (EndStoreDay checks the store-day has something).
+        if (frame.Count == 0 && frame.Kind != FrameKind.Returns && !(frame.Kind == FrameKind.Transactions && _schemaVersion == UploadLimits.ReturnsSchemaVersion))
         {
             var (code, message) = frame.Kind switch
             {
@@ -191,6 +225,8 @@ internal sealed partial class UploadParser
     {
         FrameKind.StoreDay => "store-day",
         FrameKind.Transaction => "transaction",
+        FrameKind.Return => "return",
+        FrameKind.Original => "return's original sale",
         _ => "item",
     };
 

@@ -16,6 +16,8 @@ public static class UploadProblemCodes
     public const string DuplicateField = "duplicate_field";
     public const string FieldAfterTransactions = "field_after_transactions";
     public const string UnsupportedSchemaVersion = "unsupported_schema_version";
+    public const string ReturnsNeedVersion2 = "returns_need_version_2";
+    public const string EmptyStoreDay = "empty_store_day";
     public const string InvalidStoreId = "invalid_store_id";
 
     /// <summary>A store-day of another store than the one whose folder (<c>uploads/&lt;store_id&gt;/</c>) holds the file.</summary>
@@ -32,6 +34,9 @@ public static class UploadProblemCodes
     public const string ControlCharacter = "control_character";
     public const string InvalidUtf8 = "invalid_utf8";
     public const string DuplicateTransactionId = "duplicate_transaction_id";
+    public const string DuplicateReturnId = "duplicate_return_id";
+    public const string UnknownOriginalTransaction = "unknown_original_transaction";
+    public const string OriginalAfterReturn = "original_after_return";
     public const string InvalidTimestamp = "invalid_timestamp";
     public const string TimestampWithoutOffset = "timestamp_without_offset";
     public const string TimestampOutsideBusinessDate = "timestamp_outside_business_date";

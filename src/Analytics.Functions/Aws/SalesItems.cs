@@ -25,6 +25,10 @@ internal static class SalesItems
     public const string Lines = "lines";
     public const string GrossSales = "gross";
     public const string Discounts = "disc";
+    public const string ReturnTransactions = "rtx";
+    public const string UnitsReturned = "runits";
+    public const string ReturnLines = "rlines";
+    public const string Returns = "ret";
     public const string Breakdown = "bd";
     public const string Version = "ver";
     public const string PartCount = "pc";
@@ -33,7 +37,7 @@ internal static class SalesItems
 
     /// <summary>Head attributes a Totals read needs (no keys, source, version).</summary>
     public static readonly IReadOnlyList<string> TotalsAttributes =
-        [Store, Date, Currency, Transactions, Units, Lines, GrossSales, Discounts, Breakdown];
+        [Store, Date, Currency, Transactions, Units, Lines, GrossSales, Discounts, ReturnTransactions, UnitsReturned, ReturnLines, Returns, Breakdown];
 
     /// <summary>Head attributes a read with SKU lines needs: the totals ones plus what identifies the parts.</summary>
     public static readonly IReadOnlyList<string> HeadWithPartsAttributes =
@@ -80,6 +84,7 @@ internal static class SalesItems
             [Version] = S(version),
             [PartCount] = N(parts.Count),
         };
+        AddReturnTotals(head, summary.Totals);
         return new ContributionItems(head, parts, version);
     }
 
@@ -110,13 +115,34 @@ internal static class SalesItems
                 long.Parse(head[Units].N, CultureInfo.InvariantCulture),
                 int.Parse(head[Lines].N, CultureInfo.InvariantCulture),
                 ParseDecimal(head[GrossSales].N),
-                ParseDecimal(head[Discounts].N)),
+                ParseDecimal(head[Discounts].N),
+                head.TryGetValue(ReturnTransactions, out var returnTransactions) ? int.Parse(returnTransactions.N, CultureInfo.InvariantCulture) : 0,
+                head.TryGetValue(UnitsReturned, out var unitsReturned) ? long.Parse(unitsReturned.N, CultureInfo.InvariantCulture) : 0,
+                head.TryGetValue(ReturnLines, out var returnLines) ? int.Parse(returnLines.N, CultureInfo.InvariantCulture) : 0,
+                head.TryGetValue(Returns, out var returns) ? ParseDecimal(returns.N) : 0m),
             Hours = [],
             Categories = [],
             PaymentMethods = [],
             Skus = [],
         };
         return SalesJson.WithBreakdown(header, Gzip.Decompress(head[Breakdown].B));
+    }
+
+    /// <summary>
+    /// The return totals, on a head whose store-day has returns: a head without them (every head written before
+    /// returns existed) reads as none, so items of days without returns stay as they were.
+    /// </summary>
+    private static void AddReturnTotals(Dictionary<string, AttributeValue> head, SalesTotals totals)
+    {
+        if (totals is { ReturnTransactions: 0, UnitsReturned: 0, ReturnLines: 0, Returns: 0m })
+        {
+            return;
+        }
+
+        head[ReturnTransactions] = N(totals.ReturnTransactions);
+        head[UnitsReturned] = N(totals.UnitsReturned);
+        head[ReturnLines] = N(totals.ReturnLines);
+        head[Returns] = N(totals.Returns);
     }
 
     /// <summary>The SKU lines of one part item.</summary>

@@ -23,6 +23,36 @@ public sealed class SalesJsonTests
     }
 
     [Fact]
+    public void SerializeSummary_WithReturns_RoundTripsAndWithoutReturnsWritesNoReturnMembers()
+    {
+        var plain = SalesSamples.Summary("store-0001", SalesSamples.Day);
+        var withReturns = SalesSamples.WithReturns(plain);
+
+        var plainText = Encoding.UTF8.GetString(SalesJson.SerializeSummary(plain));
+        var returnsJson = SalesJson.SerializeSummary(withReturns);
+
+        SalesAssert.Equal(withReturns, SalesJson.DeserializeSummary(returnsJson));
+        SalesAssert.Equal(withReturns.WithoutSkus(), SalesJson.WithBreakdown(plain with { Hours = [], Categories = [], PaymentMethods = [], Skus = [] }
+            with { Totals = withReturns.Totals }, SalesJson.SerializeBreakdown(withReturns)));
+        Assert.Contains("\"returns\":10.005", Encoding.UTF8.GetString(returnsJson), StringComparison.Ordinal);
+        Assert.DoesNotContain("eturn", plainText, StringComparison.Ordinal); // a body of a day without returns is as before them
+    }
+
+    [Fact]
+    public void WithBreakdown_ReturnMembersInAnyOrder_AreRead()
+    {
+        var header = SalesSamples.Summary("store-0001", SalesSamples.Day) with { Hours = [], Categories = [], PaymentMethods = [], Skus = [] };
+        var body = """{"hours":[{"returns":1.5,"hour":9,"unitsReturned":1,"transactions":2,"units":4,"netRevenue":3.60,"returnTransactions":1}],"categories":[{"category":"Coffee","returnLines":1,"transactions":2,"units":4,"lines":3,"grossSales":10.00,"discounts":0.5,"returns":1.5,"unitsReturned":1,"returnTransactions":1}],"paymentMethods":[{"paymentMethod":"card","transactions":2,"netRevenue":3.60,"returns":1.5,"returnTransactions":1}]}""";
+
+        var restored = SalesJson.WithBreakdown(header, Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal([new HourSales(9, 2, 4, 3.60m, 1, 1, 1.5m)], restored.Hours);
+        Assert.Equal([new CategorySales("Coffee", 2, 4, 3, 10.00m, 0.5m, 1, 1, 1, 1.5m)], restored.Categories);
+        Assert.Equal([new PaymentMethodSales("card", 2, 3.60m, 1, 1.5m)], restored.PaymentMethods);
+        Assert.Equal(8.00m, restored.Categories[0].NetRevenue);
+    }
+
+    [Fact]
     public void SerializeBreakdown_ThenWithBreakdown_RestoresHoursCategoriesAndPayments()
     {
         var summary = SalesSamples.Summary("store-0001", SalesSamples.Day);

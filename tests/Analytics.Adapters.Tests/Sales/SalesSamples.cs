@@ -42,6 +42,22 @@ internal static class SalesSamples
         };
     }
 
+    /// <summary><see cref="Contribution"/> with returns booked on its day, in every part of the summary.</summary>
+    public static StoreDayContribution ContributionWithReturns(string storeId, DateOnly date, string name = "r", decimal factor = 1m) =>
+        new(ContributionId(name), $"uploads/{date:yyyy-MM-dd}/{storeId}-{name}.json", WithReturns(Summary(storeId, date, factor), factor));
+
+    /// <summary><paramref name="summary"/> with exact 3-decimal refunds: 2 returns of 3 units over 3 lines, 10.005 in all.</summary>
+    public static StoreDaySummary WithReturns(StoreDaySummary summary, decimal factor = 1m) => summary with
+    {
+        Totals = summary.Totals with { ReturnTransactions = 2, UnitsReturned = 3, ReturnLines = 3, Returns = 10.005m * factor },
+        Hours = [summary.Hours[0] with { NetRevenue = summary.Hours[0].NetRevenue - (10.005m * factor), ReturnTransactions = 2, UnitsReturned = 3, Returns = 10.005m * factor },
+                 .. summary.Hours.Skip(1), new HourSales(20, 0, 0, -0.001m * factor, 1, 1, 0.001m * factor)],
+        Categories = [summary.Categories[0] with { ReturnTransactions = 2, UnitsReturned = 3, ReturnLines = 3, Returns = 10.005m * factor }, .. summary.Categories.Skip(1)],
+        PaymentMethods = [.. summary.PaymentMethods, new PaymentMethodSales("voucher", 0, -10.005m * factor, 2, 10.005m * factor)],
+        Skus = [summary.Skus[0] with { UnitsReturned = 3, ReturnLines = 3, Returns = 10.005m * factor }, .. summary.Skus.Skip(1),
+                new SkuSales("SKU-RETURNED", "Returned only", "Tea", 0, 0, 0m, 0m, 1, 1, 0.001m * factor)],
+    };
+
     /// <summary>32 lower-case hex characters, as upload processing derives them.</summary>
     public static string ContributionId(string name) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0, 16);

@@ -34,6 +34,40 @@ public abstract class SalesStoreContract
     }
 
     [Fact]
+    public async Task GetDayAsync_ContributionWithReturns_ReturnsEveryReturnFigureAtEveryDetail()
+    {
+        var contribution = ContributionWithReturns("store-0001", Day);
+        await Store.SaveAsync([contribution], None);
+
+        var withSkus = Assert.Single(await Store.GetDayAsync(Day, SalesDetail.WithSkus, None));
+        var totals = Assert.Single(await Store.GetDayAsync(Day, SalesDetail.Totals, None));
+        var totalsOnly = Assert.Single(await Store.GetDayAsync(Day, SalesDetail.TotalsOnly, None));
+
+        SalesAssert.Equal(contribution.Summary, withSkus);
+        SalesAssert.Equal(contribution.Summary.WithoutSkus(), totals);
+        Assert.Equal(contribution.Summary.Totals, totalsOnly.Totals);
+        Assert.Equal((10.005m, 8747561.663m - 0.001m - 10.005m), (totalsOnly.Totals.Returns, totalsOnly.Totals.NetRevenue));
+    }
+
+    [Fact]
+    public async Task Reads_ContributionsWithAndWithoutReturns_MergeTheReturns()
+    {
+        await Store.SaveAsync([Contribution("store-0001", Day), ContributionWithReturns("store-0001", Day, factor: 2m),
+                               ContributionWithReturns("store-0002", Day)], None);
+
+        var day = await Store.GetDayAsync(Day, SalesDetail.WithSkus, None);
+        var history = Assert.Single(await Store.GetStoreHistoryAsync("store-0001", Day, Day, None));
+        var chain = Assert.Single(await Store.GetChainHistoryAsync(Day, Day, None));
+
+        var merged = SalesMerge.StoreDay([Summary("store-0001", Day), WithReturns(Summary("store-0001", Day, 2m), 2m)]);
+        SalesAssert.Equal(merged, day[0]);
+        SalesAssert.Equal(merged.WithoutSkus(), history);
+        Assert.Equal((20.010m, 2), (day[0].Totals.Returns, day[0].Totals.ReturnTransactions));
+        Assert.Equal((30.015m, 4), (chain.Totals.Returns, chain.Totals.ReturnTransactions));
+        Assert.Equal(merged.Totals.NetRevenue + day[1].Totals.NetRevenue, chain.Totals.NetRevenue);
+    }
+
+    [Fact]
     public async Task GetDayAsync_TotalsOnly_ReturnsTheTotalsWithoutSkus()
     {
         await Store.SaveAsync([Contribution("store-0001", Day, skuCount: 5), Contribution("store-0001", Day, name: "b", factor: 2m)], None);

@@ -35,6 +35,41 @@ public sealed class SqliteSalesStoreTests : SalesStoreContract, IDisposable
         Assert.Equal(after, await Store.GetChainHistoryAsync(day.AddDays(-3), day, CancellationToken.None)); // kept, same answer
     }
 
+    [Fact]
+    public async Task GetDayAsync_DatabaseMadeBeforeReturns_ReadsItsRowsWithoutReturnsAndTakesNewOnes()
+    {
+        var path = Path.Combine(_folder, "before-returns.db");
+        var day = SalesSamples.Day;
+        var summary = SalesSamples.Summary("store-0001", day);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            // The table as it was before returns, and a row as that version wrote it.
+            command.CommandText = """
+                CREATE TABLE sales_contributions (business_date TEXT NOT NULL, store_id TEXT NOT NULL, contribution_id TEXT NOT NULL,
+                    source_key TEXT NOT NULL, currency TEXT NOT NULL, transactions INTEGER NOT NULL, units INTEGER NOT NULL,
+                    lines INTEGER NOT NULL, gross_sales TEXT NOT NULL, discounts TEXT NOT NULL, breakdown TEXT NOT NULL, skus TEXT NOT NULL,
+                    PRIMARY KEY (business_date, store_id, contribution_id));
+                INSERT INTO sales_contributions VALUES ('2025-01-15', 'store-0001', 'c1', 'uploads/old.json', 'USD', 7, 12, 9,
+                    '8747561.663', '0.001', $breakdown, $skus);
+                """;
+            command.Parameters.AddWithValue("$breakdown", System.Text.Encoding.UTF8.GetString(SalesJson.SerializeBreakdown(summary)));
+            command.Parameters.AddWithValue("$skus", System.Text.Encoding.UTF8.GetString(SalesJson.SerializeSkus(summary.Skus)));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var connections = new SqliteConnectionFactory(path);
+        var store = new SqliteSalesStore(connections);
+        var old = Assert.Single(await store.GetDayAsync(day, SalesDetail.WithSkus, CancellationToken.None));
+        await store.SaveAsync([SalesSamples.ContributionWithReturns("store-0001", day)], CancellationToken.None);
+        var merged = Assert.Single(await store.GetDayAsync(day, SalesDetail.Totals, CancellationToken.None));
+
+        SalesAssert.Equal(summary, old);
+        Assert.Equal(0m, old.Totals.Returns);
+        Assert.Equal(SalesMerge.StoreDay([summary, SalesSamples.WithReturns(summary)]).Totals, merged.Totals);
+    }
+
     public void Dispose()
     {
         _connections.Dispose();

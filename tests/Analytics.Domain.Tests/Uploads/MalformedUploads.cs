@@ -1,10 +1,20 @@
 namespace Analytics.Domain.Tests.Uploads;
 
-/// <summary>Invalid upload files, each breaking one rule of format v1, derived from one valid store-day.</summary>
+/// <summary>Invalid upload files, each breaking one rule of the format, derived from one valid store-day of version 1
+/// (<see cref="Valid"/>) or version 2 with returns (<see cref="ValidWithReturns"/>).</summary>
 internal static class MalformedUploads
 {
     public const string Valid =
         """{"schema_version":1,"store_id":"store-0042","business_date":"2025-01-15","currency":"USD","transactions":[{"transaction_id":"T-1","timestamp":"2025-01-15T09:12:33-05:00","payment_method":"card","items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":2,"unit_price":18.50,"discount":0.00}]}]}""";
+
+    /// <summary>A version 2 store-day: the sale of <see cref="Valid"/> and the return of one of its units the same afternoon.</summary>
+    public const string ValidWithReturns =
+        """{"schema_version":2,"store_id":"store-0042","business_date":"2025-01-15","currency":"USD","transactions":[{"transaction_id":"T-1","timestamp":"2025-01-15T09:12:33-05:00","payment_method":"card","items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":2,"unit_price":18.50,"discount":0.00}]}],"returns":[{"return_id":"R-1","timestamp":"2025-01-15T16:40:00-05:00","payment_method":"cash","original":{"transaction_id":"T-1","business_date":"2025-01-15"},"items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]}]}""";
+
+    private const string Return = "$.returns[0]";
+
+    private const string SecondReturn =
+        """]},{"return_id":"R-1","timestamp":"2025-01-15T17:00:00-05:00","payment_method":"cash","items":[{"sku":"SKU-2","name":"Milk","category":"Dairy","quantity":1,"unit_price":1}]}]}""";
 
     private const string Item = "$.transactions[0].items[0]";
 
@@ -24,7 +34,7 @@ internal static class MalformedUploads
         ["currency_missing"] = new(Swap("\"currency\":\"USD\",", ""), "missing_field", "$.currency"),
         ["unknown_field_typo"] = new(Swap("unit_price", "unit_prce"), "unknown_field", Item + ".unit_prce", "\"unit_prce\""),
         ["duplicate_field"] = new(Swap("\"sku\":\"SKU-1\"", "\"sku\":\"SKU-1\",\"sku\":\"SKU-2\""), "duplicate_field", Item + ".sku", "\"sku\":\"SKU-2\""),
-        ["schema_version_2"] = new(Swap("\"schema_version\":1", "\"schema_version\":2"), "unsupported_schema_version", "$.schema_version", "2,"),
+        ["schema_version_3"] = new(Swap("\"schema_version\":1", "\"schema_version\":3"), "unsupported_schema_version", "$.schema_version", "3,"),
         ["schema_version_missing"] = new(Swap("\"schema_version\":1,", ""), "missing_field", "$.schema_version"),
         ["store_id_space"] = new(Swap("store-0042", "store 42"), "invalid_store_id", "$.store_id", "\"store 42\""),
         ["store_id_leading_dash"] = new(Swap("store-0042", "-store"), "invalid_store_id", "$.store_id"),
@@ -84,6 +94,28 @@ internal static class MalformedUploads
         ["discount_above_line"] = new(Swap("\"discount\":0.00", "\"discount\":37.01"), "discount_exceeds_line", Item + ".discount", "37.01", "T-1"),
         ["discount_above_line_written_first"] = new(Swap("{\"sku\":\"SKU-1\"", "{\"discount\":40,\"sku\":\"SKU-1\"").Replace(",\"discount\":0.00", "", StringComparison.Ordinal),
                                                      "discount_exceeds_line", Item + ".discount", "40", "T-1"),
+        ["returns_in_version_1"] = new(Valid[..^1] + ",\"returns\":[]}", "returns_need_version_2", "$.returns", "[]}"),
+        ["version_2_empty_store_day"] = new("""{"schema_version":2,"store_id":"s","business_date":"2025-01-15","currency":"USD","transactions":[],"returns":[]}""", "empty_store_day", "$", "}"),
+        ["version_2_without_receipts"] = new("""{"schema_version":2,"store_id":"s","business_date":"2025-01-15","currency":"USD"}""", "empty_store_day", "$", "}"),
+        ["returns_not_array"] = new(SwapReturn(ValidWithReturns[ValidWithReturns.IndexOf("[{\"return_id", StringComparison.Ordinal)..], "{}}"), "wrong_type", "$.returns", "{}}"),
+        ["field_after_returns"] = new(SwapReturn("\"currency\":\"USD\",", "")[..^1] + ",\"currency\":\"USD\"}", "field_after_transactions", "$.currency", "\"USD\"}"),
+        ["return_not_object"] = new(SwapReturn(ValidWithReturns[ValidWithReturns.IndexOf("[{\"return_id", StringComparison.Ordinal)..], "[1]}"), "wrong_type", "$.returns[0]", "1]}"),
+        ["return_id_missing"] = new(SwapReturn("\"return_id\":\"R-1\",", ""), "missing_field", Return + ".return_id"),
+        ["return_id_empty"] = new(SwapReturn("\"R-1\"", "\"\""), "empty_string", Return + ".return_id"),
+        ["return_id_duplicate"] = new(SwapReturn("]}]}", SecondReturn), "duplicate_return_id", "$.returns[1].return_id", "\"R-1\",\"timestamp\":\"2025-01-15T17", "R-1"),
+        ["return_unknown_field"] = new(SwapReturn("\"return_id\"", "\"refund_id\""), "unknown_field", Return + ".refund_id", "\"refund_id\""),
+        ["return_timestamp_other_date"] = new(SwapReturn("2025-01-15T16:40:00-05:00", "2025-01-16T16:40:00-05:00"), "timestamp_outside_business_date", Return + ".timestamp", "\"2025-01-16T", "R-1"),
+        ["return_payment_method_missing"] = new(SwapReturn("\"payment_method\":\"cash\",", ""), "missing_field", Return + ".payment_method", null, "R-1"),
+        ["return_items_empty"] = new(SwapReturn("[{\"sku\":\"SKU-1\",\"name\":\"Beans\",\"category\":\"Coffee\",\"quantity\":1,\"unit_price\":18.50}]", "[]"), "empty_items", Return + ".items", null, "R-1"),
+        ["return_quantity_negative"] = new(SwapReturn("\"quantity\":1,", "\"quantity\":-1,"), "non_positive_quantity", Return + ".items[0].quantity", "-1,", "R-1"),
+        ["return_unit_price_negative"] = new(SwapReturn("\"unit_price\":18.50}]}]}", "\"unit_price\":-18.50}]}]}"), "negative_price", Return + ".items[0].unit_price", "-18.50}", "R-1"),
+        ["return_discount_above_line"] = new(SwapReturn("\"unit_price\":18.50}]}]}", "\"unit_price\":18.50,\"discount\":18.51}]}]}"), "discount_exceeds_line", Return + ".items[0].discount", "18.51", "R-1"),
+        ["return_original_unknown"] = new(SwapReturn("{\"transaction_id\":\"T-1\",\"business_date", "{\"transaction_id\":\"T-9\",\"business_date"), "unknown_original_transaction", Return + ".original.transaction_id", "\"T-9\"", "R-1"),
+        ["return_original_after_return"] = new(SwapReturn("\"business_date\":\"2025-01-15\"}", "\"business_date\":\"2025-01-16\"}"), "original_after_return", Return + ".original.business_date", "\"2025-01-16\"}", "R-1"),
+        ["return_original_date_invalid"] = new(SwapReturn("\"business_date\":\"2025-01-15\"}", "\"business_date\":\"15/01/2025\"}"), "invalid_business_date", Return + ".original.business_date", "\"15/01/2025\"", "R-1"),
+        ["return_original_date_missing"] = new(SwapReturn(",\"business_date\":\"2025-01-15\"}", "}"), "missing_field", Return + ".original.business_date", null, "R-1"),
+        ["return_original_store_invalid"] = new(SwapReturn("\"business_date\":\"2025-01-15\"}", "\"business_date\":\"2025-01-15\",\"store_id\":\"store 1\"}"), "invalid_store_id", Return + ".original.store_id", "\"store 1\"", "R-1"),
+        ["return_original_not_object"] = new(SwapReturn("{\"transaction_id\":\"T-1\",\"business_date\":\"2025-01-15\"}", "\"T-1\""), "wrong_type", Return + ".original", "\"T-1\",\"items", "R-1"),
         ["multiline_array_problem"] = new("[\n  " + Valid.Replace("\"quantity\":2", "\n      \"quantity\": 0", StringComparison.Ordinal) + "\n]",
                                            "non_positive_quantity", "$[0].transactions[0].items[0].quantity", "0,", "T-1"),
     };
@@ -95,5 +127,14 @@ internal static class MalformedUploads
         Assert.Contains(from, Valid, StringComparison.Ordinal);
         var at = Valid.IndexOf(from, StringComparison.Ordinal);
         return string.Concat(Valid.AsSpan(0, at), to, Valid.AsSpan(at + from.Length));
+    }
+
+    /// <summary><see cref="ValidWithReturns"/> with the <b>last</b> occurrence of <paramref name="from"/> replaced
+    /// (the return's fields come after the sale's fields of the same names).</summary>
+    private static string SwapReturn(string from, string to)
+    {
+        Assert.Contains(from, ValidWithReturns, StringComparison.Ordinal);
+        var at = ValidWithReturns.LastIndexOf(from, StringComparison.Ordinal);
+        return string.Concat(ValidWithReturns.AsSpan(0, at), to, ValidWithReturns.AsSpan(at + from.Length));
     }
 }

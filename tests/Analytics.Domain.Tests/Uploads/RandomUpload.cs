@@ -7,7 +7,8 @@ namespace Analytics.Domain.Tests.Uploads;
 /// Random upload files, reproducible from a seed, for comparing the scanner with the state machine. Most tokens are
 /// written the usual way; a few percent take a shape the scanner must leave alone or a value with a problem (escapes,
 /// odd numbers, another field order, unknown fields, repeated ids, dates off the business date, long or empty texts),
-/// whitespace goes between tokens in some files, and some files end early or carry garbage.
+/// whitespace goes between tokens in some files, and some files end early or carry garbage. A third of store-days are
+/// version 2, with returns before or after their transactions (the scanner reads only transactions).
 /// <para>A <c>ÿ</c> in a text stands for a byte that is not UTF-8: <see cref="Generate"/> writes C3 28 for its C3 BF.</para>
 /// </summary>
 internal sealed class RandomUpload
@@ -67,8 +68,9 @@ internal sealed class RandomUpload
     private void StoreDay(int index)
     {
         var zone = Chance(0.5);
+        var withReturns = Chance(0.33);
         Token("{");
-        Field("schema_version", "1", ",");
+        Field("schema_version", withReturns != Odd(0.03) ? "2" : "1", ",");
         Field("store_id", Quote($"store-{index}"), ",");
         _date = Odd(0.05) ? "2025-02-01" : "2025-01-15";
         Field("business_date", Quote(_date), ",");
@@ -76,6 +78,13 @@ internal sealed class RandomUpload
         if (zone)
         {
             Field("time_zone", Quote("America/New_York"), ",");
+        }
+
+        var returnsFirst = withReturns && Chance(0.5);
+        if (returnsFirst)
+        {
+            Returns();
+            Token(",");
         }
 
         Key("transactions");
@@ -88,7 +97,52 @@ internal sealed class RandomUpload
         }
 
         Token("]");
+        if (withReturns && !returnsFirst)
+        {
+            Token(",");
+            Returns();
+        }
+
         Token("}");
+    }
+
+    /// <summary>A <c>returns</c> field: returns of the file's transactions (or of unknown ones, or of another day).</summary>
+    private void Returns()
+    {
+        Key("returns");
+        Token("[");
+        var count = _random.Next(Odd(0.05) ? 0 : 1, 4);
+        for (var i = 0; i < count; i++)
+        {
+            Token(i > 0 ? "," : "");
+            Token("{");
+            Field("return_id", Text(Odd(0.03) ? "R-0" : $"R-{i}"), ",");
+            Field("timestamp", Text(Timestamp()), ",");
+            Field("payment_method", Text(Pick(Methods)), ",");
+            if (Chance(0.5))
+            {
+                Key("original");
+                Token("{");
+                Field("transaction_id", Text(Odd(0.1) || _ids.Count == 0 ? "T-unknown" : Pick([.. _ids])), ",");
+                Field("business_date", Quote(Odd(0.05) ? "2025-01-16" : Chance(0.5) ? "2025-01-10" : _date), "");
+                Token("}");
+                Token(",");
+            }
+
+            Key("items");
+            Token("[");
+            var items = _random.Next(Odd(0.02) ? 0 : 1, 3);
+            for (var j = 0; j < items; j++)
+            {
+                Token(j > 0 ? "," : "");
+                Item();
+            }
+
+            Token("]");
+            Token("}");
+        }
+
+        Token("]");
     }
 
     private void Transaction()

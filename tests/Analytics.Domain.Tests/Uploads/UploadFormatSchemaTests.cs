@@ -15,7 +15,10 @@ public sealed class UploadFormatSchemaTests
     {
         "quantity_negative", "quantity_fraction", "unknown_field_typo", "currency_unknown", "store_id_space",
         "transactions_empty", "items_empty", "unit_price_five_decimals", "timestamp_without_offset", "name_control_character",
-        "schema_version_2", "sku_missing", "empty_array", "root_number", "transaction_id_too_long", "business_date_before_2000",
+        "schema_version_3", "sku_missing", "empty_array", "root_number", "transaction_id_too_long", "business_date_before_2000",
+        "returns_in_version_1", "version_2_empty_store_day", "version_2_without_receipts", "return_id_missing",
+        "return_quantity_negative", "return_unit_price_negative", "return_items_empty", "return_original_date_missing",
+        "return_original_store_invalid", "return_unknown_field",
     };
 
     [Fact]
@@ -23,6 +26,13 @@ public sealed class UploadFormatSchemaTests
     {
         Assert.True(IsValid(UploadReaderTests.TwoStoreDays));
         Assert.True(IsValid(MalformedUploads.Valid));
+    }
+
+    [Fact]
+    public void Evaluate_VersionTwoWithReturns_IsValid()
+    {
+        Assert.True(IsValid(MalformedUploads.ValidWithReturns));
+        Assert.True(IsValid(UploadReaderTests.ReturnsFirst));
     }
 
     [SharedDataFact]

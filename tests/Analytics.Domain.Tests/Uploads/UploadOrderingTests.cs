@@ -40,7 +40,7 @@ public sealed class UploadOrderingTests
             }
 
             Assert.False(set.Add(Encoding.UTF8.GetBytes("T-1")));
-            Assert.Equal(expected, set.ContributionId());
+            Assert.Equal(expected, set.ContributionId(new TransactionIdSet()));
         }
     }
 

@@ -29,12 +29,14 @@ public sealed partial class UploadReaderTests
           {"sku":"K1","name":"Tea \"green\"","category":"Drinks","quantity":1,"unit_price":2.5,"discount":3}]}]}
         """;
 
-    public static TheoryData<string> CutFiles => [.. MalformedUploads.Cases.Keys, "two_store_days", "mixed_shapes"];
+    public static TheoryData<string> CutFiles => [.. MalformedUploads.Cases.Keys, "two_store_days", "mixed_shapes", "with_returns", "returns_first"];
 
     private static byte[] CutFile(string name) => Encoding.UTF8.GetBytes(name switch
     {
         "two_store_days" => TwoStoreDays,
         "mixed_shapes" => MixedShapes,
+        "with_returns" => MalformedUploads.ValidWithReturns,
+        "returns_first" => ReturnsFirst,
         _ => MalformedUploads.Cases[name].Json,
     });
 
@@ -86,15 +88,20 @@ public sealed partial class UploadReaderTests
         // A generator whose files were all valid, or all broken, would let the comparison above pass on half the code.
         var valid = 0;
         var scannedWithWhitespace = 0;
+        var validWithReturns = 0;
         for (var seed = 1; seed <= 800; seed++)
         {
             var bytes = RandomUpload.Generate(seed);
-            if ((await UploadReaderHarness.ReadAsync(new MemoryStream(bytes))).Result.IsValid)
+            var (result, emitted) = await UploadReaderHarness.ReadAsync(new MemoryStream(bytes));
+            if (result.IsValid)
             {
                 valid++;
                 scannedWithWhitespace += bytes.AsSpan().IndexOfAny("\n\t"u8) >= 0 ? 1 : 0;
+                validWithReturns += emitted.Any(c => c.Summary.Totals.ReturnTransactions > 0) ? 1 : 0;
             }
         }
+
+        Assert.True(validWithReturns >= 50, $"{validWithReturns} valid files with returns");
 
         Assert.True(valid is >= 150 and <= 650, $"{valid} of 800 files valid");
         Assert.True(scannedWithWhitespace >= 50, $"{scannedWithWhitespace} valid files with whitespace");
