@@ -166,8 +166,16 @@ public sealed class BedrockModelWorkflowTests(FakeBedrockChainFixture chain) : I
 
         var (insights, events, requests) = await RunAsync(_ => behaviour, timeoutSeconds: 0.5);
 
-        Assert.Equal(3 * 6, requests.Count); // each AI step: the first attempt and five retries
-        Assert.Equal(3 * 6, Failures(events, error));
+        Assert.Equal(3 * 6, Failures(events, error)); // each AI step: the first attempt and five retries
+        if (behaviour == FakeBedrock.Behaviour.Hang)
+        {
+            // A 0.5 s timeout on a loaded machine can cancel a call before the fake has read it: the fake then counts fewer.
+            Assert.InRange(requests.Count, 3, 3 * 6);
+        }
+        else
+        {
+            Assert.Equal(3 * 6, requests.Count);
+        }
         // Each step saved its statistical result before asking the model, so only the model's part is missing.
         Assert.All(AiSteps, step => Assert.Equal((false, error, AnalysisPart.Statistics),
                                                  (Part(insights, step).Failed, Part(insights, step).Error, Part(insights, step).Source)));
