@@ -92,6 +92,13 @@ internal static class DailyCommand
         ? null
         : $"'{zone}' is not a time zone of the tz database ({TimeZones.Version}): give an IANA id such as America/New_York, Europe/Paris or UTC.";
 
+    /// <summary>
+    /// Yesterday in <paramref name="zone"/>: the last whole business day of stores there. Yesterday in UTC would be
+    /// today in the Americas in their evening, and a generated day would then hold timestamps in the future.
+    /// </summary>
+    public static DateOnly YesterdayIn(string zone) =>
+        DateOnly.FromDateTime((TimeZones.Find(zone) ?? NodaTime.DateTimeZone.Utc).ToLocal(DateTimeOffset.UtcNow).DateTime).AddDays(-1);
+
     /// <summary>This machine's zone when the tz database knows its id, otherwise UTC.</summary>
     private static string LocalZoneId() => TimeZones.Find(TimeZoneInfo.Local.Id) is { } zone ? zone.Id : "UTC";
 

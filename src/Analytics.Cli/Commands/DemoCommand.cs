@@ -22,7 +22,7 @@ internal static class DemoCommand
         var stores = new Option<int>("--stores") { Description = "Number of stores", DefaultValueFactory = _ => 50 };
         var days = new Option<int>("--days") { Description = "Days of history", DefaultValueFactory = _ => 120 };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
-        var lastDate = new Option<DateOnly?>("--last-date") { Description = "Last business date (YYYY-MM-DD). Default: yesterday (UTC)" };
+        var lastDate = new Option<DateOnly?>("--last-date") { Description = "Last business date (YYYY-MM-DD). Default: yesterday in the time zone (--time-zone)" };
         var timeZone = DailyCommand.TimeZoneOption("The chain's IANA time zone: the stores' and the analysis'", GeneratorOptions.DefaultTimeZone);
         var noAnomalies = new Option<bool>("--no-anomalies") { Description = "Plant nothing unusual on the last day (by default a store's revenue halves, a category surges and a store sells nothing)" };
         var command = new Command("demo", "Generate a chain's sales, ingest them through the upload workflow, and run the daily analysis of the last day.")
@@ -39,7 +39,7 @@ internal static class DemoCommand
                 Stores = parseResult.GetValue(stores),
                 Days = parseResult.GetValue(days),
                 Seed = parseResult.GetValue(seed),
-                LastDate = parseResult.GetValue(lastDate) ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),
+                LastDate = parseResult.GetValue(lastDate) ?? DailyCommand.YesterdayIn(parseResult.GetValue(timeZone)!),
                 TimeZone = parseResult.GetValue(timeZone)!,
             };
             if (!parseResult.GetValue(noAnomalies) && options.Stores >= 3)

@@ -14,7 +14,7 @@ internal static class GenerateCommand
         var days = new Option<int>("--days") { Description = "Number of business dates, ending at --last-date", DefaultValueFactory = _ => 120 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the files into", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed: same seed and options, same files", DefaultValueFactory = _ => 42 };
-        var lastDate = new Option<DateOnly?>("--last-date") { Description = "Last business date (YYYY-MM-DD). Default: yesterday (UTC)" };
+        var lastDate = new Option<DateOnly?>("--last-date") { Description = "Last business date (YYYY-MM-DD). Default: yesterday in the time zone (--time-zone)" };
         var timeZone = DailyCommand.TimeZoneOption("The stores' IANA time zone (the files' time_zone and timestamps)", GeneratorOptions.DefaultTimeZone);
         var noReturns = new Option<bool>("--no-returns") { Description = "Sales only: no returns (a few percent of items are returned otherwise)" };
         var returnSpike = new Option<bool>("--plant-return-spike") { Description = "On the last date, the median store takes back ten times its usual returns" };
@@ -33,7 +33,7 @@ internal static class GenerateCommand
                 Stores = parseResult.GetValue(stores),
                 Days = parseResult.GetValue(days),
                 Seed = parseResult.GetValue(seed),
-                LastDate = parseResult.GetValue(lastDate) ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),
+                LastDate = parseResult.GetValue(lastDate) ?? DailyCommand.YesterdayIn(parseResult.GetValue(timeZone)!),
                 TimeZone = parseResult.GetValue(timeZone)!,
                 Returns = !parseResult.GetValue(noReturns),
             };
