@@ -62,7 +62,7 @@ internal static class ReportSamples
              new StoreRank(3, "store-c", 1_400.00m, 45, 31.11m, 1.96m, -70.00m)]);
         var products = new ProductMetrics(Day, 4, [new SkuRank(1, "C1", "Espresso Beans 1kg", "Coffee", 1_000, 18_500.00m, 25.91m)], [], [], [],
                                           [new CategoryMix("Coffee", 50_000.00m, 70.03m, 68.00m, 2.03m)],
-                                          [new MissingSku("store-c", "T1", "Green Tea", "Tea", 4, 4, 12.00m, 48.00m)], 1);
+                                          [new MissingSku("store-c", "T1", "Green Tea", "Tea", 4, 4, 12.00m, 48.00m)], 1, []);
         Anomaly[] found =
         [
             new(AnomalySubject.Store, "store-c", AnomalyMetric.NetRevenue, AnomalySeverity.High, 1_400.00m, 4_600.00m, 3_800.00m, 5_400.00m, -8.12, -69.57m, 8,
