@@ -57,8 +57,8 @@ internal static class ReportFormat
     /// <summary>A key figure's value in its unit.</summary>
     public static string Figure(KeyMetric metric, decimal value, string currency) => metric switch
     {
-        KeyMetric.NetRevenue or KeyMetric.AverageBasket => Money(value, currency),
-        KeyMetric.DiscountRate => Rate(value),
+        KeyMetric.NetRevenue or KeyMetric.AverageBasket or KeyMetric.NetSales or KeyMetric.Returns => Money(value, currency),
+        KeyMetric.DiscountRate or KeyMetric.ReturnRate => Rate(value),
         _ => Count(value),
     };
 

@@ -13,6 +13,9 @@ internal static class ReportWords
         KeyMetric.Units => "Units sold",
         KeyMetric.AverageBasket => "Average basket",
         KeyMetric.DiscountRate => "Discount rate",
+        KeyMetric.NetSales => "Sales",
+        KeyMetric.Returns => "Returns",
+        KeyMetric.ReturnRate => "Return rate",
         _ => metric.ToString(),
     };
 
