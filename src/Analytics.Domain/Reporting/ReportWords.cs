@@ -33,6 +33,7 @@ internal static class ReportWords
         AnomalyMetric.Transactions => "transactions",
         AnomalyMetric.AverageBasket => "average basket",
         AnomalyMetric.NoSales => "no sales",
+        AnomalyMetric.ReturnRate => "return rate",
         _ => metric.ToString(),
     };
 

@@ -1,3 +1,4 @@
+using Analytics.Domain.Insights;
 using Analytics.Domain.Reporting;
 
 namespace Analytics.Domain.Tests.Reporting;
@@ -57,6 +58,22 @@ public sealed class ReportReturnsTests
         Assert.Contains("<td>Tea</td><td class=\"n\">4.46%</td>", section, StringComparison.Ordinal);
         Assert.Contains("<td>Matcha Tin</td>", section, StringComparison.Ordinal);
         ReportAssert.OnlyOwnMarkup(html);
+    }
+
+    [Fact]
+    public void Render_ReturnRateFinding_ReadsAsRatesAndLeavesTheStoreTileUncoloured()
+    {
+        var hand = ReportSamples.HandWithReturns();
+        var rise = new Anomaly(AnomalySubject.Store, "store-b", AnomalyMetric.ReturnRate, AnomalySeverity.High, 0.0323m, 0.0100m, 0m, 0.0600m, 3.9, 223.00m, 8, []);
+        var insights = hand with { Anomalies = hand.Anomalies! with { Anomalies = [.. hand.Anomalies.Anomalies, rise] } };
+
+        var report = _renderer.Render(insights);
+
+        var text = ReportAssert.Unwrapped(report.Text);
+        Assert.Contains("HIGH surge: Store store-b return rate 3.23%\n", report.Text, StringComparison.Ordinal);
+        Assert.Contains("expected 0.00% to 6.00% (median 1.00%), +223.00%, z=+3.90", text, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"n\">3.23%</td><td class=\"n\">0.00% \u2013 6.00%</td><td class=\"n\">1.00%</td>", report.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("store-b: 30,000.43 USD, rank 2, -1.00% vs last week \u2014", report.Html, StringComparison.Ordinal);
     }
 
     [Fact]
