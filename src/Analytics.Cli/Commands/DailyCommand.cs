@@ -161,7 +161,7 @@ internal static class DailyCommand
             foreach (var anomaly in report.Anomalies.Take(Headlines))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {anomaly.Severity,-6} {anomaly.Subject} {anomaly.SubjectId}: {anomaly.Metric} {anomaly.Value:N2} (expected {anomaly.ExpectedLow:N2}–{anomaly.ExpectedHigh:N2}{Percent(anomaly.PercentChange)})"));
+                    $"  {anomaly.Severity,-6} {anomaly.Subject} {anomaly.SubjectId}: {anomaly.Metric} {Figure(anomaly, anomaly.Value)} (expected {Figure(anomaly, anomaly.ExpectedLow)}–{Figure(anomaly, anomaly.ExpectedHigh)}{Percent(anomaly.PercentChange)})"));
             }
         }
 
@@ -171,6 +171,12 @@ internal static class DailyCommand
             Console.WriteLine($"  {recommendation.Rank}. [{recommendation.Priority}] {recommendation.Title}");
         }
     }
+
+    /// <summary>An anomaly's figure: a return rate as a percentage (0.1338 is 13.38%), anything else to 2 places.</summary>
+    private static string Figure(Anomaly anomaly, decimal value) =>
+        anomaly.Metric == AnomalyMetric.ReturnRate
+            ? string.Create(CultureInfo.InvariantCulture, $"{value * 100m:N2}%")
+            : string.Create(CultureInfo.InvariantCulture, $"{value:N2}");
 
     private static string Percent(decimal? change) =>
         change is { } p ? string.Create(CultureInfo.InvariantCulture, $", {p:+0.##;-0.##;0}%") : "";

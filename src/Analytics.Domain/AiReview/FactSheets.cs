@@ -131,7 +131,12 @@ public static class FactSheets
         }
     }
 
-    private static string Unit(AnomalyMetric metric) => metric == AnomalyMetric.Transactions ? "count" : "money";
+    private static string Unit(AnomalyMetric metric) => metric switch
+    {
+        AnomalyMetric.Transactions => "count",
+        AnomalyMetric.ReturnRate => "rate",
+        _ => "money",
+    };
 
     private static decimal Score(double z) => double.IsFinite(z) ? Math.Round((decimal)z, 2) : 0m;
 

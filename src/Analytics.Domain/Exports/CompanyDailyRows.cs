@@ -5,8 +5,10 @@ using Analytics.Domain.Metrics;
 namespace Analytics.Domain.Exports;
 
 /// <summary>
-/// <c>company_daily</c>: the chain's one row. For each headline figure (<c>net_revenue</c>, <c>transactions</c>,
-/// <c>units</c>, <c>average_basket</c>, <c>discount_rate</c>) it has the baseline value and the percent change
+/// <c>company_daily</c>: the chain's one row. <c>net_revenue</c> = <c>gross_sales</c> − <c>discounts</c> −
+/// <c>returns</c> (the amount refunded, positive, in <c>return_transactions</c> of <c>units_returned</c> units);
+/// <c>return_rate</c> is returns / (gross − discounts), 4 places. For each headline figure (<c>net_revenue</c>,
+/// <c>transactions</c>, <c>units</c>, <c>average_basket</c>, <c>discount_rate</c>, <c>returns</c>, <c>return_rate</c>) it has the baseline value and the percent change
 /// against the previous day (<c>_prev_day</c>), the same weekday last week (<c>_last_week</c>) and the mean of the
 /// four same weekdays before (<c>_four_week_avg</c>), as <see cref="Comparison"/> has them; null when that baseline
 /// has no data. The anomaly counts are null when DetectAnomalies failed;
@@ -21,6 +23,8 @@ internal static class CompanyDailyRows
         (KeyMetric.Units, "units"),
         (KeyMetric.AverageBasket, "average_basket"),
         (KeyMetric.DiscountRate, "discount_rate"),
+        (KeyMetric.Returns, "returns"),
+        (KeyMetric.ReturnRate, "return_rate"),
     ];
 
     private static readonly (ComparisonBaseline Baseline, string Suffix)[] Baselines =
@@ -44,9 +48,13 @@ internal static class CompanyDailyRows
             .Integer("units", i => i.Company.Totals.Units)
             .Decimal("gross_sales", i => i.Company.Totals.GrossSales)
             .Decimal("discounts", i => i.Company.Totals.Discounts)
+            .Integer("return_transactions", i => i.Company.Totals.ReturnTransactions)
+            .Integer("units_returned", i => i.Company.Totals.UnitsReturned)
+            .Decimal("returns", i => i.Company.Totals.Returns)
             .Decimal("net_revenue", i => i.Company.NetRevenue)
             .Decimal("average_basket", i => i.Company.AverageBasket)
-            .Decimal("discount_rate", i => i.Company.DiscountRate);
+            .Decimal("discount_rate", i => i.Company.DiscountRate)
+            .Decimal("return_rate", i => i.Company.ReturnRate);
         foreach (var (metric, column) in Figures)
         {
             foreach (var (baseline, suffix) in Baselines)

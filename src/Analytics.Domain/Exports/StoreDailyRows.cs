@@ -10,6 +10,9 @@ namespace Analytics.Domain.Exports;
 /// the store-day; rank, share and the change against D − 7 from <see cref="CompanyMetrics.StoreRanking"/> (null when
 /// the store is not ranked); the anomaly columns from the store's own anomalies (subject Store), null when
 /// DetectAnomalies failed. A store without a summary has no row (its no-sales anomaly is in <c>anomalies</c>).
+/// Returns: <c>returns</c> is the amount refunded (positive) in <c>return_transactions</c> (<c>units_returned</c>
+/// units); <c>net_revenue</c> = <c>gross_sales</c> − <c>discounts</c> − <c>returns</c>; <c>return_rate</c> is returns /
+/// (gross − discounts), 4 places, and <c>return_rate_last_week</c> the store's own rate on D − 7 (null as the change).
 /// </summary>
 internal static class StoreDailyRows
 {
@@ -20,12 +23,17 @@ internal static class StoreDailyRows
         .Integer("units", r => r.Store.Totals.Units)
         .Decimal("gross_sales", r => r.Store.Totals.GrossSales)
         .Decimal("discounts", r => r.Store.Totals.Discounts)
+        .Integer("return_transactions", r => r.Store.Totals.ReturnTransactions)
+        .Integer("units_returned", r => r.Store.Totals.UnitsReturned)
+        .Decimal("returns", r => r.Store.Totals.Returns)
         .Decimal("net_revenue", r => r.Store.Totals.NetRevenue)
         .Decimal("average_basket", r => r.Store.Totals.AverageBasket)
         .Decimal("discount_rate", r => SalesMath.Rate(r.Store.Totals.Discounts, r.Store.Totals.GrossSales))
+        .Decimal("return_rate", r => r.Store.Totals.ReturnRate)
         .Integer("revenue_rank", r => r.Rank?.Rank)
         .Decimal("revenue_share_pct", r => r.Rank?.Share)
         .Decimal("net_revenue_vs_last_week_pct", r => r.Rank?.PercentChangeVsLastWeek)
+        .Decimal("return_rate_last_week", r => r.Rank?.LastWeekReturnRate)
         .Boolean("has_anomaly", r => r.Anomalies is { } found ? found.Count > 0 : null)
         .Integer("anomaly_count", r => r.Anomalies?.Count)
         .Text("anomaly_severity", r => r.Anomalies?.Severity is { } severity ? ExportJson.Snake(severity) : null);

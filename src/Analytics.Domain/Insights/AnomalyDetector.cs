@@ -17,6 +17,11 @@ namespace Analytics.Domain.Insights;
 /// √(peers' median transactions / its own) — a small store's unusual basket is not flagged for a wobble that is
 /// ordinary at its size.</para> Each anomaly names the parts
 /// that explain it (<see cref="AnomalyContributor"/>). Pure; linear in stores × (baseline days + categories).
+/// <para>Return rate (returns / net sales): a store or category whose rate on D is above its same-weekday baseline
+/// (days with sales) by the same z and change rules is a <see cref="AnomalyMetric.ReturnRate"/> finding. Only a rise
+/// counts (fewer refunds is no problem to act on); the scale is floored at <see cref="ReturnRateFloor"/> and D needs
+/// at least <see cref="MinimumReturnTransactions"/> return transactions, so a couple of refunds at a small store are
+/// not a finding. These findings have no contributors and lead to no recommendation of their own.</para>
 /// </summary>
 [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An injected domain service; steps depend on the instance.")]
 public sealed class AnomalyDetector
@@ -42,6 +47,13 @@ public sealed class AnomalyDetector
 
     /// <summary>Expected range half-width in scales: the medium z band.</summary>
     public const decimal RangeWidth = 2.5m;
+
+    /// <summary>Fewest return transactions on D for a return-rate finding.</summary>
+    public const int MinimumReturnTransactions = 5;
+
+    /// <summary>Absolute floor of a return rate's scale: 2 percentage points, so a rate must be at least 5 points
+    /// (<see cref="MediumZ"/> scales) above its usual to be a finding.</summary>
+    public const decimal ReturnRateFloor = 0.02m;
 
     /// <summary>Most contributors listed per kind.</summary>
     public const int ContributorCount = 5;
@@ -100,6 +112,13 @@ public sealed class AnomalyDetector
             {
                 anomalies.Add(candidate with { Contributors = DetectionScope.StoreCategoryContributors(store, candidate) });
             }
+
+            var today = store.TodaySummary!.Totals;
+            if (ReturnRateRise(AnomalySubject.Store, store.StoreId, today.ReturnTransactions, today.ReturnRate,
+                               [.. store.PastDays.Where(d => d.Totals.NetSales > 0m).Select(d => d.Totals.ReturnRate)]) is { } rise)
+            {
+                anomalies.Add(rise);
+            }
         }
 
         return (checkedCount, shortCount);
@@ -125,6 +144,13 @@ public sealed class AnomalyDetector
             foreach (var candidate in Evaluate(AnomalySubject.Category, category, today, past, pooled))
             {
                 anomalies.Add(candidate with { Contributors = [.. scope.CategoryStoreContributors(category, candidate), .. scope.SkuContributors(category, candidate)] });
+            }
+
+            if (chain.Categories.FirstOrDefault(c => c.Category == category) is { } sold &&
+                ReturnRateRise(AnomalySubject.Category, category, sold.ReturnTransactions, sold.ReturnRate,
+                               [.. chainPast.SelectMany(c => c.Categories).Where(c => c.Category == category && c.NetSales > 0m).Select(c => c.ReturnRate)]) is { } rise)
+            {
+                anomalies.Add(rise);
             }
         }
 
@@ -196,6 +222,28 @@ public sealed class AnomalyDetector
                                          SalesMath.PercentChange(value.Value, baseline.Median), baseline.Points, []);
             }
         }
+    }
+
+    /// <summary>A return-rate finding when <paramref name="rate"/> rose unusually above the baseline of
+    /// <paramref name="past"/> rates (days with sales); null otherwise. The range is to 4 places, as rates are.</summary>
+    private static Anomaly? ReturnRateRise(AnomalySubject subject, string id, int returnTransactions, decimal rate, IReadOnlyList<decimal> past)
+    {
+        if (returnTransactions < MinimumReturnTransactions || past.Count < MinimumHistory)
+        {
+            return null;
+        }
+
+        var baseline = RobustBaseline.Of(past, ReturnRateFloor);
+        var z = baseline.ZScore(rate);
+        if (rate <= baseline.Median || Severity(z, rate, baseline.Median) is not { } severity)
+        {
+            return null;
+        }
+
+        var low = decimal.Round(Math.Max(0m, baseline.Median - RangeWidth * baseline.Scale), 4, MidpointRounding.ToEven);
+        var high = decimal.Round(baseline.Median + RangeWidth * baseline.Scale, 4, MidpointRounding.ToEven);
+        return new Anomaly(subject, id, AnomalyMetric.ReturnRate, severity, rate, baseline.Median, low, high, Math.Round(z, 2),
+                           SalesMath.PercentChange(rate, baseline.Median), baseline.Points, []);
     }
 
     internal static AnomalySeverity? Severity(double z, decimal value, decimal median)

@@ -9,4 +9,6 @@ public enum AnomalyMetric
     AverageBasket,
     /// <summary>A store with same-weekday history made no sales on D (value 0; always high severity).</summary>
     NoSales,
+    /// <summary>Returns / net sales of a store or category, 4 places (0.05 is 5 %); only a rise is a finding.</summary>
+    ReturnRate,
 }

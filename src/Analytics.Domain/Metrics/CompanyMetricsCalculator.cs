@@ -23,19 +23,30 @@ public sealed class CompanyMetricsCalculator
         var lastWeek = history.ChainDay(date.AddDays(-7));
         var lastWeekStores = history.StoreDays(date.AddDays(-7));
 
-        List<CategoryFigure> categories = [.. chain.Categories.Select(c => new CategoryFigure(
-            c.Category, c.Transactions, c.Units, c.NetRevenue, c.Discounts, SalesMath.Share(c.NetRevenue, totals.NetRevenue),
-            lastWeek?.Categories.FirstOrDefault(l => l.Category == c.Category) is { } before
-                ? SalesMath.PercentChange(c.NetRevenue, before.NetRevenue) : null))];
+        List<CategoryFigure> categories = [.. chain.Categories.Select(c =>
+        {
+            var before = lastWeek?.Categories.FirstOrDefault(l => l.Category == c.Category);
+            return new CategoryFigure(
+                c.Category, c.Transactions, c.Units, c.NetRevenue, c.Discounts, SalesMath.Share(c.NetRevenue, totals.NetRevenue),
+                before is null ? null : SalesMath.PercentChange(c.NetRevenue, before.NetRevenue),
+                c.ReturnTransactions, c.UnitsReturned, c.Returns, c.ReturnRate, before?.ReturnRate);
+        })];
         List<HourFigure> hours = [.. chain.Hours.Select(h => new HourFigure(
-            h.Hour, h.Transactions, h.Units, h.NetRevenue, SalesMath.Share(h.NetRevenue, totals.NetRevenue)))];
+            h.Hour, h.Transactions, h.Units, h.NetRevenue, SalesMath.Share(h.NetRevenue, totals.NetRevenue),
+            h.ReturnTransactions, h.UnitsReturned, h.Returns, ReturnRate(h.Returns, h.NetSales)))];
         List<PaymentMethodFigure> methods = [.. chain.PaymentMethods.Select(m => new PaymentMethodFigure(
-            m.PaymentMethod, m.Transactions, m.NetRevenue, SalesMath.Share(m.NetRevenue, totals.NetRevenue)))];
+            m.PaymentMethod, m.Transactions, m.NetRevenue, SalesMath.Share(m.NetRevenue, totals.NetRevenue),
+            m.ReturnTransactions, m.Returns, ReturnRate(m.Returns, m.NetSales)))];
         List<StoreRank> ranking = [.. day.OrderByDescending(s => s.Totals.NetRevenue).ThenBy(s => s.StoreId, StringComparer.Ordinal)
-            .Select((s, i) => new StoreRank(
-                i + 1, s.StoreId, s.Totals.NetRevenue, s.Totals.Transactions, s.Totals.AverageBasket,
-                SalesMath.Share(s.Totals.NetRevenue, totals.NetRevenue),
-                lastWeekStores.TryGetValue(s.StoreId, out var before) ? SalesMath.PercentChange(s.Totals.NetRevenue, before.Totals.NetRevenue) : null))];
+            .Select((s, i) =>
+            {
+                var before = lastWeekStores.GetValueOrDefault(s.StoreId)?.Totals;
+                return new StoreRank(
+                    i + 1, s.StoreId, s.Totals.NetRevenue, s.Totals.Transactions, s.Totals.AverageBasket,
+                    SalesMath.Share(s.Totals.NetRevenue, totals.NetRevenue),
+                    before is null ? null : SalesMath.PercentChange(s.Totals.NetRevenue, before.NetRevenue),
+                    s.Totals.ReturnTransactions, s.Totals.UnitsReturned, s.Totals.Returns, s.Totals.ReturnRate, before?.ReturnRate);
+            })];
 
         return new CompanyMetrics(
             date, day[0].Currency, chain.StoresTrading, totals, totals.NetRevenue, totals.AverageBasket, DiscountRate(totals),
@@ -76,6 +87,9 @@ public sealed class CompanyMetricsCalculator
 
     internal static decimal DiscountRate(SalesTotals totals) => SalesMath.Rate(totals.Discounts, totals.GrossSales);
 
+    /// <summary>Returns over net sales as <see cref="SalesTotals.ReturnRate"/> has it: 4 places, 0 without sales.</summary>
+    private static decimal ReturnRate(decimal returns, decimal netSales) => netSales <= 0m ? 0m : SalesMath.Rate(returns, netSales);
+
     private static List<KeyFigure> KeyFigures(DateOnly date, SalesTotals today, SalesHistory history)
     {
         var previous = history.ChainDay(date.AddDays(-1))?.Totals;
@@ -112,6 +126,9 @@ public sealed class CompanyMetricsCalculator
             Figure(KeyMetric.Units, t => t.Units, (s, k) => SalesMath.Round2((decimal)s.Units / k)),
             Figure(KeyMetric.AverageBasket, t => t.AverageBasket, (s, _) => s.AverageBasket),
             Figure(KeyMetric.DiscountRate, DiscountRate, (s, _) => DiscountRate(s)),
+            Figure(KeyMetric.NetSales, t => t.NetSales, (s, k) => SalesMath.Round2(s.NetSales / k)),
+            Figure(KeyMetric.Returns, t => t.Returns, (s, k) => SalesMath.Round2(s.Returns / k)),
+            Figure(KeyMetric.ReturnRate, t => t.ReturnRate, (s, _) => s.ReturnRate),
         ];
     }
 }

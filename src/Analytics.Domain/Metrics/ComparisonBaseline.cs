@@ -8,6 +8,6 @@ public enum ComparisonBaseline
     /// <summary>D − 7.</summary>
     SameWeekdayLastWeek,
     /// <summary>D − 7 … D − 28, over those of the four dates that had sales (<see cref="Comparison.BaselineDays"/>).
-    /// Additive figures are the mean per day; ratios (basket, discount rate) are the ratio of the four-week sums.</summary>
+    /// Additive figures are the mean per day; ratios (basket, discount rate, return rate) are the ratio of the four-week sums.</summary>
     FourWeekSameWeekdayMean,
 }

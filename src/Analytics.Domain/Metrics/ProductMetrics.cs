@@ -4,7 +4,7 @@ namespace Analytics.Domain.Metrics;
 /// The chain's product figures for D. <see cref="SkuWeeks"/> says how many same-weekday SKU baselines were loaded
 /// (0 leaves movers, mix baselines and missing SKUs empty). <see cref="MissingSkus"/> holds at most
 /// <see cref="ProductMetricsCalculator.MissingSkuLimit"/> entries, the costliest first; <see cref="MissingSkuCount"/>
-/// counts them all.
+/// counts them all. <see cref="TopByReturns"/> lists the SKUs refunded most on D (only those with returns).
 /// </summary>
 public sealed record ProductMetrics(
     DateOnly Date,
@@ -15,4 +15,5 @@ public sealed record ProductMetrics(
     IReadOnlyList<SkuMover> Decliners,
     IReadOnlyList<CategoryMix> CategoryMix,
     IReadOnlyList<MissingSku> MissingSkus,
-    int MissingSkuCount);
+    int MissingSkuCount,
+    IReadOnlyList<SkuRank> TopByReturns);

@@ -6,11 +6,16 @@ namespace Analytics.Domain.Metrics;
 /// <summary>
 /// CalcProductMetrics: top SKUs, movers against their same-weekday baseline, category mix and SKUs that usually sell
 /// at a store but sold nothing on D. Pure; linear in stores × SKUs sold.
+/// <para>Returns: every figure is net of them (a SKU's net revenue is what it kept on D). A "top seller" must have
+/// sold: the revenue list takes only SKUs whose net revenue is positive and the units list only SKUs that sold units,
+/// so a SKU that was only brought back (or refunded more than it took) never ranks by a negative amount; it shows in
+/// <see cref="ProductMetrics.TopByReturns"/> instead, which ranks the SKUs refunded on D by amount refunded.
+/// Movers compare net revenue with net revenue, so a wave of returns shows as a decline.</para>
 /// </summary>
 [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An injected domain service; steps depend on the instance.")]
 public sealed class ProductMetricsCalculator
 {
-    /// <summary>Length of each top list and of each mover list.</summary>
+    /// <summary>Length of each top list (sellers and returns) and of each mover list.</summary>
     public const int TopCount = 10;
 
     /// <summary>A mover must have, on D or in its baseline, at least this percentage of the chain's net revenue on D,
@@ -42,8 +47,9 @@ public sealed class ProductMetricsCalculator
         var skus = SalesMerge.Skus(day.SelectMany(s => s.Skus));
         var weeks = history.SkuWeekIndexes;
 
-        List<SkuRank> byRevenue = Top(skus.OrderByDescending(s => s.NetRevenue), revenue);
-        List<SkuRank> byUnits = Top(skus.OrderByDescending(s => s.Units), revenue);
+        List<SkuRank> byRevenue = Top(skus.Where(s => s.NetRevenue > 0m).OrderByDescending(s => s.NetRevenue), revenue);
+        List<SkuRank> byUnits = Top(skus.Where(s => s.Units > 0).OrderByDescending(s => s.Units), revenue);
+        List<SkuRank> byReturns = Top(skus.Where(s => s.Returns > 0m).OrderByDescending(s => s.Returns), revenue);
         var movers = weeks.Count >= MoverMinimumWeeks ? Movers(skus, history, weeks, revenue) : [];
         List<SkuMover> gainers = [.. movers.Where(m => m.Change > 0m)
             .OrderByDescending(m => m.PercentChange ?? decimal.MaxValue).ThenByDescending(m => m.Change).ThenBy(m => m.Sku, StringComparer.Ordinal)
@@ -54,13 +60,15 @@ public sealed class ProductMetricsCalculator
         var missing = weeks.Count >= MissingMinimumWeeks ? Missing(day, history, weeks.Count) : [];
 
         return new ProductMetrics(
-            date, weeks.Count, byRevenue, byUnits, gainers, decliners, Mix(chain, history), [.. missing.Take(MissingSkuLimit)], missing.Count);
+            date, weeks.Count, byRevenue, byUnits, gainers, decliners, Mix(chain, history), [.. missing.Take(MissingSkuLimit)], missing.Count,
+            byReturns);
     }
 
     private static List<SkuRank> Top(IOrderedEnumerable<SkuSales> ordered, decimal revenue) =>
     [
         .. ordered.ThenBy(s => s.Sku, StringComparer.Ordinal).Take(TopCount)
-            .Select((s, i) => new SkuRank(i + 1, s.Sku, s.Name, s.Category, s.Units, s.NetRevenue, SalesMath.Share(s.NetRevenue, revenue))),
+            .Select((s, i) => new SkuRank(
+                i + 1, s.Sku, s.Name, s.Category, s.Units, s.NetRevenue, SalesMath.Share(s.NetRevenue, revenue), s.UnitsReturned, s.Returns)),
     ];
 
     private static List<SkuMover> Movers(IReadOnlyList<SkuSales> today, SalesHistory history, IReadOnlyList<int> weeks, decimal revenue)

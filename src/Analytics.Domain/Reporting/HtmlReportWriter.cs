@@ -19,6 +19,7 @@ internal static partial class HtmlReportWriter
             .Append("<title>").Append(Html.Text(subject)).Append("</title><style>").Append(HtmlStyle.Css).Append("</style></head>\n<body><main>");
         WriteHeader(html, insights);
         WriteKeyFigures(html, insights);
+        WriteReturns(html, insights);
         WriteRevenueTrend(html, insights);
         WriteAnomalies(html, insights);
         WriteTrends(html, insights);
@@ -75,7 +76,7 @@ internal static partial class HtmlReportWriter
     {
         Heading(html, "figures", "Headline figures", insights, "CalcCompanyMetrics");
         html.Append("<div class=\"cards\">");
-        foreach (var figure in insights.Company.KeyFigures)
+        foreach (var figure in ReportReturns.Headline(insights.Company))
         {
             html.Append("<div class=\"card\"><div class=\"label\">").Append(Html.Text(ReportWords.Figure(figure.Metric)))
                 .Append("</div><div class=\"value\" data-metric=\"").Append(figure.Metric).Append("\">")
@@ -96,6 +97,56 @@ internal static partial class HtmlReportWriter
         }
 
         html.Append("</div></section>");
+    }
+
+    /// <summary>The day's refunds: stores and categories by return rate, products by amount refunded; nothing on a day
+    /// without returns.</summary>
+    private static void WriteReturns(StringBuilder html, DailyInsights insights)
+    {
+        var company = insights.Company;
+        if (!company.HasReturns)
+        {
+            return;
+        }
+
+        var totals = company.Totals;
+        var currency = insights.Currency;
+        Heading(html, "returns", "Returns", insights, "CalcCompanyMetrics");
+        html.Append("<p>").Append(Html.Text($"{ReportFormat.Money(totals.Returns, currency)} refunded in {ReportFormat.Integer(totals.ReturnTransactions)} " +
+                                            $"return transactions ({ReportFormat.Count(totals.UnitsReturned)} units): {ReportFormat.Rate(company.ReturnRate)} " +
+                                            $"of sales of {ReportFormat.Money(totals.NetSales, currency)}; net revenue " +
+                                            $"{ReportFormat.Money(company.NetRevenue, currency)}.")).Append("</p>");
+        var stores = ReportReturns.Stores(company);
+        var storeTable = new HtmlTable("Stores by return rate", "Store", "#Return rate", "#Last week", "#Returns", "#Return transactions", "#Net revenue");
+        foreach (var s in stores.Take(ReportLimits.HtmlReturns))
+        {
+            storeTable.Row(Html.Name(s.StoreId), Html.Text(ReportFormat.Rate(s.ReturnRate)), Html.Text(s.LastWeekReturnRate is { } r ? ReportFormat.Rate(r) : "n/a"),
+                           Html.Text(ReportFormat.Amount(s.Returns)), Html.Text(ReportFormat.Integer(s.ReturnTransactions)), Html.Text(ReportFormat.Amount(s.NetRevenue)));
+        }
+
+        storeTable.WriteTo(html, stores.Count, "stores with returns");
+        var categories = ReportReturns.Categories(company);
+        var categoryTable = new HtmlTable("Categories by return rate", "Category", "#Return rate", "#Last week", "#Returns", "#Units returned", "#Net revenue");
+        foreach (var c in categories.Take(ReportLimits.HtmlReturns))
+        {
+            categoryTable.Row(Html.Name(c.Category), Html.Text(ReportFormat.Rate(c.ReturnRate)), Html.Text(c.LastWeekReturnRate is { } r ? ReportFormat.Rate(r) : "n/a"),
+                              Html.Text(ReportFormat.Amount(c.Returns)), Html.Text(ReportFormat.Count(c.UnitsReturned)), Html.Text(ReportFormat.Amount(c.NetRevenue)));
+        }
+
+        categoryTable.WriteTo(html, categories.Count, "categories with returns");
+        if (insights.Products.TopByReturns.Count > 0)
+        {
+            var products = new HtmlTable("Most refunded products", "#", "SKU", "Product", "Category", "#Units returned", "#Returns", "#Net revenue");
+            foreach (var p in insights.Products.TopByReturns)
+            {
+                products.Row(Html.Text(ReportFormat.Integer(p.Rank)), Html.Name(p.Sku), Html.Name(p.Name), Html.Name(p.Category),
+                             Html.Text(ReportFormat.Count(p.UnitsReturned)), Html.Text(ReportFormat.Amount(p.Returns)), Html.Text(ReportFormat.Amount(p.NetRevenue)));
+            }
+
+            products.WriteTo(html);
+        }
+
+        html.Append("</section>");
     }
 
     private static void WriteRevenueTrend(StringBuilder html, DailyInsights insights)

@@ -57,17 +57,26 @@ internal static class ReportFormat
     /// <summary>A key figure's value in its unit.</summary>
     public static string Figure(KeyMetric metric, decimal value, string currency) => metric switch
     {
-        KeyMetric.NetRevenue or KeyMetric.AverageBasket => Money(value, currency),
-        KeyMetric.DiscountRate => Rate(value),
+        KeyMetric.NetRevenue or KeyMetric.AverageBasket or KeyMetric.NetSales or KeyMetric.Returns => Money(value, currency),
+        KeyMetric.DiscountRate or KeyMetric.ReturnRate => Rate(value),
         _ => Count(value),
     };
 
     /// <summary>An anomaly's figure (value, median, range ends) in its unit.</summary>
-    public static string AnomalyFigure(AnomalyMetric metric, decimal value, string currency) =>
-        metric == AnomalyMetric.Transactions ? Count(value) : Money(value, currency);
+    public static string AnomalyFigure(AnomalyMetric metric, decimal value, string currency) => metric switch
+    {
+        AnomalyMetric.Transactions => Count(value),
+        AnomalyMetric.ReturnRate => Rate(value),
+        _ => Money(value, currency),
+    };
 
     /// <summary>An anomaly's figure without the currency code (tables say it once).</summary>
-    public static string AnomalyAmount(AnomalyMetric metric, decimal value) => metric == AnomalyMetric.Transactions ? Count(value) : Amount(value);
+    public static string AnomalyAmount(AnomalyMetric metric, decimal value) => metric switch
+    {
+        AnomalyMetric.Transactions => Count(value),
+        AnomalyMetric.ReturnRate => Rate(value),
+        _ => Amount(value),
+    };
 
     /// <summary>A contributor's deviation: money for revenue and basket anomalies, a count for transactions.</summary>
     public static string Deviation(AnomalyMetric metric, decimal value) =>

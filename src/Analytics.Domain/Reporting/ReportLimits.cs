@@ -36,6 +36,8 @@ public static class ReportLimits
     public const int TextStores = 5;
     public const int TextTrendEntities = 5;
     public const int TextPaymentMethods = 8;
+    /// <summary>Stores, categories and products listed each in the e-mail's returns section.</summary>
+    public const int TextReturns = 5;
 
     public const int HtmlAnomalies = 100;
     public const int HtmlContributors = 15;
@@ -45,6 +47,8 @@ public static class ReportLimits
     public const int HtmlCategories = 30;
     public const int HtmlStores = 20;
     public const int HtmlPaymentMethods = 20;
+    /// <summary>Stores and categories listed each in the page's returns section.</summary>
+    public const int HtmlReturns = 20;
 
     /// <summary>Categories drawn as their own bar in the category mix chart; the rest are one "other" bar.</summary>
     public const int ChartCategories = 12;

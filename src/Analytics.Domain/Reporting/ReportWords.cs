@@ -13,6 +13,9 @@ internal static class ReportWords
         KeyMetric.Units => "Units sold",
         KeyMetric.AverageBasket => "Average basket",
         KeyMetric.DiscountRate => "Discount rate",
+        KeyMetric.NetSales => "Sales",
+        KeyMetric.Returns => "Returns",
+        KeyMetric.ReturnRate => "Return rate",
         _ => metric.ToString(),
     };
 
@@ -30,6 +33,7 @@ internal static class ReportWords
         AnomalyMetric.Transactions => "transactions",
         AnomalyMetric.AverageBasket => "average basket",
         AnomalyMetric.NoSales => "no sales",
+        AnomalyMetric.ReturnRate => "return rate",
         _ => metric.ToString(),
     };
 

@@ -28,9 +28,10 @@ internal static class SvgStoreMap
 
     public static void Write(StringBuilder html, IReadOnlyList<StoreRank> ranking, IReadOnlyList<Anomaly> anomalies, string currency)
     {
-        // Anomalies are ranked most severe first, so a store's first anomaly is the one its tile shows.
+        // Anomalies are ranked most severe first, so a store's first anomaly is the one its tile shows. The map is of
+        // sales: a return-rate rise is no surge of a store, so it does not colour a tile (it is in the list).
         var worst = new Dictionary<string, Anomaly>(StringComparer.Ordinal);
-        foreach (var anomaly in anomalies.Where(a => a.Subject == AnomalySubject.Store))
+        foreach (var anomaly in anomalies.Where(a => a.Subject == AnomalySubject.Store && a.Metric != AnomalyMetric.ReturnRate))
         {
             worst.TryAdd(anomaly.SubjectId, anomaly);
         }

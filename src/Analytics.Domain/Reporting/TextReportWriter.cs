@@ -5,7 +5,7 @@ using Analytics.Domain.Insights;
 namespace Analytics.Domain.Reporting;
 
 /// <summary>
-/// The plain-text e-mail body: headline figures with their comparisons, anomalies, trends, recommendations with
+/// The plain-text e-mail body: headline figures with their comparisons, returns (on a day with any), anomalies, trends, recommendations with
 /// their facts, products, missing SKUs, stores, how each analysis step went and where the HTML report is. Every list
 /// is cut (<see cref="ReportLimits"/>) and every uploaded name cleaned and cut, so the body's size does not grow with
 /// the chain; <see cref="ReportLimits.MaxTextBytes"/> is a last guard.
@@ -34,6 +34,7 @@ internal static partial class TextReportWriter
         }
 
         WriteHeadline(text, insights);
+        WriteReturns(text, insights, currency);
         WriteAnomalies(text, insights);
         WriteModelReview(text, insights.Anomalies?.Review);
         WriteTrends(text, insights.Trends, currency);
@@ -52,7 +53,7 @@ internal static partial class TextReportWriter
     private static void WriteHeadline(PlainText text, DailyInsights insights)
     {
         text.Heading("Headline figures");
-        foreach (var figure in insights.Company.KeyFigures)
+        foreach (var figure in ReportReturns.Headline(insights.Company))
         {
             text.Line($"{ReportWords.Figure(figure.Metric),-16}{ReportFormat.Figure(figure.Metric, figure.Value, insights.Currency)}");
             foreach (var comparison in figure.Comparisons)
@@ -67,6 +68,61 @@ internal static partial class TextReportWriter
         if (busiest is not null)
         {
             text.Line($"Busiest hour    {busiest.Hour:D2}:00-{busiest.Hour:D2}:59, {ReportFormat.Share(busiest.Share)} of net revenue");
+        }
+    }
+
+    /// <summary>The day's refunds and, highest return rate first, the stores and categories with them and the products
+    /// refunded most; nothing on a day without returns.</summary>
+    private static void WriteReturns(PlainText text, DailyInsights insights, string currency)
+    {
+        var company = insights.Company;
+        if (!company.HasReturns)
+        {
+            return;
+        }
+
+        var totals = company.Totals;
+        text.Heading("Returns")
+            .Wrapped("", $"{ReportFormat.Money(totals.Returns, currency)} refunded in {ReportFormat.Integer(totals.ReturnTransactions)} return " +
+                         $"transactions ({ReportFormat.Count(totals.UnitsReturned)} units): {ReportFormat.Rate(company.ReturnRate)} of sales of " +
+                         $"{ReportFormat.Money(totals.NetSales, currency)}; net revenue {ReportFormat.Money(company.NetRevenue, currency)}.", 0);
+        var stores = ReportReturns.Stores(company);
+        if (stores.Count > 0)
+        {
+            text.Line("Highest return rates, stores:");
+            foreach (var s in stores.Take(ReportLimits.TextReturns))
+            {
+                text.Wrapped("  - ", $"{Name(s.StoreId)}: {ReportReturns.Rate(s.ReturnRate, s.LastWeekReturnRate)}, " +
+                                     $"{ReportFormat.Money(s.Returns, currency)} refunded", 4);
+            }
+
+            text.More(Math.Min(stores.Count, ReportLimits.TextReturns), stores.Count, "stores with returns");
+        }
+
+        var categories = ReportReturns.Categories(company);
+        if (categories.Count > 0)
+        {
+            text.Line("Highest return rates, categories:");
+            foreach (var c in categories.Take(ReportLimits.TextReturns))
+            {
+                text.Wrapped("  - ", $"{Name(c.Category)}: {ReportReturns.Rate(c.ReturnRate, c.LastWeekReturnRate)}, " +
+                                     $"{ReportFormat.Money(c.Returns, currency)} refunded", 4);
+            }
+
+            text.More(Math.Min(categories.Count, ReportLimits.TextReturns), categories.Count, "categories with returns");
+        }
+
+        var products = insights.Products.TopByReturns;
+        if (products.Count > 0)
+        {
+            text.Line("Most refunded products:");
+            foreach (var p in products.Take(ReportLimits.TextReturns))
+            {
+                text.Wrapped($"{p.Rank,2}. ", $"{Name(p.Sku)} {Quoted(p.Name)} ({Name(p.Category)}): {ReportFormat.Money(p.Returns, currency)} " +
+                                              $"refunded, {ReportFormat.Count(p.UnitsReturned)} units back", 4);
+            }
+
+            text.More(Math.Min(products.Count, ReportLimits.TextReturns), products.Count, "products");
         }
     }
 

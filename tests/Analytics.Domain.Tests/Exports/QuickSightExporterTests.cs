@@ -25,7 +25,7 @@ public sealed class QuickSightExporterTests
         // s1: C1 12×10.00 (discount 6), C2 6×5.00, T1 5×4.00, T2 2×8.00; 22 transactions; rank 1 of 180 / 336;
         // D−7 net 160 → +12.5 % (rounding keeps the scale: 12.5); basket 180 / 22 = 8.1818…; discount rate 6 / 186 = 0.032258…
         Assert.Equal(
-            """{"business_date":"2025-03-12","store_id":"s1","currency":"USD","transactions":22,"units":25,"gross_sales":186.00,"discounts":6,"net_revenue":180.00,"average_basket":8.18,"discount_rate":0.0323,"revenue_rank":1,"revenue_share_pct":53.57,"net_revenue_vs_last_week_pct":12.5,"has_anomaly":false,"anomaly_count":0,"anomaly_severity":null}""",
+            """{"business_date":"2025-03-12","store_id":"s1","currency":"USD","transactions":22,"units":25,"gross_sales":186.00,"discounts":6,"return_transactions":0,"units_returned":0,"returns":0.00,"net_revenue":180.00,"average_basket":8.18,"discount_rate":0.0323,"return_rate":0,"revenue_rank":1,"revenue_share_pct":53.57,"net_revenue_vs_last_week_pct":12.5,"return_rate_last_week":0,"has_anomaly":false,"anomaly_count":0,"anomaly_severity":null}""",
             lines[0]);
         var rows = ExportedRows.Read(_store, QuickSightDatasets.StoreDaily, Day);
         Assert.Equal(["s1", "s2", "s3"], rows.Select(r => r.Text("store_id")));
@@ -73,7 +73,51 @@ public sealed class QuickSightExporterTests
         Assert.Equal(["4.44", "4.44", "4.44"],
                      Columns(row, "transactions_vs_prev_day_pct", "transactions_vs_last_week_pct", "transactions_vs_four_week_avg_pct"));
         Assert.Equal(["2", "1", "2", "true"], Columns(row, "anomaly_count", "high_anomaly_count", "recommendation_count", "analysis_complete"));
-        Assert.Equal(45, row.EnumerateObject().Count()); // date + 9 totals + 5 figures × 3 baselines × 2 + days + 4 counts/flags
+        Assert.Equal(61, row.EnumerateObject().Count()); // date + 13 totals + 7 figures × 3 baselines × 2 + days + 4 counts/flags
+    }
+
+    [Fact]
+    public async Task ExportAsync_DayWithReturns_StoreAndCompanyRowsCarryReturnsAndNetRevenueIsNetOfThem()
+    {
+        await ExportAsync(HandData.TodayWithReturns);
+
+        var stores = ExportedRows.Read(_store, QuickSightDatasets.StoreDaily, Day);
+        string[] columns = ["gross_sales", "discounts", "return_transactions", "units_returned", "returns", "net_revenue", "return_rate", "return_rate_last_week"];
+        // s1 refunds C1×2 (20.00): 186 − 6 − 20 = 160, 20 / 180; s2 T1×1 (4.00): 90 − 4, 4 / 90; s3 X9×3 (6.00): 70 − 4 − 6, 6 / 66.
+        Assert.Equal(
+            [
+                ["186.00", "6", "2", "2", "20.00", "160.00", "0.1111", "0"],
+                ["90.00", "0", "1", "1", "4.00", "86.00", "0.0444", "0"],
+                ["70.00", "4", "3", "3", "6.00", "60.00", "0.0909", "0"],
+            ],
+            stores.Select(r => Columns(r, columns)));
+        var company = Assert.Single(ExportedRows.Read(_store, QuickSightDatasets.CompanyDaily, Day));
+        // Chain: 346 − 10 − 30 = 306; 30 / 336 = 0.0893; no returns on any baseline day, so no percent change.
+        Assert.Equal(["346.00", "10", "6", "6", "30.00", "306.00", "0.0893"],
+                     Columns(company, "gross_sales", "discounts", "return_transactions", "units_returned", "returns", "net_revenue", "return_rate"));
+        Assert.Equal(["0.00", "null", "0.00", "null"], Columns(company, "returns_last_week", "returns_vs_last_week_pct", "returns_four_week_avg", "returns_vs_four_week_avg_pct"));
+        Assert.Equal(["0", "null"], Columns(company, "return_rate_last_week", "return_rate_vs_last_week_pct"));
+        Assert.Equal(["-9.47"], Columns(company, "net_revenue_vs_last_week_pct")); // (306 − 338) / 338
+    }
+
+    [Fact]
+    public async Task ExportAsync_DayWithReturns_ProductRowsCarryReturnsAndAReturnedOnlySkuRanksLast()
+    {
+        await ExportAsync(HandData.TodayWithReturns);
+
+        var rows = ExportedRows.Read(_store, QuickSightDatasets.ProductDaily, Day);
+        // C1 164 − 20 = 144 (20 / 164 = 0.1220), T1 60 − 4 = 56 (4 / 60 = 0.0667), T2 52, C2 50, C3 10; X9 sold nothing: −6, ranks last.
+        string[] columns = ["revenue_rank", "sku", "units", "units_returned", "returns", "net_revenue", "stores_selling", "revenue_share_pct", "return_rate"];
+        Assert.Equal(
+            [
+                ["1", "\"C1\"", "17", "2", "20.00", "144.00", "2", "47.06", "0.1220"],
+                ["2", "\"T1\"", "15", "1", "4.00", "56.00", "2", "18.30", "0.0667"],
+                ["3", "\"T2\"", "7", "0", "0.00", "52.00", "2", "16.99", "0"],
+                ["4", "\"C2\"", "10", "0", "0.00", "50.00", "2", "16.34", "0"],
+                ["5", "\"C3\"", "4", "0", "0.00", "10.00", "1", "3.27", "0"],
+                ["6", "\"X9\"", "0", "3", "6.00", "-6.00", "0", "-1.96", "0"],
+            ],
+            rows.Select(r => Columns(r, columns)));
     }
 
     [Fact]

@@ -62,15 +62,15 @@ public sealed class CompanyMetricsCalculatorTests
 
         Assert.Equal(
             [
-                new CategoryFigure("Coffee", 31, 31, 224m, 6m, 66.67m, 0.00m),   // 224 / 336; last week 224
-                new CategoryFigure("Tea", 22, 22, 112m, 4m, 33.33m, -1.75m),     // last week 114: −2 / 114
+                new CategoryFigure("Coffee", 31, 31, 224m, 6m, 66.67m, 0.00m, LastWeekReturnRate: 0m),   // 224 / 336; last week 224
+                new CategoryFigure("Tea", 22, 22, 112m, 4m, 33.33m, -1.75m, LastWeekReturnRate: 0m),     // last week 114: −2 / 114
             ],
             metrics.Categories);
         Assert.Equal(
             [
-                new StoreRank(1, "s1", 180m, 22, 8.18m, 53.57m, 12.50m),   // 180 / 336 = 53.571 %; 160 last week
-                new StoreRank(2, "s2", 90m, 15, 6.00m, 26.79m, -18.18m),   // −20 / 110
-                new StoreRank(3, "s3", 66m, 10, 6.60m, 19.64m, -2.94m),    // −2 / 68
+                new StoreRank(1, "s1", 180m, 22, 8.18m, 53.57m, 12.50m, LastWeekReturnRate: 0m),   // 180 / 336 = 53.571 %; 160 last week
+                new StoreRank(2, "s2", 90m, 15, 6.00m, 26.79m, -18.18m, LastWeekReturnRate: 0m),   // −20 / 110
+                new StoreRank(3, "s3", 66m, 10, 6.60m, 19.64m, -2.94m, LastWeekReturnRate: 0m),    // −2 / 68
             ],
             metrics.StoreRanking);
         Assert.Equal(100m, Assert.Single(metrics.PaymentMethods).Share);

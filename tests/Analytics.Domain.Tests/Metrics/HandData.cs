@@ -19,6 +19,11 @@ namespace Analytics.Domain.Tests.Metrics;
 ///   s2: C1×5, T1×10 (no C3: it usually sells 8 a day)              gross  90 net  90 tx 15 units 15  Coffee  50 Tea 40
 ///   s3: C2×4, C3×4, T2×5 (discount 4)                              gross  70 net  66 tx 10 units 13  Coffee  30 Tea 36
 ///   chain: gross 346, discounts 10, net 336, tx 47, units 53; Coffee 224 (tx 31), Tea 112 (tx 22)
+/// D with returns (<see cref="TodayWithReturns"/>): the same sales, and refunds at list price, one unit per return
+/// transaction: s1 takes back C1×2 (20), s2 T1×1 (4), s3 X9×3 (6; X9 is a Coffee SKU at 2.00 that did not sell):
+///   s1: net sales 180 returns 20 net revenue 160 rate 0.1111   s2: 90 − 4 = 86 rate 0.0444   s3: 66 − 6 = 60 rate 0.0909
+///   chain: net sales 336, returns 30 (6 transactions, 6 units), net revenue 306, rate 30 / 336 = 0.0893
+///   Coffee: net sales 224 returns 26 net revenue 198 rate 0.1161; Tea: 112 − 4 = 108 rate 0.0357
 /// </code>
 /// </summary>
 internal static class HandData
@@ -30,6 +35,13 @@ internal static class HandData
         SalesData.StoreDay("s1", Day, 22, C1(12, 6m), C2(6), T1(5), T2(2)),
         SalesData.StoreDay("s2", Day, 15, C1(5), T1(10)),
         SalesData.StoreDay("s3", Day, 10, C2(4), C3(4), T2(5, 4m)),
+    ];
+
+    public static IReadOnlyList<StoreDaySummary> TodayWithReturns =>
+    [
+        SalesData.StoreDay("s1", Day, 22, C1(12, 6m) with { Returned = 2 }, C2(6), T1(5), T2(2)),
+        SalesData.StoreDay("s2", Day, 15, C1(5), T1(10) with { Returned = 1 }),
+        SalesData.StoreDay("s3", Day, 10, C2(4), C3(4), T2(5, 4m), new Line("X9", "Coffee", 0, 2.00m, Returned: 3)),
     ];
 
     public static SalesHistory History => SalesData.History(Day, On, Day.AddDays(-63));

@@ -4,26 +4,36 @@ using Analytics.Domain.Sales;
 namespace Analytics.Domain.Tests.Metrics;
 
 /// <summary>One SKU line of a test store-day. Test convention: a line's units are also its transactions, so a
-/// category's transactions are the units of its lines.</summary>
-internal sealed record Line(string Sku, string Category, long Units, decimal UnitPrice, decimal Discount = 0m);
+/// category's transactions are the units of its lines; likewise each of the <paramref name="Returned"/> units is one
+/// return transaction refunded at the unit price.</summary>
+internal sealed record Line(string Sku, string Category, long Units, decimal UnitPrice, decimal Discount = 0m, long Returned = 0)
+{
+    public decimal Refunded => Returned * UnitPrice;
+}
 
 /// <summary>Builds store-days and histories for the analysis tests.</summary>
 internal static class SalesData
 {
     public static StoreDaySummary StoreDay(string storeId, DateOnly date, int transactions, params Line[] lines)
     {
-        List<SkuSales> skus = [.. lines.Select(l => new SkuSales(l.Sku, l.Sku + " name", l.Category, l.Units, 1, l.Units * l.UnitPrice, l.Discount))
+        List<SkuSales> skus = [.. lines.Select(l => new SkuSales(
+                l.Sku, l.Sku + " name", l.Category, l.Units, l.Units > 0 ? 1 : 0, l.Units * l.UnitPrice, l.Discount,
+                l.Returned, l.Returned > 0 ? 1 : 0, l.Refunded))
             .OrderBy(s => s.Sku, StringComparer.Ordinal)];
-        var totals = new SalesTotals(transactions, skus.Sum(s => s.Units), skus.Count, skus.Sum(s => s.GrossSales), skus.Sum(s => s.Discounts));
+        var returned = skus.Sum(s => s.UnitsReturned);
+        var totals = new SalesTotals(
+            transactions, skus.Sum(s => s.Units), skus.Sum(s => s.Lines), skus.Sum(s => s.GrossSales), skus.Sum(s => s.Discounts),
+            (int)returned, returned, skus.Sum(s => s.ReturnLines), skus.Sum(s => s.Returns));
         return new StoreDaySummary
         {
             StoreId = storeId,
             BusinessDate = date,
             Currency = "USD",
             Totals = totals,
-            Hours = [new HourSales(10, transactions, totals.Units, totals.NetRevenue)],
-            Categories = SalesMerge.Categories(skus.Select(s => new CategorySales(s.Category, (int)s.Units, s.Units, 1, s.GrossSales, s.Discounts))),
-            PaymentMethods = [new PaymentMethodSales("card", transactions, totals.NetRevenue)],
+            Hours = [new HourSales(10, transactions, totals.Units, totals.NetRevenue, totals.ReturnTransactions, totals.UnitsReturned, totals.Returns)],
+            Categories = SalesMerge.Categories(skus.Select(s => new CategorySales(
+                s.Category, (int)s.Units, s.Units, s.Lines, s.GrossSales, s.Discounts, (int)s.UnitsReturned, s.UnitsReturned, s.ReturnLines, s.Returns))),
+            PaymentMethods = [new PaymentMethodSales("card", transactions, totals.NetRevenue, totals.ReturnTransactions, totals.Returns)],
             Skus = skus,
         };
     }

@@ -33,6 +33,7 @@ internal static class HostileText
         {
             TopByRevenue = [.. insights.Products.TopByRevenue.Select((p, i) => p with { Sku = H(p.Sku), Name = i == 0 ? Long : H(p.Name), Category = H(p.Category) })],
             TopByUnits = [.. insights.Products.TopByUnits.Select(p => p with { Sku = H(p.Sku), Name = H(p.Name), Category = H(p.Category) })],
+            TopByReturns = [.. insights.Products.TopByReturns.Select(p => p with { Sku = H(p.Sku), Name = H(p.Name), Category = H(p.Category) })],
             Gainers = [.. insights.Products.Gainers.Select(p => p with { Sku = H(p.Sku), Name = H(p.Name), Category = H(p.Category) })],
             Decliners = [.. insights.Products.Decliners.Select(p => p with { Sku = H(p.Sku), Name = H(p.Name), Category = H(p.Category) })],
             CategoryMix = [.. insights.Products.CategoryMix.Select(m => m with { Category = H(m.Category) })],

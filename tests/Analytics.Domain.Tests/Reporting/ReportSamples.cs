@@ -62,7 +62,7 @@ internal static class ReportSamples
              new StoreRank(3, "store-c", 1_400.00m, 45, 31.11m, 1.96m, -70.00m)]);
         var products = new ProductMetrics(Day, 4, [new SkuRank(1, "C1", "Espresso Beans 1kg", "Coffee", 1_000, 18_500.00m, 25.91m)], [], [], [],
                                           [new CategoryMix("Coffee", 50_000.00m, 70.03m, 68.00m, 2.03m)],
-                                          [new MissingSku("store-c", "T1", "Green Tea", "Tea", 4, 4, 12.00m, 48.00m)], 1);
+                                          [new MissingSku("store-c", "T1", "Green Tea", "Tea", 4, 4, 12.00m, 48.00m)], 1, []);
         Anomaly[] found =
         [
             new(AnomalySubject.Store, "store-c", AnomalyMetric.NetRevenue, AnomalySeverity.High, 1_400.00m, 4_600.00m, 3_800.00m, 5_400.00m, -8.12, -69.57m, 8,
@@ -84,15 +84,54 @@ internal static class ReportSamples
     }
 
     /// <summary>
+    /// <see cref="Hand"/> with 1,400.00 USD refunded (net sales 71,400.43, net revenue 70,000.43, return rate 1.96 %
+    /// against 1.00 % last week): by return rate, store-c 12.50 % (new), store-b 3.23 % (1.00 % last week), store-a
+    /// 0.50 %; Tea 4.46 %, Coffee 0.79 %; the Matcha Tin T9 was only brought back (300.00).
+    /// </summary>
+    public static DailyInsights HandWithReturns()
+    {
+        var hand = Hand();
+        var totals = hand.Company.Totals with { ReturnTransactions = 40, UnitsReturned = 52, ReturnLines = 45, Returns = 1_400.00m };
+        Comparison[] revenue = [Comparison.Of(ComparisonBaseline.SameWeekdayLastWeek, 70_000.43m, 72_000.00m, 1)];
+        var company = hand.Company with
+        {
+            Totals = totals,
+            NetRevenue = totals.NetRevenue,
+            KeyFigures =
+            [
+                new KeyFigure(KeyMetric.NetRevenue, 70_000.43m, revenue), .. hand.Company.KeyFigures.Where(f => f.Metric != KeyMetric.NetRevenue),
+                new KeyFigure(KeyMetric.NetSales, 71_400.43m, [Comparison.Of(ComparisonBaseline.SameWeekdayLastWeek, 71_400.43m, 72_700.00m, 1)]),
+                new KeyFigure(KeyMetric.Returns, 1_400.00m, [Comparison.Of(ComparisonBaseline.SameWeekdayLastWeek, 1_400.00m, 700.00m, 1)]),
+                new KeyFigure(KeyMetric.ReturnRate, 0.0196m, [Comparison.Of(ComparisonBaseline.SameWeekdayLastWeek, 0.0196m, 0.0100m, 1)]),
+            ],
+            Categories =
+            [
+                hand.Company.Categories[0] with { ReturnTransactions = 10, UnitsReturned = 12, Returns = 400.00m, ReturnRate = 0.0079m },
+                hand.Company.Categories[1] with { ReturnTransactions = 30, UnitsReturned = 40, Returns = 1_000.00m, ReturnRate = 0.0446m, LastWeekReturnRate = 0.0100m },
+            ],
+            StoreRanking =
+            [
+                hand.Company.StoreRanking[0] with { ReturnTransactions = 5, UnitsReturned = 5, Returns = 200.00m, ReturnRate = 0.0050m, LastWeekReturnRate = 0.0040m },
+                hand.Company.StoreRanking[1] with { ReturnTransactions = 30, UnitsReturned = 40, Returns = 1_000.00m, ReturnRate = 0.0323m, LastWeekReturnRate = 0.0100m },
+                hand.Company.StoreRanking[2] with { ReturnTransactions = 5, UnitsReturned = 7, Returns = 200.00m, ReturnRate = 0.1250m },
+            ],
+        };
+        var products = hand.Products with { TopByReturns = [new SkuRank(1, "T9", "Matcha Tin", "Tea", 0, -300.00m, -0.43m, 30, 300.00m)] };
+        return hand with { Company = company, Products = products };
+    }
+
+    /// <summary>
     /// A chain of <paramref name="stores"/> stores at its worst for the report: every store ranked, 15 % of them
-    /// anomalous with five contributors each, 1 % closed, thousands of recommendations, 200 categories, long names.
+    /// anomalous with five contributors each, 1 % closed, thousands of recommendations, 200 categories, long names,
+    /// returns at every store and in every category.
     /// </summary>
     public static DailyInsights Large(int stores)
     {
-        var baseline = Hand();
+        var baseline = HandWithReturns();
         string Id(int s) => $"store-{s:D5}-{new string('x', 40)}";
         List<StoreRank> ranking = [.. Enumerable.Range(0, stores).Where(s => s % 100 != 99)
-            .Select((s, i) => new StoreRank(i + 1, Id(s), 50_000m - i * 3.17m, 1_000 - i % 500, 31.50m, 0.01m, s % 3 == 0 ? null : -4.25m + s % 11))];
+            .Select((s, i) => new StoreRank(i + 1, Id(s), 50_000m - i * 3.17m, 1_000 - i % 500, 31.50m, 0.01m, s % 3 == 0 ? null : -4.25m + s % 11,
+                                            3, 4, 100m + s % 50, 0.002m + s % 13 / 1_000m, s % 3 == 0 ? null : 0.002m))];
         List<Anomaly> found = [.. Enumerable.Range(0, stores).Where(s => s % 7 == 0 || s % 100 == 99).Select(s => s % 100 == 99
             ? new Anomaly(AnomalySubject.Store, Id(s), AnomalyMetric.NoSales, AnomalySeverity.High, 0m, 900m, 800m, 1_000m, -9.0, -100m, 8, [])
             : new Anomaly(AnomalySubject.Store, Id(s), s % 2 == 0 ? AnomalyMetric.NetRevenue : AnomalyMetric.Transactions,
@@ -102,7 +141,8 @@ internal static class ReportSamples
         List<Recommendation> recommendations = [.. found.Select((a, i) => new Recommendation(i + 1, RecommendationPriority.High, RecommendationKind.InvestigateStoreDrop,
             a.SubjectId, $"Investigate {a.SubjectId}", $"Revenue at {a.SubjectId} was {a.Value}, usually {a.Median}; look at its categories and staff.",
             [.. Enumerable.Range(0, 20).Select(f => new RecommendationFact(FactSubject.Store, a.SubjectId, $"Figure{f}", f * 1.25m))]))];
-        List<CategoryFigure> categories = [.. Enumerable.Range(0, 200).Select(c => new CategoryFigure($"Category {c} {new string('y', 60)}", 100, 200, 1_000m + c, 1m, 0.5m, 2m))];
+        List<CategoryFigure> categories = [.. Enumerable.Range(0, 200).Select(c => new CategoryFigure($"Category {c} {new string('y', 60)}", 100, 200, 1_000m + c, 1m, 0.5m, 2m,
+                                                                                                2, 2, 10m, 0.0099m, 0.0050m))];
         List<CategoryMix> mix = [.. categories.Select(c => new CategoryMix(c.Category, c.NetRevenue, c.Share, 0.45m, 0.05m))];
         List<MissingSku> missing = [.. Enumerable.Range(0, ProductMetricsCalculator.MissingSkuLimit)
             .Select(m => new MissingSku(Id(m), $"SKU-{m:D6}", $"Product {m} {new string('z', 200)}", "Coffee", 4, 4, 5m, 50m))];
@@ -117,7 +157,7 @@ internal static class ReportSamples
                 PaymentMethods = [.. Enumerable.Range(0, 50).Select(p => new PaymentMethodFigure($"wallet-{p}", 10, 100m, 0.1m))],
                 Hours = [.. Enumerable.Range(0, 24).Select(h => new HourFigure(h, 100, 200, 3_000m, 4.17m))],
             },
-            Products = baseline.Products with { TopByRevenue = top, TopByUnits = top, Gainers = [.. top.Take(5).Select(Mover)], Decliners = [.. top.Take(5).Select(Mover)],
+            Products = baseline.Products with { TopByRevenue = top, TopByUnits = top, TopByReturns = top, Gainers = [.. top.Take(5).Select(Mover)], Decliners = [.. top.Take(5).Select(Mover)],
                                                 CategoryMix = mix, MissingSkus = missing, MissingSkuCount = stores * 3 },
             Anomalies = new AnomalyReport(Day, [Day.AddDays(-7)], 8, false, "", stores, 12, 200, 0, found),
             Trends = new TrendReport(Day, new SeriesTrend(10m, 0.5m, 5m, 0.2m, 1.5m, -2.5m, true, [1m, 1m, 1m, 1m, 1m, 1m, 1m]), trends, trends, trends, trends, stores, 200),
