@@ -183,11 +183,7 @@ public sealed class LeastPrivilegeDailyAnalysisTests(PolicedChainFixture chain) 
 /// <summary>upload-processor on the local engine with ProcessUpload under its deployed policy.</summary>
 public sealed class LeastPrivilegeUploadTests : IDisposable
 {
-    private const string Day = """
-        {"schema_version":1,"store_id":"store-0001","business_date":"2025-01-15","currency":"USD","transactions":[
-          {"transaction_id":"t-1","timestamp":"2025-01-15T10:00:00-05:00","payment_method":"card",
-           "items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":2,"unit_price":10.50,"discount":1.00}]}]}
-        """;
+    private static readonly string Day = SampleUploads.OneLineDay();
 
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("analytics-iam-upload-");
 

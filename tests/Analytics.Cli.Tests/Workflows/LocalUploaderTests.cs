@@ -13,11 +13,7 @@ public sealed class LocalUploaderTests : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
-    private static string Day(string storeId) => $$"""
-        {"schema_version":1,"store_id":"{{storeId}}","business_date":"2025-01-15","currency":"USD","transactions":[
-          {"transaction_id":"t-1","timestamp":"2025-01-15T10:00:00-05:00","payment_method":"card",
-           "items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":2,"unit_price":10.50,"discount":1.00}]}]}
-        """;
+    private static string Day(string storeId) => SampleUploads.OneLineDay(storeId);
 
     private FileInfo Write(string folder, string name, string json)
     {

@@ -12,11 +12,7 @@ namespace Analytics.Cli.Tests.Workflows;
 /// <summary>upload-processor on the local engine: what is retried, what is not, and what ends up stored.</summary>
 public sealed class UploadProcessorWorkflowTests : IDisposable
 {
-    private const string Day = """
-        {"schema_version":1,"store_id":"store-0001","business_date":"2025-01-15","currency":"USD","transactions":[
-          {"transaction_id":"t-1","timestamp":"2025-01-15T10:00:00-05:00","payment_method":"card",
-           "items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":2,"unit_price":10.50,"discount":1.00}]}]}
-        """;
+    private static readonly string Day = SampleUploads.OneLineDay();
 
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("analytics-workflow-");
 
