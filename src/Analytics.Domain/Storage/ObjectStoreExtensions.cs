@@ -12,9 +12,7 @@ public static class ObjectStoreExtensions
     /// </summary>
     public static async Task<Stream?> OpenReadIfPresentAsync(this IObjectStore objects, string key, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(objects);
-        await using var listing = objects.ListAsync(key, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        if (!await listing.MoveNextAsync() || listing.Current.Key != key)
+        if (await objects.FindAsync(key, cancellationToken) is null)
         {
             return null;
         }
@@ -27,5 +25,15 @@ public static class ObjectStoreExtensions
         {
             return null; // deleted since it was listed
         }
+    }
+
+    /// <summary>The object <paramref name="key"/> as a listing of it shows it (size, last modified), or null when
+    /// there is none; asked as <see cref="OpenReadIfPresentAsync"/> asks, so a prefix-conditioned listing grant is
+    /// enough.</summary>
+    public static async Task<StoredObject?> FindAsync(this IObjectStore objects, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        await using var listing = objects.ListAsync(key, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return await listing.MoveNextAsync() && listing.Current.Key == key ? listing.Current : null;
     }
 }

@@ -1,6 +1,6 @@
 namespace Analytics.Domain.Uploads;
 
-/// <summary>The fields of upload formats v1 and v2 (returns). Each value is also its bit in an object's set of seen fields.</summary>
+/// <summary>The fields of upload formats v1 and v2 (returns, exported_at, action). Each value is also its bit in an object's set of seen fields.</summary>
 internal enum UploadField : byte
 {
     /// <summary>Not a field of the format, or a field whose value is being skipped.</summary>
@@ -27,4 +27,6 @@ internal enum UploadField : byte
     OriginalTransactionId,
     OriginalBusinessDate,
     OriginalStoreId,
+    ExportedAt,
+    Action,
 }

@@ -41,15 +41,19 @@ internal static class UploadFieldNames
         UploadField.OriginalTransactionId => "transaction_id",
         UploadField.OriginalBusinessDate => "business_date",
         UploadField.OriginalStoreId => "store_id",
+        UploadField.ExportedAt => "exported_at",
+        UploadField.Action => "action",
         _ => "",
     };
 
     private static UploadField StoreDayField(ReadOnlySpan<byte> name) => name.Length switch
     {
+        6 when name.SequenceEqual("action"u8) => UploadField.Action,
         7 when name.SequenceEqual("returns"u8) => UploadField.Returns,
         8 when name.SequenceEqual("store_id"u8) => UploadField.StoreId,
         8 when name.SequenceEqual("currency"u8) => UploadField.Currency,
         9 when name.SequenceEqual("time_zone"u8) => UploadField.TimeZone,
+        11 when name.SequenceEqual("exported_at"u8) => UploadField.ExportedAt,
         12 when name.SequenceEqual("transactions"u8) => UploadField.Transactions,
         13 when name.SequenceEqual("business_date"u8) => UploadField.BusinessDate,
         14 when name.SequenceEqual("schema_version"u8) => UploadField.SchemaVersion,

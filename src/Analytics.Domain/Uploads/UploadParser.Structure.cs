@@ -43,7 +43,7 @@ internal sealed partial class UploadParser
                 frame.Count++;
                 if (ExpectElementObject(ref reader, "store-day"))
                 {
-                    BeginStoreDay();
+                    BeginStoreDay(ref reader);
                 }
 
                 break;
@@ -158,7 +158,7 @@ internal sealed partial class UploadParser
         }
         else if (reader.TokenType == JsonTokenType.StartObject)
         {
-            BeginStoreDay();
+            BeginStoreDay(ref reader);
         }
         else
         {

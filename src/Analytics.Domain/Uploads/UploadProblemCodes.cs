@@ -18,6 +18,15 @@ public static class UploadProblemCodes
     public const string UnsupportedSchemaVersion = "unsupported_schema_version";
     public const string ReturnsNeedVersion2 = "returns_need_version_2";
     public const string EmptyStoreDay = "empty_store_day";
+
+    /// <summary>A version 2 store-day field (<c>exported_at</c>, <c>action</c>) in a version 1 store-day.</summary>
+    public const string FieldNeedsVersion2 = "field_needs_version_2";
+
+    /// <summary>An <c>action</c> other than <c>merge</c>, <c>replace</c> and <c>withdraw</c>.</summary>
+    public const string InvalidAction = "invalid_action";
+
+    /// <summary>A withdrawal (<c>"action": "withdraw"</c>) that carries transactions or returns.</summary>
+    public const string WithdrawalWithReceipts = "withdrawal_with_receipts";
     public const string InvalidStoreId = "invalid_store_id";
 
     /// <summary>A store-day of another store than the one whose folder (<c>uploads/&lt;store_id&gt;/</c>) holds the file.</summary>

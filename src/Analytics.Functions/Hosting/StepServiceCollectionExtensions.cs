@@ -17,6 +17,9 @@ public static class StepServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<RejectionReports>();
+        services.TryAddScoped<StoreDayLedger>();
+        services.TryAddScoped<StoreDayRecorder>();
+        services.TryAddScoped<PendingUploads>();
         services.TryAddScoped<RunData>();
         return services;
     }

@@ -18,7 +18,8 @@ public sealed class UploadFormatSchemaTests
         "schema_version_3", "sku_missing", "empty_array", "root_number", "transaction_id_too_long", "business_date_before_2000",
         "returns_in_version_1", "version_2_empty_store_day", "version_2_without_receipts", "return_id_missing",
         "return_quantity_negative", "return_unit_price_negative", "return_items_empty", "return_original_date_missing",
-        "return_original_store_invalid", "return_unknown_field",
+        "return_original_store_invalid", "return_unknown_field", "exported_at_in_version_1", "action_before_version_1",
+        "exported_at_without_offset", "exported_at_not_a_time", "action_unknown", "action_not_text", "withdrawal_with_receipts",
     };
 
     [Fact]
@@ -34,6 +35,9 @@ public sealed class UploadFormatSchemaTests
         Assert.True(IsValid(MalformedUploads.ValidWithReturns));
         Assert.True(IsValid(UploadReaderTests.ReturnsFirst));
     }
+
+    [Fact]
+    public void Evaluate_ExportTimeReplacementAndWithdrawal_IsValid() => Assert.True(IsValid(UploadReaderTests.ReplaceAndWithdraw));
 
     [SharedDataFact]
     public void Evaluate_OnlineRetailDay_IsValid()
