@@ -20,19 +20,51 @@ public sealed partial class ProcessUploadStepTests
     private readonly IObjectStore _objects = Substitute.For<IObjectStore>();
     private readonly ISalesStore _sales = Substitute.For<ISalesStore>();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 2, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly List<IReadOnlyList<StoreDayContribution>> _saved = [];
+    private readonly List<IReadOnlyList<StoreDayRecord>> _saved = [];
+    private readonly List<IReadOnlyCollection<StoreDayKey>> _committed = [];
     private readonly HashSet<string> _present = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _written = new(StringComparer.Ordinal);
     private readonly RecordingLogger _log = new();
 
     public ProcessUploadStepTests()
     {
         _objects.BucketName.Returns(Bucket);
         UploadFiles.ListPresent(_objects, _present);
-        _sales.SaveAsync(Arg.Do<IReadOnlyList<StoreDayContribution>>(_saved.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
+        _sales.StageAsync(Arg.Any<string>(), Arg.Do<IReadOnlyList<StoreDayRecord>>(_saved.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
+        _sales.CommitAsync(Arg.Any<string>(), Arg.Do<IReadOnlyCollection<StoreDayKey>>(_committed.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
+
+        // What the step writes it can list and read back (the ledger, the pending-save record).
+        _objects.WriteAsync(Arg.Any<string>(), Arg.Any<Stream>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            using var body = new MemoryStream();
+            call.ArgAt<Stream>(1).CopyTo(body);
+            lock (_written)
+            {
+                _written[call.ArgAt<string>(0)] = body.ToArray();
+                _present.Add(call.ArgAt<string>(0));
+            }
+
+            return Task.CompletedTask;
+        });
+        _objects.OpenReadAsync(Arg.Is<string>(k => k.StartsWith(StoreDayLedger.Prefix, StringComparison.Ordinal)), Arg.Any<CancellationToken>())
+                .Returns(call => new MemoryStream(_written[call.ArgAt<string>(0)]));
+        _objects.DeleteAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            lock (_written)
+            {
+                _present.Remove(call.ArgAt<string>(0));
+            }
+
+            return Task.CompletedTask;
+        });
     }
 
-    private ProcessUploadStep CreateStep() =>
-        new(_objects, _sales, new UploadReader(_time, Options.Create(new UploadOptions())), new RejectionReports(_objects, _time), _log);
+    private ProcessUploadStep CreateStep()
+    {
+        var reader = new UploadReader(_time, Options.Create(new UploadOptions()));
+        return new(_objects, reader, new StoreDayRecorder(_objects, _sales, new StoreDayLedger(_objects), reader), new PendingUploads(_objects),
+                   new RejectionReports(_objects, _time), _time, _log);
+    }
 
     private static ProcessUploadInput Event(string bucket = Bucket, string key = Key) =>
         new(new ObjectCreatedDetail(new BucketReference(bucket), new ObjectReference(key)));
@@ -50,8 +82,9 @@ public sealed partial class ProcessUploadStepTests
 
         var output = await CreateStep().HandleAsync(Event(), CancellationToken.None);
 
-        Assert.Equal(["store-0001", "store-0002"], _saved.SelectMany(b => b).Select(c => c.Summary.StoreId));
-        Assert.All(_saved.SelectMany(b => b), c => Assert.Equal(Key, c.SourceKey));
+        Assert.Equal(["store-0001", "store-0002"], _saved.SelectMany(b => b).Select(c => c.StoreId));
+        Assert.All(_saved.SelectMany(b => b), c => Assert.Equal((Key, 1L, ProcessUploadStep.UploadId(Bucket, Key)), (c.SourceKey, c.Revision, c.UploadId)));
+        Assert.Equal(["store-0001", "store-0002"], Assert.Single(_committed).Select(d => d.StoreId));
         Assert.Equal(("accepted", 2, 5, 10L, 100.00m), (output.Status, output.StoreDays, output.Transactions, output.Units, output.NetRevenue));
         Assert.Equal(ProcessUploadStep.UploadId(Bucket, Key), output.UploadId);
         await _objects.DidNotReceiveWithAnyArgs().MoveAsync(default!, default!, default);
@@ -81,8 +114,8 @@ public sealed partial class ProcessUploadStepTests
 
         // A read of a missing key is 403 to a function that may not list the whole bucket: missing keys are never read.
         _objects.Received(1).ListAsync(stored, Arg.Any<CancellationToken>());
-        await _objects.Received(1).OpenReadAsync(stored, Arg.Any<CancellationToken>());
-        await _objects.DidNotReceive().OpenReadAsync(Arg.Is<string>(k => k != stored), Arg.Any<CancellationToken>());
+        await _objects.Received(2).OpenReadAsync(stored, Arg.Any<CancellationToken>()); // read, then cut into ledger entries
+        await _objects.DidNotReceive().OpenReadAsync(Arg.Is<string>(k => k != stored && !k.StartsWith(StoreDayLedger.Prefix, StringComparison.Ordinal)), Arg.Any<CancellationToken>());
     }
 
     [Theory]
@@ -116,7 +149,7 @@ public sealed partial class ProcessUploadStepTests
         var output = await CreateStep().HandleAsync(Event(key: other), CancellationToken.None);
 
         Assert.Equal(meant, output.ObjectKey);
-        Assert.Equal("store-0001", Assert.Single(_saved.SelectMany(b => b)).Summary.StoreId);
+        Assert.Equal("store-0001", Assert.Single(_saved.SelectMany(b => b)).StoreId);
     }
 
     [Theory]
@@ -136,6 +169,39 @@ public sealed partial class ProcessUploadStepTests
         await CreateStep().HandleAsync(Event(), CancellationToken.None);
 
         Assert.Equal([100, 100, 50], _saved.Select(b => b.Count));
+        Assert.Equal(250, Assert.Single(_committed).Count); // committed once, together
+    }
+
+    [Fact]
+    public async Task HandleAsync_ValidFile_RecordsThePendingSaveBeforeStagingAndRemovesItAfterTheCommit()
+    {
+        GivenFile(UploadFiles.StoreDay("store-0001", "2025-01-15"));
+
+        await CreateStep().HandleAsync(Event(), CancellationToken.None);
+
+        var pending = PendingUploads.Key(ProcessUploadStep.UploadId(Bucket, Key));
+        Received.InOrder(() =>
+        {
+            _objects.WriteAsync(pending, Arg.Any<Stream>(), "application/json", Arg.Any<CancellationToken>());
+            _sales.StageAsync(Arg.Any<string>(), Arg.Any<IReadOnlyList<StoreDayRecord>>(), Arg.Any<CancellationToken>());
+            _sales.CommitAsync(Arg.Any<string>(), Arg.Any<IReadOnlyCollection<StoreDayKey>>(), Arg.Any<CancellationToken>());
+            _objects.DeleteAsync(pending, Arg.Any<CancellationToken>());
+        });
+        var recorded = JsonSerializer.Deserialize(_written[pending], StepJsonContext.Default.PendingUpload)!;
+        Assert.Equal((Key, new StoreDayKey(new DateOnly(2025, 1, 15), "store-0001")), (recorded.ObjectKey, Assert.Single(recorded.StoreDays)));
+    }
+
+    [Fact]
+    public async Task HandleAsync_SecondFileOfAStoreDay_RecomputesTheDayFromBothFiles()
+    {
+        GivenFile(UploadFiles.StoreDay("store-0001", "2025-01-15", 3));
+        await CreateStep().HandleAsync(Event(), CancellationToken.None);
+        GivenFile(UploadFiles.StoreDay("store-0001", "2025-01-15", 3).Replace("\"transaction_id\":\"", "\"transaction_id\":\"x", StringComparison.Ordinal));
+
+        await CreateStep().HandleAsync(Event(), CancellationToken.None);
+
+        var second = Assert.Single(_saved[1]);
+        Assert.Equal((2L, 6), (second.Revision, second.Summary!.Totals.Transactions));
     }
 
     [Fact]
@@ -155,7 +221,7 @@ public sealed partial class ProcessUploadStepTests
             _objects.WriteAsync("rejected/day.json.error.json", Arg.Any<Stream>(), "application/json", Arg.Any<CancellationToken>());
             _objects.MoveAsync(Key, "rejected/day.json", Arg.Any<CancellationToken>());
         });
-        await _sales.DidNotReceiveWithAnyArgs().SaveAsync(default!, default);
+        await _sales.DidNotReceiveWithAnyArgs().StageAsync(default!, default!, default);
         var stored = JsonSerializer.Deserialize(report.ToArray(), StepJsonContext.Default.RejectionReport)!;
         Assert.Equal((Key, "rejected/day.json", rejection.TotalProblems), (stored.ObjectKey, stored.RejectedKey, stored.TotalProblems));
         Assert.Equal(rejection.Problems, stored.Problems);
@@ -165,22 +231,21 @@ public sealed partial class ProcessUploadStepTests
     }
 
     [Fact]
-    public async Task HandleAsync_StoreDayAlreadyStoredInAnotherCurrency_RejectsTheFileAndStoresNothing()
+    public async Task HandleAsync_StoreDaySentEarlierInAnotherCurrency_RejectsTheFileAndStagesNothing()
     {
-        GivenFile(UploadFiles.Array(UploadFiles.StoreDay("store-0001", "2025-01-15"), UploadFiles.StoreDay("store-0002", "2025-01-15")));
-        StoreDaySummary storedInEuros = new()
-        {
-            StoreId = "store-0002", BusinessDate = new DateOnly(2025, 1, 15), Currency = "EUR", Totals = SalesTotals.Zero,
-            Hours = [], Categories = [], PaymentMethods = [], Skus = [],
-        };
-        _sales.GetDayAsync(new DateOnly(2025, 1, 15), SalesDetail.Totals, Arg.Any<CancellationToken>()).Returns([storedInEuros]);
+        GivenFile(UploadFiles.StoreDay("store-0002", "2025-01-15").Replace("\"USD\"", "\"EUR\"", StringComparison.Ordinal));
+        await CreateStep().HandleAsync(Event(), CancellationToken.None);
+        var ledgerBefore = _present.Where(k => k.StartsWith(StoreDayLedger.Prefix, StringComparison.Ordinal)).ToList();
+        GivenFile(UploadFiles.Array(UploadFiles.StoreDay("store-0001", "2025-01-15"), UploadFiles.StoreDay("store-0002", "2025-01-15").Replace("\"transaction_id\":\"", "\"transaction_id\":\"x", StringComparison.Ordinal)));
 
         var rejection = await Assert.ThrowsAsync<InvalidUploadException>(() => CreateStep().HandleAsync(Event(), CancellationToken.None));
 
         var problem = Assert.Single(rejection.Problems);
         Assert.Equal((UploadProblemCodes.CurrencyConflict, "store-0002", "2025-01-15"), (problem.Code, problem.StoreId, problem.BusinessDate));
         Assert.Contains("EUR", problem.Message, StringComparison.Ordinal);
-        await _sales.DidNotReceiveWithAnyArgs().SaveAsync(default!, default);
+        Assert.Single(_saved); // the first file's
+        Assert.Single(_committed);
+        Assert.Equal(ledgerBefore, _present.Where(k => k.StartsWith(StoreDayLedger.Prefix, StringComparison.Ordinal)));
         await _objects.Received(1).MoveAsync(Key, "rejected/day.json", Arg.Any<CancellationToken>());
     }
 
@@ -221,7 +286,7 @@ public sealed partial class ProcessUploadStepTests
     public async Task HandleAsync_SalesStoreThrottled_LetsTheSdkExceptionEscapeForAslRetry()
     {
         GivenFile(UploadFiles.StoreDay("store-0001", "2025-01-15"));
-        _sales.SaveAsync(Arg.Any<IReadOnlyList<StoreDayContribution>>(), Arg.Any<CancellationToken>())
+        _sales.StageAsync(Arg.Any<string>(), Arg.Any<IReadOnlyList<StoreDayRecord>>(), Arg.Any<CancellationToken>())
               .ThrowsAsync(new ProvisionedThroughputExceededException("slow down"));
 
         await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() => CreateStep().HandleAsync(Event(), CancellationToken.None));
