@@ -22,7 +22,7 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
     /// <summary>The word that starts the log line of a rejection; the deployed template counts the lines holding it.</summary>
     public const string RejectedLogMarker = "UploadRejected";
 
-    /// <summary>How many store-day contributions go to the sales store per call.</summary>
+    /// <summary>How many store-day records go to the sales store per staging call.</summary>
     internal const int SaveBatchSize = 100;
 
     [LambdaFunction(ResourceName = "ProcessUpload", MemorySize = 1024, Timeout = 300,
@@ -60,12 +60,16 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
             throw rejection;
         }
 
+        // Placeholder until store-days are recomputed from the ledger: one record per contribution, revision 1.
+        var uploadId = UploadId(objects.BucketName, key);
         await foreach (var batch in spool.ReadBatchesAsync(SaveBatchSize, cancellationToken))
         {
-            await sales.SaveAsync(batch, cancellationToken);
+            await sales.StageAsync(uploadId, [.. batch.Select(c => new StoreDayRecord(
+                c.Summary.StoreId, c.Summary.BusinessDate, 1, uploadId, c.SourceKey, c.Summary))], cancellationToken);
         }
 
-        return new ProcessUploadOutput(UploadId(objects.BucketName, key), key, "accepted", result.StoreDays, result.Transactions,
+        await sales.CommitAsync(uploadId, [.. currencies.Keys.Select(k => new StoreDayKey(k.Date, k.StoreId))], cancellationToken);
+        return new ProcessUploadOutput(uploadId, key, "accepted", result.StoreDays, result.Transactions,
                                        result.Units, result.NetRevenue, result.Bytes);
     }
 

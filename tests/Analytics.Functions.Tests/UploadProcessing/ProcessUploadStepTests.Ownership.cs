@@ -22,7 +22,7 @@ public sealed partial class ProcessUploadStepTests
 
         var problem = Assert.Single(rejection.Problems);
         Assert.Equal((UploadProblemCodes.StoreMismatch, "$.store_id", "store-A"), (problem.Code, problem.JsonPath, problem.StoreId));
-        await _sales.DidNotReceiveWithAnyArgs().SaveAsync(default!, default);
+        await _sales.DidNotReceiveWithAnyArgs().StageAsync(default!, default!, default);
         await _objects.Received(1).MoveAsync(key, "rejected/store-B/2025-01-15.json", Arg.Any<CancellationToken>());
     }
 
@@ -37,7 +37,7 @@ public sealed partial class ProcessUploadStepTests
 
         var problem = Assert.Single(rejection.Problems);
         Assert.Equal((UploadProblemCodes.StoreMismatch, "$[1].store_id"), (problem.Code, problem.JsonPath));
-        await _sales.DidNotReceiveWithAnyArgs().SaveAsync(default!, default);
+        await _sales.DidNotReceiveWithAnyArgs().StageAsync(default!, default!, default);
     }
 
     [Theory]
@@ -50,7 +50,7 @@ public sealed partial class ProcessUploadStepTests
         var output = await CreateStep().HandleAsync(Event(key: key), CancellationToken.None);
 
         Assert.Equal(("accepted", 2), (output.Status, output.StoreDays));
-        Assert.All(_saved.SelectMany(b => b), c => Assert.Equal(("store-A", key), (c.Summary.StoreId, c.SourceKey)));
+        Assert.All(_saved.SelectMany(b => b), c => Assert.Equal(("store-A", key), (c.StoreId, c.SourceKey)));
     }
 
     [Fact]
@@ -63,6 +63,6 @@ public sealed partial class ProcessUploadStepTests
         var output = await CreateStep().HandleAsync(Event(key: key), CancellationToken.None);
 
         Assert.Equal(3, output.StoreDays);
-        Assert.Equal(["store-A", "store-B", "store-C"], _saved.SelectMany(b => b).Select(c => c.Summary.StoreId));
+        Assert.Equal(["store-A", "store-B", "store-C"], _saved.SelectMany(b => b).Select(c => c.StoreId));
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class ProcessUploadStepTests
     private readonly IObjectStore _objects = Substitute.For<IObjectStore>();
     private readonly ISalesStore _sales = Substitute.For<ISalesStore>();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 2, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly List<IReadOnlyList<StoreDayContribution>> _saved = [];
+    private readonly List<IReadOnlyList<StoreDayRecord>> _saved = [];
     private readonly HashSet<string> _present = new(StringComparer.Ordinal);
     private readonly RecordingLogger _log = new();
 
@@ -28,7 +28,7 @@ public sealed partial class ProcessUploadStepTests
     {
         _objects.BucketName.Returns(Bucket);
         UploadFiles.ListPresent(_objects, _present);
-        _sales.SaveAsync(Arg.Do<IReadOnlyList<StoreDayContribution>>(_saved.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
+        _sales.StageAsync(Arg.Any<string>(), Arg.Do<IReadOnlyList<StoreDayRecord>>(_saved.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
     }
 
     private ProcessUploadStep CreateStep() =>
@@ -50,10 +50,16 @@ public sealed partial class ProcessUploadStepTests
 
         var output = await CreateStep().HandleAsync(Event(), CancellationToken.None);
 
-        Assert.Equal(["store-0001", "store-0002"], _saved.SelectMany(b => b).Select(c => c.Summary.StoreId));
+        Assert.Equal(["store-0001", "store-0002"], _saved.SelectMany(b => b).Select(c => c.StoreId));
         Assert.All(_saved.SelectMany(b => b), c => Assert.Equal(Key, c.SourceKey));
         Assert.Equal(("accepted", 2, 5, 10L, 100.00m), (output.Status, output.StoreDays, output.Transactions, output.Units, output.NetRevenue));
         Assert.Equal(ProcessUploadStep.UploadId(Bucket, Key), output.UploadId);
+        Assert.All(_saved.SelectMany(b => b), r => Assert.Equal((output.UploadId, 1L), (r.UploadId, r.Revision)));
+        await _sales.Received(1).CommitAsync(output.UploadId,
+            Arg.Is<IReadOnlyCollection<StoreDayKey>>(k => k.OrderBy(d => d.StoreId, StringComparer.Ordinal).SequenceEqual(new[]
+            {
+                new StoreDayKey(new DateOnly(2025, 1, 15), "store-0001"), new StoreDayKey(new DateOnly(2025, 1, 15), "store-0002"),
+            })), Arg.Any<CancellationToken>());
         await _objects.DidNotReceiveWithAnyArgs().MoveAsync(default!, default!, default);
     }
 
@@ -116,7 +122,7 @@ public sealed partial class ProcessUploadStepTests
         var output = await CreateStep().HandleAsync(Event(key: other), CancellationToken.None);
 
         Assert.Equal(meant, output.ObjectKey);
-        Assert.Equal("store-0001", Assert.Single(_saved.SelectMany(b => b)).Summary.StoreId);
+        Assert.Equal("store-0001", Assert.Single(_saved.SelectMany(b => b)).StoreId);
     }
 
     [Theory]
@@ -155,7 +161,7 @@ public sealed partial class ProcessUploadStepTests
             _objects.WriteAsync("rejected/day.json.error.json", Arg.Any<Stream>(), "application/json", Arg.Any<CancellationToken>());
             _objects.MoveAsync(Key, "rejected/day.json", Arg.Any<CancellationToken>());
         });
-        await _sales.DidNotReceiveWithAnyArgs().SaveAsync(default!, default);
+        await _sales.DidNotReceiveWithAnyArgs().StageAsync(default!, default!, default);
         var stored = JsonSerializer.Deserialize(report.ToArray(), StepJsonContext.Default.RejectionReport)!;
         Assert.Equal((Key, "rejected/day.json", rejection.TotalProblems), (stored.ObjectKey, stored.RejectedKey, stored.TotalProblems));
         Assert.Equal(rejection.Problems, stored.Problems);
@@ -180,7 +186,7 @@ public sealed partial class ProcessUploadStepTests
         var problem = Assert.Single(rejection.Problems);
         Assert.Equal((UploadProblemCodes.CurrencyConflict, "store-0002", "2025-01-15"), (problem.Code, problem.StoreId, problem.BusinessDate));
         Assert.Contains("EUR", problem.Message, StringComparison.Ordinal);
-        await _sales.DidNotReceiveWithAnyArgs().SaveAsync(default!, default);
+        await _sales.DidNotReceiveWithAnyArgs().StageAsync(default!, default!, default);
         await _objects.Received(1).MoveAsync(Key, "rejected/day.json", Arg.Any<CancellationToken>());
     }
 
@@ -221,7 +227,7 @@ public sealed partial class ProcessUploadStepTests
     public async Task HandleAsync_SalesStoreThrottled_LetsTheSdkExceptionEscapeForAslRetry()
     {
         GivenFile(UploadFiles.StoreDay("store-0001", "2025-01-15"));
-        _sales.SaveAsync(Arg.Any<IReadOnlyList<StoreDayContribution>>(), Arg.Any<CancellationToken>())
+        _sales.StageAsync(Arg.Any<string>(), Arg.Any<IReadOnlyList<StoreDayRecord>>(), Arg.Any<CancellationToken>())
               .ThrowsAsync(new ProvisionedThroughputExceededException("slow down"));
 
         await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() => CreateStep().HandleAsync(Event(), CancellationToken.None));
