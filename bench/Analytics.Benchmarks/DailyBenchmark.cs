@@ -18,8 +18,8 @@ namespace Analytics.Benchmarks;
 /// The local daily run at scale: seeds an embedded data folder (the CLI's SQLite sales store) with a synthetic chain
 /// of N stores × D days, kept between runs, then runs the whole daily-analysis workflow for the last date in a child
 /// process and reports its wall time, peak working set and the time of each state.
-/// <para>The seed goes through <see cref="ISalesStore.SaveAsync"/> with contributions built directly: the same rows
-/// an upload writes, without reading 1.2 million store-day files through the upload reader (hours of work).</para>
+/// <para>The seed goes through <see cref="SalesRecords.SaveAsync"/> (stage, then commit) with store-day records built
+/// directly: the same rows an upload writes, without reading 1.2 million store-day files through the upload reader (hours of work).</para>
 /// </summary>
 internal static class DailyBenchmark
 {
@@ -32,7 +32,7 @@ internal static class DailyBenchmark
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Daily analysis benchmark on {Environment.ProcessorCount} cores, .NET {Environment.Version}; load average {LoadAverage()}"));
-        Console.WriteLine("Seeding writes store-day contributions straight through ISalesStore.SaveAsync (a synthetic chain, ~" +
+        Console.WriteLine("Seeding writes store-day records straight through ISalesStore (stage, then commit) (a synthetic chain, ~" +
                           $"{skus} SKU lines per store-day); uploading that many store-day files through the upload reader would take hours.");
         foreach (var stores in storeCounts)
         {
@@ -109,14 +109,14 @@ internal static class DailyBenchmark
         {
             var sales = services.GetRequiredService<ISalesStore>();
             // Generates the next date while the current one is written.
-            var next = Task.Run(() => Contributions(chain, first));
+            var next = Task.Run(() => Records(chain, first));
             for (var date = first; date <= LastDate; date = date.AddDays(1))
             {
-                var contributions = await next;
+                var records = await next;
                 var following = date.AddDays(1);
-                next = following <= LastDate ? Task.Run(() => Contributions(chain, following)) : Task.FromResult<List<StoreDayContribution>>([]);
-                await sales.SaveAsync(contributions, CancellationToken.None);
-                rows += contributions.Count;
+                next = following <= LastDate ? Task.Run(() => Records(chain, following)) : Task.FromResult<List<StoreDayRecord>>([]);
+                await sales.SaveAsync(UploadId(date), records, CancellationToken.None);
+                rows += records.Count;
                 if ((date.DayNumber - first.DayNumber + 1) % 20 == 0)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    seeding: {date.DayNumber - first.DayNumber + 1} of {days} days, {clock.Elapsed.TotalSeconds:F0} s"));
@@ -131,14 +131,15 @@ internal static class DailyBenchmark
         return report;
     }
 
-    private static List<StoreDayContribution> Contributions(SyntheticChain chain, DateOnly date) =>
+    /// <summary>One record per store-day of <paramref name="date"/>, revision 1, as if one upload of the date sent them all.</summary>
+    private static List<StoreDayRecord> Records(SyntheticChain chain, DateOnly date) =>
     [
-        .. chain.Day(date, withSkus: true).Select(s => new StoreDayContribution(
-            ContributionId(s.StoreId, date), $"bench/synthetic/{AnalysisKeys.Iso(date)}/{s.StoreId}.json", s)),
+        .. chain.Day(date, withSkus: true).Select(s => new StoreDayRecord(
+            s.StoreId, date, 1, UploadId(date), $"bench/synthetic/{AnalysisKeys.Iso(date)}/{s.StoreId}.json", s)),
     ];
 
-    private static string ContributionId(string storeId, DateOnly date) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{storeId}/{AnalysisKeys.Iso(date)}")).AsSpan(0, 16));
+    private static string UploadId(DateOnly date) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"bench/{AnalysisKeys.Iso(date)}")).AsSpan(0, 8));
 
     private static int Bytes(JsonNode? node) => node is null ? 0 : Encoding.UTF8.GetByteCount(node.ToJsonString());
 

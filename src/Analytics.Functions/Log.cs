@@ -14,8 +14,12 @@ internal static partial class Log
     public static partial void BatchGetUnprocessed(ILogger logger, string table, int unprocessed, int attempt, long delayMs);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Debug,
-        Message = "Saved {Contributions} contribution(s) to {Table}: {Parts} SKU part(s) written, {StaleParts} stale part(s) deleted")]
-    public static partial void SalesSaved(ILogger logger, string table, int contributions, int parts, int staleParts);
+        Message = "Staged {Records} store-day record(s) of upload {UploadId} in {Table} with {Parts} SKU part(s)")]
+    public static partial void SalesStaged(ILogger logger, string table, string uploadId, int records, int parts);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug,
+        Message = "Committed upload {UploadId} on {Dates} date(s) of {Table}: {StoreDays} store-day(s), {Superseded} superseded record(s) and {Parts} of their SKU part(s) deleted")]
+    public static partial void SalesCommitted(ILogger logger, string table, string uploadId, int dates, int storeDays, int superseded, int parts);
 
     /// <summary>Written once per rejected file, when ProcessUpload rejects it (not when a retry finds the earlier
     /// rejection): the template's rejected-uploads metric filter counts the lines holding

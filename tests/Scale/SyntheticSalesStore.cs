@@ -18,7 +18,10 @@ internal sealed class SyntheticSalesStore(SyntheticChain chain, DateOnly first, 
     /// <summary>GetDayAsync calls so far.</summary>
     public int DayReads => _dayReads;
 
-    public Task SaveAsync(IReadOnlyList<StoreDayContribution> contributions, CancellationToken cancellationToken) =>
+    public Task StageAsync(string uploadId, IReadOnlyList<StoreDayRecord> records, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The synthetic sales store is read-only.");
+
+    public Task CommitAsync(string uploadId, IReadOnlyCollection<StoreDayKey> storeDays, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The synthetic sales store is read-only.");
 
     public Task<IReadOnlyList<StoreDaySummary>> GetDayAsync(DateOnly businessDate, SalesDetail detail, CancellationToken cancellationToken)

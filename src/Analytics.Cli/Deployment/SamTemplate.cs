@@ -231,8 +231,11 @@ internal static partial class SamTemplate
             JsonArray actions = ["dynamodb:Query"];
             if (f.SalesTable == TableAccess.ReadWrite)
             {
+                // Staging and clean-up batch-write, clean-up reads commit markers, and a commit's markers are the Puts of
+                // TransactWriteItems, which IAM authorises as PutItem (AWS: "Using IAM with DynamoDB transactions").
                 actions.Add("dynamodb:BatchGetItem");
                 actions.Add("dynamodb:BatchWriteItem");
+                actions.Add("dynamodb:PutItem");
             }
 
             yield return Statement(actions, new JsonArray(GetAtt(Table, "Arn")));

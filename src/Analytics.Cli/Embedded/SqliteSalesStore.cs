@@ -7,11 +7,13 @@ using Microsoft.Data.Sqlite;
 namespace Analytics.Cli.Embedded;
 
 /// <summary>
-/// <see cref="ISalesStore"/> on the embedded SQLite database: one row per contribution keyed
-/// (business_date, store_id, contribution_id), totals and return totals in columns (money as exact decimal text), hours, categories
-/// and payment methods as one JSON body, SKU lines as another in the last column, which Totals reads never select.
-/// <para>Chain days are kept once computed: every save bumps a version number in the same transaction, and a chain
-/// read takes the kept days only at the version they were computed at (read before and after the rows: a save in
+/// <see cref="ISalesStore"/> on the embedded SQLite database: one row per store-day record in <c>sales_records</c>,
+/// keyed (business_date, store_id, revision, upload_id), totals and return totals in columns (money as exact decimal
+/// text; all null when withdrawn), hours, categories and payment methods as one JSON body, SKU lines as another in
+/// the last column, which Totals reads never select; and one row per committed (business_date, upload_id) in
+/// <c>sales_commits</c>. Reads join the two and take, per store-day, the committed row no other committed row supersedes.
+/// <para>Chain days are kept once computed: every commit bumps a version number in the same transaction, and a chain
+/// read takes the kept days only at the version they were computed at (read before and after the rows: a commit in
 /// between keeps nothing). A daily run's steps each read the same 56 chain days; at 10,000 stores that is 560,000
 /// rows a step.</para>
 /// </summary>
@@ -31,57 +33,125 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
     private long _chainVersion = -1;
 
     private const string Upsert = """
-        INSERT INTO sales_contributions (business_date, store_id, contribution_id, source_key, currency,
-                                         transactions, units, lines, gross_sales, discounts, breakdown, skus,
-                                         return_transactions, units_returned, return_lines, returns)
-        VALUES ($date, $store, $cid, $source, $currency, $transactions, $units, $lines, $gross, $discounts, $breakdown, $skus,
-                $rtx, $runits, $rlines, $returns)
-        ON CONFLICT (business_date, store_id, contribution_id) DO UPDATE SET
-            source_key = excluded.source_key, currency = excluded.currency, transactions = excluded.transactions,
-            units = excluded.units, lines = excluded.lines, gross_sales = excluded.gross_sales,
-            discounts = excluded.discounts, breakdown = excluded.breakdown, skus = excluded.skus,
-            return_transactions = excluded.return_transactions, units_returned = excluded.units_returned,
-            return_lines = excluded.return_lines, returns = excluded.returns
+        INSERT INTO sales_records (business_date, store_id, revision, upload_id, source_key, withdrawn, currency,
+                                   transactions, units, lines, gross_sales, discounts, breakdown, skus,
+                                   return_transactions, units_returned, return_lines, returns)
+        VALUES ($date, $store, $revision, $upload, $source, $withdrawn, $currency, $transactions, $units, $lines, $gross,
+                $discounts, $breakdown, $skus, $rtx, $runits, $rlines, $returns)
+        ON CONFLICT (business_date, store_id, revision, upload_id) DO UPDATE SET
+            source_key = excluded.source_key, withdrawn = excluded.withdrawn, currency = excluded.currency,
+            transactions = excluded.transactions, units = excluded.units, lines = excluded.lines,
+            gross_sales = excluded.gross_sales, discounts = excluded.discounts, breakdown = excluded.breakdown,
+            skus = excluded.skus, return_transactions = excluded.return_transactions,
+            units_returned = excluded.units_returned, return_lines = excluded.return_lines, returns = excluded.returns
         """;
 
-    private const string Columns = TotalsColumns + ", breakdown";
-    private const string TotalsColumns = "business_date, store_id, currency, transactions, units, lines, gross_sales, discounts, "
-                                         + "return_transactions, units_returned, return_lines, returns";
-    private const string DayTotalsOnly = "SELECT " + TotalsColumns + " FROM sales_contributions WHERE business_date = $date ORDER BY store_id";
-    private const string DayTotals = "SELECT " + Columns + " FROM sales_contributions WHERE business_date = $date ORDER BY store_id";
-    private const string DayWithSkus = "SELECT " + Columns + ", skus FROM sales_contributions WHERE business_date = $date ORDER BY store_id";
-    private const string StoreHistory = "SELECT " + Columns + """
-         FROM sales_contributions WHERE store_id = $store AND business_date BETWEEN $first AND $last ORDER BY business_date
+    private const string InsertCommit = """
+        INSERT INTO sales_commits (business_date, upload_id) VALUES ($date, $upload) ON CONFLICT DO NOTHING
         """;
 
-    /// <summary>All contributions in one transaction: either every row is written or none.</summary>
-    public async Task SaveAsync(IReadOnlyList<StoreDayContribution> contributions, CancellationToken cancellationToken)
+    /// <summary>Rows of the store-day below its highest committed row (none when nothing is committed: the comparison is null).</summary>
+    private const string DeleteSuperseded = """
+        DELETE FROM sales_records
+        WHERE business_date = $date AND store_id = $store
+          AND (revision, upload_id) < (SELECT h.revision, h.upload_id FROM sales_records h
+                                       JOIN sales_commits c ON c.business_date = h.business_date AND c.upload_id = h.upload_id
+                                       WHERE h.business_date = $date AND h.store_id = $store
+                                       ORDER BY h.revision DESC, h.upload_id DESC LIMIT 1)
+        """;
+
+    /// <summary>
+    /// Rows <c>r</c> that are committed, superseded by no committed row of their store-day, and not withdrawn.
+    /// Upload ids compare with SQLite's default BINARY collation, which is ordinal.
+    /// </summary>
+    private const string LatestCommitted = """
+         FROM sales_records r
+         JOIN sales_commits c ON c.business_date = r.business_date AND c.upload_id = r.upload_id
+         WHERE r.withdrawn = 0 AND NOT EXISTS (
+             SELECT 1 FROM sales_records h
+             JOIN sales_commits hc ON hc.business_date = h.business_date AND hc.upload_id = h.upload_id
+             WHERE h.business_date = r.business_date AND h.store_id = r.store_id
+               AND (h.revision, h.upload_id) > (r.revision, r.upload_id))
+        """;
+
+    private const string Columns = TotalsColumns + ", r.breakdown";
+    private const string TotalsColumns = "r.business_date, r.store_id, r.currency, r.transactions, r.units, r.lines, r.gross_sales, r.discounts, "
+                                         + "r.return_transactions, r.units_returned, r.return_lines, r.returns";
+    private const string OfDate = " AND r.business_date = $date ORDER BY r.store_id";
+    private const string DayTotalsOnly = "SELECT " + TotalsColumns + LatestCommitted + OfDate;
+    private const string DayTotals = "SELECT " + Columns + LatestCommitted + OfDate;
+    private const string DayWithSkus = "SELECT " + Columns + ", r.skus" + LatestCommitted + OfDate;
+    private const string StoreHistory = "SELECT " + Columns + LatestCommitted + """
+         AND r.store_id = $store AND r.business_date BETWEEN $first AND $last ORDER BY r.business_date
+        """;
+
+    /// <summary>All records in one transaction: either every row is written or none. Does not bump the version (nothing visible changes).</summary>
+    public async Task StageAsync(string uploadId, IReadOnlyList<StoreDayRecord> records, CancellationToken cancellationToken)
     {
+        SalesRecords.EnsureValid(uploadId, records);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = Upsert;
-        foreach (var contribution in contributions)
+        foreach (var record in records)
         {
-            var summary = contribution.Summary;
             command.Parameters.Clear();
-            command.Parameters.AddWithValue("$date", Date(summary.BusinessDate));
-            command.Parameters.AddWithValue("$store", summary.StoreId);
-            command.Parameters.AddWithValue("$cid", contribution.ContributionId);
-            command.Parameters.AddWithValue("$source", contribution.SourceKey);
-            command.Parameters.AddWithValue("$currency", summary.Currency);
-            command.Parameters.AddWithValue("$transactions", summary.Totals.Transactions);
-            command.Parameters.AddWithValue("$units", summary.Totals.Units);
-            command.Parameters.AddWithValue("$lines", summary.Totals.Lines);
-            command.Parameters.AddWithValue("$gross", summary.Totals.GrossSales.ToString(CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$discounts", summary.Totals.Discounts.ToString(CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$breakdown", Encoding.UTF8.GetString(SalesJson.SerializeBreakdown(summary)));
-            command.Parameters.AddWithValue("$skus", Encoding.UTF8.GetString(SalesJson.SerializeSkus(summary.Skus)));
-            command.Parameters.AddWithValue("$rtx", summary.Totals.ReturnTransactions);
-            command.Parameters.AddWithValue("$runits", summary.Totals.UnitsReturned);
-            command.Parameters.AddWithValue("$rlines", summary.Totals.ReturnLines);
-            command.Parameters.AddWithValue("$returns", summary.Totals.Returns.ToString(CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$date", Date(record.BusinessDate));
+            command.Parameters.AddWithValue("$store", record.StoreId);
+            command.Parameters.AddWithValue("$revision", record.Revision);
+            command.Parameters.AddWithValue("$upload", record.UploadId);
+            command.Parameters.AddWithValue("$source", record.SourceKey);
+            command.Parameters.AddWithValue("$withdrawn", record.IsWithdrawn ? 1 : 0);
+            var summary = record.Summary;
+            var totals = summary?.Totals;
+            command.Parameters.AddWithValue("$currency", (object?)summary?.Currency ?? DBNull.Value);
+            command.Parameters.AddWithValue("$transactions", (object?)totals?.Transactions ?? DBNull.Value);
+            command.Parameters.AddWithValue("$units", (object?)totals?.Units ?? DBNull.Value);
+            command.Parameters.AddWithValue("$lines", (object?)totals?.Lines ?? DBNull.Value);
+            command.Parameters.AddWithValue("$gross", (object?)totals?.GrossSales.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value);
+            command.Parameters.AddWithValue("$discounts", (object?)totals?.Discounts.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value);
+            command.Parameters.AddWithValue("$breakdown",
+                summary is null ? (object)DBNull.Value : Encoding.UTF8.GetString(SalesJson.SerializeBreakdown(summary)));
+            command.Parameters.AddWithValue("$skus", summary is null ? (object)DBNull.Value : Encoding.UTF8.GetString(SalesJson.SerializeSkus(summary.Skus)));
+            command.Parameters.AddWithValue("$rtx", (object?)totals?.ReturnTransactions ?? DBNull.Value);
+            command.Parameters.AddWithValue("$runits", (object?)totals?.UnitsReturned ?? DBNull.Value);
+            command.Parameters.AddWithValue("$rlines", (object?)totals?.ReturnLines ?? DBNull.Value);
+            command.Parameters.AddWithValue("$returns", (object?)totals?.Returns.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>One transaction: the commit rows of every date, the superseded rows of every store-day deleted, the version bumped.</summary>
+    public async Task CommitAsync(string uploadId, IReadOnlyCollection<StoreDayKey> storeDays, CancellationToken cancellationToken)
+    {
+        SalesRecords.EnsureValidUploadId(uploadId);
+        if (storeDays.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = InsertCommit;
+        foreach (var date in storeDays.Select(d => d.BusinessDate).Distinct())
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$date", Date(date));
+            command.Parameters.AddWithValue("$upload", uploadId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        command.CommandText = DeleteSuperseded;
+        foreach (var day in storeDays.Distinct())
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$date", Date(day.BusinessDate));
+            command.Parameters.AddWithValue("$store", day.StoreId);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -96,7 +166,7 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
         var withSkus = detail == SalesDetail.WithSkus;
         var rows = await ReadAsync(withSkus ? DayWithSkus : detail == SalesDetail.TotalsOnly ? DayTotalsOnly : DayTotals, withSkus,
             [new("$date", Date(businessDate))], cancellationToken);
-        return [.. MergeByStore(rows)];
+        return rows;
     }
 
     public async Task<IReadOnlyList<StoreDaySummary>> GetStoreHistoryAsync(
@@ -104,12 +174,12 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
     {
         var rows = await ReadAsync(StoreHistory, withSkus: false,
             [new("$store", storeId), new("$first", Date(first)), new("$last", Date(last))], cancellationToken);
-        return [.. rows.GroupBy(r => r.BusinessDate).Select(g => SalesMerge.StoreDay([.. g]))];
+        return rows;
     }
 
     /// <summary>
     /// The kept chain days when they are current; the other dates are read one query per date, a few at a time, each
-    /// merged as it arrives (memory holds a few days), and kept when no save came in between.
+    /// summed as it arrives (memory holds a few days), and kept when no commit came in between.
     /// </summary>
     public async Task<IReadOnlyList<ChainDaySummary>> GetChainHistoryAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
@@ -152,7 +222,7 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
             days[date] = day;
         }
 
-        // A save bumps the version in its transaction: the same version after the reads means none came in between.
+        // A commit bumps the version in its transaction: the same version after the reads means none came in between.
         var after = await ReadVersionAsync(cancellationToken);
         lock (_chainGate)
         {
@@ -179,13 +249,8 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
     private async Task<ChainDaySummary?> ReadChainDayAsync(DateOnly date, CancellationToken cancellationToken)
     {
         var rows = await ReadAsync(DayTotals, withSkus: false, [new("$date", Date(date))], cancellationToken);
-        return rows.Count == 0 ? null : SalesMerge.ChainDay(date, [.. MergeByStore(rows)]);
+        return rows.Count == 0 ? null : SalesMerge.ChainDay(date, rows);
     }
-
-    private static IEnumerable<StoreDaySummary> MergeByStore(IEnumerable<StoreDaySummary> contributions) =>
-        contributions.GroupBy(r => r.StoreId, StringComparer.Ordinal)
-            .Select(g => SalesMerge.StoreDay([.. g]))
-            .OrderBy(s => s.StoreId, StringComparer.Ordinal);
 
     private async Task<List<StoreDaySummary>> ReadAsync(
         string sql, bool withSkus, SqliteParameter[] parameters, CancellationToken cancellationToken)
@@ -204,7 +269,7 @@ internal sealed class SqliteSalesStore(SqliteConnectionFactory connections) : IS
         return rows;
     }
 
-    /// <summary>One contribution from a row of <see cref="Columns"/> (plus skus when <paramref name="withSkus"/>).</summary>
+    /// <summary>One store-day from a row of <see cref="Columns"/> (plus skus when <paramref name="withSkus"/>).</summary>
     private static StoreDaySummary ReadRow(SqliteDataReader reader, bool withSkus)
     {
         var header = new StoreDaySummary

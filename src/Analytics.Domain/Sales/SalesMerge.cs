@@ -1,46 +1,11 @@
 namespace Analytics.Domain.Sales;
 
 /// <summary>
-/// Sums store-day parts. Pure and order-independent: the same parts in any order give equal results, which is
-/// what lets adapters read contributions in whatever order their storage returns them.
+/// Sums store-days into a chain day, and lists of hours, categories, payment methods or SKU lines by key. Pure and
+/// order-independent: the same parts in any order give equal results.
 /// </summary>
 public static class SalesMerge
 {
-    /// <summary>Merges the contributions of one store-day.</summary>
-    /// <exception cref="ArgumentException">The parts are empty, or differ in store, date or currency.</exception>
-    public static StoreDaySummary StoreDay(IReadOnlyCollection<StoreDaySummary> parts)
-    {
-        ArgumentOutOfRangeException.ThrowIfZero(parts.Count);
-        var first = parts.First();
-        if (parts.Count == 1)
-        {
-            return first;
-        }
-
-        foreach (var part in parts)
-        {
-            if (part.StoreId != first.StoreId || part.BusinessDate != first.BusinessDate)
-            {
-                throw new ArgumentException($"Cannot merge {part.StoreId}/{part.BusinessDate:O} into {first.StoreId}/{first.BusinessDate:O}.", nameof(parts));
-            }
-
-            if (part.Currency != first.Currency)
-            {
-                throw new ArgumentException(
-                    $"Store-day {first.StoreId}/{first.BusinessDate:O} has parts in {first.Currency} and {part.Currency}.", nameof(parts));
-            }
-        }
-
-        return first with
-        {
-            Totals = parts.Aggregate(SalesTotals.Zero, (sum, p) => sum.Add(p.Totals)),
-            Hours = Hours(parts.SelectMany(p => p.Hours)),
-            Categories = Categories(parts.SelectMany(p => p.Categories)),
-            PaymentMethods = PaymentMethods(parts.SelectMany(p => p.PaymentMethods)),
-            Skus = Skus(parts.SelectMany(p => p.Skus)),
-        };
-    }
-
     /// <summary>The chain's day: the sum of every store's (already merged) day.</summary>
     public static ChainDaySummary ChainDay(DateOnly businessDate, IReadOnlyCollection<StoreDaySummary> stores) => new()
     {

@@ -14,10 +14,11 @@ public sealed class DynamoDbBatchReader(IAmazonDynamoDB dynamo, ILogger logger, 
     /// <summary>Most keys one <c>BatchGetItem</c> call accepts.</summary>
     public const int MaxBatchSize = 100;
 
+    /// <param name="consistentRead">Strongly consistent reads (twice the read units): every write acknowledged before is seen.</param>
     /// <exception cref="ProvisionedThroughputExceededException">Keys were still unprocessed after the last call.</exception>
     public async Task<IReadOnlyList<Dictionary<string, AttributeValue>>> GetAsync(
         string table, IEnumerable<Dictionary<string, AttributeValue>> keys, string projection,
-        Dictionary<string, string> attributeNames, CancellationToken cancellationToken)
+        Dictionary<string, string> attributeNames, CancellationToken cancellationToken, bool consistentRead = false)
     {
         var items = new List<Dictionary<string, AttributeValue>>();
         foreach (var batch in keys.Chunk(MaxBatchSize))
@@ -27,6 +28,7 @@ public sealed class DynamoDbBatchReader(IAmazonDynamoDB dynamo, ILogger logger, 
                 Keys = [.. batch],
                 ProjectionExpression = projection,
                 ExpressionAttributeNames = attributeNames,
+                ConsistentRead = consistentRead,
             };
             for (var attempt = 1; ; attempt++)
             {

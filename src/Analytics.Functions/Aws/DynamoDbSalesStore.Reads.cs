@@ -3,16 +3,25 @@ using Analytics.Domain.Sales;
 
 namespace Analytics.Functions.Aws;
 
-/// <summary>The read side: one Query per partition (paginated), heads merged per store with <see cref="SalesMerge"/>.</summary>
+/// <summary>
+/// The read side: a day is one strongly consistent Query of its partition, which returns the commit markers and the
+/// record heads together; each store takes its highest committed head (<see cref="StoreDayRecord.Supersedes"/>).
+/// </summary>
 public sealed partial class DynamoDbSalesStore
 {
     public async Task<IReadOnlyList<StoreDaySummary>> GetDayAsync(DateOnly businessDate, SalesDetail detail, CancellationToken cancellationToken)
     {
         var withSkus = detail == SalesDetail.WithSkus;
-        var heads = await QueryAsync(
+        var items = await QueryAsync(
             Partition(SalesKeys.DayPartition(businessDate)),
             withSkus ? SalesItems.HeadWithPartsAttributes : SalesItems.TotalsAttributes,
             cancellationToken);
+        var committed = items.Where(SalesItems.IsMarker).Select(m => m[SalesItems.UploadId].S).ToHashSet(StringComparer.Ordinal);
+        List<Dictionary<string, AttributeValue>> heads =
+        [
+            .. Latest(items.Where(i => !SalesItems.IsMarker(i) && committed.Contains(i[SalesItems.UploadId].S)), h => h[SalesItems.Store].S)
+                .OrderBy(h => h[SalesItems.Store].S, StringComparer.Ordinal),
+        ];
         if (heads.Count == 0)
         {
             return [];
@@ -21,14 +30,11 @@ public sealed partial class DynamoDbSalesStore
         var skusByHead = withSkus ? await ReadSkusAsync(businessDate, heads, cancellationToken) : null;
         return
         [
-            .. heads
-                .Select(h => skusByHead is null ? SalesItems.ToSummary(h) : SalesItems.ToSummary(h) with { Skus = skusByHead[h] })
-                .GroupBy(s => s.StoreId, StringComparer.Ordinal)
-                .Select(g => SalesMerge.StoreDay([.. g]))
-                .OrderBy(s => s.StoreId, StringComparer.Ordinal),
+            .. heads.Select(h => skusByHead is null ? SalesItems.ToSummary(h) : SalesItems.ToSummary(h) with { Skus = skusByHead[h] }),
         ];
     }
 
+    /// <summary>Heads from <c>gsi1</c> (eventually consistent), then the markers of their uploads on their dates.</summary>
     public async Task<IReadOnlyList<StoreDaySummary>> GetStoreHistoryAsync(
         string storeId, DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
@@ -51,11 +57,12 @@ public sealed partial class DynamoDbSalesStore
             },
         };
         var heads = await QueryAsync(request, SalesItems.TotalsAttributes, cancellationToken);
+        var committed = await CommittedAsync(
+            heads.Select(h => (SalesItems.BusinessDate(h), h[SalesItems.UploadId].S)).ToHashSet(), cancellationToken);
         return
         [
-            .. heads.Select(SalesItems.ToSummary)
-                .GroupBy(s => s.BusinessDate)
-                .Select(g => SalesMerge.StoreDay([.. g]))
+            .. Latest(heads.Where(h => committed.Contains((SalesItems.BusinessDate(h), h[SalesItems.UploadId].S))), h => h[SalesItems.Date].S)
+                .Select(SalesItems.ToSummary)
                 .OrderBy(s => s.BusinessDate),
         ];
     }
@@ -81,31 +88,39 @@ public sealed partial class DynamoDbSalesStore
     }
 
     /// <summary>
-    /// SKU lines of each head, from the parts whose version matches it (parts of other versions are a save in
-    /// progress or not yet cleaned up, and are ignored).
+    /// Per store-day (grouped by <paramref name="storeDay"/>), the committed head that supersedes the others, unless
+    /// it is withdrawn.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A head's parts are incomplete (removed by a concurrent save).</exception>
+    private static IEnumerable<Dictionary<string, AttributeValue>> Latest(
+        IEnumerable<Dictionary<string, AttributeValue>> committedHeads, Func<Dictionary<string, AttributeValue>, string> storeDay) =>
+        committedHeads.GroupBy(storeDay, StringComparer.Ordinal)
+            .Select(g => Highest(g)!)
+            .Where(h => !SalesItems.IsWithdrawn(h));
+
+    /// <summary>
+    /// SKU lines of each head, from the parts under its sort key, in part order (parts of other records are staged,
+    /// superseded or not yet cleaned up, and are ignored).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A head's parts are incomplete (removed by a concurrent clean-up).</exception>
     private async Task<Dictionary<Dictionary<string, AttributeValue>, IReadOnlyList<SkuSales>>> ReadSkusAsync(
         DateOnly businessDate, List<Dictionary<string, AttributeValue>> heads, CancellationToken cancellationToken)
     {
         var parts = await QueryAsync(
-            Partition(SalesKeys.SkusPartition(businessDate)),
-            [SalesItems.Store, SalesItems.ContributionId, SalesItems.Version, SalesItems.PartIndex, SalesItems.Skus],
-            cancellationToken);
-        var partsByVersion = parts
-            .GroupBy(p => (p[SalesItems.Store].S, p[SalesItems.ContributionId].S, p[SalesItems.Version].S))
-            .ToDictionary(g => g.Key, g => g.OrderBy(p => SalesItems.ToInt(p[SalesItems.PartIndex])).ToList());
+            Partition(SalesKeys.SkusPartition(businessDate)), [SalesKeys.SortKey, SalesItems.Skus], cancellationToken);
+        var partsByRecord = parts
+            .GroupBy(p => SalesKeys.RecordSortOfPart(p[SalesKeys.SortKey].S), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p[SalesKeys.SortKey].S, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
         var result = new Dictionary<Dictionary<string, AttributeValue>, IReadOnlyList<SkuSales>>(ReferenceEqualityComparer.Instance);
         foreach (var head in heads)
         {
-            var key = (head[SalesItems.Store].S, head[SalesItems.ContributionId].S, head[SalesItems.Version].S);
+            var sort = head[SalesKeys.SortKey].S;
             var expected = SalesItems.ToInt(head[SalesItems.PartCount]);
-            var found = partsByVersion.GetValueOrDefault(key) ?? [];
+            var found = partsByRecord.GetValueOrDefault(sort) ?? [];
             if (found.Count != expected)
             {
                 throw new InvalidOperationException(
-                    $"Contribution {key.Item2} of {key.Item1} on {SalesKeys.Date(businessDate)} has {found.Count} of {expected} SKU part(s) of version {key.Item3}.");
+                    $"Record {sort} of {SalesKeys.Date(businessDate)} has {found.Count} of {expected} SKU part(s).");
             }
 
             result[head] = [.. found.SelectMany(SalesItems.ToSkus)];
@@ -114,9 +129,11 @@ public sealed partial class DynamoDbSalesStore
         return result;
     }
 
+    /// <summary>Every item of one partition, strongly consistent: a marker seen means its upload's heads and parts are seen.</summary>
     private QueryRequest Partition(string partitionKey) => new()
     {
         TableName = _table,
+        ConsistentRead = true,
         KeyConditionExpression = "#pk = :pk",
         ExpressionAttributeNames = new() { ["#pk"] = SalesKeys.PartitionKey },
         ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = partitionKey } },

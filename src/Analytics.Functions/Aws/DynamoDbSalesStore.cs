@@ -7,15 +7,21 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Functions.Aws;
 
 /// <summary>
-/// <see cref="ISalesStore"/> on one DynamoDB table (design in docs/architecture.md). Every read is a Query;
-/// a save writes SKU parts, then heads, then deletes the parts of replaced versions, so a save interrupted at any
-/// point leaves readers a consistent state and running it again converges to one clean save.
-/// Throttling and other retryable SDK exceptions escape unwrapped.
+/// <see cref="ISalesStore"/> on one DynamoDB table (design in docs/architecture.md). Staging writes a record's SKU
+/// parts, then its head; a commit puts one marker item per date of the upload in a transaction, and a head counts
+/// only when its upload's marker is in its day partition, which a day read returns in the same query. Every read is
+/// a Query (store history adds a BatchGetItem of markers). Throttling and other retryable SDK exceptions escape unwrapped.
 /// </summary>
 public sealed partial class DynamoDbSalesStore : ISalesStore
 {
     /// <summary>Dates a chain-history read queries at the same time.</summary>
     public const int ChainHistoryConcurrency = 4;
+
+    /// <summary>Dates one commit makes visible together: one marker each, and <c>TransactWriteItems</c> takes at most 100 actions.</summary>
+    public const int MaxDatesPerCommit = 100;
+
+    /// <summary>Store-days whose records a commit's clean-up queries at the same time.</summary>
+    public const int CleanUpConcurrency = 8;
 
     private readonly IAmazonDynamoDB _dynamo;
     private readonly ILogger<DynamoDbSalesStore> _logger;
@@ -35,7 +41,7 @@ public sealed partial class DynamoDbSalesStore : ISalesStore
 
     /// <summary>
     /// The table: string keys <c>pk</c>/<c>sk</c>, on-demand billing, and the sparse GSI <c>gsi1</c>
-    /// (<c>gsi1pk</c>/<c>gsi1sk</c>, all attributes) that only heads carry. For tests and docs; deployments
+    /// (<c>gsi1pk</c>/<c>gsi1sk</c>, all attributes) that only record heads carry. For tests and docs; deployments
     /// declare the same in the template.
     /// </summary>
     public static CreateTableRequest TableDefinition(string name) => new()
@@ -69,66 +75,153 @@ public sealed partial class DynamoDbSalesStore : ISalesStore
         ],
     };
 
-    public async Task SaveAsync(IReadOnlyList<StoreDayContribution> contributions, CancellationToken cancellationToken)
+    /// <summary>Parts first, then heads (so a head never lacks its parts); both are invisible until a commit marker names the upload.</summary>
+    public async Task StageAsync(string uploadId, IReadOnlyList<StoreDayRecord> records, CancellationToken cancellationToken)
     {
-        // The last of several contributions with one key wins, as it would with separate saves.
-        List<StoreDayContribution> distinct =
+        SalesRecords.EnsureValid(uploadId, records);
+
+        // The last of several records with one key wins, as it would with separate calls (BatchWriteItem rejects duplicates).
+        List<RecordItems> items =
         [
-            .. contributions
-                .GroupBy(c => (c.Summary.BusinessDate, c.Summary.StoreId, c.ContributionId))
-                .Select(g => g.Last()),
+            .. records.GroupBy(r => (r.BusinessDate, r.StoreId, r.Revision)).Select(g => SalesItems.ToItems(g.Last())),
         ];
-        if (distinct.Count == 0)
+        if (items.Count == 0)
         {
             return;
         }
 
-        var previous = await ReadPreviousVersionsAsync(distinct, cancellationToken);
-        var items = distinct.Select(SalesItems.ToItems).ToList();
-
-        await _writer.WriteAsync(_table, items.SelectMany(i => i.Parts).Select(Put), cancellationToken);
+        List<WriteRequest> parts = [.. items.SelectMany(i => i.Parts).Select(Put)];
+        await _writer.WriteAsync(_table, parts, cancellationToken);
         await _writer.WriteAsync(_table, items.Select(i => Put(i.Head)), cancellationToken);
+        Log.SalesStaged(_logger, _table, uploadId, items.Count, parts.Count);
+    }
 
-        var stale = new List<WriteRequest>();
-        for (var i = 0; i < distinct.Count; i++)
+    /// <summary>
+    /// Puts the upload's commit marker on each date with <c>TransactWriteItems</c>, <see cref="MaxDatesPerCommit"/>
+    /// dates per transaction, then deletes the superseded records of each store-day (parts, then heads).
+    /// </summary>
+    public async Task CommitAsync(string uploadId, IReadOnlyCollection<StoreDayKey> storeDays, CancellationToken cancellationToken)
+    {
+        SalesRecords.EnsureValidUploadId(uploadId);
+        List<DateOnly> dates = [.. storeDays.Select(d => d.BusinessDate).Distinct().Order()];
+        foreach (var chunk in dates.Chunk(MaxDatesPerCommit))
         {
-            var summary = distinct[i].Summary;
-            var cid = distinct[i].ContributionId;
-            if (previous.TryGetValue(SalesKeys.HeadSort(summary.StoreId, cid) + "@" + SalesKeys.Date(summary.BusinessDate), out var old)
-                && old.Version != items[i].Version)
+            await _dynamo.TransactWriteItemsAsync(new TransactWriteItemsRequest
             {
-                for (var index = 0; index < old.PartCount; index++)
-                {
-                    stale.Add(new WriteRequest(new DeleteRequest(
-                        SalesItems.PartKey(summary.BusinessDate, summary.StoreId, cid, old.Version, index))));
-                }
+                TransactItems = [.. chunk.Select(d => new TransactWriteItem { Put = new Put { TableName = _table, Item = SalesItems.Marker(d, uploadId) } })],
+            }, cancellationToken);
+        }
+
+        var (superseded, parts) = await DeleteSupersededAsync(uploadId, [.. storeDays.Distinct()], cancellationToken);
+        Log.SalesCommitted(_logger, _table, uploadId, dates.Count, storeDays.Count, superseded, parts);
+    }
+
+    /// <summary>
+    /// Per store-day, deletes every record below the highest committed one (committed or not). The upload's own
+    /// records are committed (its markers are written); whether the heads above them are is read from their markers.
+    /// </summary>
+    /// <returns>How many heads and SKU parts were deleted.</returns>
+    private async Task<(int Heads, int Parts)> DeleteSupersededAsync(
+        string uploadId, List<StoreDayKey> storeDays, CancellationToken cancellationToken)
+    {
+        var headsByDay = new Dictionary<StoreDayKey, List<Dictionary<string, AttributeValue>>>();
+        var found = new List<Dictionary<string, AttributeValue>>?[storeDays.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, storeDays.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = CleanUpConcurrency, CancellationToken = cancellationToken },
+            async (index, token) => found[index] = await QueryAsync(StoreRecords(storeDays[index]), SalesItems.CleanUpAttributes, token));
+        for (var i = 0; i < storeDays.Count; i++)
+        {
+            headsByDay[storeDays[i]] = found[i]!;
+        }
+
+        // Other uploads' heads that would supersede this upload's: are they committed?
+        var unknown = new HashSet<(DateOnly Date, string UploadId)>();
+        foreach (var (day, heads) in headsByDay)
+        {
+            var ours = Highest(heads.Where(h => h[SalesItems.UploadId].S == uploadId));
+            foreach (var head in heads.Where(h => h[SalesItems.UploadId].S != uploadId && (ours is null || SalesItems.Supersedes(h, ours))))
+            {
+                unknown.Add((day.BusinessDate, head[SalesItems.UploadId].S));
             }
         }
 
-        await _writer.WriteAsync(_table, stale, cancellationToken);
-        var partCount = items.Sum(i => i.Parts.Count);
-        Log.SalesSaved(_logger, _table, distinct.Count, partCount, stale.Count);
+        var committed = await CommittedAsync(unknown, cancellationToken);
+        var deleteParts = new List<WriteRequest>();
+        var deleteHeads = new List<WriteRequest>();
+        foreach (var (day, heads) in headsByDay)
+        {
+            var highest = Highest(heads.Where(h => h[SalesItems.UploadId].S == uploadId
+                                                   || committed.Contains((day.BusinessDate, h[SalesItems.UploadId].S))));
+            if (highest is null)
+            {
+                continue;
+            }
+
+            foreach (var stale in heads.Where(h => SalesItems.Supersedes(highest, h)))
+            {
+                var sort = stale[SalesKeys.SortKey].S;
+                for (var index = 0; index < SalesItems.ToInt(stale[SalesItems.PartCount]); index++)
+                {
+                    deleteParts.Add(Delete(SalesItems.Key(SalesKeys.SkusPartition(day.BusinessDate), SalesKeys.PartSort(sort, index))));
+                }
+
+                deleteHeads.Add(Delete(SalesItems.Key(SalesKeys.DayPartition(day.BusinessDate), sort)));
+            }
+        }
+
+        // Parts before heads: a crash in between leaves heads that are superseded (never read) and still name their
+        // parts, so the next commit of the store-day finds and deletes them.
+        await _writer.WriteAsync(_table, deleteParts, cancellationToken);
+        await _writer.WriteAsync(_table, deleteHeads, cancellationToken);
+        return (deleteHeads.Count, deleteParts.Count);
     }
 
-    /// <summary>Version and part count of each contribution's current head, keyed by head sort key and date.</summary>
-    private async Task<Dictionary<string, (string Version, int PartCount)>> ReadPreviousVersionsAsync(
-        List<StoreDayContribution> contributions, CancellationToken cancellationToken)
+    /// <summary>Which of these (date, upload) pairs have a commit marker (strongly consistent <c>BatchGetItem</c>).</summary>
+    private async Task<HashSet<(DateOnly Date, string UploadId)>> CommittedAsync(
+        HashSet<(DateOnly Date, string UploadId)> pairs, CancellationToken cancellationToken)
     {
-        var heads = await _reader.GetAsync(
+        var committed = new HashSet<(DateOnly, string)>();
+        if (pairs.Count == 0)
+        {
+            return committed;
+        }
+
+        var markers = await _reader.GetAsync(
             _table,
-            contributions.Select(c => SalesItems.HeadKey(c.Summary.BusinessDate, c.Summary.StoreId, c.ContributionId)),
-            "#sk, #date, #ver, #pc",
-            new()
-            {
-                ["#sk"] = SalesKeys.SortKey, ["#date"] = SalesItems.Date,
-                ["#ver"] = SalesItems.Version, ["#pc"] = SalesItems.PartCount,
-            },
-            cancellationToken);
-        return heads.ToDictionary(
-            h => h[SalesKeys.SortKey].S + "@" + h[SalesItems.Date].S,
-            h => (h[SalesItems.Version].S, SalesItems.ToInt(h[SalesItems.PartCount])),
-            StringComparer.Ordinal);
+            pairs.Select(p => SalesItems.Key(SalesKeys.DayPartition(p.Date), SalesKeys.CommitSort(p.UploadId))),
+            "#pk, #up",
+            new() { ["#pk"] = SalesKeys.PartitionKey, ["#up"] = SalesItems.UploadId },
+            cancellationToken,
+            consistentRead: true);
+        foreach (var marker in markers)
+        {
+            var date = DateOnly.ParseExact(marker[SalesKeys.PartitionKey].S["DAY#".Length..], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            committed.Add((date, marker[SalesItems.UploadId].S));
+        }
+
+        return committed;
     }
+
+    /// <summary>The head that supersedes every other of <paramref name="heads"/>; null when there is none.</summary>
+    private static Dictionary<string, AttributeValue>? Highest(IEnumerable<Dictionary<string, AttributeValue>> heads) =>
+        heads.Aggregate((Dictionary<string, AttributeValue>?)null, (best, h) => best is null || SalesItems.Supersedes(h, best) ? h : best);
+
+    /// <summary>Every record head of one store-day (strongly consistent).</summary>
+    private QueryRequest StoreRecords(StoreDayKey day) => new()
+    {
+        TableName = _table,
+        ConsistentRead = true,
+        KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
+        ExpressionAttributeNames = new() { ["#pk"] = SalesKeys.PartitionKey, ["#sk"] = SalesKeys.SortKey },
+        ExpressionAttributeValues = new()
+        {
+            [":pk"] = new AttributeValue { S = SalesKeys.DayPartition(day.BusinessDate) },
+            [":prefix"] = new AttributeValue { S = SalesKeys.StoreRecordsPrefix(day.StoreId) },
+        },
+    };
 
     private static WriteRequest Put(Dictionary<string, AttributeValue> item) => new(new PutRequest(item));
+
+    private static WriteRequest Delete(Dictionary<string, AttributeValue> key) => new(new DeleteRequest(key));
 }

@@ -1,14 +1,14 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Amazon.DynamoDBv2.Model;
 using Analytics.Domain.Sales;
 
 namespace Analytics.Functions.Aws;
 
 /// <summary>
-/// Translates contributions to and from the items of the sales table: one head item per contribution (totals as
-/// numbers, the small parts as gzip JSON) and its SKU lines in gzip JSON part items of at most
-/// <see cref="MaxPartBytes"/> each. See docs/architecture.md for keys and write order.
+/// Translates store-day records to and from the items of the sales table: one head item per record (totals as
+/// numbers, the small parts as gzip JSON; a withdrawn record only its keys and <see cref="Withdrawn"/>), its SKU
+/// lines in gzip JSON part items of at most <see cref="MaxPartBytes"/> each, and one commit marker per upload and
+/// date. See docs/architecture.md for keys and write order.
 /// </summary>
 internal static class SalesItems
 {
@@ -17,7 +17,9 @@ internal static class SalesItems
 
     public const string Store = "store";
     public const string Date = "date";
-    public const string ContributionId = "cid";
+    public const string Revision = "rev";
+    public const string UploadId = "up";
+    public const string Withdrawn = "wd";
     public const string SourceKey = "src";
     public const string Currency = "cur";
     public const string Transactions = "tx";
@@ -30,77 +32,98 @@ internal static class SalesItems
     public const string ReturnLines = "rlines";
     public const string Returns = "ret";
     public const string Breakdown = "bd";
-    public const string Version = "ver";
     public const string PartCount = "pc";
-    public const string PartIndex = "n";
     public const string Skus = "skus";
 
-    /// <summary>Head attributes a Totals read needs (no keys, source, version).</summary>
+    /// <summary>What a read needs to tell heads from markers and pick each store-day's record.</summary>
+    public static readonly IReadOnlyList<string> SelectionAttributes = [SalesKeys.SortKey, Store, Date, Revision, UploadId, Withdrawn];
+
+    /// <summary>Head attributes a Totals read needs: the selection ones plus the figures (no source).</summary>
     public static readonly IReadOnlyList<string> TotalsAttributes =
-        [Store, Date, Currency, Transactions, Units, Lines, GrossSales, Discounts, ReturnTransactions, UnitsReturned, ReturnLines, Returns, Breakdown];
+        [.. SelectionAttributes, Currency, Transactions, Units, Lines, GrossSales, Discounts, ReturnTransactions, UnitsReturned, ReturnLines, Returns, Breakdown];
 
-    /// <summary>Head attributes a read with SKU lines needs: the totals ones plus what identifies the parts.</summary>
-    public static readonly IReadOnlyList<string> HeadWithPartsAttributes =
-        [.. TotalsAttributes, ContributionId, Version, PartCount];
+    /// <summary>Head attributes a read with SKU lines needs: the totals ones plus the part count.</summary>
+    public static readonly IReadOnlyList<string> HeadWithPartsAttributes = [.. TotalsAttributes, PartCount];
 
-    /// <summary>The head and SKU parts of a contribution, ready to put; parts must be written before the head.</summary>
-    public static ContributionItems ToItems(StoreDayContribution contribution)
+    /// <summary>What commit's clean-up needs of a head: its key, its place in record order and its part count.</summary>
+    public static readonly IReadOnlyList<string> CleanUpAttributes = [SalesKeys.SortKey, Revision, UploadId, PartCount];
+
+    /// <summary>The head and SKU parts of a record, ready to put; parts are written before the head.</summary>
+    public static RecordItems ToItems(StoreDayRecord record)
     {
-        var summary = contribution.Summary;
-        var version = ContentVersion(contribution);
+        var sort = SalesKeys.RecordSort(record.StoreId, record.Revision, record.UploadId);
+        var head = new Dictionary<string, AttributeValue>
+        {
+            [SalesKeys.PartitionKey] = S(SalesKeys.DayPartition(record.BusinessDate)),
+            [SalesKeys.SortKey] = S(sort),
+            [SalesKeys.Gsi1PartitionKey] = S(SalesKeys.StorePartition(record.StoreId)),
+            [SalesKeys.Gsi1SortKey] = S(SalesKeys.StoreDaySort(record.BusinessDate, record.Revision, record.UploadId)),
+            [Store] = S(record.StoreId),
+            [Date] = S(SalesKeys.Date(record.BusinessDate)),
+            [Revision] = N(record.Revision),
+            [UploadId] = S(record.UploadId),
+            [SourceKey] = S(record.SourceKey),
+        };
+        if (record.Summary is not { } summary)
+        {
+            head[Withdrawn] = new AttributeValue { BOOL = true };
+            head[PartCount] = N(0);
+            return new RecordItems(head, []);
+        }
+
         var chunks = ChunkSkus(summary.Skus);
         var parts = new List<Dictionary<string, AttributeValue>>(chunks.Count);
         for (var index = 0; index < chunks.Count; index++)
         {
             parts.Add(new()
             {
-                [SalesKeys.PartitionKey] = S(SalesKeys.SkusPartition(summary.BusinessDate)),
-                [SalesKeys.SortKey] = S(SalesKeys.PartSort(summary.StoreId, contribution.ContributionId, version, index)),
-                [Store] = S(summary.StoreId),
-                [ContributionId] = S(contribution.ContributionId),
-                [Version] = S(version),
-                [PartIndex] = N(index),
+                [SalesKeys.PartitionKey] = S(SalesKeys.SkusPartition(record.BusinessDate)),
+                [SalesKeys.SortKey] = S(SalesKeys.PartSort(sort, index)),
                 [Skus] = new AttributeValue { B = new MemoryStream(chunks[index]) },
             });
         }
 
-        var head = new Dictionary<string, AttributeValue>
-        {
-            [SalesKeys.PartitionKey] = S(SalesKeys.DayPartition(summary.BusinessDate)),
-            [SalesKeys.SortKey] = S(SalesKeys.HeadSort(summary.StoreId, contribution.ContributionId)),
-            [SalesKeys.Gsi1PartitionKey] = S(SalesKeys.StorePartition(summary.StoreId)),
-            [SalesKeys.Gsi1SortKey] = S(SalesKeys.StoreDaySort(summary.BusinessDate, contribution.ContributionId)),
-            [Store] = S(summary.StoreId),
-            [Date] = S(SalesKeys.Date(summary.BusinessDate)),
-            [ContributionId] = S(contribution.ContributionId),
-            [SourceKey] = S(contribution.SourceKey),
-            [Currency] = S(summary.Currency),
-            [Transactions] = N(summary.Totals.Transactions),
-            [Units] = N(summary.Totals.Units),
-            [Lines] = N(summary.Totals.Lines),
-            [GrossSales] = N(summary.Totals.GrossSales),
-            [Discounts] = N(summary.Totals.Discounts),
-            [Breakdown] = new AttributeValue { B = new MemoryStream(Gzip.Compress(SalesJson.SerializeBreakdown(summary))) },
-            [Version] = S(version),
-            [PartCount] = N(parts.Count),
-        };
+        head[Currency] = S(summary.Currency);
+        head[Transactions] = N(summary.Totals.Transactions);
+        head[Units] = N(summary.Totals.Units);
+        head[Lines] = N(summary.Totals.Lines);
+        head[GrossSales] = N(summary.Totals.GrossSales);
+        head[Discounts] = N(summary.Totals.Discounts);
+        head[Breakdown] = new AttributeValue { B = new MemoryStream(Gzip.Compress(SalesJson.SerializeBreakdown(summary))) };
+        head[PartCount] = N(parts.Count);
         AddReturnTotals(head, summary.Totals);
-        return new ContributionItems(head, parts, version);
+        return new RecordItems(head, parts);
     }
 
-    /// <summary>The key of a contribution's head.</summary>
-    public static Dictionary<string, AttributeValue> HeadKey(DateOnly date, string storeId, string contributionId) => new()
+    /// <summary>The commit marker of <paramref name="uploadId"/> on <paramref name="date"/>.</summary>
+    public static Dictionary<string, AttributeValue> Marker(DateOnly date, string uploadId) => new()
     {
         [SalesKeys.PartitionKey] = S(SalesKeys.DayPartition(date)),
-        [SalesKeys.SortKey] = S(SalesKeys.HeadSort(storeId, contributionId)),
+        [SalesKeys.SortKey] = S(SalesKeys.CommitSort(uploadId)),
+        [UploadId] = S(uploadId),
     };
 
-    /// <summary>The key of one SKU part.</summary>
-    public static Dictionary<string, AttributeValue> PartKey(DateOnly date, string storeId, string contributionId, string version, int index) => new()
+    /// <summary>Whether an item of a day partition is a commit marker (otherwise it is a record head).</summary>
+    public static bool IsMarker(Dictionary<string, AttributeValue> item) =>
+        item[SalesKeys.SortKey].S.StartsWith(SalesKeys.CommitPrefix, StringComparison.Ordinal);
+
+    /// <summary>The key of the item with sort key <paramref name="sort"/> in partition <paramref name="partition"/>.</summary>
+    public static Dictionary<string, AttributeValue> Key(string partition, string sort) => new()
     {
-        [SalesKeys.PartitionKey] = S(SalesKeys.SkusPartition(date)),
-        [SalesKeys.SortKey] = S(SalesKeys.PartSort(storeId, contributionId, version, index)),
+        [SalesKeys.PartitionKey] = S(partition),
+        [SalesKeys.SortKey] = S(sort),
     };
+
+    /// <summary>Whether head <paramref name="head"/> supersedes <paramref name="other"/> (<see cref="StoreDayRecord.Supersedes"/>).</summary>
+    public static bool Supersedes(Dictionary<string, AttributeValue> head, Dictionary<string, AttributeValue> other) =>
+        StoreDayRecord.Supersedes(ToLong(head[Revision]), head[UploadId].S, ToLong(other[Revision]), other[UploadId].S);
+
+    /// <summary>The business date of a head read with <see cref="Date"/>.</summary>
+    public static DateOnly BusinessDate(Dictionary<string, AttributeValue> head) =>
+        DateOnly.ParseExact(head[Date].S, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static bool IsWithdrawn(Dictionary<string, AttributeValue> head) =>
+        head.TryGetValue(Withdrawn, out var withdrawn) && withdrawn.BOOL == true;
 
     /// <summary>A store-day (SKU lines empty) from a head read with at least <see cref="TotalsAttributes"/>.</summary>
     public static StoreDaySummary ToSummary(Dictionary<string, AttributeValue> head)
@@ -108,7 +131,7 @@ internal static class SalesItems
         var header = new StoreDaySummary
         {
             StoreId = head[Store].S,
-            BusinessDate = DateOnly.ParseExact(head[Date].S, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            BusinessDate = BusinessDate(head),
             Currency = head[Currency].S,
             Totals = new SalesTotals(
                 int.Parse(head[Transactions].N, CultureInfo.InvariantCulture),
@@ -151,9 +174,7 @@ internal static class SalesItems
 
     public static int ToInt(AttributeValue value) => int.Parse(value.N, CultureInfo.InvariantCulture);
 
-    /// <summary>A hash of the contribution's stored body: equal content gives an equal version, so re-saving is idempotent.</summary>
-    private static string ContentVersion(StoreDayContribution contribution) =>
-        Convert.ToHexStringLower(SHA256.HashData(SalesJson.SerializeSummary(contribution.Summary)), 0, 8);
+    public static long ToLong(AttributeValue value) => long.Parse(value.N, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Gzip JSON chunks of the SKU lines, each at most <see cref="MaxPartBytes"/> (unless a single line is larger,

@@ -4,7 +4,8 @@ namespace Analytics.Functions.Aws;
 
 /// <summary>
 /// Key values of the sales table (see docs/architecture.md). Dates are YYYY-MM-DD so that string order is date
-/// order; every variable segment is followed by a '#' so one store id is never a prefix match of another.
+/// order, revisions are zero-padded to ten digits so that string order is revision order, and every variable segment
+/// is followed by a '#' (or ends the key) so one store id is never a prefix match of another.
 /// </summary>
 internal static class SalesKeys
 {
@@ -14,27 +15,45 @@ internal static class SalesKeys
     public const string Gsi1PartitionKey = "gsi1pk";
     public const string Gsi1SortKey = "gsi1sk";
 
-    /// <summary>Partition of every contribution head of one business date.</summary>
+    /// <summary>Sort-key prefix of commit markers; it sorts before every record head's "STORE#".</summary>
+    public const string CommitPrefix = "COMMIT#";
+
+    /// <summary>Partition of every record head and commit marker of one business date.</summary>
     public static string DayPartition(DateOnly date) => "DAY#" + Date(date);
 
-    public static string HeadSort(string storeId, string contributionId) => $"STORE#{storeId}#C#{contributionId}";
+    /// <summary>Sort key of a record head: by store, then revision, then upload id, so string order is record order.</summary>
+    public static string RecordSort(string storeId, long revision, string uploadId) =>
+        StoreRecordsPrefix(storeId) + Revision(revision, uploadId);
+
+    /// <summary>Prefix of every record head of one store in a day partition.</summary>
+    public static string StoreRecordsPrefix(string storeId) => $"STORE#{storeId}#R#";
+
+    /// <summary>Sort key of the commit marker of <paramref name="uploadId"/> in a day partition.</summary>
+    public static string CommitSort(string uploadId) => CommitPrefix + uploadId;
 
     /// <summary>Partition of every SKU part of one business date.</summary>
     public static string SkusPartition(DateOnly date) => "SKUS#" + Date(date);
 
-    /// <summary>Sort key of part <paramref name="index"/> (0-based, zero-padded so parts sort in order).</summary>
-    public static string PartSort(string storeId, string contributionId, string version, int index) =>
-        string.Create(CultureInfo.InvariantCulture, $"STORE#{storeId}#C#{contributionId}#V#{version}#P{index:D4}");
+    /// <summary>Sort key of part <paramref name="index"/> (0-based, zero-padded so parts sort in order) of a record.</summary>
+    public static string PartSort(string recordSort, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"{recordSort}#P{index:D4}");
+
+    /// <summary>The record sort key a part sort key belongs to.</summary>
+    public static string RecordSortOfPart(string partSort) => partSort[..partSort.LastIndexOf("#P", StringComparison.Ordinal)];
 
     public static string StorePartition(string storeId) => "STORE#" + storeId;
 
-    public static string StoreDaySort(DateOnly date, string contributionId) => $"DAY#{Date(date)}#C#{contributionId}";
+    /// <summary>GSI sort key of a record head: by date, then revision, then upload id.</summary>
+    public static string StoreDaySort(DateOnly date, long revision, string uploadId) => $"DAY#{Date(date)}#R#{Revision(revision, uploadId)}";
 
     /// <summary>Lowest GSI sort key of <paramref name="date"/>: BETWEEN this and <see cref="StoreDayUpperBound"/> covers whole days.</summary>
     public static string StoreDayLowerBound(DateOnly date) => $"DAY#{Date(date)}#";
 
-    /// <summary>Above every contribution of <paramref name="date"/> ('~' sorts after the hex contribution ids).</summary>
+    /// <summary>Above every record of <paramref name="date"/> ('~' sorts after "R#").</summary>
     public static string StoreDayUpperBound(DateOnly date) => $"DAY#{Date(date)}#~";
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Revision(long revision, string uploadId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{revision:D10}#U#{uploadId}");
 }

@@ -4,17 +4,37 @@ using Analytics.Domain.Sales;
 
 namespace Analytics.Adapters.Tests.Sales;
 
-/// <summary>Store-day contributions with exact 3-decimal amounts, deterministic for a given seed.</summary>
+/// <summary>Store-day records with exact 3-decimal amounts, deterministic for a given seed.</summary>
 internal static class SalesSamples
 {
     public static readonly DateOnly Day = new(2025, 1, 15);
 
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ";
 
-    /// <summary>A contribution whose id is derived from <paramref name="name"/>; amounts scale with <paramref name="factor"/>.</summary>
-    public static StoreDayContribution Contribution(
-        string storeId, DateOnly date, string name = "a", decimal factor = 1m, int skuCount = 3, int skuNameLength = 16, int seed = 1) =>
-        new(ContributionId(name), $"uploads/{date:yyyy-MM-dd}/{storeId}-{name}.json", Summary(storeId, date, factor, skuCount, skuNameLength, seed));
+    /// <summary>
+    /// A record of <paramref name="upload"/> (a name, see <see cref="UploadId"/>) at <paramref name="revision"/>; amounts
+    /// scale with <paramref name="factor"/>.
+    /// </summary>
+    public static StoreDayRecord Record(
+        string storeId, DateOnly date, long revision = 1, string upload = "a", decimal factor = 1m, int skuCount = 3,
+        int skuNameLength = 16, int seed = 1) =>
+        new(storeId, date, revision, UploadId(upload), $"uploads/{storeId}/{date:yyyy-MM-dd}-{upload}.json",
+            Summary(storeId, date, factor, skuCount, skuNameLength, seed));
+
+    /// <summary>A record of <paramref name="upload"/> that withdraws the store-day.</summary>
+    public static StoreDayRecord Withdrawal(string storeId, DateOnly date, long revision, string upload) =>
+        new(storeId, date, revision, UploadId(upload), $"uploads/{storeId}/{date:yyyy-MM-dd}-{upload}.json", null);
+
+    /// <summary><see cref="Record"/> with returns booked on its day, in every part of the summary.</summary>
+    public static StoreDayRecord RecordWithReturns(string storeId, DateOnly date, long revision = 1, string upload = "r", decimal factor = 1m)
+    {
+        var record = Record(storeId, date, revision, upload, factor);
+        return record with { Summary = WithReturns(record.Summary!, factor) };
+    }
+
+    /// <summary>16 lower-case hex characters derived from <paramref name="name"/>, as upload processing derives upload ids.</summary>
+    public static string UploadId(string name) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0, 8);
 
     public static StoreDaySummary Summary(string storeId, DateOnly date, decimal factor = 1m, int skuCount = 3, int skuNameLength = 16, int seed = 1)
     {
@@ -42,10 +62,6 @@ internal static class SalesSamples
         };
     }
 
-    /// <summary><see cref="Contribution"/> with returns booked on its day, in every part of the summary.</summary>
-    public static StoreDayContribution ContributionWithReturns(string storeId, DateOnly date, string name = "r", decimal factor = 1m) =>
-        new(ContributionId(name), $"uploads/{date:yyyy-MM-dd}/{storeId}-{name}.json", WithReturns(Summary(storeId, date, factor), factor));
-
     /// <summary><paramref name="summary"/> with exact 3-decimal refunds: 2 returns of 3 units over 3 lines, 10.005 in all.</summary>
     public static StoreDaySummary WithReturns(StoreDaySummary summary, decimal factor = 1m) => summary with
     {
@@ -57,10 +73,6 @@ internal static class SalesSamples
         Skus = [summary.Skus[0] with { UnitsReturned = 3, ReturnLines = 3, Returns = 10.005m * factor }, .. summary.Skus.Skip(1),
                 new SkuSales("SKU-RETURNED", "Returned only", "Tea", 0, 0, 0m, 0m, 1, 1, 0.001m * factor)],
     };
-
-    /// <summary>32 lower-case hex characters, as upload processing derives them.</summary>
-    public static string ContributionId(string name) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0, 16);
 
     private static string RandomName(Random random, int length) =>
         string.Create(length, random, (span, r) =>

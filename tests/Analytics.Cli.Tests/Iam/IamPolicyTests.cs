@@ -181,6 +181,7 @@ public sealed class IamPolicyTests : IDisposable
         {
             var policy = DeployedPolicies.Of(function);
             Assert.Equal(function == "ProcessUpload", policy.IsAllowed("dynamodb:BatchWriteItem", DeployedPolicies.TableArn));
+            Assert.Equal(function == "ProcessUpload", policy.IsAllowed("dynamodb:PutItem", DeployedPolicies.TableArn)); // commit markers
             Assert.False(policy.IsAllowed("dynamodb:GetItem", DeployedPolicies.TableArn), function);
             Assert.False(policy.IsAllowed("dynamodb:Query", $"{DeployedPolicies.TableArn}/index/{DeployedPolicies.IndexName}"), function);
         }

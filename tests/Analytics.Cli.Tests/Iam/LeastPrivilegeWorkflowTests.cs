@@ -151,7 +151,9 @@ public sealed class LeastPrivilegeDailyAnalysisTests(PolicedChainFixture chain) 
     {
         private static ProvisionedThroughputExceededException Throttled() => new("Rate of requests exceeds the allowed throughput (test).");
 
-        public Task SaveAsync(IReadOnlyList<StoreDayContribution> contributions, CancellationToken cancellationToken) => throw Throttled();
+        public Task StageAsync(string uploadId, IReadOnlyList<StoreDayRecord> records, CancellationToken cancellationToken) => throw Throttled();
+
+        public Task CommitAsync(string uploadId, IReadOnlyCollection<StoreDayKey> storeDays, CancellationToken cancellationToken) => throw Throttled();
 
         public Task<IReadOnlyList<StoreDaySummary>> GetDayAsync(DateOnly businessDate, SalesDetail detail, CancellationToken cancellationToken) => throw Throttled();
 

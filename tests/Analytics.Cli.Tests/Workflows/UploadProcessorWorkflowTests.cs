@@ -92,15 +92,18 @@ public sealed class UploadProcessorWorkflowTests : IDisposable
         Assert.Equal(2, services.GetRequiredService<LocalWorkflows>().Executions.List().Count);
     }
 
-    /// <summary>A sales store whose first saves fail the way DynamoDB throttling does.</summary>
+    /// <summary>A sales store whose first stagings fail the way DynamoDB throttling does.</summary>
     private sealed class FlakySalesStore(ISalesStore inner, int failures) : ISalesStore
     {
         public int Calls { get; private set; }
 
-        public Task SaveAsync(IReadOnlyList<StoreDayContribution> contributions, CancellationToken cancellationToken) =>
+        public Task StageAsync(string uploadId, IReadOnlyList<StoreDayRecord> records, CancellationToken cancellationToken) =>
             ++Calls <= failures
                 ? throw new ProvisionedThroughputExceededException("Rate of requests exceeds the allowed throughput.")
-                : inner.SaveAsync(contributions, cancellationToken);
+                : inner.StageAsync(uploadId, records, cancellationToken);
+
+        public Task CommitAsync(string uploadId, IReadOnlyCollection<StoreDayKey> storeDays, CancellationToken cancellationToken) =>
+            inner.CommitAsync(uploadId, storeDays, cancellationToken);
 
         public Task<IReadOnlyList<StoreDaySummary>> GetDayAsync(DateOnly businessDate, SalesDetail detail, CancellationToken cancellationToken) =>
             inner.GetDayAsync(businessDate, detail, cancellationToken);

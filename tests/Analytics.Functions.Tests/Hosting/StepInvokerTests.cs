@@ -66,7 +66,8 @@ public sealed class StepInvokerTests
         Assert.Equal("uploads/day.json", root.GetProperty("objectKey").GetString());
         Assert.Equal(1, root.GetProperty("storeDays").GetInt32());
         Assert.Equal(40.00m, root.GetProperty("netRevenue").GetDecimal()); // 2 transactions × (2 × 10.50 − 1.00)
-        await _sales.ReceivedWithAnyArgs(1).SaveAsync(default!, default);
+        await _sales.ReceivedWithAnyArgs(1).StageAsync(default!, default!, default);
+        await _sales.ReceivedWithAnyArgs(1).CommitAsync(default!, default!, default);
     }
 
     [Fact]
