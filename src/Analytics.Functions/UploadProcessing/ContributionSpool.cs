@@ -12,7 +12,7 @@ namespace Analytics.Functions.UploadProcessing;
 /// everything moves to a temporary file (Lambda's temp directory), so memory stays flat however many store-days a
 /// file has. The file is deleted when the spool is disposed.
 /// </summary>
-internal sealed class ContributionSpool : IAsyncDisposable
+public sealed class ContributionSpool : IAsyncDisposable
 {
     /// <summary>About 40 MB of summaries: a chain-day file of a few hundred stores never touches the disk.</summary>
     internal const int MemoryBudgetLines = 200_000;

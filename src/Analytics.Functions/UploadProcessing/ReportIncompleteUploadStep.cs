@@ -26,7 +26,8 @@ public sealed class ReportIncompleteUploadStep(PendingUploads pending)
             upload ??= await pending.FindAsync(ProcessUploadStep.UploadId(bucket, key), cancellationToken);
         }
 
-        var text = new StringBuilder(CultureInfo.InvariantCulture, $"The uploaded sales file {upload?.ObjectKey ?? input.Detail.Object.Key} in bucket {bucket} could not be stored")
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"The uploaded sales file {upload?.ObjectKey ?? input.Detail.Object.Key} in bucket {bucket} could not be stored")
             .Append(CultureInfo.InvariantCulture, $" ({input.Failure.Error}). Nothing of it is visible to the daily analysis. ");
         if (upload is null)
         {

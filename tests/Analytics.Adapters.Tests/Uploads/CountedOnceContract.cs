@@ -123,10 +123,12 @@ public abstract class CountedOnceContract
         }
     }
 
+    private static readonly string[] ReceiptIds = ["T1", "T2", "T3", "T4", "T5", "T6", "R1", "R2"];
+
     private static List<Receipt> RandomReceipts(Random random)
     {
         var receipts = new List<Receipt>();
-        foreach (var id in new[] { "T1", "T2", "T3", "T4", "T5", "T6", "R1", "R2" }.Where(_ => random.NextDouble() < 0.45))
+        foreach (var id in ReceiptIds.Where(_ => random.NextDouble() < 0.45))
         {
             var amount = random.Next(100, 10_000) / 100m;
             receipts.Add(id[0] == 'R'

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Adapters.Tests.Uploads;
 
 /// <summary>A sale or a return of the store-day under test, as a till would write it: one line.</summary>
-internal sealed record Receipt(string Id, bool IsReturn, int Hour, string Sku, int Quantity, decimal UnitPrice, string PaymentMethod)
+public sealed record Receipt(string Id, bool IsReturn, int Hour, string Sku, int Quantity, decimal UnitPrice, string PaymentMethod)
 {
     public string Json =>
         string.Create(CultureInfo.InvariantCulture,
@@ -33,7 +33,7 @@ internal static class StoreDayFiles
     public static string File(string? exportedAt, StoreDayAction action, string storeId, IEnumerable<Receipt> receipts)
     {
         var all = receipts.ToList();
-        var text = new StringBuilder(CultureInfo.InvariantCulture,
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture,
             $$"""{"schema_version":2,"store_id":"{{storeId}}","business_date":"2025-01-15","currency":"USD","time_zone":"America/New_York",""");
         if (exportedAt is not null)
         {
