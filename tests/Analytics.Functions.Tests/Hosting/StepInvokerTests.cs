@@ -31,7 +31,9 @@ public sealed class StepInvokerTests
     public StepInvokerTests()
     {
         _objects.BucketName.Returns("data-bucket");
-        UploadFiles.ListPresent(_objects, new HashSet<string>(StringComparer.Ordinal) { "uploads/day.json" });
+        var present = new HashSet<string>(StringComparer.Ordinal) { "uploads/day.json" };
+        UploadFiles.ListPresent(_objects, present);
+        UploadFiles.KeepWrites(_objects, present, []);
     }
 
     private StepInvoker CreateFunction()

@@ -33,30 +33,7 @@ public sealed partial class ProcessUploadStepTests
         _sales.StageAsync(Arg.Any<string>(), Arg.Do<IReadOnlyList<StoreDayRecord>>(_saved.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
         _sales.CommitAsync(Arg.Any<string>(), Arg.Do<IReadOnlyCollection<StoreDayKey>>(_committed.Add), Arg.Any<CancellationToken>()).Returns(Task.CompletedTask);
 
-        // What the step writes it can list and read back (the ledger, the pending-save record).
-        _objects.WriteAsync(Arg.Any<string>(), Arg.Any<Stream>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(call =>
-        {
-            using var body = new MemoryStream();
-            call.ArgAt<Stream>(1).CopyTo(body);
-            lock (_written)
-            {
-                _written[call.ArgAt<string>(0)] = body.ToArray();
-                _present.Add(call.ArgAt<string>(0));
-            }
-
-            return Task.CompletedTask;
-        });
-        _objects.OpenReadAsync(Arg.Is<string>(k => k.StartsWith(StoreDayLedger.Prefix, StringComparison.Ordinal)), Arg.Any<CancellationToken>())
-                .Returns(call => new MemoryStream(_written[call.ArgAt<string>(0)]));
-        _objects.DeleteAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(call =>
-        {
-            lock (_written)
-            {
-                _present.Remove(call.ArgAt<string>(0));
-            }
-
-            return Task.CompletedTask;
-        });
+        UploadFiles.KeepWrites(_objects, _present, _written);
     }
 
     private ProcessUploadStep CreateStep()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Analytics.Domain.Storage;
+using Analytics.Functions.UploadProcessing;
 using NSubstitute;
 
 namespace Analytics.Functions.Tests.UploadProcessing;
@@ -34,6 +35,49 @@ internal static class UploadFiles
     /// <summary>Makes <paramref name="objects"/> list the keys in <paramref name="present"/> (read when listed), as S3 lists a prefix.</summary>
     public static void ListPresent(IObjectStore objects, IReadOnlySet<string> present) =>
         objects.ListAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(call =>
-            present.Where(k => k.StartsWith(call.ArgAt<string>(0), StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-                   .Select(k => new StoredObject(k, 1, DateTimeOffset.UnixEpoch)).ToAsyncEnumerable());
+        {
+            lock (present)
+            {
+                return present.Where(k => k.StartsWith(call.ArgAt<string>(0), StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+                              .Select(k => new StoredObject(k, 1, DateTimeOffset.UnixEpoch)).ToList().ToAsyncEnumerable();
+            }
+        });
+
+    /// <summary>
+    /// Makes what is written to <paramref name="objects"/> listed (through <paramref name="present"/>, see
+    /// <see cref="ListPresent"/>), readable when it is a ledger entry, and gone when deleted: what the step writes it
+    /// lists and reads back (the ledger, the pending-save record).
+    /// </summary>
+    public static void KeepWrites(IObjectStore objects, HashSet<string> present, Dictionary<string, byte[]> written)
+    {
+        objects.WriteAsync(Arg.Any<string>(), Arg.Any<Stream>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            using var body = new MemoryStream();
+            call.ArgAt<Stream>(1).CopyTo(body);
+            lock (present)
+            {
+                written[call.ArgAt<string>(0)] = body.ToArray();
+                present.Add(call.ArgAt<string>(0));
+            }
+
+            return Task.CompletedTask;
+        });
+        objects.OpenReadAsync(Arg.Is<string>(k => k.StartsWith(StoreDayLedger.Prefix, StringComparison.Ordinal)), Arg.Any<CancellationToken>())
+               .Returns(call =>
+               {
+                   lock (present)
+                   {
+                       return new MemoryStream(written[call.ArgAt<string>(0)]);
+                   }
+               });
+        objects.DeleteAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            lock (present)
+            {
+                present.Remove(call.ArgAt<string>(0));
+            }
+
+            return Task.CompletedTask;
+        });
+    }
 }
