@@ -33,7 +33,7 @@ public sealed class LambdaRuntimeContractTests(LambdaPackage package, MotoServer
     /// <summary>The steps in the order the workflows run them; each one's sample event reads what the earlier ones wrote.</summary>
     private static readonly string[] s_workflowOrder =
     [
-        "ProcessUpload", "GetStoreSummaries", "CalcCompanyMetrics", "CalcProductMetrics", "DetectAnomalies", "AnalyzeTrends",
+        "ProcessUpload", "ReportIncompleteUpload", "GetStoreSummaries", "CalcCompanyMetrics", "CalcProductMetrics", "DetectAnomalies", "AnalyzeTrends",
         "GenerateRecommendations", "CombineInsights", "GenerateReport", "ExportToQuickSight",
     ];
 

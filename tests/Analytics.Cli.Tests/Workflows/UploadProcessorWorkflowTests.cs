@@ -79,6 +79,26 @@ public sealed class UploadProcessorWorkflowTests : IDisposable
     }
 
     [Fact]
+    public async Task Upload_StoreFailingEveryAttempt_AlertsWhichFileAndStoreDaysAreMissingAndShowsNothing()
+    {
+        await using var services = LocalEnvironment.CreateServices(DataDirectory, instantWaits: true, configure: s =>
+            s.AddSingleton<ISalesStore>(provider => new FlakySalesStore(new SqliteSalesStore(provider.GetRequiredService<SqliteConnectionFactory>()), failures: 100)));
+        var workflows = services.GetRequiredService<LocalWorkflows>();
+
+        var failure = await Record.ExceptionAsync(() => new LocalUploader(services).UploadAsync(File("day.json", Day), null, CancellationToken.None));
+
+        Assert.NotNull(failure);
+        var execution = Assert.Single(workflows.Executions.List());
+        Assert.Equal(("FAILED", nameof(ProvisionedThroughputExceededException)), ((string?)execution["status"], (string?)execution["error"]));
+        Assert.Equal(4, Attempts(Events(workflows, (string)execution["name"]!))); // the first and three retries
+        var alert = System.IO.File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(DataDirectory, "outbox", LocalResources.AlertsTopic))));
+        Assert.Contains("Subject: Upload not stored: day-", alert, StringComparison.Ordinal);
+        Assert.Contains("(ProvisionedThroughputExceededException)", alert, StringComparison.Ordinal);
+        Assert.Contains("1 store-day(s) are missing: store-0001 2025-01-15.", alert, StringComparison.Ordinal);
+        Assert.Empty(await services.GetRequiredService<ISalesStore>().GetDayAsync(new DateOnly(2025, 1, 15), SalesDetail.Totals, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Upload_SameFileTwiceThroughTheWorkflow_StoresItOnce()
     {
         await using var services = LocalEnvironment.CreateServices(DataDirectory, instantWaits: true);
