@@ -9,6 +9,9 @@ public static class SalesRecords
     /// <summary>Longest upload id a store accepts.</summary>
     public const int MaxUploadIdLength = 64;
 
+    /// <summary>Longest store id a store accepts (as the upload format allows).</summary>
+    public const int MaxStoreIdLength = 64;
+
     /// <summary>
     /// Stages <paramref name="records"/> in batches of <see cref="StageBatchSize"/>, then commits every store-day
     /// they touch: for callers that need no separate staging. Running it again after a failure anywhere finishes it.
@@ -28,6 +31,15 @@ public static class SalesRecords
     public static bool IsValidUploadId(string uploadId) =>
         uploadId.Length is > 0 and <= MaxUploadIdLength && uploadId.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
+    /// <summary>
+    /// Whether <paramref name="storeId"/> has the upload format's shape (<c>^[A-Za-z0-9][A-Za-z0-9._-]*$</c>, at most
+    /// <see cref="MaxStoreIdLength"/>): adapters put it in keys, where a '#' would break them.
+    /// </summary>
+    public static bool IsValidStoreId(string? storeId) =>
+        storeId is { Length: > 0 and <= MaxStoreIdLength }
+        && char.IsAsciiLetterOrDigit(storeId[0])
+        && storeId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+
     /// <summary>Throws unless <paramref name="uploadId"/> is valid (adapters call it before any write).</summary>
     /// <exception cref="ArgumentException">It is not.</exception>
     public static void EnsureValidUploadId(string uploadId)
@@ -41,7 +53,7 @@ public static class SalesRecords
     }
 
     /// <summary>
-    /// Throws unless every record belongs to <paramref name="uploadId"/>, has a revision from 1 to
+    /// Throws unless every record belongs to <paramref name="uploadId"/>, has a valid store id, a revision from 1 to
     /// <see cref="StoreDayRecord.MaxRevision"/>, and a summary (if any) of its own store and date. Adapters call it
     /// before writing anything, so a bad record stages nothing.
     /// </summary>
@@ -62,9 +74,11 @@ public static class SalesRecords
                 throw new ArgumentException($"{name}: revision must be from 1 to {StoreDayRecord.MaxRevision}.", nameof(records));
             }
 
-            if (string.IsNullOrEmpty(record.StoreId))
+            if (!IsValidStoreId(record.StoreId))
             {
-                throw new ArgumentException($"{name} has no store id.", nameof(records));
+                throw new ArgumentException(
+                    $"{name}: store id must be 1 to {MaxStoreIdLength} characters, ASCII letters, digits, '.', '_' or '-', starting with a letter or digit.",
+                    nameof(records));
             }
 
             if (record.Summary is { } summary && (summary.StoreId != record.StoreId || summary.BusinessDate != record.BusinessDate))

@@ -196,8 +196,7 @@ public sealed partial class DynamoDbSalesStore : ISalesStore
             consistentRead: true);
         foreach (var marker in markers)
         {
-            var date = DateOnly.ParseExact(marker[SalesKeys.PartitionKey].S["DAY#".Length..], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            committed.Add((date, marker[SalesItems.UploadId].S));
+            committed.Add((SalesKeys.DateOfDayPartition(marker[SalesKeys.PartitionKey].S), marker[SalesItems.UploadId].S));
         }
 
         return committed;

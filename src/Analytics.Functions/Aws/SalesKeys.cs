@@ -21,6 +21,10 @@ internal static class SalesKeys
     /// <summary>Partition of every record head and commit marker of one business date.</summary>
     public static string DayPartition(DateOnly date) => "DAY#" + Date(date);
 
+    /// <summary>The business date of a <see cref="DayPartition"/> key.</summary>
+    public static DateOnly DateOfDayPartition(string partitionKey) =>
+        DateOnly.ParseExact(partitionKey.AsSpan("DAY#".Length), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>Sort key of a record head: by store, then revision, then upload id, so string order is record order.</summary>
     public static string RecordSort(string storeId, long revision, string uploadId) =>
         StoreRecordsPrefix(storeId) + Revision(revision, uploadId);

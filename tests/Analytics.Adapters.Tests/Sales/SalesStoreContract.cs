@@ -336,6 +336,22 @@ public abstract class SalesStoreContract
         Assert.Contains("revision", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("store#1")]
+    [InlineData("-store")]
+    [InlineData("")]
+    public async Task StageAsync_MalformedStoreId_ThrowsAndStagesNothing(string storeId)
+    {
+        var good = Record("store-0001", Day);
+        var bad = Record(storeId, Day) with { Summary = null };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => StageAsync(good, bad));
+
+        Assert.Contains("store id", error.Message, StringComparison.Ordinal);
+        await CommitAsync(good);
+        await AssertNothingReadAsync();
+    }
+
     [Fact]
     public async Task StageAsync_SummaryOfAnotherStoreDay_Throws()
     {
