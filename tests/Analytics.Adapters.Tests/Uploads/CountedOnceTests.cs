@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Analytics.Adapters.Tests.Fixtures;
 using Analytics.Cli.Embedded;
 using Analytics.Domain.Sales;
@@ -5,6 +6,7 @@ using Analytics.Domain.Storage;
 using Analytics.Functions.Aws;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
 
 namespace Analytics.Adapters.Tests.Uploads;
 
@@ -29,7 +31,7 @@ public sealed class SqliteCountedOnceTests : CountedOnceContract, IDisposable
 /// <summary>Counted once on AWS's protocols: S3 and DynamoDB on moto_server, a fresh bucket and table per test.</summary>
 [Trait("Category", "LocalServer")]
 [Collection(SharedMotoServer.Name)]
-public sealed class DynamoDbCountedOnceTests(MotoServerFixture moto) : CountedOnceContract, IAsyncLifetime
+public sealed class DynamoDbCountedOnceTests(MotoServerFixture moto, ITestOutputHelper output) : CountedOnceContract, IAsyncLifetime
 {
     private readonly string _name = $"once-{Guid.NewGuid():N}";
 
@@ -48,4 +50,33 @@ public sealed class DynamoDbCountedOnceTests(MotoServerFixture moto) : CountedOn
     }
 
     public Task DisposeAsync() => moto.DynamoDb.DeleteTableAsync(_name);
+
+    /// <summary>What an upload costs in DynamoDB requests: a store's first file of a day, then a correction of it (which
+    /// also removes the record it supersedes). SKU lines fit one part.</summary>
+    [Fact]
+    public async Task Requests_PerUploadAndPerCorrection()
+    {
+        var requests = new List<string>();
+        void Count(object sender, RequestEventArgs e) => requests.Add(((WebServiceRequestEventArgs)e).Request.GetType().Name.Replace("Request", "", StringComparison.Ordinal));
+        moto.DynamoDb.BeforeRequestEvent += Count;
+        try
+        {
+            await UploadAsync("uploads/store-0042/day.json", StoreDayFiles.File("18:00", StoreDayAction.Merge, StoreDayFiles.Sale("T1", 10m)));
+            var first = Tally(requests);
+            requests.Clear();
+            await UploadAsync("uploads/store-0042/correction.json", StoreDayFiles.File("19:00", StoreDayAction.Merge, StoreDayFiles.Sale("T1", 12m)));
+            var correction = Tally(requests);
+
+            output.WriteLine($"first file of a store-day: {first}\ncorrection: {correction}");
+            Assert.Equal("BatchWriteItem 2, Query 1, TransactWriteItems 1", first);
+            Assert.Equal("BatchWriteItem 4, Query 1, TransactWriteItems 1", correction);
+        }
+        finally
+        {
+            moto.DynamoDb.BeforeRequestEvent -= Count;
+        }
+    }
+
+    private static string Tally(List<string> requests) =>
+        string.Join(", ", requests.GroupBy(r => r, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
 }
