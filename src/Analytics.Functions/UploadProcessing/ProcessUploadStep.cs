@@ -38,7 +38,7 @@ public sealed class ProcessUploadStep(IObjectStore objects, ISalesStore sales, U
         }
 
         (key, var content) = await OpenAsync(key, cancellationToken);
-        await using var spool = new ContributionSpool();
+        await using var spool = new ContributionSpool(logger);
         var currencies = new Dictionary<(DateOnly Date, string StoreId), string>();
         UploadReadResult result;
         await using (content)
