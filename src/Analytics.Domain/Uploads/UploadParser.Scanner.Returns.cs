@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Analytics.Domain.Uploads;
@@ -20,6 +21,7 @@ internal sealed partial class UploadParser
     /// without a problem, adds it. Returns the position after its <c>}</c>, or <see cref="Mismatch"/> or
     /// <see cref="OutOfData"/> with nothing changed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // As ScanTransaction.
     private int ScanReturn(ReadOnlySpan<byte> data, int at)
     {
         at = Text(data, Key(data, at + 1, "\"return_id\""u8), out var idStart, out var idAscii);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -142,6 +143,7 @@ internal sealed partial class UploadParser
     /// without a problem, adds it. Returns the position after its <c>}</c>, or <see cref="Mismatch"/> or
     /// <see cref="OutOfData"/> with nothing changed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // Its syntax helpers are inlined into it, within the JIT's budget.
     private int ScanTransaction(ReadOnlySpan<byte> data, int at)
     {
         at = Text(data, Key(data, at + 1, "\"transaction_id\""u8), out var idStart, out var idAscii);
@@ -274,6 +276,7 @@ internal sealed partial class UploadParser
     /// Reads an item's fields and <c>}</c> (its <c>{</c> read already) into <paramref name="item"/>, checked as the state
     /// machine checks them. SKUs and categories new to the store-day are only looked up, not added.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // Its syntax helpers are inlined into it, within the JIT's budget.
     private int ScanItem(ReadOnlySpan<byte> data, int at, ref ScannedItem item, ref int newCategories)
     {
         at = Text(data, Key(data, at, "\"sku\""u8), out var skuStart, out var skuAscii);
