@@ -56,6 +56,20 @@ internal sealed partial class UploadParser
         return OutOfData;
     }
 
+    /// <summary>
+    /// Whether a string whose bytes are <paramref name="expected"/> (holding no <c>"</c> or <c>\</c>) stands at
+    /// <paramref name="at"/>, after any whitespace; <paramref name="after"/> is then the position after its closing quote.
+    /// False also when the data ends first (<see cref="Text"/> tells that apart).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsTextAt(ReadOnlySpan<byte> data, int at, ReadOnlySpan<byte> expected, out int after)
+    {
+        at = SkipWhitespace(data, at);
+        after = at + expected.Length + 2;
+        return at >= 0 && after <= data.Length && data[at] == (byte)'"' && data[after - 1] == (byte)'"'
+               && data.Slice(at + 1, expected.Length).SequenceEqual(expected);
+    }
+
     /// <summary>Reads the comma before a field, then the field (see <see cref="Key"/>) and its plain string value (see <see cref="Text"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NextText(ReadOnlySpan<byte> data, int at, ReadOnlySpan<byte> quotedName, out int start, out bool ascii) =>

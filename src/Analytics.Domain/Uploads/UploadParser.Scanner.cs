@@ -292,31 +292,57 @@ internal sealed partial class UploadParser
             return Mismatch;
         }
 
-        // As the state machine: a known SKU keeps its first name, so the same name bytes need no check.
-        at = NextText(data, at, "\"name\""u8, out var nameStart, out var nameAscii);
-        if (at < 0)
+        // As the state machine: a known SKU keeps its first name, so the same name bytes need no check. They are
+        // compared where they stand (the usual case), else the string is read and then compared.
+        at = Key(data, Symbol(data, at, (byte)','), "\"name\""u8);
+        int nameStart, nameLength;
+        if (sku is { NamePlain: true } && IsTextAt(data, at, sku.NameUtf8, out var afterName))
         {
-            return at;
+            (nameLength, at) = (sku.NameUtf8.Length, afterName);
+            nameStart = at - 1 - nameLength;
+        }
+        else
+        {
+            at = Text(data, at, out nameStart, out var nameAscii);
+            if (at < 0)
+            {
+                return at;
+            }
+
+            var nameText = data[nameStart..(at - 1)];
+            nameLength = nameText.Length;
+            if ((sku is null || !nameText.SequenceEqual(sku.NameUtf8)) && !IsPlainValidText(nameText, nameAscii, UploadLimits.NameMaxLength))
+            {
+                return Mismatch;
+            }
         }
 
-        var nameText = data[nameStart..(at - 1)];
-        if ((sku is null || !nameText.SequenceEqual(sku.NameUtf8)) && !IsPlainValidText(nameText, nameAscii, UploadLimits.NameMaxLength))
+        // The category of the SKU's last line is tried first, where it stands: found, it needs no lookup.
+        at = Key(data, Symbol(data, at, (byte)','), "\"category\""u8);
+        int categoryStart, categoryLength;
+        CategoryEntry? category;
+        var categoryHash = 0;
+        if (sku?.LastCategory is { PlainUtf8: { } lastCategory } last && IsTextAt(data, at, lastCategory, out var afterCategory))
         {
-            return Mismatch;
+            (category, categoryLength, at) = (last, lastCategory.Length, afterCategory);
+            categoryStart = at - 1 - categoryLength;
         }
-
-        at = NextText(data, at, "\"category\""u8, out var categoryStart, out var categoryAscii);
-        if (at < 0)
+        else
         {
-            return at;
-        }
+            at = Text(data, at, out categoryStart, out var categoryAscii);
+            if (at < 0)
+            {
+                return at;
+            }
 
-        var categoryText = data[categoryStart..(at - 1)];
-        var category = _categories.Find(categoryText, out var categoryHash);
-        if (category is null && (!IsPlainValidText(categoryText, categoryAscii, UploadLimits.CategoryMaxLength)
-                                 || _accumulator.CategoryCount + ++newCategories > UploadLimits.MaxCategoriesPerStoreDay))
-        {
-            return Mismatch;
+            var categoryText = data[categoryStart..(at - 1)];
+            categoryLength = categoryText.Length;
+            category = _categories.Find(categoryText, out categoryHash);
+            if (category is null && (!IsPlainValidText(categoryText, categoryAscii, UploadLimits.CategoryMaxLength)
+                                     || _accumulator.CategoryCount + ++newCategories > UploadLimits.MaxCategoriesPerStoreDay))
+            {
+                return Mismatch;
+            }
         }
 
         at = NextNumber(data, at, "\"quantity\""u8, out var quantityStart);
@@ -348,8 +374,8 @@ internal sealed partial class UploadParser
             item = new ScannedItem
             {
                 Sku = sku, Category = category, Quantity = quantity, Gross = gross, Discount = discount,
-                SkuStart = skuStart, SkuLength = skuText.Length, SkuHash = skuHash, NameStart = nameStart, NameLength = nameText.Length,
-                CategoryStart = categoryStart, CategoryLength = categoryText.Length, CategoryHash = categoryHash,
+                SkuStart = skuStart, SkuLength = skuText.Length, SkuHash = skuHash, NameStart = nameStart, NameLength = nameLength,
+                CategoryStart = categoryStart, CategoryLength = categoryLength, CategoryHash = categoryHash,
             };
         }
 
@@ -377,6 +403,7 @@ internal sealed partial class UploadParser
                                          name.ToArray(), category.Category);
         }
 
+        sku.LastCategory = category;
         _accumulator.AddLine(sku, category, item.Quantity, item.Gross, item.Discount);
     }
 

@@ -245,7 +245,7 @@ internal sealed class RandomUpload
         {
             ("sku", Text(Skus[index])),
             ("name", Text(Odd(0.05) ? "Other name" : Odd(0.01) ? new string('n', 300) : $"Name {index}")),
-            ("category", Text(Categories[index % Categories.Length])),
+            ("category", Text(Odd(0.05) ? Pick(Categories) : Categories[index % Categories.Length])),
             ("quantity", quantity),
             ("unit_price", price),
         };
