@@ -27,4 +27,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
         Message = UploadProcessing.ProcessUploadStep.RejectedLogMarker + " {ObjectKey} of store(s) {StoreIds}: {TotalProblems} problem(s)")]
     public static partial void UploadRejected(ILogger logger, string objectKey, string storeIds, int totalProblems);
+
+    /// <summary>A temporary file left by a process that ended before deleting it (timeout, out of memory, crash).</summary>
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information,
+        Message = "Deleted stale temporary file {Path}, last written {AgeMinutes:F0} minutes ago")]
+    public static partial void StaleTempFileDeleted(ILogger logger, string path, double ageMinutes);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Could not delete stale temporary file(s) at {Path}: {Reason}")]
+    public static partial void StaleTempFileNotDeleted(ILogger logger, string path, string reason);
 }

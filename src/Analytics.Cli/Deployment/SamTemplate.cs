@@ -333,11 +333,15 @@ internal static partial class SamTemplate
                 ["Rules"] = new JsonArray(
                     Expire("ExpireRejectedUploads", "rejected/", 90),
                     Expire("ExpireAnalysisRunData", AnalysisKeys.RunsPrefix, 14),
+                    // The functions write with single PutObject/CopyObject calls, which leave nothing when cut
+                    // short; uploaders' tools switch to multipart for big files (the AWS CLI from 8 MB), and an
+                    // interrupted multipart upload keeps its billed, invisible parts until aborted. The whole bucket,
+                    // a day after initiation: a store file's upload takes minutes.
                     new JsonObject
                     {
                         ["Id"] = "AbortIncompleteUploads",
                         ["Status"] = "Enabled",
-                        ["AbortIncompleteMultipartUpload"] = new JsonObject { ["DaysAfterInitiation"] = 2 },
+                        ["AbortIncompleteMultipartUpload"] = new JsonObject { ["DaysAfterInitiation"] = 1 },
                     }),
             },
         },

@@ -1,6 +1,7 @@
 using Analytics.Domain.Sales;
 using Analytics.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Analytics.Cli.Embedded;
 
@@ -19,7 +20,8 @@ internal static class EmbeddedServiceCollectionExtensions
         var root = Path.GetFullPath(dataDirectory);
         services.AddSingleton(_ => new SqliteConnectionFactory(Path.Combine(root, "analytics.db")));
         services.AddSingleton<ISalesStore>(provider => new SqliteSalesStore(provider.GetRequiredService<SqliteConnectionFactory>()));
-        services.AddSingleton<IObjectStore>(_ => new FolderObjectStore(Path.Combine(root, "bucket"), BucketName));
+        services.AddSingleton<IObjectStore>(provider => new FolderObjectStore(
+            Path.Combine(root, "bucket"), BucketName, provider.GetService<ILogger<FolderObjectStore>>()));
         return services;
     }
 }

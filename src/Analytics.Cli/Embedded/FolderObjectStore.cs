@@ -1,12 +1,16 @@
+using System.IO.Enumeration;
 using Analytics.Domain.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Analytics.Cli.Embedded;
 
 /// <summary>
 /// <see cref="IObjectStore"/> on a folder: the folder is the bucket and a key is a relative path under it.
 /// Keys that could leave the folder are refused with <see cref="InvalidObjectKeyException"/>. Writes go to a temp
-/// file beside the target and are renamed over it, so readers never see half an object. Content types are not
-/// kept. Symbolic links inside the folder are followed as they are.
+/// file beside the target and are renamed over it, so readers never see half an object; a temp file left by a process
+/// that died mid-write is deleted by the first write of a later store once <see cref="StaleTempAfter"/> old. Content
+/// types are not kept. Symbolic links inside the folder are followed as they are.
 /// </summary>
 internal sealed class FolderObjectStore : IObjectStore
 {
@@ -19,13 +23,22 @@ internal sealed class FolderObjectStore : IObjectStore
     /// <summary>The most UTF-8 bytes a key segment may have: one file name (NAME_MAX on Linux and macOS).</summary>
     public const int MaxSegmentBytes = 255;
 
-    private readonly string _root;
+    /// <summary>
+    /// Age past which a temp file belongs to no write in progress: a write copies one object to the local disk, which
+    /// takes seconds; an hour leaves any other process writing into the same folder far more than it needs.
+    /// </summary>
+    public static readonly TimeSpan StaleTempAfter = TimeSpan.FromHours(1);
 
-    public FolderObjectStore(string rootDirectory, string bucketName)
+    private readonly string _root;
+    private readonly ILogger _logger;
+    private int _staleTempSwept;
+
+    public FolderObjectStore(string rootDirectory, string bucketName, ILogger<FolderObjectStore>? logger = null)
     {
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootDirectory));
         Directory.CreateDirectory(_root);
         BucketName = bucketName;
+        _logger = logger ?? NullLogger<FolderObjectStore>.Instance;
     }
 
     public string BucketName { get; }
@@ -48,6 +61,11 @@ internal sealed class FolderObjectStore : IObjectStore
     public async Task WriteAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
+        if (Interlocked.Exchange(ref _staleTempSwept, 1) == 0)
+        {
+            DeleteStaleTempFiles();
+        }
+
         var directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, TempPrefix + Guid.NewGuid().ToString("N"));
@@ -130,6 +148,42 @@ internal sealed class FolderObjectStore : IObjectStore
             })
             .ToList();
         return found.ToAsyncEnumerable();
+    }
+
+    /// <summary>
+    /// Deletes the temp files under the folder last written <see cref="StaleTempAfter"/> ago or earlier. Run once per
+    /// store, on its first write (read-only commands never pay for it): one walk of the folder tree that looks at file
+    /// names only and asks the time of temp files alone. A file that cannot be deleted is logged and left.
+    /// </summary>
+    private void DeleteStaleTempFiles()
+    {
+        var cutoff = DateTime.UtcNow - StaleTempAfter;
+        var stale = new FileSystemEnumerable<string>(_root, (ref entry) => entry.ToFullPath(),
+            new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory
+                                                    && entry.FileName.StartsWith(TempPrefix, StringComparison.Ordinal)
+                                                    && entry.LastWriteTimeUtc <= cutoff,
+        };
+        try
+        {
+            foreach (var path in stale)
+            {
+                try
+                {
+                    File.Delete(path);
+                    Log.StaleTempFileDeleted(_logger, path);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Log.StaleTempFileNotDeleted(_logger, path, e.Message);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.StaleTempFileNotDeleted(_logger, _root, e.Message);
+        }
     }
 
     /// <summary>

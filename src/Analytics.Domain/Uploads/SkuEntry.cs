@@ -10,6 +10,13 @@ internal sealed class SkuEntry(string sku, string name, byte[] nameUtf8, string 
     public string Name { get; } = name;
     public byte[] NameUtf8 { get; } = nameUtf8;
     public string Category { get; } = category;
+
+    /// <summary>Whether <see cref="NameUtf8"/> holds no <c>"</c> or <c>\</c>: then it is written the same in JSON, and the
+    /// scanner may compare a name where it stands, before finding the string's end.</summary>
+    public bool NamePlain { get; } = nameUtf8.AsSpan().IndexOfAny((byte)'"', (byte)'\\') < 0;
+
+    /// <summary>The category of the SKU's last line the scanner added: the one its next line most likely names.</summary>
+    public CategoryEntry? LastCategory { get; set; }
     public long Units { get; set; }
     public int Lines { get; set; }
     /// <summary>In <see cref="MoneyTicks"/>.</summary>

@@ -73,8 +73,9 @@ internal sealed class StoreDayAccumulator
 
     public CategoryEntry AddCategory(ReadOnlySpan<byte> utf8, int hash, string category)
     {
-        var entry = new CategoryEntry(category);
-        _categories.Add(utf8.ToArray(), hash, entry);
+        var key = utf8.ToArray();
+        var entry = new CategoryEntry(category, key);
+        _categories.Add(key, hash, entry);
         return entry;
     }
 

@@ -32,7 +32,7 @@ internal sealed partial class UploadParser
 
     /// <param name="owningStoreId">The only store the file may hold store-days of (its key's store folder), or null
     /// when it may hold any store's.</param>
-    /// <param name="scan">Whether transactions in the usual shape are read by the scanner (UploadParser.Scanner.cs);
+    /// <param name="scan">Whether transactions and returns in the usual shape are read by the scanner (UploadParser.Scanner.cs);
     /// false only to test that the state machine alone reads the same.</param>
     public UploadParser(string sourceKey, string? owningStoreId, DateTimeOffset now, UploadOptions options, LocationTracker tracker, bool scan = true)
     {
@@ -116,9 +116,10 @@ internal sealed partial class UploadParser
                 // An item's scalar field goes straight to its reader.
                 OnFieldValue(ref reader, ref _frames[_depth]);
                 break;
-            case JsonTokenType.StartObject when _scan && _frames[_depth].Kind == FrameKind.Transactions:
-                // The bulk of the file: transactions, read straight from the bytes when they can be (UploadParser.Scanner.cs).
-                ScanTransactions(ref reader);
+            case JsonTokenType.StartObject when _scan && _frames[_depth].Kind is FrameKind.Transactions or FrameKind.Returns:
+                // The bulk of the file: transactions and returns, read straight from the bytes when they can be
+                // (UploadParser.Scanner.cs).
+                ScanReceipts(ref reader, _frames[_depth].Kind == FrameKind.Returns);
                 break;
             default:
                 OnValue(ref reader);

@@ -11,4 +11,8 @@ public sealed record UploadReadResult(
     int TotalProblems)
 {
     public bool IsValid => TotalProblems == 0;
+
+    /// <summary>How many transactions and returns the scanner took and how many it handed to the state machine
+    /// (UploadParser.Scanner.cs); for tests and measurements.</summary>
+    internal (long Transactions, long Returns, long HandedBack) Scanned { get; init; }
 }

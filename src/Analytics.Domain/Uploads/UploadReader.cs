@@ -14,7 +14,7 @@ public sealed class UploadReader(TimeProvider time, IOptions<UploadOptions> opti
 {
     private const int BufferSize = 64 * 1024;
 
-    /// <summary>Whether the scanner reads transactions in the usual shape (the default); tests turn it off to compare
+    /// <summary>Whether the scanner reads transactions and returns in the usual shape (the default); tests turn it off to compare
     /// with the state machine alone.</summary>
     internal bool Scan { get; init; } = true;
 
@@ -102,7 +102,7 @@ public sealed class UploadReader(TimeProvider time, IOptions<UploadOptions> opti
         }
 
         return new UploadReadResult(bytes, parser.StoreDays, parser.Transactions, parser.Units, parser.NetRevenue,
-                                    parser.Problems.Kept, parser.Problems.Total);
+                                    parser.Problems.Kept, parser.Problems.Total) { Scanned = parser.Scanned };
     }
 
     /// <summary>

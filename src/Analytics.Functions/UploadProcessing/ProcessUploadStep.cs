@@ -37,7 +37,7 @@ public sealed class ProcessUploadStep(IObjectStore objects, UploadReader reader,
 
         var (upload, content) = await OpenAsync(input.Detail.Object.Key, cancellationToken);
         var key = upload.Key;
-        await using var spool = new ContributionSpool();
+        await using var spool = new ContributionSpool(logger);
         var storeDays = new List<StoreDayKey>();
         UploadReadResult result;
         await using (content)

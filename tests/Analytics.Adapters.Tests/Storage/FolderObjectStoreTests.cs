@@ -73,6 +73,46 @@ public sealed class FolderObjectStoreTests : ObjectStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_FirstOfTheStore_DeletesTempFilesLeftByADeadProcessOnceStale()
+    {
+        var stale = TempFile("uploads/store-0042", age: FolderObjectStore.StaleTempAfter + TimeSpan.FromMinutes(1));
+        var staleAtTheTop = TempFile("", age: TimeSpan.FromDays(3));
+        var inProgress = TempFile("uploads", age: FolderObjectStore.StaleTempAfter - TimeSpan.FromMinutes(1));
+        var oldObject = Path.Combine(_folder, "bucket", "uploads", "old.json");
+        File.WriteAllText(oldObject, "kept");
+        File.SetLastWriteTimeUtc(oldObject, DateTime.UtcNow.AddDays(-3));
+
+        await WriteTextAsync("reports/r.txt", "r");
+
+        Assert.False(File.Exists(stale));
+        Assert.False(File.Exists(staleAtTheTop));
+        Assert.True(File.Exists(inProgress));
+        Assert.True(File.Exists(oldObject));
+    }
+
+    [Fact]
+    public async Task WriteAsync_AfterTheFirst_DoesNotWalkTheFolderAgain()
+    {
+        await WriteTextAsync("uploads/a.json", "a");
+        var staleSinceTheFirst = TempFile("uploads", age: TimeSpan.FromDays(3));
+
+        await WriteTextAsync("uploads/b.json", "b");
+
+        Assert.True(File.Exists(staleSinceTheFirst));
+    }
+
+    /// <summary>A temp file as a write that never finished leaves it, in <paramref name="folder"/> of the bucket.</summary>
+    private string TempFile(string folder, TimeSpan age)
+    {
+        var directory = Path.Combine(_folder, "bucket", folder);
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FolderObjectStore.TempPrefix + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(path, "partial");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - age);
+        return path;
+    }
+
+    [Fact]
     public async Task OpenReadAsync_KeyOfAFolder_ThrowsObjectNotFound()
     {
         await WriteTextAsync("a/b.txt", "b");

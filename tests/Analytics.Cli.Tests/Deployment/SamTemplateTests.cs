@@ -183,6 +183,19 @@ public sealed class SamTemplateTests
     }
 
     [Fact]
+    public void Bucket_AbortsEveryMultipartUploadLeftIncompleteAfterADay()
+    {
+        var (_, bucket) = Assert.Single(Resources("AWS::S3::Bucket"));
+        var rules = bucket["LifecycleConfiguration"]!["Rules"]!.AsArray().Select(r => r!.AsObject()).ToList();
+
+        var abort = Assert.Single(rules, r => r.ContainsKey("AbortIncompleteMultipartUpload"));
+        Assert.Equal("Enabled", (string?)abort["Status"]);
+        Assert.Equal(1, (int)abort["AbortIncompleteMultipartUpload"]!["DaysAfterInitiation"]!);
+        Assert.False(abort.ContainsKey("Prefix") || abort.ContainsKey("TagFilters") || abort.ContainsKey("ObjectSizeGreaterThan"),
+                     "the rule must cover the whole bucket: " + abort.ToJsonString());
+    }
+
+    [Fact]
     public void Events_EveryFunctionHasASampleEvent() =>
         Assert.All(Resources("AWS::Serverless::Function"), f =>
             Assert.True(File.Exists(Path.Combine(SharedFolder.Repository, "events", f.Id + ".json")), $"events/{f.Id}.json is missing"));

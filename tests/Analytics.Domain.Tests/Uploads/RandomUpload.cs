@@ -8,7 +8,8 @@ namespace Analytics.Domain.Tests.Uploads;
 /// written the usual way; a few percent take a shape the scanner must leave alone or a value with a problem (escapes,
 /// odd numbers, another field order, unknown fields, repeated ids, dates off the business date, long or empty texts),
 /// whitespace goes between tokens in some files, and some files end early or carry garbage. A third of store-days are
-/// version 2, with returns before or after their transactions (the scanner reads only transactions).
+/// version 2, with returns before or after their transactions, refunding sales of this store-day or another, of this
+/// store or another (named or not), with the same kinds of oddities.
 /// <para>A <c>ÿ</c> in a text stands for a byte that is not UTF-8: <see cref="Generate"/> writes C3 28 for its C3 BF.</para>
 /// </summary>
 internal sealed class RandomUpload
@@ -83,7 +84,7 @@ internal sealed class RandomUpload
         var returnsFirst = withReturns && Chance(0.5);
         if (returnsFirst)
         {
-            Returns();
+            Returns(index);
             Token(",");
         }
 
@@ -100,14 +101,14 @@ internal sealed class RandomUpload
         if (withReturns && !returnsFirst)
         {
             Token(",");
-            Returns();
+            Returns(index);
         }
 
         Token("}");
     }
 
-    /// <summary>A <c>returns</c> field: returns of the file's transactions (or of unknown ones, or of another day).</summary>
-    private void Returns()
+    /// <summary>A <c>returns</c> field: returns of the file's transactions (or of unknown ones, of another day or store).</summary>
+    private void Returns(int storeIndex)
     {
         Key("returns");
         Token("[");
@@ -116,16 +117,26 @@ internal sealed class RandomUpload
         {
             Token(i > 0 ? "," : "");
             Token("{");
-            Field("return_id", Text(Odd(0.03) ? "R-0" : $"R-{i}"), ",");
-            Field("timestamp", Text(Timestamp()), ",");
-            Field("payment_method", Text(Pick(Methods)), ",");
+            var fields = new List<(string Name, string Value)>
+            {
+                ("return_id", Text(Odd(0.03) ? "R-0" : Odd(0.02) ? "" : $"R-{i}")),
+                ("timestamp", Text(Timestamp())),
+                ("payment_method", Text(Pick(Methods))),
+            };
+            Shuffle(fields, 4 * _oddness * 0.04);
+            if (Odd(0.02))
+            {
+                fields.Insert(_random.Next(fields.Count + 1), ("till", Quote("3")));
+            }
+
+            foreach (var (name, value) in fields)
+            {
+                Field(name, value, ",");
+            }
+
             if (Chance(0.5))
             {
-                Key("original");
-                Token("{");
-                Field("transaction_id", Text(Odd(0.1) || _ids.Count == 0 ? "T-unknown" : Pick([.. _ids])), ",");
-                Field("business_date", Quote(Odd(0.05) ? "2025-01-16" : Chance(0.5) ? "2025-01-10" : _date), "");
-                Token("}");
+                Original(storeIndex);
                 Token(",");
             }
 
@@ -143,6 +154,37 @@ internal sealed class RandomUpload
         }
 
         Token("]");
+    }
+
+    /// <summary>A return's <c>original</c>: a sale of this file or not, on this business date, an earlier one, a later
+    /// one or no date, of this store (named or not), another one or one whose id is invalid.</summary>
+    private void Original(int storeIndex)
+    {
+        Key("original");
+        Token("{");
+        var fields = new List<(string Name, string Value)>
+        {
+            ("transaction_id", Text(Odd(0.1) || _ids.Count == 0 ? "T-unknown" : Odd(0.02) ? "" : Pick([.. _ids]))),
+            ("business_date", Quote(Odd(0.08) ? Pick(["2025-01-16", "2025-02-30", "2025-1-10", "0000-01-10", "15/01/2025"])
+                                    : Chance(0.5) ? "2025-01-10" : _date)),
+        };
+        if (Chance(0.3))
+        {
+            fields.Add(("store_id", Text(Odd(0.1) ? Pick(["store 1", "-x", "", "störe"]) : Chance(0.5) ? $"store-{storeIndex}" : "store-9")));
+        }
+
+        Shuffle(fields, 4 * _oddness * 0.03);
+        if (Odd(0.02))
+        {
+            fields.Insert(_random.Next(fields.Count + 1), ("till", Quote("3")));
+        }
+
+        for (var i = 0; i < fields.Count; i++)
+        {
+            Field(fields[i].Name, fields[i].Value, i < fields.Count - 1 ? "," : "");
+        }
+
+        Token("}");
     }
 
     private void Transaction()
@@ -203,7 +245,7 @@ internal sealed class RandomUpload
         {
             ("sku", Text(Skus[index])),
             ("name", Text(Odd(0.05) ? "Other name" : Odd(0.01) ? new string('n', 300) : $"Name {index}")),
-            ("category", Text(Categories[index % Categories.Length])),
+            ("category", Text(Odd(0.05) ? Pick(Categories) : Categories[index % Categories.Length])),
             ("quantity", quantity),
             ("unit_price", price),
         };

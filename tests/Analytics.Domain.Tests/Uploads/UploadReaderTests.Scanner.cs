@@ -4,7 +4,7 @@ using Analytics.Domain.Uploads;
 namespace Analytics.Domain.Tests.Uploads;
 
 /// <summary>
-/// The scanner (whole transactions read straight from the bytes) must give exactly what the state machine alone gives:
+/// The scanner (whole transactions and returns read straight from the bytes) must give exactly what the state machine alone gives:
 /// the same figures, and the same problems at the same places. The oracle is the reader with the scanner turned off;
 /// files are written by hand and generated at random (<see cref="RandomUpload"/>), and read whole, cut at every byte
 /// (a transaction cut by the end of a buffer waits for the next read) and in trickles.
@@ -29,7 +29,34 @@ public sealed partial class UploadReaderTests
           {"sku":"K1","name":"Tea \"green\"","category":"Drinks","quantity":1,"unit_price":2.5,"discount":3}]}]}
         """;
 
-    public static TheoryData<string> CutFiles => [.. MalformedUploads.Cases.Keys, "two_store_days", "mixed_shapes", "with_returns", "returns_first"];
+    /// <summary>
+    /// Returns in the scanner's shape, each but four breaking one rule of a return; the valid ones refund a sale of
+    /// another day (R-1), nothing named (R-2, R-15) and a sale of another store the same day (R-3). R-4 and R-5 refund
+    /// sales of this very store-day, which the state machine reads (it looks for them when the store-day ends).
+    /// </summary>
+    private const string ReturnRules = """
+        {"schema_version":2,"store_id":"store-0042","business_date":"2025-01-15","currency":"USD","transactions":[
+         {"transaction_id":"T-1","timestamp":"2025-01-15T09:12:33-05:00","payment_method":"card","items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":2,"unit_price":18.50}]}],
+         "returns":[
+         {"return_id":"R-1","timestamp":"2025-01-15T10:00:00-05:00","payment_method":"card","original":{"transaction_id":"T-0","business_date":"2025-01-10"},"items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]},
+         {"return_id":"R-2","timestamp":"2025-01-15T10:01:00-05:00","payment_method":"cash","items":[{"sku":"SKU-2","name":"Mug","category":"Home","quantity":1,"unit_price":4,"discount":0.5}]},
+         {"return_id":"R-3","timestamp":"2025-01-15T10:02:00-05:00","payment_method":"card","original":{"transaction_id":"X-1","business_date":"2025-01-15","store_id":"store-0043"},"items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]},
+         {"return_id":"R-4","timestamp":"2025-01-15T10:03:00-05:00","payment_method":"card","original":{"transaction_id":"T-1","business_date":"2025-01-15","store_id":"store-0042"},"items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]},
+         {"return_id":"R-5","timestamp":"2025-01-15T10:04:00-05:00","payment_method":"card","original":{"transaction_id":"T-9","business_date":"2025-01-15"},"items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]},
+         {"return_id":"R-2","timestamp":"2025-01-15T10:05:00-05:00","payment_method":"card","items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]},
+         {"return_id":"R-6","timestamp":"2025-01-16T10:06:00-05:00","payment_method":"card","items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]},
+         {"return_id":"R-8","timestamp":"2025-01-15T10:08:00-05:00","payment_method":"card","original":{"transaction_id":"T-0","business_date":"2025-01-16"},"items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]},
+         {"return_id":"R-9","timestamp":"2025-01-15T10:09:00-05:00","payment_method":"card","original":{"transaction_id":"T-0","business_date":"2025-02-30"},"items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]},
+         {"return_id":"R-10","timestamp":"2025-01-15T10:10:00-05:00","payment_method":"card","original":{"transaction_id":"T-0","business_date":"2025-01-10","store_id":"store 1"},"items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]},
+         {"return_id":"R-11","timestamp":"2025-01-15T10:11:00-05:00","payment_method":"card","original":{"transaction_id":"T-0","business_date":"2025-01-10","store_id":"-store"},"items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]},
+         {"return_id":"R-12","timestamp":"2025-01-15T10:12:00-05:00","payment_method":"card","original":{"transaction_id":"","business_date":"2025-01-10"},"items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]},
+         {"return_id":"R-13-ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ","timestamp":"2025-01-15T10:13:00-05:00","payment_method":"card","items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]},
+         {"return_id":"R-14","timestamp":"2025-01-15T10:14:00-05:00","payment_method":"card","original":{"transaction_id":"T-0","business_date":"2025-01-10","till":"3"},"items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":1,"unit_price":18.50}]},
+         {"return_id":"R-15","timestamp":"2025-01-15T10:15:00-05:00","payment_method":"voucher","items":[{"sku":"SKU-3","name":"Tea","category":"Drinks","quantity":3,"unit_price":2}]},
+         {"return_id":"R-16","timestamp":"2025-01-15T10:16:00-05:00","payment_method":"card","items":[{"sku":"SKU-1","name":"Beans","category":"Coffee","quantity":0,"unit_price":18.50}]}]}
+        """;
+
+    public static TheoryData<string> CutFiles => [.. MalformedUploads.Cases.Keys, "two_store_days", "mixed_shapes", "with_returns", "returns_first", "return_rules"];
 
     private static byte[] CutFile(string name) => Encoding.UTF8.GetBytes(name switch
     {
@@ -37,8 +64,49 @@ public sealed partial class UploadReaderTests
         "mixed_shapes" => MixedShapes,
         "with_returns" => MalformedUploads.ValidWithReturns,
         "returns_first" => ReturnsFirst,
+        "return_rules" => ReturnRules,
         _ => MalformedUploads.Cases[name].Json,
     });
+
+    [Fact]
+    public async Task ReadAsync_ReturnsBreakingEachRule_AreLeftToTheStateMachineWhichReportsThem()
+    {
+        var bytes = Encoding.UTF8.GetBytes(ReturnRules);
+
+        var read = await UploadReaderHarness.ReadAsync(new MemoryStream(bytes));
+
+        Assert.Equal(
+            [
+                ("duplicate_return_id", "$.returns[5].return_id"),
+                ("timestamp_outside_business_date", "$.returns[6].timestamp"),
+                ("original_after_return", "$.returns[7].original.business_date"),
+                ("invalid_business_date", "$.returns[8].original.business_date"),
+                ("invalid_store_id", "$.returns[9].original.store_id"),
+                ("invalid_store_id", "$.returns[10].original.store_id"),
+                ("empty_string", "$.returns[11].original.transaction_id"),
+                ("string_too_long", "$.returns[12].return_id"),
+                ("unknown_field", "$.returns[13].original.till"),
+                ("non_positive_quantity", "$.returns[15].items[0].quantity"),
+                ("unknown_original_transaction", "$.returns[4].original.transaction_id"),
+            ],
+            read.Result.Problems.Select(p => (p.Code, p.JsonPath)));
+        // The four valid returns in the usual shape were scanned; every other one was handed to the state machine.
+        Assert.Equal((1L, 4L, 12L), read.Result.Scanned);
+        Assert.Equal(Render(await UploadReaderHarness.ReadAsync(new MemoryStream(bytes), scan: false)), Render(read));
+    }
+
+    [Fact]
+    public async Task ReadAsync_GeneratedReturns_AreAllTakenByTheScanner()
+    {
+        var bytes = Encoding.UTF8.GetBytes(MalformedUploads.ValidWithReturns.Replace(
+            "\"business_date\":\"2025-01-15\"}", "\"business_date\":\"2025-01-08\",\"store_id\":\"store-0042\"}", StringComparison.Ordinal));
+
+        var read = await UploadReaderHarness.ReadAsync(new MemoryStream(bytes));
+
+        Assert.True(read.Result.IsValid);
+        Assert.Equal((1L, 1L, 0L), read.Result.Scanned);
+        Assert.Equal(Render(await UploadReaderHarness.ReadAsync(new MemoryStream(bytes), scan: false)), Render(read));
+    }
 
     [Theory]
     [MemberData(nameof(CutFiles))]
@@ -89,10 +157,14 @@ public sealed partial class UploadReaderTests
         var valid = 0;
         var scannedWithWhitespace = 0;
         var validWithReturns = 0;
+        long scannedReturns = 0;
+        long returnsNotScanned = 0;
         for (var seed = 1; seed <= 800; seed++)
         {
             var bytes = RandomUpload.Generate(seed);
             var (result, emitted) = await UploadReaderHarness.ReadAsync(new MemoryStream(bytes));
+            scannedReturns += result.Scanned.Returns;
+            returnsNotScanned += Encoding.UTF8.GetString(bytes).Split("\"return_id\"").Length - 1 - result.Scanned.Returns;
             if (result.IsValid)
             {
                 valid++;
@@ -102,6 +174,8 @@ public sealed partial class UploadReaderTests
         }
 
         Assert.True(validWithReturns >= 50, $"{validWithReturns} valid files with returns");
+        Assert.True(scannedReturns >= 300, $"{scannedReturns} returns scanned");
+        Assert.True(returnsNotScanned >= 100, $"{returnsNotScanned} returns not scanned");
 
         Assert.True(valid is >= 150 and <= 650, $"{valid} of 800 files valid");
         Assert.True(scannedWithWhitespace >= 50, $"{scannedWithWhitespace} valid files with whitespace");

@@ -1,10 +1,16 @@
 using Analytics.Domain.Sales;
 using Analytics.Functions.UploadProcessing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Analytics.Functions.Tests.UploadProcessing;
 
-public sealed class ContributionSpoolTests
+public sealed class ContributionSpoolTests : IDisposable
 {
+    /// <summary>This test's own temp directory: Lambda's /tmp, with nothing of other processes in it.</summary>
+    private readonly string _tmp = Directory.CreateTempSubdirectory("analytics-spool-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_tmp, recursive: true);
+
     private static StoreDayContribution Contribution(int store) => new($"{store:x32}", "uploads/a.json", new StoreDaySummary
     {
         StoreId = $"store-{store:D4}",
@@ -23,7 +29,7 @@ public sealed class ContributionSpoolTests
     public async Task ReadBatchesAsync_InMemoryOrSpilledToDisk_ReturnsEveryContributionInOrderAndIntact(int budget, bool spills)
     {
         var added = Enumerable.Range(1, 7).Select(Contribution).ToList();
-        await using var spool = new ContributionSpool(budget);
+        await using var spool = new ContributionSpool(NullLogger.Instance, budget, _tmp);
         foreach (var contribution in added)
         {
             await spool.AddAsync(contribution, CancellationToken.None);
@@ -47,14 +53,50 @@ public sealed class ContributionSpoolTests
     [Fact]
     public async Task DisposeAsync_AfterSpilling_DeletesTheTemporaryFile()
     {
-        var before = Directory.GetFiles(Path.GetTempPath(), "analytics-spool-*").ToHashSet();
-        var spool = new ContributionSpool(memoryBudgetLines: 1);
+        var spool = new ContributionSpool(NullLogger.Instance, memoryBudgetLines: 1, _tmp);
         await spool.AddAsync(Contribution(1), CancellationToken.None);
         await spool.AddAsync(Contribution(2), CancellationToken.None);
-        var created = Assert.Single(Directory.GetFiles(Path.GetTempPath(), "analytics-spool-*").Except(before));
+        var created = Assert.Single(Directory.GetFiles(_tmp));
+        Assert.StartsWith(ContributionSpool.FilePrefix, Path.GetFileName(created), StringComparison.Ordinal);
 
         await spool.DisposeAsync();
 
         Assert.False(File.Exists(created));
+    }
+
+    [Fact]
+    public async Task Constructor_SpoolFilesLeftByADeadProcess_DeletesTheStaleOnesOnly()
+    {
+        var stale = SpoolFile(age: ContributionSpool.StaleAfter + TimeSpan.FromMinutes(1));
+        var longAgo = SpoolFile(age: TimeSpan.FromDays(3));
+        var live = SpoolFile(age: ContributionSpool.StaleAfter - TimeSpan.FromMinutes(1)); // another spool still writing
+        var notOurs = Path.Combine(_tmp, "analytics-spool-notes.txt");
+        File.WriteAllText(notOurs, "x");
+        File.SetLastWriteTimeUtc(notOurs, DateTime.UtcNow.AddDays(-3));
+
+        await using var spool = new ContributionSpool(NullLogger.Instance, directory: _tmp);
+
+        Assert.False(File.Exists(stale));
+        Assert.False(File.Exists(longAgo));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(notOurs));
+    }
+
+    [Fact]
+    public async Task Constructor_TempDirectoryMissing_StartsAnyway()
+    {
+        var missing = Path.Combine(_tmp, "gone");
+
+        await using var spool = new ContributionSpool(NullLogger.Instance, directory: missing);
+
+        Assert.False(spool.Spilled);
+    }
+
+    private string SpoolFile(TimeSpan age)
+    {
+        var path = Path.Combine(_tmp, $"{ContributionSpool.FilePrefix}{Guid.NewGuid():N}{ContributionSpool.FileExtension}");
+        File.WriteAllText(path, "{}\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - age);
+        return path;
     }
 }
