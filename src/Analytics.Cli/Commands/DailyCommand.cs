@@ -5,7 +5,7 @@ using Analytics.Functions.Hosting;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Analytics.Cli.Embedded;
-using Analytics.Cli.Models;
+using Analytics.Cli.LanguageModels;
 using Analytics.Cli.Workflows;
 using Analytics.Domain;
 using Analytics.Domain.Analysis;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Analytics.Cli.Generation;
-using Analytics.Cli.Models;
+using Analytics.Cli.LanguageModels;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Sales;

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Amazon.S3.Model;
 using Analytics.Adapters.Tests.Fixtures;
 using Analytics.Cli.Deployment;
+using Analytics.Cli.Tests.Deployment;
 using Analytics.Cli.Generation;
 using Analytics.Functions.Aws;
 using Analytics.Functions.Hosting;
@@ -30,12 +31,9 @@ public sealed class LambdaRuntimeContractTests(LambdaPackage package, MotoServer
     private readonly DirectoryInfo _emptyZoneFolder = Directory.CreateTempSubdirectory("analytics-no-tzdata-");
     private FakeRuntimeApi _api = null!;
 
-    /// <summary>The steps in the order the workflows run them; each one's sample event reads what the earlier ones wrote.</summary>
-    private static readonly string[] s_workflowOrder =
-    [
-        "ProcessUpload", "ReportIncompleteUpload", "GetStoreSummaries", "CalcCompanyMetrics", "CalcProductMetrics", "DetectAnomalies", "AnalyzeTrends",
-        "GenerateRecommendations", "CombineInsights", "GenerateReport", "ExportToQuickSight",
-    ];
+    /// <summary>The steps in the order the workflows run them, read from the state machines; each one's sample event
+    /// reads what the earlier ones wrote.</summary>
+    private static readonly IReadOnlyList<string> s_workflowOrder = StateMachineTasks.Steps(StateMachineTasks.Machines);
 
     public async Task InitializeAsync()
     {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenAI;
 using OpenAI.Chat;
 
-namespace Analytics.Cli.Models;
+namespace Analytics.Cli.LanguageModels;
 
 /// <summary>
 /// The model options of <c>analytics daily</c> and <c>demo</c>: <c>--model-id</c> alone is Amazon Bedrock in the region

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Analytics.Cli.Tests.Models;
+namespace Analytics.Cli.Tests.LanguageModels;
 
 /// <summary>
 /// A Bedrock InvokeModel endpoint for Claude on Kestrel at 127.0.0.1 (a free port). It records every request with its

@@ -2,7 +2,7 @@ using System.ClientModel;
 using Analytics.Domain.AiReview;
 using Microsoft.Extensions.AI;
 
-namespace Analytics.Cli.Models;
+namespace Analytics.Cli.LanguageModels;
 
 /// <summary>
 /// Translates an OpenAI-compatible server's HTTP errors into the typed errors the state machine retries

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
-namespace Analytics.Cli.Tests.Models;
+namespace Analytics.Cli.Tests.LanguageModels;
 
 /// <summary>
 /// Checks an AWS Signature Version 4 <c>Authorization</c> header the way the service does: recomputes the canonical

@@ -9,7 +9,7 @@ using Anthropic.Bedrock;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Analytics.Cli.Tests.Models;
+namespace Analytics.Cli.Tests.LanguageModels;
 
 /// <summary>A planted demo chain analysed once without a model (the statistics to compare with), and the fake Bedrock.</summary>
 public sealed class FakeBedrockChainFixture : IAsyncLifetime

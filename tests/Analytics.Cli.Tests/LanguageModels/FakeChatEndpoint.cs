@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Analytics.Cli.Tests.Models;
+namespace Analytics.Cli.Tests.LanguageModels;
 
 /// <summary>An OpenAI-compatible <c>/v1/chat/completions</c> on Kestrel at 127.0.0.1 answering like <see cref="FakeBedrock"/>'s good model.</summary>
 public sealed class FakeChatEndpoint : IAsyncDisposable

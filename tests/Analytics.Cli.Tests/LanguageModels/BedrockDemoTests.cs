@@ -2,7 +2,7 @@ using Analytics.Domain.Analysis;
 using Analytics.Functions.Aws;
 using Xunit.Abstractions;
 
-namespace Analytics.Cli.Tests.Models;
+namespace Analytics.Cli.Tests.LanguageModels;
 
 /// <summary><c>analytics demo</c> with a model behind a Bedrock-compatible endpoint, as a user runs it.</summary>
 [Collection(nameof(SerialConsole))]
