@@ -1,5 +1,6 @@
 using Analytics.Domain.Sales;
 using Analytics.Domain.Storage;
+using Analytics.Testing;
 
 namespace Analytics.Adapters.Tests.Uploads;
 
@@ -48,48 +49,27 @@ internal sealed class FailingObjectStore(IObjectStore inner, int failAt) : IObje
 }
 
 /// <summary>A sales store that stages but dies when asked to commit, as a Lambda timed out there would.</summary>
-internal sealed class CommitFailingSalesStore(ISalesStore inner) : ISalesStore
+internal sealed class CommitFailingSalesStore(ISalesStore inner) : DelegatingSalesStore(inner)
 {
-    public Task StageAsync(string uploadId, IReadOnlyList<StoreDayRecord> records, CancellationToken cancellationToken) =>
-        inner.StageAsync(uploadId, records, cancellationToken);
-
-    public Task CommitAsync(string uploadId, IReadOnlyCollection<StoreDayKey> storeDays, CancellationToken cancellationToken) =>
+    public override Task CommitAsync(string uploadId, IReadOnlyCollection<StoreDayKey> storeDays, CancellationToken cancellationToken) =>
         throw new TimeoutException("Injected: the function timed out before its commit.");
-
-    public Task<IReadOnlyList<StoreDaySummary>> GetDayAsync(DateOnly businessDate, SalesDetail detail, CancellationToken cancellationToken) =>
-        inner.GetDayAsync(businessDate, detail, cancellationToken);
-
-    public Task<IReadOnlyList<StoreDaySummary>> GetStoreHistoryAsync(string storeId, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
-        inner.GetStoreHistoryAsync(storeId, first, last, cancellationToken);
-
-    public Task<IReadOnlyList<ChainDaySummary>> GetChainHistoryAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
-        inner.GetChainHistoryAsync(first, last, cancellationToken);
 }
 
 /// <summary>A sales store that runs <paramref name="observe"/> before and after every staging and commit: a reader
 /// placed at each point where a save could be seen half-done.</summary>
-internal sealed class ObservedSalesStore(ISalesStore inner, Func<Task> observe) : ISalesStore
+internal sealed class ObservedSalesStore(ISalesStore inner, Func<Task> observe) : DelegatingSalesStore(inner)
 {
-    public async Task StageAsync(string uploadId, IReadOnlyList<StoreDayRecord> records, CancellationToken cancellationToken)
+    public override async Task StageAsync(string uploadId, IReadOnlyList<StoreDayRecord> records, CancellationToken cancellationToken)
     {
         await observe();
-        await inner.StageAsync(uploadId, records, cancellationToken);
+        await base.StageAsync(uploadId, records, cancellationToken);
         await observe();
     }
 
-    public async Task CommitAsync(string uploadId, IReadOnlyCollection<StoreDayKey> storeDays, CancellationToken cancellationToken)
+    public override async Task CommitAsync(string uploadId, IReadOnlyCollection<StoreDayKey> storeDays, CancellationToken cancellationToken)
     {
         await observe();
-        await inner.CommitAsync(uploadId, storeDays, cancellationToken);
+        await base.CommitAsync(uploadId, storeDays, cancellationToken);
         await observe();
     }
-
-    public Task<IReadOnlyList<StoreDaySummary>> GetDayAsync(DateOnly businessDate, SalesDetail detail, CancellationToken cancellationToken) =>
-        inner.GetDayAsync(businessDate, detail, cancellationToken);
-
-    public Task<IReadOnlyList<StoreDaySummary>> GetStoreHistoryAsync(string storeId, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
-        inner.GetStoreHistoryAsync(storeId, first, last, cancellationToken);
-
-    public Task<IReadOnlyList<ChainDaySummary>> GetChainHistoryAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
-        inner.GetChainHistoryAsync(first, last, cancellationToken);
 }

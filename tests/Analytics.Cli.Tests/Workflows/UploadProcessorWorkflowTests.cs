@@ -5,6 +5,7 @@ using Analytics.Cli.Embedded;
 using Analytics.Cli.Workflows;
 using Analytics.Domain.Sales;
 using Analytics.Domain.Uploads;
+using Analytics.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Cli.Tests.Workflows;
@@ -113,25 +114,13 @@ public sealed class UploadProcessorWorkflowTests : IDisposable
     }
 
     /// <summary>A sales store whose first stagings fail the way DynamoDB throttling does.</summary>
-    private sealed class FlakySalesStore(ISalesStore inner, int failures) : ISalesStore
+    private sealed class FlakySalesStore(ISalesStore inner, int failures) : DelegatingSalesStore(inner)
     {
         public int Calls { get; private set; }
 
-        public Task StageAsync(string uploadId, IReadOnlyList<StoreDayRecord> records, CancellationToken cancellationToken) =>
+        public override Task StageAsync(string uploadId, IReadOnlyList<StoreDayRecord> records, CancellationToken cancellationToken) =>
             ++Calls <= failures
                 ? throw new ProvisionedThroughputExceededException("Rate of requests exceeds the allowed throughput.")
-                : inner.StageAsync(uploadId, records, cancellationToken);
-
-        public Task CommitAsync(string uploadId, IReadOnlyCollection<StoreDayKey> storeDays, CancellationToken cancellationToken) =>
-            inner.CommitAsync(uploadId, storeDays, cancellationToken);
-
-        public Task<IReadOnlyList<StoreDaySummary>> GetDayAsync(DateOnly businessDate, SalesDetail detail, CancellationToken cancellationToken) =>
-            inner.GetDayAsync(businessDate, detail, cancellationToken);
-
-        public Task<IReadOnlyList<StoreDaySummary>> GetStoreHistoryAsync(string storeId, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
-            inner.GetStoreHistoryAsync(storeId, first, last, cancellationToken);
-
-        public Task<IReadOnlyList<ChainDaySummary>> GetChainHistoryAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
-            inner.GetChainHistoryAsync(first, last, cancellationToken);
+                : base.StageAsync(uploadId, records, cancellationToken);
     }
 }
