@@ -5,6 +5,7 @@ using Analytics.Cli.Commands;
 using Analytics.Cli.Workflows;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Sales;
+using Analytics.Functions.DailyAnalysis;
 using Analytics.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using StatesLanguage.Evaluation;
@@ -98,7 +99,7 @@ public sealed class DailyAnalysisScaleTests(ITestOutputHelper output)
                         timings.Add(string.Create(CultureInfo.InvariantCulture, $"{e.StateName} {(e.Timestamp - start).TotalSeconds:F1} s"));
                     }
 
-                    if (e.Type == HistoryEventType.TaskStateExited && e.StateName == "GetStoreSummaries")
+                    if (e.Type == HistoryEventType.TaskStateExited && e.StateName == GetStoreSummariesStep.StateName)
                     {
                         storeCount = (int?)e.Output?["run"]?["storeCount"] ?? 0;
                     }

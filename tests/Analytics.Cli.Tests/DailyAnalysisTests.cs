@@ -41,7 +41,7 @@ public abstract class DemoChainFixture : IAsyncLifetime
     public DailyInsights Insights()
     {
         var runs = Path.Combine(Cli.Bucket, "analysis", "runs", AnalysisKeys.Iso(LastDate));
-        var file = Directory.GetFiles(runs, "insights.json", SearchOption.AllDirectories)
+        var file = Directory.GetFiles(runs, CombineInsightsStep.Result.FileName, SearchOption.AllDirectories)
             .Single(f => Path.GetFileName(Path.GetDirectoryName(f))!.StartsWith(LocalWorkflows.DailyAnalysis, StringComparison.Ordinal));
         return JsonSerializer.Deserialize(File.ReadAllText(file), AnalysisJsonContext.Default.DailyInsights)!;
     }
@@ -86,7 +86,7 @@ public sealed class SteadyDemoTests(SteadyChainFixture chain) : IClassFixture<St
             var (exitCode, output) = await chain.Cli.RunAsync("invoke", step, "--event", Path.Combine(SharedFolder.Repository, "events", $"{step}.json"));
             Assert.True(exitCode == 0, $"{step}: {output}");
             var response = JsonNode.Parse(output)!;
-            if (step == "GetStoreSummaries")
+            if (step == GetStoreSummariesStep.StateName)
             {
                 Assert.Equal(20, (int)response["storeCount"]!);
             }

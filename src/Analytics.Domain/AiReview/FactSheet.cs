@@ -1,3 +1,5 @@
+using Analytics.Domain.Analysis;
+
 namespace Analytics.Domain.AiReview;
 
 /// <summary>
@@ -5,9 +7,9 @@ namespace Analytics.Domain.AiReview;
 /// size does not depend on the number of stores. Also what an answer is checked against: its fact ids, subjects and
 /// figures.
 /// </summary>
-/// <param name="Step">The state name (<c>DetectAnomalies</c>, …).</param>
+/// <param name="Section">What the facts are about; names the sheet in logs.</param>
 /// <param name="Task">What the model is asked to do with the facts, in our own words.</param>
-public sealed record FactSheet(string Step, DateOnly Date, string Currency, string Task, IReadOnlyList<PromptFact> Facts)
+public sealed record FactSheet(AnalysisSection Section, DateOnly Date, string Currency, string Task, IReadOnlyList<PromptFact> Facts)
 {
     /// <summary>Every fact, parts included, depth first.</summary>
     public IEnumerable<PromptFact> AllFacts() => Facts.SelectMany(Flatten);

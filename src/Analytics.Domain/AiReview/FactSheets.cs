@@ -1,3 +1,4 @@
+using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 
 namespace Analytics.Domain.AiReview;
@@ -68,7 +69,7 @@ public static class FactSheets
             ]));
         }
 
-        return new FactSheet("DetectAnomalies", report.Date, currency, AnomaliesTask, facts);
+        return new FactSheet(AnalysisSection.Anomalies, report.Date, currency, AnomaliesTask, facts);
     }
 
     public static FactSheet Trends(TrendReport report, string currency)
@@ -94,7 +95,7 @@ public static class FactSheets
                 new("slopePerDay", x.t.SlopePerDay, "money/day"), new("slopePercentPerDay", x.t.SlopePercent, "percent"),
                 new("meanDailyRevenue", x.t.MeanDailyRevenue, "money"), new("daysWithSales", x.t.DaysWithSales, "days"),
             ])));
-        return new FactSheet("AnalyzeTrends", report.Date, currency, TrendsTask, facts);
+        return new FactSheet(AnalysisSection.Trends, report.Date, currency, TrendsTask, facts);
     }
 
     public static FactSheet Recommendations(DateOnly date, IReadOnlyList<Recommendation> recommendations, string currency)
@@ -112,7 +113,7 @@ public static class FactSheets
                                   $"{Enum(r.Priority)} priority recommendation: {Enum(r.Kind)}",
                                   [new("rank", r.Rank, "count"), .. (own?.Select(Figure) ?? [])], parts);
         }).ToList();
-        return new FactSheet("GenerateRecommendations", date, currency, RecommendationsTask, facts);
+        return new FactSheet(AnalysisSection.Recommendations, date, currency, RecommendationsTask, facts);
     }
 
     private static PromptFigure Figure(RecommendationFact f) => new(Camel(f.Figure), f.Value, f.Figure switch

@@ -1,3 +1,4 @@
+using Analytics.Domain.Analysis;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,7 @@ public sealed partial class ModelReviewer(
             var (problems, review) = ModelAnswerValidator.Validate(sheet, answer, model);
             if (review is null)
             {
-                LogRepair(logger, sheet.Step, problems.Count, string.Join("; ", problems));
+                LogRepair(logger, sheet.Section, problems.Count, string.Join("; ", problems));
                 messages.Add(new ChatMessage(ChatRole.Assistant, answer));
                 messages.Add(new ChatMessage(ChatRole.User, ModelPrompt.RepairText(problems)));
                 answer = await AskAsync(messages, cancellationToken);
@@ -49,7 +50,7 @@ public sealed partial class ModelReviewer(
             if (review is null)
             {
                 var invalid = new InvalidModelAnswerException(problems);
-                LogFailed(logger, sheet.Step, nameof(InvalidModelAnswerException), invalid.Message);
+                LogFailed(logger, sheet.Section, nameof(InvalidModelAnswerException), invalid.Message);
                 return ModelReviewOutcome.Failure(nameof(InvalidModelAnswerException), invalid.Message);
             }
 
@@ -57,7 +58,7 @@ public sealed partial class ModelReviewer(
         }
         catch (Exception e) when (!ModelErrors.IsTransient(e) && e is not OperationCanceledException)
         {
-            LogFailed(logger, sheet.Step, e.GetType().Name, e.Message);
+            LogFailed(logger, sheet.Section, e.GetType().Name, e.Message);
             return ModelReviewOutcome.Failure(e.GetType().Name, e.Message);
         }
     }
@@ -88,9 +89,9 @@ public sealed partial class ModelReviewer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Step}: the model's answer has {Count} problem(s), asking for a repair: {Problems}")]
-    private static partial void LogRepair(ILogger logger, string step, int count, string problems);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Section}: the model's answer has {Count} problem(s), asking for a repair: {Problems}")]
+    private static partial void LogRepair(ILogger logger, AnalysisSection section, int count, string problems);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Step}: keeping the statistical result; the model failed with {Error}: {Cause}")]
-    private static partial void LogFailed(ILogger logger, string step, string error, string cause);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Section}: keeping the statistical result; the model failed with {Error}: {Cause}")]
+    private static partial void LogFailed(ILogger logger, AnalysisSection section, string error, string cause);
 }

@@ -36,10 +36,11 @@ public sealed record DailyInsights(
     public bool HasErrors => Parts.Any(p => p.Failed || p.Error is not null);
 }
 
-/// <summary>How one analysis step went: <see cref="Source"/> is <see cref="AnalysisPart.Statistics"/> or
+/// <summary>How one analysis step went: <see cref="Section"/> is what it computed (what the report's sections look it up
+/// by), <see cref="Step"/> its state name, shown as it is; <see cref="Source"/> is <see cref="AnalysisPart.Statistics"/> or
 /// <see cref="AnalysisPart.Model"/>; a failed step has its error name and cause, and so has a step that is not
 /// <see cref="Failed"/> but whose model call failed (it kept its statistical result).</summary>
-public sealed record PartStatus(string Step, bool Failed, string Source, string? Error = null, string? Cause = null);
+public sealed record PartStatus(AnalysisSection Section, string Step, bool Failed, string Source, string? Error = null, string? Cause = null);
 
 /// <summary>One day of the chain's revenue series.</summary>
 public sealed record DailyRevenue(DateOnly Date, decimal NetRevenue, int Transactions, int StoresTrading);

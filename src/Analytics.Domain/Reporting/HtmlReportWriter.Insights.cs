@@ -9,7 +9,7 @@ internal static partial class HtmlReportWriter
 {
     private static void WriteAnomalies(StringBuilder html, DailyInsights insights)
     {
-        Heading(html, "anomalies", "Anomalies", insights, "DetectAnomalies");
+        Heading(html, "anomalies", "Anomalies", insights, AnalysisSection.Anomalies);
         WriteModelReview(html, insights.Anomalies?.Review);
         var report = insights.Anomalies;
         if (report is null)
@@ -63,7 +63,7 @@ internal static partial class HtmlReportWriter
 
     private static void WriteTrends(StringBuilder html, DailyInsights insights)
     {
-        Heading(html, "trends", "Trends", insights, "AnalyzeTrends");
+        Heading(html, "trends", "Trends", insights, AnalysisSection.Trends);
         WriteModelReview(html, insights.Trends?.Review);
         var trends = insights.Trends;
         if (trends is null)
@@ -107,7 +107,7 @@ internal static partial class HtmlReportWriter
 
     private static void WriteRecommendations(StringBuilder html, DailyInsights insights)
     {
-        Heading(html, "recommendations", "Recommendations", insights, "GenerateRecommendations");
+        Heading(html, "recommendations", "Recommendations", insights, AnalysisSection.Recommendations);
         WriteModelReview(html, insights.RecommendationsReview);
         if (insights.Recommendations.Count == 0)
         {

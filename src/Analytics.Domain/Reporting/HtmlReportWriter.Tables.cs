@@ -10,7 +10,7 @@ internal static partial class HtmlReportWriter
     private static void WriteProducts(StringBuilder html, DailyInsights insights)
     {
         var products = insights.Products;
-        Heading(html, "products", "Products", insights, "CalcProductMetrics");
+        Heading(html, "products", "Products", insights, AnalysisSection.Products);
         Ranks(html, "Top products by net revenue", products.TopByRevenue);
         Ranks(html, "Top products by units", products.TopByUnits);
         Movers(html, "Biggest gainers vs the same weekday of recent weeks", products.Gainers);
@@ -55,7 +55,7 @@ internal static partial class HtmlReportWriter
     private static void WriteMissingSkus(StringBuilder html, DailyInsights insights)
     {
         var products = insights.Products;
-        Heading(html, "missing-skus", $"Usual sellers that did not sell ({ReportFormat.Integer(products.MissingSkuCount)})", insights, "CalcProductMetrics");
+        Heading(html, "missing-skus", $"Usual sellers that did not sell ({ReportFormat.Integer(products.MissingSkuCount)})", insights, AnalysisSection.Products);
         if (products.MissingSkuCount == 0)
         {
             html.Append("<p>").Append(products.SkuWeeks == 0 ? "Not checked: no SKU history was loaded." : "None: every usual seller sold.").Append("</p></section>");
@@ -77,7 +77,7 @@ internal static partial class HtmlReportWriter
     private static void WriteStores(StringBuilder html, DailyInsights insights)
     {
         var ranking = insights.Company.StoreRanking;
-        Heading(html, "stores", $"Stores ({ReportFormat.Integer(ranking.Count)} traded)", insights, "CalcCompanyMetrics");
+        Heading(html, "stores", $"Stores ({ReportFormat.Integer(ranking.Count)} traded)", insights, AnalysisSection.Company);
         var shown = ranking.Count <= 2 * ReportLimits.HtmlStores
             ? ranking
             : [.. ranking.Take(ReportLimits.HtmlStores), .. ranking.Skip(ranking.Count - ReportLimits.HtmlStores)];

@@ -52,12 +52,12 @@ internal static partial class HtmlReportWriter
     }
 
     /// <summary>A section heading with the badge saying who wrote its findings (statistics or a model).</summary>
-    private static void Heading(StringBuilder html, string id, string title, DailyInsights insights, string? step)
+    private static void Heading(StringBuilder html, string id, string title, DailyInsights insights, AnalysisSection? section)
     {
         html.Append("<section id=\"").Append(id).Append("\"><h2>").Append(Html.Text(title));
-        if (step is not null)
+        if (section is not null)
         {
-            var part = insights.Parts.FirstOrDefault(p => p.Step == step);
+            var part = insights.Parts.FirstOrDefault(p => p.Section == section);
             if (part is { Failed: true })
             {
                 html.Append(' ').Append(Html.Badge("failed", "step failed"));
@@ -74,7 +74,7 @@ internal static partial class HtmlReportWriter
 
     private static void WriteKeyFigures(StringBuilder html, DailyInsights insights)
     {
-        Heading(html, "figures", "Headline figures", insights, "CalcCompanyMetrics");
+        Heading(html, "figures", "Headline figures", insights, AnalysisSection.Company);
         html.Append("<div class=\"cards\">");
         foreach (var figure in ReportReturns.Headline(insights.Company))
         {
@@ -111,7 +111,7 @@ internal static partial class HtmlReportWriter
 
         var totals = company.Totals;
         var currency = insights.Currency;
-        Heading(html, "returns", "Returns", insights, "CalcCompanyMetrics");
+        Heading(html, "returns", "Returns", insights, AnalysisSection.Company);
         html.Append("<p>").Append(Html.Text($"{ReportFormat.Money(totals.Returns, currency)} refunded in {ReportFormat.Integer(totals.ReturnTransactions)} " +
                                             $"return transactions ({ReportFormat.Count(totals.UnitsReturned)} units): {ReportFormat.Rate(company.ReturnRate)} " +
                                             $"of sales of {ReportFormat.Money(totals.NetSales, currency)}; net revenue " +
@@ -160,7 +160,7 @@ internal static partial class HtmlReportWriter
 
     private static void WriteCategories(StringBuilder html, DailyInsights insights)
     {
-        Heading(html, "categories", "Category mix", insights, "CalcProductMetrics");
+        Heading(html, "categories", "Category mix", insights, AnalysisSection.Products);
         html.Append("<figure>");
         SvgCategoryMixChart.Write(html, insights.Company.Categories, insights.Products.CategoryMix);
         html.Append("<figcaption>Share of chain net revenue on the day (bar) and over the same weekday of the previous four weeks (black mark).</figcaption></figure>");

@@ -26,7 +26,7 @@ internal static class ReportSubject
 
         clauses.Add(AnomalyClause(insights.Anomalies));
         // A failed anomaly check is said above; the clause counts the other failed steps, and is left out when it does not fit.
-        var failed = insights.Parts.Count(p => p.Failed && !(insights.Anomalies is null && p.Step == "DetectAnomalies"));
+        var failed = insights.Parts.Count(p => p.Failed && !(insights.Anomalies is null && p.Section == AnalysisSection.Anomalies));
         if (failed > 0)
         {
             var more = insights.Anomalies is null ? " more" : "";

@@ -139,7 +139,7 @@ internal static partial class TextReportWriter
         text.Heading($"Anomalies ({high} high, {report.Anomalies.Count - high} medium)")
             .Wrapped("", $"Checked {ReportFormat.Integer(report.StoresChecked)} stores ({ReportFormat.Integer(report.StoresWithShortHistory)} with too " +
                          $"short a history) and {ReportFormat.Integer(report.CategoriesChecked)} categories against {report.ChainBaselinePoints} " +
-                         $"same-weekday days. Findings: {ReportWords.Source(Source(insights, "DetectAnomalies"))}.", 0);
+                         $"same-weekday days. Findings: {ReportWords.Source(Source(insights, AnalysisSection.Anomalies))}.", 0);
         if (report.HistoryTooShort || report.Anomalies.Count == 0)
         {
             text.Wrapped("", report.HistoryTooShort ? UntrustedText.Clean(report.Note, ReportLimits.SentenceLength) : "No figure is outside its usual range.", 0);
@@ -216,8 +216,8 @@ internal static partial class TextReportWriter
         text.More(Math.Min(trends.Count, ReportLimits.TextTrendEntities), trends.Count, "", "    ");
     }
 
-    private static string Source(DailyInsights insights, string step) =>
-        insights.Parts.FirstOrDefault(p => p.Step == step)?.Source ?? AnalysisPart.Statistics;
+    private static string Source(DailyInsights insights, AnalysisSection section) =>
+        insights.Parts.FirstOrDefault(p => p.Section == section)?.Source ?? AnalysisPart.Statistics;
 
     /// <summary>The body, or its first <see cref="ReportLimits.MaxTextBytes"/> bytes' worth of whole lines and a note.</summary>
     internal static string Bounded(string body, string? reportLocation)

@@ -10,19 +10,23 @@ namespace Analytics.Functions.DailyAnalysis;
 /// model is configured, its validated ranking and explanation of the trends (<see cref="ModelReviewer"/>).</summary>
 public sealed class AnalyzeTrendsStep(RunData data, TrendAnalyzer analyzer, ModelReviewer reviewer)
 {
-    public const string ResultName = "trends.json";
+    public const string StateName = "AnalyzeTrends";
 
-    [LambdaFunction(ResourceName = "AnalyzeTrends", MemorySize = 1024, Timeout = 300,
+    /// <summary>The step's result, declared once.</summary>
+    public static readonly AnalysisResult<TrendReport> Result = new(StateName, "trends.json", AnalysisJsonContext.Default.TrendReport, AnalysisSection.Trends);
+
+    [LambdaFunction(ResourceName = StateName, MemorySize = 1024, Timeout = 300,
                     SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix], UsesModel = true)]
-    public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
-    {
-        var (day, history) = await data.LoadAsync("AnalyzeTrends", input.Run, HistoryParts.StoreTrend, cancellationToken);
-        var report = analyzer.Analyze(input.Run.Date, day, history);
-        await data.SaveBeforeReviewAsync(reviewer, input.Run, ResultName, report, AnalysisJsonContext.Default.TrendReport, cancellationToken);
-        var model = await reviewer.ReviewAsync(FactSheets.Trends(report, input.Run.Currency ?? ""), cancellationToken);
-        report = report with { Review = model.Review };
-        var key = await data.SaveAsync(input.Run, ResultName, report, AnalysisJsonContext.Default.TrendReport, cancellationToken);
-        return AnalysisPart.Succeeded("AnalyzeTrends", key, model, string.Create(CultureInfo.InvariantCulture,
-            $"28-day slope {report.Chain.Slope28Percent?.ToString(CultureInfo.InvariantCulture) ?? "n/a"}% a day; {report.StoresRanked} stores, {report.CategoriesRanked} categories ranked"));
-    }
+    public Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken) =>
+        data.ReviewedAsync(Result, input.Run, reviewer,
+            async token =>
+            {
+                var (day, history) = await data.LoadAsync(StateName, input.Run, HistoryParts.StoreTrend, token);
+                return analyzer.Analyze(input.Run.Date, day, history);
+            },
+            report => FactSheets.Trends(report, input.Run.Currency ?? ""),
+            (report, review) => report with { Review = review },
+            report => string.Create(CultureInfo.InvariantCulture,
+                $"28-day slope {report.Chain.Slope28Percent?.ToString(CultureInfo.InvariantCulture) ?? "n/a"}% a day; {report.StoresRanked} stores, {report.CategoriesRanked} categories ranked"),
+            cancellationToken);
 }

@@ -12,37 +12,40 @@ namespace Analytics.Functions.DailyAnalysis;
 /// </summary>
 public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
 {
-    public const string ResultName = "insights.json";
-    private const string Step = "CombineInsights";
+    public const string StateName = "CombineInsights";
+
+    /// <summary>The combined document, declared once; it is no report section of its own.</summary>
+    public static readonly AnalysisResult<DailyInsights> Result = new(StateName, "insights.json", AnalysisJsonContext.Default.DailyInsights);
 
     /// <summary>What the report says about how findings were made while no model is configured.</summary>
     public const string StatisticsOnlyNote = "No AI model is configured: every finding comes from the built-in statistics.";
 
-    [LambdaFunction(ResourceName = "CombineInsights", MemorySize = 512, Timeout = 300,
+    [LambdaFunction(ResourceName = StateName, MemorySize = 512, Timeout = 300,
                     SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix],
                     Lists = [AnalysisKeys.RunsPrefix])]
     public async Task<CombinedInsights> HandleAsync(CombineInsightsInput input, CancellationToken cancellationToken)
     {
         var run = input.Run;
-        var company = data.ReadPartAsync(Step, input.Company, AnalysisJsonContext.Default.CompanyMetrics, cancellationToken);
-        var products = data.ReadPartAsync(Step, input.Products, AnalysisJsonContext.Default.ProductMetrics, cancellationToken);
-        var anomalies = data.ReadModelPartAsync(Step, run, input.Anomalies, DetectAnomaliesStep.ResultName, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
-        var trends = data.ReadModelPartAsync(Step, run, input.Trends, AnalyzeTrendsStep.ResultName, AnalysisJsonContext.Default.TrendReport, cancellationToken);
-        var recommendations = data.ReadModelPartAsync(Step, run, input.Recommendations, GenerateRecommendationsStep.ResultName,
-                                                      AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
+        var company = data.ReadPartAsync(StateName, CalcCompanyMetricsStep.Result, input.Company, cancellationToken);
+        var products = data.ReadPartAsync(StateName, CalcProductMetricsStep.Result, input.Products, cancellationToken);
+        var anomalies = data.ReadModelPartAsync(StateName, run, DetectAnomaliesStep.Result, input.Anomalies, cancellationToken);
+        var trends = data.ReadModelPartAsync(StateName, run, AnalyzeTrendsStep.Result, input.Trends, cancellationToken);
+        var recommendations = data.ReadModelPartAsync(StateName, run, GenerateRecommendationsStep.Result, input.Recommendations, cancellationToken);
         var series = RevenueSeriesAsync(run, cancellationToken);
 
-        var companyMetrics = await company ?? throw new InvalidStepInputException(Step, "CalcCompanyMetrics is marked failed; the run cannot report without it.");
-        var productMetrics = await products ?? throw new InvalidStepInputException(Step, "CalcProductMetrics is marked failed; the run cannot report without it.");
+        var companyMetrics = await company ?? throw new InvalidStepInputException(StateName, $"{CalcCompanyMetricsStep.StateName} is marked failed; the run cannot report without it.");
+        var productMetrics = await products ?? throw new InvalidStepInputException(StateName, $"{CalcProductMetricsStep.StateName} is marked failed; the run cannot report without it.");
 
         // A failed part whose statistical result was saved before the model was asked keeps it: then only the model failed.
         var (anomalyReport, trendReport, recommendationSet) = (await anomalies, await trends, await recommendations);
-        (AnalysisPart Part, bool HasResult)[] parts =
+        List<PartStatus> statuses =
         [
-            (input.Company, true), (input.Products, true), (input.Anomalies, anomalyReport is not null), (input.Trends, trendReport is not null),
-            (input.Recommendations, recommendationSet is not null),
+            CalcCompanyMetricsStep.Result.Status(input.Company, hasResult: true),
+            CalcProductMetricsStep.Result.Status(input.Products, hasResult: true),
+            DetectAnomaliesStep.Result.Status(input.Anomalies, anomalyReport is not null),
+            AnalyzeTrendsStep.Result.Status(input.Trends, trendReport is not null),
+            GenerateRecommendationsStep.Result.Status(input.Recommendations, recommendationSet is not null),
         ];
-        var statuses = parts.Select(p => new PartStatus(p.Part.Step, !p.HasResult, p.Part.Source ?? AnalysisPart.Statistics, p.Part.Error, p.Part.Cause)).ToList();
         var insights = new DailyInsights(
             run.Date, run.ExecutionName, run.StartedAt, run.Currency ?? "",
             run.StoreCount,
@@ -56,7 +59,7 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
             ModelNote(statuses),
             recommendationSet?.Review);
 
-        var key = await data.SaveAsync(run, ResultName, insights, AnalysisJsonContext.Default.DailyInsights, cancellationToken);
+        var key = await data.SaveAsync(run, Result, insights, cancellationToken);
         return new CombinedInsights(
             key, insights.HasErrors, ErrorSummary(insights),
             insights.Anomalies?.Anomalies.Count ?? 0,

@@ -13,21 +13,27 @@ namespace Analytics.Functions.DailyAnalysis;
 /// </summary>
 public sealed class DetectAnomaliesStep(RunData data, AnomalyDetector detector, ModelReviewer reviewer)
 {
-    public const string ResultName = "anomalies.json";
+    public const string StateName = "DetectAnomalies";
 
-    [LambdaFunction(ResourceName = "DetectAnomalies", MemorySize = 2048, Timeout = 300,
+    /// <summary>The step's result, declared once.</summary>
+    public static readonly AnalysisResult<AnomalyReport> Result = new(StateName, "anomalies.json", AnalysisJsonContext.Default.AnomalyReport, AnalysisSection.Anomalies);
+
+    [LambdaFunction(ResourceName = StateName, MemorySize = 2048, Timeout = 300,
                     SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix], UsesModel = true)]
-    public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
-    {
-        var (day, history) = await data.LoadAsync("DetectAnomalies", input.Run, HistoryParts.StoreBaseline | HistoryParts.Skus, cancellationToken);
-        var report = detector.Detect(input.Run.Date, day, history);
-        await data.SaveBeforeReviewAsync(reviewer, input.Run, ResultName, report, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
-        var model = await reviewer.ReviewAsync(FactSheets.Anomalies(report, input.Run.Currency ?? ""), cancellationToken);
-        report = report with { Review = model.Review };
-        var key = await data.SaveAsync(input.Run, ResultName, report, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
-        var high = report.Anomalies.Count(a => a.Severity == AnomalySeverity.High);
-        return AnalysisPart.Succeeded("DetectAnomalies", key, model, report.HistoryTooShort
-            ? report.Note
-            : string.Create(CultureInfo.InvariantCulture, $"{report.Anomalies.Count} anomalies, {high} of high severity"));
-    }
+    public Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken) =>
+        data.ReviewedAsync(Result, input.Run, reviewer,
+            async token =>
+            {
+                var (day, history) = await data.LoadAsync(StateName, input.Run, HistoryParts.StoreBaseline | HistoryParts.Skus, token);
+                return detector.Detect(input.Run.Date, day, history);
+            },
+            report => FactSheets.Anomalies(report, input.Run.Currency ?? ""),
+            (report, review) => report with { Review = review },
+            Summary,
+            cancellationToken);
+
+    private static string Summary(AnomalyReport report) => report.HistoryTooShort
+        ? report.Note
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{report.Anomalies.Count} anomalies, {report.Anomalies.Count(a => a.Severity == AnomalySeverity.High)} of high severity");
 }

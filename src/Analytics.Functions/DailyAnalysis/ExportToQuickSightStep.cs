@@ -10,7 +10,9 @@ namespace Analytics.Functions.DailyAnalysis;
 /// </summary>
 public sealed class ExportToQuickSightStep(RunData data, QuickSightExporter exporter)
 {
-    [LambdaFunction(ResourceName = "ExportToQuickSight", ArnVariable = "export_to_quicksight_lambda_arn",
+    public const string StateName = "ExportToQuickSight";
+
+    [LambdaFunction(ResourceName = StateName, ArnVariable = "export_to_quicksight_lambda_arn",
                     MemorySize = 1024, Timeout = 300,
                     Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.ExportsPrefix],
                     Deletes = [AnalysisKeys.ExportsPrefix], Lists = [AnalysisKeys.ExportsPrefix])]

@@ -13,18 +13,30 @@ namespace Analytics.Functions.DailyAnalysis;
 /// </summary>
 public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngine engine, ModelReviewer reviewer)
 {
-    public const string ResultName = "recommendations.json";
-    private const string Step = "GenerateRecommendations";
+    public const string StateName = "GenerateRecommendations";
 
-    [LambdaFunction(ResourceName = "GenerateRecommendations", MemorySize = 512, Timeout = 300,
+    /// <summary>The step's result, declared once.</summary>
+    public static readonly AnalysisResult<RecommendationSet> Result =
+        new(StateName, "recommendations.json", AnalysisJsonContext.Default.RecommendationSet, AnalysisSection.Recommendations);
+
+    [LambdaFunction(ResourceName = StateName, MemorySize = 512, Timeout = 300,
                     Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix], Lists = [AnalysisKeys.RunsPrefix], UsesModel = true)]
-    public async Task<AnalysisPart> HandleAsync(RecommendationsInput input, CancellationToken cancellationToken)
+    public Task<AnalysisPart> HandleAsync(RecommendationsInput input, CancellationToken cancellationToken) =>
+        data.ReviewedAsync(Result, input.Run, reviewer,
+            token => RecommendAsync(input, token),
+            set => FactSheets.Recommendations(set.Date, set.Recommendations, input.Run.Currency ?? ""),
+            (set, review) => set with { Review = review },
+            set => string.Create(CultureInfo.InvariantCulture, $"{set.Recommendations.Count} recommendations")
+                   + (set.MissingInputs.Count > 0 ? $" (without {string.Join(" and ", set.MissingInputs)})" : ""),
+            cancellationToken);
+
+    private async Task<RecommendationSet> RecommendAsync(RecommendationsInput input, CancellationToken cancellationToken)
     {
         var run = input.Run;
-        var company = data.Artifacts.ReadAsync(run.KeyOf(CalcCompanyMetricsStep.ResultName), AnalysisJsonContext.Default.CompanyMetrics, cancellationToken);
-        var products = data.Artifacts.ReadAsync(run.KeyOf(CalcProductMetricsStep.ResultName), AnalysisJsonContext.Default.ProductMetrics, cancellationToken);
-        var anomalies = await data.ReadModelPartAsync(Step, run, input.Anomalies, DetectAnomaliesStep.ResultName, AnalysisJsonContext.Default.AnomalyReport, cancellationToken);
-        var trends = await data.ReadModelPartAsync(Step, run, input.Trends, AnalyzeTrendsStep.ResultName, AnalysisJsonContext.Default.TrendReport, cancellationToken);
+        var company = data.ReadSavedAsync(run, CalcCompanyMetricsStep.Result, cancellationToken);
+        var products = data.ReadSavedAsync(run, CalcProductMetricsStep.Result, cancellationToken);
+        var anomalies = await data.ReadModelPartAsync(StateName, run, DetectAnomaliesStep.Result, input.Anomalies, cancellationToken);
+        var trends = await data.ReadModelPartAsync(StateName, run, AnalyzeTrendsStep.Result, input.Trends, cancellationToken);
         var recommendations = engine.Recommend(await company, await products, anomalies, trends);
         List<string> missing = [];
         if (anomalies is null)
@@ -37,13 +49,6 @@ public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngi
             missing.Add(input.Trends.Step);
         }
 
-        await data.SaveBeforeReviewAsync(reviewer, run, ResultName, new RecommendationSet(run.Date, recommendations, missing, Review: null),
-                                         AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
-        var model = await reviewer.ReviewAsync(FactSheets.Recommendations(run.Date, recommendations, run.Currency ?? ""), cancellationToken);
-        var key = await data.SaveAsync(run, ResultName, new RecommendationSet(run.Date, recommendations, missing, model.Review),
-                                       AnalysisJsonContext.Default.RecommendationSet, cancellationToken);
-        var summary = string.Create(CultureInfo.InvariantCulture, $"{recommendations.Count} recommendations")
-                      + (missing.Count > 0 ? $" (without {string.Join(" and ", missing)})" : "");
-        return AnalysisPart.Succeeded(Step, key, model, summary);
+        return new RecommendationSet(run.Date, recommendations, missing, Review: null);
     }
 }

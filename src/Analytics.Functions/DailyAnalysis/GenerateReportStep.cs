@@ -13,7 +13,9 @@ namespace Analytics.Functions.DailyAnalysis;
 /// </summary>
 public sealed class GenerateReportStep(AnalysisArtifacts artifacts, DailyReportRenderer renderer)
 {
-    [LambdaFunction(ResourceName = "GenerateReport", MemorySize = 512, Timeout = 300,
+    public const string StateName = "GenerateReport";
+
+    [LambdaFunction(ResourceName = StateName, MemorySize = 512, Timeout = 300,
                     Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.ReportsPrefix])]
     public async Task<ReportOutput> HandleAsync(InsightsInput input, CancellationToken cancellationToken)
     {

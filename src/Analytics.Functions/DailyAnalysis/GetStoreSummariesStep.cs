@@ -17,7 +17,9 @@ public sealed class GetStoreSummariesStep(ISalesStore sales, AnalysisArtifacts a
     public const string DayName = "day.jsonl.gz";
     public const string ChainName = "chain.json";
 
-    [LambdaFunction(ResourceName = "GetStoreSummaries", MemorySize = 1024, Timeout = 300,
+    public const string StateName = "GetStoreSummaries";
+
+    [LambdaFunction(ResourceName = StateName, MemorySize = 1024, Timeout = 300,
                     SalesTable = TableAccess.Read, Writes = [AnalysisKeys.RunsPrefix])]
     public async Task<AnalysisRun> HandleAsync(GetStoreSummariesInput input, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization.Metadata;
 using Analytics.Domain.AiReview;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Metrics;
@@ -32,7 +31,7 @@ public sealed class RunData(AnalysisArtifacts artifacts, SalesHistoryLoader hist
 
     /// <summary>The result document of <paramref name="part"/>; null when that step failed and the run went on without it.</summary>
     /// <exception cref="InvalidStepInputException">A part that neither failed nor names its result.</exception>
-    public async Task<T?> ReadPartAsync<T>(string step, AnalysisPart part, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public async Task<T?> ReadPartAsync<T>(string step, AnalysisResult<T> result, AnalysisPart part, CancellationToken cancellationToken)
         where T : class
     {
         if (part.Failed)
@@ -45,43 +44,74 @@ public sealed class RunData(AnalysisArtifacts artifacts, SalesHistoryLoader hist
             throw new InvalidStepInputException(step, $"the result of {part.Step} has no key and is not marked failed.");
         }
 
-        return await artifacts.ReadAsync(part.Key, typeInfo, cancellationToken);
+        return await artifacts.ReadAsync(part.Key, result.TypeInfo, cancellationToken);
     }
 
     /// <summary>
-    /// <see cref="ReadPartAsync"/> for the part of a model step, which saves its statistical result as
-    /// <paramref name="name"/> before asking the model (<see cref="SaveBeforeReviewAsync"/>): a part marked failed
-    /// (the step's retries ran out) still has that result when it was saved, and only the model's review is missing.
-    /// Whether it was saved is asked with a listing of its exact key (<see cref="AnalysisArtifacts.ReadIfPresentAsync"/>):
-    /// without <c>s3:ListBucket</c> on the whole bucket, S3 answers a read of a missing key with 403, not 404.
+    /// <see cref="ReadPartAsync"/> for the part of a model step, which saves its statistical result before asking the
+    /// model (<see cref="SaveBeforeReviewAsync"/>): a part marked failed (the step's retries ran out) still has that
+    /// result when it was saved, and only the model's review is missing. Whether it was saved is asked with a listing
+    /// of its exact key (<see cref="AnalysisArtifacts.ReadIfPresentAsync"/>): without <c>s3:ListBucket</c> on the whole
+    /// bucket, S3 answers a read of a missing key with 403, not 404.
     /// </summary>
-    public async Task<T?> ReadModelPartAsync<T>(string step, AnalysisRun run, AnalysisPart part, string name, JsonTypeInfo<T> typeInfo,
+    public async Task<T?> ReadModelPartAsync<T>(string step, AnalysisRun run, AnalysisResult<T> result, AnalysisPart part,
                                                 CancellationToken cancellationToken)
         where T : class
     {
         if (!part.Failed)
         {
-            return await ReadPartAsync(step, part, typeInfo, cancellationToken);
+            return await ReadPartAsync(step, result, part, cancellationToken);
         }
 
-        return await artifacts.ReadIfPresentAsync(run.KeyOf(name), typeInfo, cancellationToken);
+        return await artifacts.ReadIfPresentAsync(run.KeyOf(result.FileName), result.TypeInfo, cancellationToken);
+    }
+
+    /// <summary>The result a step of this run saved, read by its declared name: for a step whose input does not carry
+    /// that part.</summary>
+    public Task<T> ReadSavedAsync<T>(AnalysisRun run, AnalysisResult<T> result, CancellationToken cancellationToken)
+        where T : class =>
+        artifacts.ReadAsync(run.KeyOf(result.FileName), result.TypeInfo, cancellationToken);
+
+    /// <summary>
+    /// The skeleton of a step whose statistical result a model reviews (AnalyzeTrends, DetectAnomalies,
+    /// GenerateRecommendations): computes the result, saves it before the model is asked (<see cref="SaveBeforeReviewAsync"/>),
+    /// asks the model about its facts, saves it again with the model's review, and returns the part.
+    /// </summary>
+    /// <param name="compute">Loads what the step needs and computes its statistical result.</param>
+    /// <param name="facts">The facts of the result the model is asked about.</param>
+    /// <param name="withReview">The result with the model's review (null when none was used).</param>
+    /// <param name="summary">The part's one line, of the saved result.</param>
+    public async Task<AnalysisPart> ReviewedAsync<T>(AnalysisResult<T> result, AnalysisRun run, ModelReviewer reviewer,
+                                                     Func<CancellationToken, Task<T>> compute, Func<T, FactSheet> facts,
+                                                     Func<T, ModelReview?, T> withReview, Func<T, string> summary,
+                                                     CancellationToken cancellationToken)
+        where T : class
+    {
+        var statistics = await compute(cancellationToken);
+        await SaveBeforeReviewAsync(reviewer, run, result, statistics, cancellationToken);
+        var model = await reviewer.ReviewAsync(facts(statistics), cancellationToken);
+        var reviewed = withReview(statistics, model.Review);
+        var key = await SaveAsync(run, result, reviewed, cancellationToken);
+        return result.Succeeded(key, model, summary(reviewed));
     }
 
     /// <summary>
-    /// Saves a model step's statistical result as <paramref name="name"/> before the model is asked (when one is
-    /// configured), so that the run keeps it if the model never answers and the step's retries run out
-    /// (<see cref="ReadModelPartAsync"/>). The step saves again, with the model's review, when the model answers.
+    /// Saves a model step's statistical result before the model is asked (when one is configured), so that the run
+    /// keeps it if the model never answers and the step's retries run out (<see cref="ReadModelPartAsync"/>). The step
+    /// saves again, with the model's review, when the model answers.
     /// </summary>
-    public Task SaveBeforeReviewAsync<T>(ModelReviewer reviewer, AnalysisRun run, string name, T result, JsonTypeInfo<T> typeInfo,
-                                         CancellationToken cancellationToken) =>
-        reviewer.IsConfigured ? SaveAsync(run, name, result, typeInfo, cancellationToken) : Task.CompletedTask;
+    private Task SaveBeforeReviewAsync<T>(ModelReviewer reviewer, AnalysisRun run, AnalysisResult<T> result, T value,
+                                         CancellationToken cancellationToken)
+        where T : class =>
+        reviewer.IsConfigured ? SaveAsync(run, result, value, cancellationToken) : Task.CompletedTask;
 
-    /// <summary>Writes a step's result document as <paramref name="name"/> under the run's prefix; returns its key, which
-    /// the step passes on in its <see cref="AnalysisPart"/> (the claim check).</summary>
-    public async Task<string> SaveAsync<T>(AnalysisRun run, string name, T result, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    /// <summary>Writes a step's result document under the run's prefix; returns its key, which the step passes on in
+    /// its <see cref="AnalysisPart"/> (the claim check).</summary>
+    public async Task<string> SaveAsync<T>(AnalysisRun run, AnalysisResult<T> result, T value, CancellationToken cancellationToken)
+        where T : class
     {
-        var key = run.KeyOf(name);
-        await artifacts.WriteAsync(key, result, typeInfo, cancellationToken);
+        var key = run.KeyOf(result.FileName);
+        await artifacts.WriteAsync(key, value, result.TypeInfo, cancellationToken);
         return key;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Analytics.Cli.Commands;
 using Analytics.Cli.Deployment;
+using Analytics.Functions.DailyAnalysis;
 using Analytics.Functions.Hosting;
 using Analytics.Functions.Hosting.Runtime;
 using Analytics.Testing;
@@ -120,10 +121,10 @@ public sealed class SamTemplateTests
     }
 
     [Theory]
-    [InlineData("DetectAnomalies", true)]
-    [InlineData("AnalyzeTrends", true)]
-    [InlineData("GenerateRecommendations", true)]
-    [InlineData("CombineInsights", false)]
+    [InlineData(DetectAnomaliesStep.StateName, true)]
+    [InlineData(AnalyzeTrendsStep.StateName, true)]
+    [InlineData(GenerateRecommendationsStep.StateName, true)]
+    [InlineData(CombineInsightsStep.StateName, false)]
     [InlineData("ProcessUpload", false)]
     public void Functions_OnlyTheAiStepsMayInvokeTheConfiguredModel(string step, bool invokes)
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Amazon.S3;
 using Analytics.Cli.Embedded;
 using Analytics.Domain.Storage;
+using Analytics.Functions.DailyAnalysis;
 
 namespace Analytics.Cli.Tests.Iam;
 
@@ -43,7 +44,7 @@ public sealed class IamPolicyTests : IDisposable
     {
         var policy = Policy(GetRuns);
 
-        Assert.True(policy.IsAllowed("s3:GetObject", BucketArn + "/analysis/runs/2025-01-15/run/anomalies.json"));
+        Assert.True(policy.IsAllowed("s3:GetObject", BucketArn + "/analysis/runs/2025-01-15/run/" + DetectAnomaliesStep.Result.FileName));
         Assert.False(policy.IsAllowed("s3:GetObject", BucketArn + "/analysis/runs"));
         Assert.False(policy.IsAllowed("s3:GetObject", BucketArn + "/reports/2025-01-15/daily-report.html"));
         Assert.False(policy.IsAllowed("s3:GetObject", "arn:aws:s3:::other-bucket/analysis/runs/x"));
@@ -75,7 +76,7 @@ public sealed class IamPolicyTests : IDisposable
     {
         var policy = Policy(ListRuns);
 
-        Assert.True(policy.IsAllowed("s3:ListBucket", BucketArn, new Dictionary<string, string> { ["s3:prefix"] = "analysis/runs/2025-01-15/run/anomalies.json" }));
+        Assert.True(policy.IsAllowed("s3:ListBucket", BucketArn, new Dictionary<string, string> { ["s3:prefix"] = "analysis/runs/2025-01-15/run/" + DetectAnomaliesStep.Result.FileName }));
         Assert.True(policy.IsAllowed("s3:ListBucket", BucketArn, new Dictionary<string, string> { ["S3:Prefix"] = "analysis/runs/" }));
         Assert.False(policy.IsAllowed("s3:ListBucket", BucketArn, new Dictionary<string, string> { ["s3:prefix"] = "analysis/" }));
         Assert.False(policy.IsAllowed("s3:ListBucket", BucketArn)); // no prefix in the request: the condition cannot hold
@@ -158,14 +159,14 @@ public sealed class IamPolicyTests : IDisposable
     }
 
     [Theory]
-    [InlineData("GenerateRecommendations")]
-    [InlineData("CombineInsights")]
+    [InlineData(GenerateRecommendationsStep.StateName)]
+    [InlineData(CombineInsightsStep.StateName)]
     public void DeployedPolicy_AStepReadingAModelPart_MayListTheExactKeyOfTheStatisticsItProbes(string function)
     {
         var policy = DeployedPolicies.Of(function);
         var bucket = "arn:aws:s3:::" + EmbeddedServiceCollectionExtensions.BucketName;
 
-        Assert.True(policy.IsAllowed("s3:ListBucket", bucket, new Dictionary<string, string> { ["s3:prefix"] = "analysis/runs/2025-01-15/daily-analysis-x/anomalies.json" }),
+        Assert.True(policy.IsAllowed("s3:ListBucket", bucket, new Dictionary<string, string> { ["s3:prefix"] = "analysis/runs/2025-01-15/daily-analysis-x/" + DetectAnomaliesStep.Result.FileName }),
                     $"{function} cannot tell a missing statistics document from a forbidden one");
         Assert.False(policy.IsAllowed("s3:ListBucket", bucket, new Dictionary<string, string> { ["s3:prefix"] = "uploads/" }));
     }

@@ -10,6 +10,7 @@ using Analytics.Domain.Analysis;
 using Analytics.Domain.Sales;
 using Analytics.Domain.Storage;
 using Analytics.Domain.Uploads;
+using Analytics.Functions.DailyAnalysis;
 using Analytics.Functions.Hosting;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,7 @@ public sealed class PolicedChainFixture : IAsyncLifetime
 [Collection(nameof(SerialConsole))]
 public sealed class LeastPrivilegeDailyAnalysisTests(PolicedChainFixture chain) : IClassFixture<PolicedChainFixture>
 {
-    private static readonly string[] AiSteps = ["DetectAnomalies", "AnalyzeTrends", "GenerateRecommendations"];
+    private static readonly string[] AiSteps = [DetectAnomaliesStep.StateName, AnalyzeTrendsStep.StateName, GenerateRecommendationsStep.StateName];
 
     private async Task<(ExecutionResult Result, DailyInsights? Insights, int Alerts)> RunAsync(Action<string, IServiceCollection>? configureFunction = null)
     {
@@ -107,21 +108,21 @@ public sealed class LeastPrivilegeDailyAnalysisTests(PolicedChainFixture chain) 
     {
         var run = await RunAsync((function, services) =>
         {
-            if (function is "DetectAnomalies" or "AnalyzeTrends")
+            if (function is DetectAnomaliesStep.StateName or AnalyzeTrendsStep.StateName)
             {
                 services.Decorate<ISalesStore>(_ => new UnavailableSalesStore());
             }
-            else if (function == "GenerateRecommendations")
+            else if (function == GenerateRecommendationsStep.StateName)
             {
                 services.Decorate<IObjectStore>(objects => new NoWritesObjectStore(objects));
             }
         });
 
         var insights = Completed(run);
-        Assert.Equal((true, nameof(ProvisionedThroughputExceededException)), (Part(insights, "DetectAnomalies").Failed, Part(insights, "DetectAnomalies").Error));
-        Assert.Equal((true, nameof(ProvisionedThroughputExceededException)), (Part(insights, "AnalyzeTrends").Failed, Part(insights, "AnalyzeTrends").Error));
-        Assert.Equal((true, nameof(AmazonS3Exception)), (Part(insights, "GenerateRecommendations").Failed, Part(insights, "GenerateRecommendations").Error));
-        Assert.Contains("SlowDown", Part(insights, "GenerateRecommendations").Cause, StringComparison.Ordinal);
+        Assert.Equal((true, nameof(ProvisionedThroughputExceededException)), (Part(insights, DetectAnomaliesStep.StateName).Failed, Part(insights, DetectAnomaliesStep.StateName).Error));
+        Assert.Equal((true, nameof(ProvisionedThroughputExceededException)), (Part(insights, AnalyzeTrendsStep.StateName).Failed, Part(insights, AnalyzeTrendsStep.StateName).Error));
+        Assert.Equal((true, nameof(AmazonS3Exception)), (Part(insights, GenerateRecommendationsStep.StateName).Failed, Part(insights, GenerateRecommendationsStep.StateName).Error));
+        Assert.Contains("SlowDown", Part(insights, GenerateRecommendationsStep.StateName).Cause, StringComparison.Ordinal);
         Assert.Null(insights.Anomalies);
         Assert.Null(insights.Trends);
         Assert.Empty(insights.Recommendations);

@@ -9,6 +9,7 @@ using Analytics.Cli.Deployment;
 using Analytics.Cli.Tests.Deployment;
 using Analytics.Cli.Generation;
 using Analytics.Functions.Aws;
+using Analytics.Functions.DailyAnalysis;
 using Analytics.Functions.Hosting;
 using Analytics.Functions.Hosting.Runtime;
 using Analytics.Testing;
@@ -100,14 +101,14 @@ public sealed class LambdaRuntimeContractTests(LambdaPackage package, MotoServer
         await moto.S3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "uploads/bad.json", ContentBody = """{"schema_version":1,"store_id":"store-1"}""" });
         var upload = JsonNode.Parse(SampleEvent("ProcessUpload"))!;
         upload["detail"]!["object"]!["key"] = "uploads/bad.json";
-        var date = JsonNode.Parse(SampleEvent("GetStoreSummaries"))!;
+        var date = JsonNode.Parse(SampleEvent(GetStoreSummariesStep.StateName))!;
         date["input"]!["date"] = "2099-01-01";
 
         foreach (var (step, input, expected, machine) in new[]
                  {
                      ("ProcessUpload", upload, "InvalidUploadException", "upload-processor"),
-                     ("GetStoreSummaries", date, "InvalidAnalysisDateException", "daily-analysis"),
-                     ("CalcCompanyMetrics", JsonNode.Parse("{}")!, "InvalidStepInputException", "daily-analysis"),
+                     (GetStoreSummariesStep.StateName, date, "InvalidAnalysisDateException", "daily-analysis"),
+                     (CalcCompanyMetricsStep.StateName, JsonNode.Parse("{}")!, "InvalidStepInputException", "daily-analysis"),
                  })
         {
             await using var api = await FakeRuntimeApi.StartAsync();
@@ -155,7 +156,7 @@ public sealed class LambdaRuntimeContractTests(LambdaPackage package, MotoServer
     [InlineData("Analysis__TimeZone=Mars/Olympus_Mons", "Analysis__TimeZone is 'Mars/Olympus_Mons'")]
     public async Task Init_ConfigurationMissingOrWrong_ReportsAnInitErrorSayingWhatAndExits(string change, string message)
     {
-        var environment = Environment("GetStoreSummaries");
+        var environment = Environment(GetStoreSummariesStep.StateName);
         if (change.Split('=') is [var name, var value])
         {
             environment[name] = value;
@@ -165,7 +166,7 @@ public sealed class LambdaRuntimeContractTests(LambdaPackage package, MotoServer
             environment.Remove(change);
         }
 
-        await using var function = LambdaProcess.Start(package, _api, "GetStoreSummaries", environment);
+        await using var function = LambdaProcess.Start(package, _api, GetStoreSummariesStep.StateName, environment);
         var error = await _api.InitError.WaitAsync(Generous);
 
         Assert.Equal(RuntimeErrorContentType, error.ContentType);

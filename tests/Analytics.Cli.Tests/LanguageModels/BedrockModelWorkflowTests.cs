@@ -5,6 +5,7 @@ using Analytics.Cli.Workflows;
 using Analytics.Domain.AiReview;
 using Analytics.Domain.Analysis;
 using Analytics.Functions.Aws;
+using Analytics.Functions.DailyAnalysis;
 using Anthropic.Bedrock;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public sealed class FakeBedrockChainFixture : IAsyncLifetime
         var (exitCode, output) = await Cli.RunAsync("demo", "--stores", "20", "--days", "63", "--last-date", AnalysisKeys.Iso(LastDate));
         Assert.True(exitCode == 0, output);
         var runs = Path.Combine(Cli.Bucket, "analysis", "runs", AnalysisKeys.Iso(LastDate));
-        var file = Directory.GetFiles(runs, "insights.json", SearchOption.AllDirectories).Single();
+        var file = Directory.GetFiles(runs, CombineInsightsStep.Result.FileName, SearchOption.AllDirectories).Single();
         Statistics = JsonSerializer.Deserialize(File.ReadAllText(file), AnalysisJsonContext.Default.DailyInsights)!;
     }
 
@@ -50,7 +51,7 @@ public sealed class BedrockModelWorkflowTests(FakeBedrockChainFixture chain) : I
 {
     private const string AccessKey = "AKIDFAKEBEDROCKTEST";
     private const string Secret = "fake-secret-for-sigv4";
-    private static readonly string[] AiSteps = ["DetectAnomalies", "AnalyzeTrends", "GenerateRecommendations"];
+    private static readonly string[] AiSteps = [DetectAnomaliesStep.StateName, AnalyzeTrendsStep.StateName, GenerateRecommendationsStep.StateName];
 
     private async Task<(DailyInsights Insights, JsonArray Events, List<FakeBedrock.Request> Requests)> RunAsync(
         Func<int, FakeBedrock.Behaviour> reply, double timeoutSeconds = 30)

@@ -1,3 +1,4 @@
+using Analytics.Domain.Analysis;
 using Analytics.Domain.AiReview;
 
 namespace Analytics.Domain.Tests.AiReview;
@@ -120,7 +121,7 @@ public sealed class ModelAnswerValidatorTests
     [Fact]
     public void Validate_RateWrittenAsPercentage_IsAccepted()
     {
-        var sheet = new FactSheet("GenerateRecommendations", SampleFacts.Day, "USD", "t",
+        var sheet = new FactSheet(AnalysisSection.Recommendations, SampleFacts.Day, "USD", "t",
                                   [new PromptFact("R1", "chain", "chain", "discounting", [new("discountRate", 0.0523m, "rate")])]);
 
         var (problems, _) = ModelAnswerValidator.Validate(sheet, Answer("Discounts reached 5.2% of sales.", "Rate 0.0523.", "R1"), "m");

@@ -101,7 +101,7 @@ public sealed class DailyReportRendererTests(ITestOutputHelper output)
         var insights = ReportSamples.Hand() with
         {
             Anomalies = null,
-            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Step is "DetectAnomalies" or "AnalyzeTrends"
+            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Section is AnalysisSection.Anomalies or AnalysisSection.Trends
                 ? p with { Failed = true, Error = "ThrottlingException", Cause = "Rate exceeded" } : p)],
         };
 
@@ -122,7 +122,7 @@ public sealed class DailyReportRendererTests(ITestOutputHelper output)
     {
         var insights = ReportSamples.Hand() with
         {
-            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Step == "GenerateRecommendations" ? p with { Source = AnalysisPart.Model } : p)],
+            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Section == AnalysisSection.Recommendations ? p with { Source = AnalysisPart.Model } : p)],
             ModelNote = "An AI model ranked and explained the statistical findings.",
         };
 
@@ -216,7 +216,7 @@ public sealed class DailyReportRendererTests(ITestOutputHelper output)
         var insights = hand with
         {
             Trends = null,
-            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Step == "AnalyzeTrends" ? p with { Failed = true, Error = "States.Timeout" } : p)],
+            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Section == AnalysisSection.Trends ? p with { Failed = true, Error = "States.Timeout" } : p)],
             Anomalies = hand.Anomalies! with { Anomalies = [] },
         };
 

@@ -19,7 +19,7 @@ public sealed class ModelReviewReportTests
             Anomalies = hand.Anomalies! with { Review = Review },
             Trends = hand.Trends! with { Review = Review with { Summary = "Trend reading." } },
             RecommendationsReview = Review with { Summary = "Recommendation reading." },
-            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Step is "DetectAnomalies" or "AnalyzeTrends" or "GenerateRecommendations" ? p with { Source = AnalysisPart.Model } : p)],
+            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Section is AnalysisSection.Anomalies or AnalysisSection.Trends or AnalysisSection.Recommendations ? p with { Source = AnalysisPart.Model } : p)],
         };
 
         var report = new DailyReportRenderer().Render(insights);
@@ -40,7 +40,7 @@ public sealed class ModelReviewReportTests
     {
         var insights = ReportSamples.Realistic(20) with
         {
-            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Step == "AnalyzeTrends"
+            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Section == AnalysisSection.Trends
                 ? p with { Error = nameof(InvalidModelAnswerException), Cause = "summary states 9,999" } : p)],
         };
 

@@ -14,9 +14,9 @@ internal static class ReportSamples
 
     public static PartStatus[] AllSucceeded =>
     [
-        new("CalcCompanyMetrics", false, AnalysisPart.Statistics), new("CalcProductMetrics", false, AnalysisPart.Statistics),
-        new("DetectAnomalies", false, AnalysisPart.Statistics), new("AnalyzeTrends", false, AnalysisPart.Statistics),
-        new("GenerateRecommendations", false, AnalysisPart.Statistics),
+        new(AnalysisSection.Company, "CalcCompanyMetrics", false, AnalysisPart.Statistics), new(AnalysisSection.Products, "CalcProductMetrics", false, AnalysisPart.Statistics),
+        new(AnalysisSection.Anomalies, "DetectAnomalies", false, AnalysisPart.Statistics), new(AnalysisSection.Trends, "AnalyzeTrends", false, AnalysisPart.Statistics),
+        new(AnalysisSection.Recommendations, "GenerateRecommendations", false, AnalysisPart.Statistics),
     ];
 
     /// <summary>A simulated chain (with a store at half revenue, a closed store and a snack surge on D) run through

@@ -21,40 +21,39 @@ public sealed class CombineInsightsStepTests
     {
         var day = new[] { DailyData.StoreDay("store-1", Date, 100m) };
         var history = new SalesHistoryBuilder(Date).Build();
-        Write("company.json", new CompanyMetricsCalculator().Calculate(Date, day, history), AnalysisJsonContext.Default.CompanyMetrics);
-        Write("products.json", new ProductMetricsCalculator().Calculate(Date, day, history), AnalysisJsonContext.Default.ProductMetrics);
-        Write("anomalies.json", new AnomalyDetector().Detect(Date, day, history), AnalysisJsonContext.Default.AnomalyReport);
-        Write("recommendations.json", new RecommendationSet(Date, [], ["AnalyzeTrends"]), AnalysisJsonContext.Default.RecommendationSet);
+        Write(CalcCompanyMetricsStep.Result, new CompanyMetricsCalculator().Calculate(Date, day, history));
+        Write(CalcProductMetricsStep.Result, new ProductMetricsCalculator().Calculate(Date, day, history));
+        Write(DetectAnomaliesStep.Result, new AnomalyDetector().Detect(Date, day, history));
+        Write(GenerateRecommendationsStep.Result, new RecommendationSet(Date, [], [AnalyzeTrendsStep.StateName]));
         _sales.GetChainHistoryAsync(Date.AddDays(-55), Date, Arg.Any<CancellationToken>()).Returns(
         [
             new ChainDaySummary { BusinessDate = Date.AddDays(-1), StoresTrading = 1, Totals = new SalesTotals(3, 3, 3, 90m, 0m), Hours = [], Categories = [], PaymentMethods = [] },
         ]);
     }
 
-    private void Write<T>(string name, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
-        _bucket.Objects[Run.KeyOf(name)] = JsonSerializer.SerializeToUtf8Bytes(value, type);
+    private void Write<T>(AnalysisResult<T> result, T value) where T : class =>
+        _bucket.Objects[Run.KeyOf(result.FileName)] = JsonSerializer.SerializeToUtf8Bytes(value, result.TypeInfo);
 
     private void WriteTrends() =>
-        Write("trends.json", new TrendAnalyzer().Analyze(Date, [DailyData.StoreDay("store-1", Date, 100m)], new SalesHistoryBuilder(Date).Build()),
-              AnalysisJsonContext.Default.TrendReport);
+        Write(AnalyzeTrendsStep.Result, new TrendAnalyzer().Analyze(Date, [DailyData.StoreDay("store-1", Date, 100m)], new SalesHistoryBuilder(Date).Build()));
 
     private CombineInsightsStep Step() => new(new RunData(new AnalysisArtifacts(_bucket.Store), new SalesHistoryLoader(_sales)), _sales);
 
-    private static AnalysisPart Part(string step, string name) => AnalysisPart.Succeeded(step, Run.KeyOf(name), AnalysisPart.Statistics, "");
+    private static AnalysisPart Part<T>(AnalysisResult<T> result) where T : class => result.Succeeded(Run.KeyOf(result.FileName), "");
 
-    private static CombineInsightsInput Input(AnalysisPart trends) => new(Run, Part("CalcCompanyMetrics", "company.json"),
-        Part("CalcProductMetrics", "products.json"), Part("DetectAnomalies", "anomalies.json"), trends, Part("GenerateRecommendations", "recommendations.json"));
+    private static CombineInsightsInput Input(AnalysisPart trends) => new(Run, Part(CalcCompanyMetricsStep.Result),
+        Part(CalcProductMetricsStep.Result), Part(DetectAnomaliesStep.Result), trends, Part(GenerateRecommendationsStep.Result));
 
     [Fact]
     public async Task HandleAsync_BranchFailed_RecordsWhichAndWhyAndKeepsTheRest()
     {
-        var failed = new AnalysisPart("AnalyzeTrends", Failed: true, Error: "ModelTimeoutException", Cause: "The model did not answer in 60 s.");
+        var failed = new AnalysisPart(AnalyzeTrendsStep.StateName, Failed: true, Error: "ModelTimeoutException", Cause: "The model did not answer in 60 s.");
 
         var combined = await Step().HandleAsync(Input(failed), CancellationToken.None);
 
         Assert.True(combined.HasErrors);
-        Assert.Contains("AnalyzeTrends: ModelTimeoutException: The model did not answer in 60 s.", combined.ErrorSummary, StringComparison.Ordinal);
-        Assert.Equal(Run.KeyOf(CombineInsightsStep.ResultName), combined.Key);
+        Assert.Contains($"{AnalyzeTrendsStep.StateName}: ModelTimeoutException: The model did not answer in 60 s.", combined.ErrorSummary, StringComparison.Ordinal);
+        Assert.Equal(Run.KeyOf(CombineInsightsStep.Result.FileName), combined.Key);
         var insights = JsonSerializer.Deserialize(_bucket.Objects[combined.Key], AnalysisJsonContext.Default.DailyInsights)!;
         Assert.Null(insights.Trends);
         Assert.NotNull(insights.Anomalies);
@@ -68,7 +67,7 @@ public sealed class CombineInsightsStepTests
     {
         // The step saved its statistical result before asking the model, then the model's retries ran out.
         WriteTrends();
-        var failed = new AnalysisPart("AnalyzeTrends", Failed: true, Error: "ThrottlingException", Cause: "Rate exceeded.");
+        var failed = new AnalysisPart(AnalyzeTrendsStep.StateName, Failed: true, Error: "ThrottlingException", Cause: "Rate exceeded.");
 
         var combined = await Step().HandleAsync(Input(failed), CancellationToken.None);
 
@@ -77,7 +76,7 @@ public sealed class CombineInsightsStepTests
         var insights = JsonSerializer.Deserialize(_bucket.Objects[combined.Key], AnalysisJsonContext.Default.DailyInsights)!;
         Assert.NotNull(insights.Trends);
         Assert.All(insights.Parts, p => Assert.False(p.Failed));
-        Assert.Contains("The model failed for AnalyzeTrends, which kept their statistical findings.", insights.ModelNote, StringComparison.Ordinal);
+        Assert.Contains($"The model failed for {AnalyzeTrendsStep.StateName}, which kept their statistical findings.", insights.ModelNote, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +84,7 @@ public sealed class CombineInsightsStepTests
     {
         WriteTrends();
 
-        var combined = await Step().HandleAsync(Input(Part("AnalyzeTrends", "trends.json")), CancellationToken.None);
+        var combined = await Step().HandleAsync(Input(Part(AnalyzeTrendsStep.Result)), CancellationToken.None);
 
         Assert.False(combined.HasErrors);
         var insights = JsonSerializer.Deserialize(_bucket.Objects[combined.Key], AnalysisJsonContext.Default.DailyInsights)!;
@@ -99,15 +98,15 @@ public sealed class CombineInsightsStepTests
     public async Task HandleAsync_ChainKeptByTheRun_TheSeriesComesFromItNotFromTheSalesStore()
     {
         WriteTrends();
-        var run = Run with { ChainKey = Run.KeyOf("chain.json") };
+        var run = Run with { ChainKey = Run.KeyOf(GetStoreSummariesStep.ChainName) };
         ChainDaySummary Day(int back, decimal net) => new()
         {
             BusinessDate = Date.AddDays(-back), StoresTrading = 1, Totals = new SalesTotals(1, 1, 1, net, 0m), Hours = [], Categories = [], PaymentMethods = [],
         };
-        Write("chain.json", new ChainHistory(Date.AddDays(-56), Date, [Day(56, 1m), Day(55, 55m), Day(2, 2m), Day(0, 100m)]),
-              AnalysisJsonContext.Default.ChainHistory);
+        _bucket.Objects[run.ChainKey!] = JsonSerializer.SerializeToUtf8Bytes(
+            new ChainHistory(Date.AddDays(-56), Date, [Day(56, 1m), Day(55, 55m), Day(2, 2m), Day(0, 100m)]), AnalysisJsonContext.Default.ChainHistory);
 
-        var combined = await Step().HandleAsync(Input(Part("AnalyzeTrends", "trends.json")) with { Run = run }, CancellationToken.None);
+        var combined = await Step().HandleAsync(Input(Part(AnalyzeTrendsStep.Result)) with { Run = run }, CancellationToken.None);
 
         var insights = JsonSerializer.Deserialize(_bucket.Objects[combined.Key], AnalysisJsonContext.Default.DailyInsights)!;
         Assert.Equal((55m, 2m, 100m, 0m), (insights.RevenueSeries[0].NetRevenue, insights.RevenueSeries[^3].NetRevenue,
@@ -118,7 +117,7 @@ public sealed class CombineInsightsStepTests
     [Fact]
     public async Task HandleAsync_CompanyMetricsMarkedFailed_IsInvalidInput()
     {
-        var input = Input(Part("AnalyzeTrends", "trends.json")) with { Company = new AnalysisPart("CalcCompanyMetrics", Failed: true) };
+        var input = Input(Part(AnalyzeTrendsStep.Result)) with { Company = new AnalysisPart(CalcCompanyMetricsStep.StateName, Failed: true) };
 
         await Assert.ThrowsAsync<InvalidStepInputException>(() =>
             Step().HandleAsync(input, CancellationToken.None));
@@ -129,23 +128,24 @@ public sealed class CombineInsightsStepTests
     {
         PartStatus[] parts =
         [
-            new("CalcCompanyMetrics", false, AnalysisPart.Statistics), new("DetectAnomalies", false, AnalysisPart.Model),
-            new("AnalyzeTrends", false, AnalysisPart.Statistics, "InvalidModelAnswerException", "summary states 9,999"),
-            new("GenerateRecommendations", false, AnalysisPart.Model),
+            new(AnalysisSection.Company, CalcCompanyMetricsStep.StateName, false, AnalysisPart.Statistics), new(AnalysisSection.Anomalies, DetectAnomaliesStep.StateName, false, AnalysisPart.Model),
+            new(AnalysisSection.Trends, AnalyzeTrendsStep.StateName, false, AnalysisPart.Statistics, "InvalidModelAnswerException", "summary states 9,999"),
+            new(AnalysisSection.Recommendations, GenerateRecommendationsStep.StateName, false, AnalysisPart.Model),
         ];
 
         var note = CombineInsightsStep.ModelNote(parts);
 
-        Assert.Equal("An AI model ranked and explained the statistical findings of DetectAnomalies, GenerateRecommendations; every figure " +
-                     "it states was checked against the statistics. The model failed for AnalyzeTrends, which kept their statistical findings.", note);
-        Assert.Equal(CombineInsightsStep.StatisticsOnlyNote, CombineInsightsStep.ModelNote([new("DetectAnomalies", false, AnalysisPart.Statistics)]));
+        Assert.Equal($"An AI model ranked and explained the statistical findings of {DetectAnomaliesStep.StateName}, {GenerateRecommendationsStep.StateName}; " +
+                     $"every figure it states was checked against the statistics. The model failed for {AnalyzeTrendsStep.StateName}, which kept " +
+                     "their statistical findings.", note);
+        Assert.Equal(CombineInsightsStep.StatisticsOnlyNote, CombineInsightsStep.ModelNote([new(AnalysisSection.Anomalies, DetectAnomaliesStep.StateName, false, AnalysisPart.Statistics)]));
     }
 
     [Fact]
     public async Task HandleAsync_ModelFailedButStatisticsKept_HasErrorsAndKeepsThePart()
     {
         WriteTrends();
-        var trends = Part("AnalyzeTrends", "trends.json") with { Error = "InvalidModelAnswerException", Cause = "summary states 9,999" };
+        var trends = Part(AnalyzeTrendsStep.Result) with { Error = "InvalidModelAnswerException", Cause = "summary states 9,999" };
 
         var combined = await Step().HandleAsync(Input(trends), CancellationToken.None);
 

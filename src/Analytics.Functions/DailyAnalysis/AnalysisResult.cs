@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization.Metadata;
+using Analytics.Domain.AiReview;
+using Analytics.Domain.Analysis;
+
+namespace Analytics.Functions.DailyAnalysis;
+
+/// <summary>
+/// The one declaration of an analysis step's result, in its step's file: the state that writes it, the document's
+/// file name under the run's prefix, its JSON type info, and the report section it fills. Steps read and write
+/// results through it (<see cref="RunData"/>), so no state or file name is written twice.
+/// </summary>
+/// <param name="StateName">The state name in daily-analysis.asl.json; the step's <c>[LambdaFunction]</c> names its
+/// resource with the same constant.</param>
+/// <param name="FileName">The document's name under the run's prefix (<see cref="AnalysisRun.KeyOf"/>).</param>
+/// <param name="Section">What the report, the exports and the model's fact sheets know the result as; null for a
+/// document that is not a part of the report (CombineInsights' own).</param>
+public sealed record AnalysisResult<T>(string StateName, string FileName, JsonTypeInfo<T> TypeInfo, AnalysisSection? Section = null)
+    where T : class
+{
+    /// <summary>The part handed on through the state: where the result is, who wrote its findings, one line of summary.</summary>
+    public AnalysisPart Succeeded(string key, ModelReviewOutcome model, string summary) =>
+        AnalysisPart.Succeeded(StateName, key, model, summary);
+
+    /// <summary><see cref="Succeeded(string, ModelReviewOutcome, string)"/> for a step without a model.</summary>
+    public AnalysisPart Succeeded(string key, string summary) =>
+        AnalysisPart.Succeeded(StateName, key, AnalysisPart.Statistics, summary);
+
+    /// <summary>The part's status for the combined insights: failed when its result is missing.</summary>
+    /// <exception cref="InvalidOperationException">The declaration has no section.</exception>
+    public PartStatus Status(AnalysisPart part, bool hasResult) => new(
+        Section ?? throw new InvalidOperationException($"{StateName} declares no report section."),
+        part.Step, !hasResult, part.Source ?? AnalysisPart.Statistics, part.Error, part.Cause);
+}
