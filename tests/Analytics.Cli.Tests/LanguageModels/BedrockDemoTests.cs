@@ -1,5 +1,6 @@
 using Analytics.Domain.Analysis;
 using Analytics.Functions.Aws;
+using Analytics.Functions.DailyAnalysis;
 using Xunit.Abstractions;
 
 namespace Analytics.Cli.Tests.LanguageModels;
@@ -21,7 +22,7 @@ public sealed class BedrockDemoTests(ITestOutputHelper output)
                                                     "--model-id", FakeBedrock.ModelId, "--bedrock-endpoint", bedrock.Url.ToString());
 
         Assert.True(exitCode == 0, stdout);
-        Assert.Contains("An AI model ranked and explained the statistical findings of DetectAnomalies, AnalyzeTrends, GenerateRecommendations", stdout, StringComparison.Ordinal);
+        Assert.Contains($"An AI model ranked and explained the statistical findings of {DetectAnomaliesStep.StateName}, {AnalyzeTrendsStep.StateName}, {GenerateRecommendationsStep.StateName}", stdout, StringComparison.Ordinal);
         var text = File.ReadAllText(Path.Combine(cli.Bucket, AnalysisKeys.TextReport(LastDate)));
         var html = File.ReadAllText(Path.Combine(cli.Bucket, AnalysisKeys.HtmlReport(LastDate)));
         Assert.Contains($"AI model's reading ({FakeBedrock.ModelId}; every figure", text, StringComparison.Ordinal);

@@ -197,7 +197,7 @@ public sealed class BedrockModelWorkflowTests(FakeBedrockChainFixture chain) : I
                                                           "--model-id", "local-model", "--chat-endpoint", chat.Url.ToString());
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("An AI model ranked and explained the statistical findings of DetectAnomalies, AnalyzeTrends, GenerateRecommendations", output, StringComparison.Ordinal);
+        Assert.Contains($"An AI model ranked and explained the statistical findings of {DetectAnomaliesStep.StateName}, {AnalyzeTrendsStep.StateName}, {GenerateRecommendationsStep.StateName}", output, StringComparison.Ordinal);
         Assert.Equal(["local-model", "local-model", "local-model"], chat.Models);
     }
 }

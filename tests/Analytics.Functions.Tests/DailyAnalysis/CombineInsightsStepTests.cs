@@ -72,7 +72,7 @@ public sealed class CombineInsightsStepTests
         var combined = await Step().HandleAsync(Input(failed), CancellationToken.None);
 
         Assert.True(combined.HasErrors);
-        Assert.Contains("- AnalyzeTrends (model only; statistical findings kept): ThrottlingException: Rate exceeded.", combined.ErrorSummary, StringComparison.Ordinal);
+        Assert.Contains($"- {AnalyzeTrendsStep.StateName} (model only; statistical findings kept): ThrottlingException: Rate exceeded.", combined.ErrorSummary, StringComparison.Ordinal);
         var insights = JsonSerializer.Deserialize(_bucket.Objects[combined.Key], AnalysisJsonContext.Default.DailyInsights)!;
         Assert.NotNull(insights.Trends);
         Assert.All(insights.Parts, p => Assert.False(p.Failed));
@@ -150,7 +150,7 @@ public sealed class CombineInsightsStepTests
         var combined = await Step().HandleAsync(Input(trends), CancellationToken.None);
 
         Assert.True(combined.HasErrors);
-        Assert.Contains("- AnalyzeTrends (model only; statistical findings kept): InvalidModelAnswerException: summary states 9,999", combined.ErrorSummary, StringComparison.Ordinal);
+        Assert.Contains($"- {AnalyzeTrendsStep.StateName} (model only; statistical findings kept): InvalidModelAnswerException: summary states 9,999", combined.ErrorSummary, StringComparison.Ordinal);
         var insights = JsonSerializer.Deserialize(_bucket.Objects[combined.Key], AnalysisJsonContext.Default.DailyInsights)!;
         Assert.NotNull(insights.Trends);
     }
