@@ -92,7 +92,7 @@ public sealed class SteadyDemoTests(SteadyChainFixture chain) : IClassFixture<St
             }
         }
 
-        var report = Path.Combine(chain.Cli.Bucket, "analysis", "runs", "2025-01-15", "sample", "insights.json");
+        var report = Path.Combine(chain.Cli.Bucket, "analysis", "runs", "2025-01-15", "sample", CombineInsightsStep.Result.FileName);
         Assert.True(File.Exists(report));
     }
 
