@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Analytics.Cli.Commands;
 using Analytics.Cli.Workflows;
-using Analytics.Domain.Analysis;
+using Analytics.Domain;
 using Analytics.Domain.Sales;
 using Analytics.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +40,7 @@ internal static class DailyBenchmark
             var data = Path.Combine(folder, "data");
             var seedReport = await EnsureSeededAsync(data, stores, days, seed, skus);
             Console.WriteLine($"{stores,6} stores × {days} days: {seedReport}");
-            Console.WriteLine($"{stores,6} stores, daily run of {AnalysisKeys.Iso(LastDate)} (child process, load average {LoadAverage()}):");
+            Console.WriteLine($"{stores,6} stores, daily run of {IsoDate.Format(LastDate)} (child process, load average {LoadAverage()}):");
             Console.WriteLine(ChildProcess.Run(["--daily-child", data]));
         }
 
@@ -57,7 +57,7 @@ internal static class DailyBenchmark
         var largest = 0;
         var clock = Stopwatch.StartNew();
         var result = await workflows.RunAsync(LocalWorkflows.DailyAnalysis, LocalWorkflows.Load(LocalWorkflows.DailyAnalysis),
-            new JsonObject { ["date"] = AnalysisKeys.Iso(LastDate) }, null, e =>
+            new JsonObject { ["date"] = IsoDate.Format(LastDate) }, null, e =>
             {
                 largest = Math.Max(largest, Math.Max(Bytes(e.Input), Bytes(e.Output)));
                 var type = e.Type.ToString();
@@ -135,11 +135,11 @@ internal static class DailyBenchmark
     private static List<StoreDayRecord> Records(SyntheticChain chain, DateOnly date) =>
     [
         .. chain.Day(date, withSkus: true).Select(s => new StoreDayRecord(
-            s.StoreId, date, 1, UploadId(date), $"bench/synthetic/{AnalysisKeys.Iso(date)}/{s.StoreId}.json", s)),
+            s.StoreId, date, 1, UploadId(date), $"bench/synthetic/{IsoDate.Format(date)}/{s.StoreId}.json", s)),
     ];
 
     private static string UploadId(DateOnly date) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"bench/{AnalysisKeys.Iso(date)}")).AsSpan(0, 8));
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"bench/{IsoDate.Format(date)}")).AsSpan(0, 8));
 
     private static int Bytes(JsonNode? node) => node is null ? 0 : Encoding.UTF8.GetByteCount(node.ToJsonString());
 

@@ -33,7 +33,6 @@ public static class DomainServiceCollectionExtensions
         services.TryAddSingleton<TrendAnalyzer>();
         services.TryAddSingleton<RecommendationEngine>();
         services.AddOptions<AnalysisOptions>();
-        services.TryAddScoped<AnalysisArtifacts>();
         services.TryAddScoped<SalesHistoryLoader>();
         services.AddOptions<ModelOptions>();
         services.TryAddSingleton<ModelReviewer>();

@@ -1,6 +1,6 @@
 using Analytics.Cli.Embedded;
-using Analytics.Domain.Analysis;
 using Analytics.Domain.Sales;
+using Analytics.Functions.DailyAnalysis;
 using Analytics.Testing;
 
 namespace Analytics.Cli.Tests;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Analytics.Cli.Commands;
 using Analytics.Cli.Workflows;
-using Analytics.Domain.Analysis;
+using Analytics.Domain;
 using Analytics.Domain.Sales;
 using Analytics.Functions.DailyAnalysis;
 using Analytics.Testing;
@@ -85,7 +85,7 @@ public sealed class DailyAnalysisScaleTests(ITestOutputHelper output)
             var storeCount = 0;
             var clock = Stopwatch.StartNew();
             var result = await workflows.RunAsync(LocalWorkflows.DailyAnalysis, LocalWorkflows.Load(LocalWorkflows.DailyAnalysis),
-                new JsonObject { ["date"] = AnalysisKeys.Iso(Date) }, null, e =>
+                new JsonObject { ["date"] = IsoDate.Format(Date) }, null, e =>
                 {
                     sizes.Add(($"{e.Type} {e.StateName} input", Bytes(e.Input)));
                     sizes.Add(($"{e.Type} {e.StateName} output", Bytes(e.Output)));

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Analytics.Cli.Commands;
 using Analytics.Cli.Generation;
 using Analytics.Cli.Workflows;
+using Analytics.Domain;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Functions.DailyAnalysis;
@@ -27,7 +28,7 @@ public abstract class DemoChainFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        string[] args = ["demo", "--stores", "20", "--days", "63", "--last-date", AnalysisKeys.Iso(LastDate)];
+        string[] args = ["demo", "--stores", "20", "--days", "63", "--last-date", IsoDate.Format(LastDate)];
         (ExitCode, Output) = await Cli.RunAsync(_plant ? args : [.. args, "--no-anomalies"]);
     }
 
@@ -40,7 +41,7 @@ public abstract class DemoChainFixture : IAsyncLifetime
     /// <summary>The combined insights of the demo's daily-analysis execution (other tests add runs of the sample events).</summary>
     public DailyInsights Insights()
     {
-        var runs = Path.Combine(Cli.Bucket, "analysis", "runs", AnalysisKeys.Iso(LastDate));
+        var runs = Path.Combine(Cli.Bucket, "analysis", "runs", IsoDate.Format(LastDate));
         var file = Directory.GetFiles(runs, CombineInsightsStep.Result.FileName, SearchOption.AllDirectories)
             .Single(f => Path.GetFileName(Path.GetDirectoryName(f))!.StartsWith(LocalWorkflows.DailyAnalysis, StringComparison.Ordinal));
         return JsonSerializer.Deserialize(File.ReadAllText(file), AnalysisJsonContext.Default.DailyInsights)!;
@@ -73,7 +74,7 @@ public sealed class SteadyDemoTests(SteadyChainFixture chain) : IClassFixture<St
     [Fact]
     public void Demo_Report_IsWrittenWhereTheOutputSays()
     {
-        var html = Path.Combine(chain.Cli.Bucket, "reports", AnalysisKeys.Iso(DemoChainFixture.LastDate), "daily-report.html");
+        var html = Path.Combine(chain.Cli.Bucket, "reports", IsoDate.Format(DemoChainFixture.LastDate), "daily-report.html");
         Assert.Contains(html, chain.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(html));
     }

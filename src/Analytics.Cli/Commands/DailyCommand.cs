@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Analytics.Functions.DailyAnalysis;
 using Analytics.Functions.Hosting;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -118,7 +119,7 @@ internal static class DailyCommand
         }
 
         var workflows = services.GetRequiredService<LocalWorkflows>();
-        var input = date is { } d ? new JsonObject { ["date"] = AnalysisKeys.Iso(d) } : new JsonObject();
+        var input = date is { } d ? new JsonObject { ["date"] = IsoDate.Format(d) } : new JsonObject();
         var progress = Terminal.Error;
         var clock = Stopwatch.StartNew();
         var result = await workflows.RunAsync(LocalWorkflows.DailyAnalysis, LocalWorkflows.Load(LocalWorkflows.DailyAnalysis), input, null,
@@ -136,7 +137,7 @@ internal static class DailyCommand
         var objects = (FolderObjectStore)services.GetRequiredService<IObjectStore>();
         var insights = await new AnalysisArtifacts(objects)
             .ReadAsync(report.InsightsKey, AnalysisJsonContext.Default.DailyInsights, cancellationToken);
-        Console.WriteLine($"Daily analysis of {AnalysisKeys.Iso(insights.Date)} succeeded in {seconds} s (execution {execution}).");
+        Console.WriteLine($"Daily analysis of {IsoDate.Format(insights.Date)} succeeded in {seconds} s (execution {execution}).");
         Console.WriteLine($"  Report:  {objects.PathOf(report.HtmlKey)}");
         Console.WriteLine($"  E-mail:  {objects.PathOf(report.TextKey)} (also in {Path.Combine(workflows.Outbox.Directory, LocalResources.DailyReportTopic)})");
         Console.WriteLine($"  Exports: {objects.PathOf(AnalysisKeys.ExportsPrefix + "manifests")} (QuickSight manifests; data beside them)");

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Analytics.Domain.Analysis;
 using Analytics.Domain.Exports;
+using Analytics.Functions.DailyAnalysis;
 
 namespace Analytics.Cli.Deployment;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
-using Analytics.Domain.Analysis;
 using Analytics.Functions.Aws;
+using Analytics.Functions.DailyAnalysis;
 
 namespace Analytics.Cli.Deployment;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 
 namespace Analytics.Domain.AiReview;
@@ -49,7 +48,7 @@ public static partial class ModelAnswerValidator
             text = FactIdPattern().Replace(text, " ");
             foreach (Match date in DatePattern().Matches(text))
             {
-                if (date.Value != AnalysisKeys.Iso(_sheet.Date))
+                if (date.Value != IsoDate.Format(_sheet.Date))
                 {
                     problems.Add($"{where} states the date {date.Value}, which is not the business date");
                 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Analytics.Domain.Analysis;
 using Microsoft.Extensions.AI;
 
 namespace Analytics.Domain.AiReview;
@@ -48,9 +47,9 @@ public static class ModelPrompt
     public static string UserText(FactSheet sheet)
     {
         ArgumentNullException.ThrowIfNull(sheet);
-        var data = JsonSerializer.Serialize(new PromptData(AnalysisKeys.Iso(sheet.Date), sheet.Currency, sheet.Facts),
+        var data = JsonSerializer.Serialize(new PromptData(IsoDate.Format(sheet.Date), sheet.Currency, sheet.Facts),
                                             AiReviewJsonContext.Default.PromptData);
-        return $"Business date {AnalysisKeys.Iso(sheet.Date)}, currency {Currency(sheet.Currency)}. Task: {sheet.Task}\n{DataStart}\n{data}\n{DataEnd}";
+        return $"Business date {IsoDate.Format(sheet.Date)}, currency {Currency(sheet.Currency)}. Task: {sheet.Task}\n{DataStart}\n{data}\n{DataEnd}";
     }
 
     /// <summary>The message asking for a corrected answer after <paramref name="problems"/>.</summary>

@@ -37,12 +37,19 @@ public sealed record DailyInsights(
 }
 
 /// <summary>How one analysis step went: <see cref="Section"/> is what it computed (what the report's sections look it up
-/// by), <see cref="Step"/> its state name, shown as it is; <see cref="Source"/> is <see cref="AnalysisPart.Statistics"/> or
-/// <see cref="AnalysisPart.Model"/>; a failed step has its error name and cause, and so has a step that is not
+/// by), <see cref="Step"/> its state name, shown as it is; <see cref="Source"/> is <see cref="PartStatus.Statistics"/> or
+/// <see cref="PartStatus.Model"/>; a failed step has its error name and cause, and so has a step that is not
 /// <see cref="Failed"/> but whose model call failed (it kept its statistical result). A document stored before parts had
 /// a section reads every part as <see cref="AnalysisSection.Company"/> (the enum's default); rendered again, only the
 /// company sections find their part (the first), the others show no failed or model badge.</summary>
-public sealed record PartStatus(AnalysisSection Section, string Step, bool Failed, string Source, string? Error = null, string? Cause = null);
+public sealed record PartStatus(AnalysisSection Section, string Step, bool Failed, string Source, string? Error = null, string? Cause = null)
+{
+    /// <summary><see cref="Source"/> of findings the built-in statistics made.</summary>
+    public const string Statistics = "statistics";
+
+    /// <summary><see cref="Source"/> of findings a model ranked and explained.</summary>
+    public const string Model = "model";
+}
 
 /// <summary>One day of the chain's revenue series.</summary>
 public sealed record DailyRevenue(DateOnly Date, decimal NetRevenue, int Transactions, int StoresTrading);

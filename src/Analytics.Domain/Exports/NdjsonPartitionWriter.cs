@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using Analytics.Domain.Analysis;
 using Analytics.Domain.Storage;
 
 namespace Analytics.Domain.Exports;
@@ -47,7 +46,7 @@ internal sealed class NdjsonPartitionWriter : IDisposable
         _objects = objects;
         Dataset = dataset;
         _date = date;
-        _isoDate = AnalysisKeys.Iso(date);
+        _isoDate = IsoDate.Format(date);
         _maxPartBytes = maxPartBytes;
         _json = new Utf8JsonWriter(_buffer, JsonOptions);
     }

@@ -64,7 +64,7 @@ internal static partial class HtmlReportWriter
             }
             else
             {
-                var model = part?.Source == AnalysisPart.Model;
+                var model = part?.Source == PartStatus.Model;
                 html.Append(' ').Append(Html.Badge(model ? "model" : "stats", "from " + ReportWords.Source(part?.Source)));
             }
         }

@@ -1,3 +1,4 @@
+using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Metrics;
 
@@ -103,5 +104,5 @@ internal static class ReportWords
     }
 
     /// <summary>Who wrote a part's findings: statistics alone or a model ranking and explaining them.</summary>
-    public static string Source(string? source) => source == Analysis.AnalysisPart.Model ? "AI model" : "statistics";
+    public static string Source(string? source) => source == PartStatus.Model ? "AI model" : "statistics";
 }

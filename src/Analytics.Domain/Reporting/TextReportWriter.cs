@@ -217,7 +217,7 @@ internal static partial class TextReportWriter
     }
 
     private static string Source(DailyInsights insights, AnalysisSection section) =>
-        insights.Parts.FirstOrDefault(p => p.Section == section)?.Source ?? AnalysisPart.Statistics;
+        insights.Parts.FirstOrDefault(p => p.Section == section)?.Source ?? PartStatus.Statistics;
 
     /// <summary>The body, or its first <see cref="ReportLimits.MaxTextBytes"/> bytes' worth of whole lines and a note.</summary>
     internal static string Bounded(string body, string? reportLocation)

@@ -23,11 +23,11 @@ public sealed record AnalysisResult<T>(string StateName, string FileName, JsonTy
 
     /// <summary><see cref="Succeeded(string, ModelReviewOutcome, string)"/> for a step without a model.</summary>
     public AnalysisPart Succeeded(string key, string summary) =>
-        AnalysisPart.Succeeded(StateName, key, AnalysisPart.Statistics, summary);
+        AnalysisPart.Succeeded(StateName, key, PartStatus.Statistics, summary);
 
     /// <summary>The part's status for the combined insights: failed when its result is missing.</summary>
     /// <exception cref="InvalidOperationException">The declaration has no section.</exception>
     public PartStatus Status(AnalysisPart part, bool hasResult) => new(
         Section ?? throw new InvalidOperationException($"{StateName} declares no report section."),
-        part.Step, !hasResult, part.Source ?? AnalysisPart.Statistics, part.Error, part.Cause);
+        part.Step, !hasResult, part.Source ?? PartStatus.Statistics, part.Error, part.Cause);
 }

@@ -1,4 +1,3 @@
-using Analytics.Domain.Analysis;
 
 namespace Analytics.Functions.DailyAnalysis;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Analytics.Domain;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Sales;
@@ -71,8 +72,8 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
     /// because the model failed.</summary>
     internal static string ModelNote(IReadOnlyList<PartStatus> parts)
     {
-        var model = parts.Where(p => p.Source == AnalysisPart.Model).Select(p => p.Step).ToList();
-        var failed = parts.Where(p => !p.Failed && p.Error is not null && p.Source != AnalysisPart.Model).Select(p => p.Step).ToList();
+        var model = parts.Where(p => p.Source == PartStatus.Model).Select(p => p.Step).ToList();
+        var failed = parts.Where(p => !p.Failed && p.Error is not null && p.Source != PartStatus.Model).Select(p => p.Step).ToList();
         if (model.Count == 0 && failed.Count == 0)
         {
             return StatisticsOnlyNote;
@@ -108,7 +109,7 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
         }
 
         var text = new StringBuilder()
-            .Append("The daily analysis of ").Append(AnalysisKeys.Iso(insights.Date)).Append(" (execution ").Append(insights.ExecutionName)
+            .Append("The daily analysis of ").Append(IsoDate.Format(insights.Date)).Append(" (execution ").Append(insights.ExecutionName)
             .Append(") completed with errors in ").Append(string.Join(", ", failed.Select(f => f.Step)))
             .AppendLine(". The report gives the statistics that did succeed.").AppendLine();
         foreach (var part in failed)

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Analytics.Domain.Analysis;
 using Analytics.Domain.Exports;
 using Analytics.Domain.Sales;
 using Analytics.Functions.DailyAnalysis;

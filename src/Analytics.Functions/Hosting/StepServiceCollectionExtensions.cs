@@ -21,6 +21,7 @@ public static class StepServiceCollectionExtensions
         services.TryAddScoped<StoreDayRecorder>();
         services.TryAddScoped<PendingUploads>();
         services.TryAddScoped<RunData>();
+        services.TryAddScoped<AnalysisArtifacts>();
         return services;
     }
 }

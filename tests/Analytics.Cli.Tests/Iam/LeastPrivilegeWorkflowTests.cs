@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.S3;
 using Analytics.Cli.Workflows;
+using Analytics.Domain;
 using Analytics.Domain.AiReview;
 using Analytics.Domain.Analysis;
 using Analytics.Domain.Sales;
@@ -27,7 +28,7 @@ public sealed class PolicedChainFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (exitCode, output) = await Cli.RunAsync("demo", "--stores", "8", "--days", "63", "--last-date", AnalysisKeys.Iso(LastDate));
+        var (exitCode, output) = await Cli.RunAsync("demo", "--stores", "8", "--days", "63", "--last-date", IsoDate.Format(LastDate));
         Assert.True(exitCode == 0, output);
     }
 
@@ -52,7 +53,7 @@ public sealed class LeastPrivilegeDailyAnalysisTests(PolicedChainFixture chain) 
         var alerts = Alerts();
         await using var host = new PolicedFunctions(chain.Cli.DataDirectory, configureFunction);
         var result = await host.Workflows.RunAsync(LocalWorkflows.DailyAnalysis, LocalWorkflows.Load(LocalWorkflows.DailyAnalysis),
-            new JsonObject { ["date"] = AnalysisKeys.Iso(PolicedChainFixture.LastDate) }, null, null, CancellationToken.None);
+            new JsonObject { ["date"] = IsoDate.Format(PolicedChainFixture.LastDate) }, null, null, CancellationToken.None);
         if (result.Status != ExecutionStatus.Succeeded)
         {
             return (result, null, Alerts() - alerts);
@@ -95,7 +96,7 @@ public sealed class LeastPrivilegeDailyAnalysisTests(PolicedChainFixture chain) 
         var run = await RunAsync((_, services) => services.AddSingleton<IChatClient>(new UnavailableModel()));
 
         var insights = Completed(run);
-        Assert.All(AiSteps, step => Assert.Equal((false, nameof(ServiceUnavailableException), AnalysisPart.Statistics),
+        Assert.All(AiSteps, step => Assert.Equal((false, nameof(ServiceUnavailableException), PartStatus.Statistics),
                                                  (Part(insights, step).Failed, Part(insights, step).Error, Part(insights, step).Source)));
         Assert.NotNull(insights.Anomalies);
         Assert.NotNull(insights.Trends);

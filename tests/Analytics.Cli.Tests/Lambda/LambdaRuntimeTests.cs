@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Analytics.Domain.Analysis;
 using Analytics.Functions.DailyAnalysis;
 using Analytics.Functions.Hosting;
 using Analytics.Functions.Hosting.Runtime;

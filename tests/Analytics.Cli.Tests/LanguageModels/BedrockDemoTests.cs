@@ -1,4 +1,4 @@
-using Analytics.Domain.Analysis;
+using Analytics.Domain;
 using Analytics.Functions.Aws;
 using Analytics.Functions.DailyAnalysis;
 using Xunit.Abstractions;
@@ -18,7 +18,7 @@ public sealed class BedrockDemoTests(ITestOutputHelper output)
         bedrock.Know(ChainBedrockCredentials.FakeAccessKey, ChainBedrockCredentials.FakeSecret);
         using var cli = new CliRunner();
 
-        var (exitCode, stdout) = await cli.RunAsync("demo", "--stores", "12", "--days", "63", "--last-date", AnalysisKeys.Iso(LastDate),
+        var (exitCode, stdout) = await cli.RunAsync("demo", "--stores", "12", "--days", "63", "--last-date", IsoDate.Format(LastDate),
                                                     "--model-id", FakeBedrock.ModelId, "--bedrock-endpoint", bedrock.Url.ToString());
 
         Assert.True(exitCode == 0, stdout);

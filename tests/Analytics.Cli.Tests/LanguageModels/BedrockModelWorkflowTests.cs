@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Analytics.Cli.Commands;
 using Analytics.Cli.Workflows;
+using Analytics.Domain;
 using Analytics.Domain.AiReview;
 using Analytics.Domain.Analysis;
 using Analytics.Functions.Aws;
@@ -26,9 +27,9 @@ public sealed class FakeBedrockChainFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Bedrock = await FakeBedrock.StartAsync();
-        var (exitCode, output) = await Cli.RunAsync("demo", "--stores", "20", "--days", "63", "--last-date", AnalysisKeys.Iso(LastDate));
+        var (exitCode, output) = await Cli.RunAsync("demo", "--stores", "20", "--days", "63", "--last-date", IsoDate.Format(LastDate));
         Assert.True(exitCode == 0, output);
-        var runs = Path.Combine(Cli.Bucket, "analysis", "runs", AnalysisKeys.Iso(LastDate));
+        var runs = Path.Combine(Cli.Bucket, "analysis", "runs", IsoDate.Format(LastDate));
         var file = Directory.GetFiles(runs, CombineInsightsStep.Result.FileName, SearchOption.AllDirectories).Single();
         Statistics = JsonSerializer.Deserialize(File.ReadAllText(file), AnalysisJsonContext.Default.DailyInsights)!;
     }
@@ -112,7 +113,7 @@ public sealed class BedrockModelWorkflowTests(FakeBedrockChainFixture chain) : I
         var (insights, _, requests) = await RunAsync(_ => FakeBedrock.Behaviour.Good);
 
         Assert.Equal(3, requests.Count);
-        Assert.All(AiSteps, step => Assert.Equal((AnalysisPart.Model, false, null), (Part(insights, step).Source, Part(insights, step).Failed, Part(insights, step).Error)));
+        Assert.All(AiSteps, step => Assert.Equal((PartStatus.Model, false, null), (Part(insights, step).Source, Part(insights, step).Failed, Part(insights, step).Error)));
         Assert.StartsWith(FakeBedrock.Summary, insights.Anomalies!.Review!.Summary, StringComparison.Ordinal);
         Assert.Equal("A1", Assert.Single(insights.Anomalies.Review.Findings).FactId);
         Assert.NotNull(insights.Trends!.Review);
@@ -137,7 +138,7 @@ public sealed class BedrockModelWorkflowTests(FakeBedrockChainFixture chain) : I
         foreach (var step in AiSteps)
         {
             var part = Part(insights, step);
-            Assert.Equal((AnalysisPart.Statistics, false, nameof(InvalidModelAnswerException)), (part.Source, part.Failed, part.Error));
+            Assert.Equal((PartStatus.Statistics, false, nameof(InvalidModelAnswerException)), (part.Source, part.Failed, part.Error));
             Assert.Contains(problem, part.Cause, StringComparison.Ordinal);
         }
 
@@ -154,7 +155,7 @@ public sealed class BedrockModelWorkflowTests(FakeBedrockChainFixture chain) : I
 
         Assert.Equal(5, requests.Count);
         Assert.Equal(2, Failures(events, nameof(ThrottlingException)));
-        Assert.All(AiSteps, step => Assert.Equal(AnalysisPart.Model, Part(insights, step).Source));
+        Assert.All(AiSteps, step => Assert.Equal(PartStatus.Model, Part(insights, step).Source));
         Assert.False(insights.HasErrors);
     }
 
@@ -178,7 +179,7 @@ public sealed class BedrockModelWorkflowTests(FakeBedrockChainFixture chain) : I
             Assert.Equal(3 * 6, requests.Count);
         }
         // Each step saved its statistical result before asking the model, so only the model's part is missing.
-        Assert.All(AiSteps, step => Assert.Equal((false, error, AnalysisPart.Statistics),
+        Assert.All(AiSteps, step => Assert.Equal((false, error, PartStatus.Statistics),
                                                  (Part(insights, step).Failed, Part(insights, step).Error, Part(insights, step).Source)));
         Assert.True(insights.HasErrors);
         Assert.Equal(alerts + 1, Alerts());
@@ -193,7 +194,7 @@ public sealed class BedrockModelWorkflowTests(FakeBedrockChainFixture chain) : I
     {
         await using var chat = await FakeChatEndpoint.StartAsync();
 
-        var (exitCode, output) = await chain.Cli.RunAsync("daily", "--date", AnalysisKeys.Iso(FakeBedrockChainFixture.LastDate),
+        var (exitCode, output) = await chain.Cli.RunAsync("daily", "--date", IsoDate.Format(FakeBedrockChainFixture.LastDate),
                                                           "--model-id", "local-model", "--chat-endpoint", chat.Url.ToString());
 
         Assert.True(exitCode == 0, output);

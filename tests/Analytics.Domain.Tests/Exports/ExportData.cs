@@ -43,7 +43,7 @@ internal static class ExportData
             Day, "exec-1", new DateTimeOffset(2025, 3, 13, 6, 0, 0, TimeSpan.Zero), "USD", day.Count, company,
             new ProductMetrics(Day, 0, [], [], [], [], [], [], 0, []),
             anomalies, null, Recommendations,
-            [new PartStatus(AnalysisSection.Anomalies, "DetectAnomalies", anomaliesFailed, AnalysisPart.Statistics, anomaliesFailed ? "ThrottlingException" : null)],
+            [new PartStatus(AnalysisSection.Anomalies, "DetectAnomalies", anomaliesFailed, PartStatus.Statistics, anomaliesFailed ? "ThrottlingException" : null)],
             [], "statistics only");
     }
 

@@ -122,7 +122,7 @@ public sealed class DailyReportRendererTests(ITestOutputHelper output)
     {
         var insights = ReportSamples.Hand() with
         {
-            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Section == AnalysisSection.Recommendations ? p with { Source = AnalysisPart.Model } : p)],
+            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Section == AnalysisSection.Recommendations ? p with { Source = PartStatus.Model } : p)],
             ModelNote = "An AI model ranked and explained the statistical findings.",
         };
 

@@ -59,7 +59,7 @@ internal static class HostileText
             SubjectId = H(r.SubjectId), Title = H(r.Title), Action = H(r.Action),
             Facts = [.. r.Facts.Select(f => f with { SubjectId = H(f.SubjectId) })],
         })];
-        List<PartStatus> parts = [.. insights.Parts, new PartStatus(AnalysisSection.Anomalies, "DetectAnomalies", true, AnalysisPart.Statistics, "ThrottlingException", H("Rate exceeded"))];
+        List<PartStatus> parts = [.. insights.Parts, new PartStatus(AnalysisSection.Anomalies, "DetectAnomalies", true, PartStatus.Statistics, "ThrottlingException", H("Rate exceeded"))];
         return insights with
         {
             ExecutionName = H(insights.ExecutionName), Currency = H(insights.Currency), Company = company, Products = products, Anomalies = anomalies,

@@ -19,7 +19,7 @@ public sealed class ModelReviewReportTests
             Anomalies = hand.Anomalies! with { Review = Review },
             Trends = hand.Trends! with { Review = Review with { Summary = "Trend reading." } },
             RecommendationsReview = Review with { Summary = "Recommendation reading." },
-            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Section is AnalysisSection.Anomalies or AnalysisSection.Trends or AnalysisSection.Recommendations ? p with { Source = AnalysisPart.Model } : p)],
+            Parts = [.. ReportSamples.AllSucceeded.Select(p => p.Section is AnalysisSection.Anomalies or AnalysisSection.Trends or AnalysisSection.Recommendations ? p with { Source = PartStatus.Model } : p)],
         };
 
         var report = new DailyReportRenderer().Render(insights);

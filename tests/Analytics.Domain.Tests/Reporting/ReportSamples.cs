@@ -14,9 +14,9 @@ internal static class ReportSamples
 
     public static PartStatus[] AllSucceeded =>
     [
-        new(AnalysisSection.Company, "CalcCompanyMetrics", false, AnalysisPart.Statistics), new(AnalysisSection.Products, "CalcProductMetrics", false, AnalysisPart.Statistics),
-        new(AnalysisSection.Anomalies, "DetectAnomalies", false, AnalysisPart.Statistics), new(AnalysisSection.Trends, "AnalyzeTrends", false, AnalysisPart.Statistics),
-        new(AnalysisSection.Recommendations, "GenerateRecommendations", false, AnalysisPart.Statistics),
+        new(AnalysisSection.Company, "CalcCompanyMetrics", false, PartStatus.Statistics), new(AnalysisSection.Products, "CalcProductMetrics", false, PartStatus.Statistics),
+        new(AnalysisSection.Anomalies, "DetectAnomalies", false, PartStatus.Statistics), new(AnalysisSection.Trends, "AnalyzeTrends", false, PartStatus.Statistics),
+        new(AnalysisSection.Recommendations, "GenerateRecommendations", false, PartStatus.Statistics),
     ];
 
     /// <summary>A simulated chain (with a store at half revenue, a closed store and a snack surge on D) run through

@@ -128,9 +128,9 @@ public sealed class CombineInsightsStepTests
     {
         PartStatus[] parts =
         [
-            new(AnalysisSection.Company, CalcCompanyMetricsStep.StateName, false, AnalysisPart.Statistics), new(AnalysisSection.Anomalies, DetectAnomaliesStep.StateName, false, AnalysisPart.Model),
-            new(AnalysisSection.Trends, AnalyzeTrendsStep.StateName, false, AnalysisPart.Statistics, "InvalidModelAnswerException", "summary states 9,999"),
-            new(AnalysisSection.Recommendations, GenerateRecommendationsStep.StateName, false, AnalysisPart.Model),
+            new(AnalysisSection.Company, CalcCompanyMetricsStep.StateName, false, PartStatus.Statistics), new(AnalysisSection.Anomalies, DetectAnomaliesStep.StateName, false, PartStatus.Model),
+            new(AnalysisSection.Trends, AnalyzeTrendsStep.StateName, false, PartStatus.Statistics, "InvalidModelAnswerException", "summary states 9,999"),
+            new(AnalysisSection.Recommendations, GenerateRecommendationsStep.StateName, false, PartStatus.Model),
         ];
 
         var note = CombineInsightsStep.ModelNote(parts);
@@ -138,7 +138,7 @@ public sealed class CombineInsightsStepTests
         Assert.Equal($"An AI model ranked and explained the statistical findings of {DetectAnomaliesStep.StateName}, {GenerateRecommendationsStep.StateName}; " +
                      $"every figure it states was checked against the statistics. The model failed for {AnalyzeTrendsStep.StateName}, which kept " +
                      "their statistical findings.", note);
-        Assert.Equal(CombineInsightsStep.StatisticsOnlyNote, CombineInsightsStep.ModelNote([new(AnalysisSection.Anomalies, DetectAnomaliesStep.StateName, false, AnalysisPart.Statistics)]));
+        Assert.Equal(CombineInsightsStep.StatisticsOnlyNote, CombineInsightsStep.ModelNote([new(AnalysisSection.Anomalies, DetectAnomaliesStep.StateName, false, PartStatus.Statistics)]));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Analytics.Domain.AiReview;
+using Analytics.Domain.Analysis;
 
-namespace Analytics.Domain.Analysis;
+namespace Analytics.Functions.DailyAnalysis;
 
 /// <summary>
 /// What an analysis step hands on through the state: where its full result is (<see cref="Key"/>) and a one-line
@@ -14,7 +15,7 @@ namespace Analytics.Domain.Analysis;
 /// did not fail, the error of its model call (<c>InvalidModelAnswerException</c>, …): the step kept its statistical
 /// result.</param>
 /// <param name="Cause">The error's message when failed.</param>
-/// <param name="Source">Who wrote the findings: <see cref="Statistics"/>, or <see cref="Model"/> when a model ranked
+/// <param name="Source">Who wrote the findings: <see cref="PartStatus.Statistics"/>, or <see cref="PartStatus.Model"/> when a model ranked
 /// and explained them.</param>
 /// <param name="Summary">One line for logs and the execution history.</param>
 public sealed record AnalysisPart(
@@ -26,13 +27,10 @@ public sealed record AnalysisPart(
     string? Source = null,
     string? Summary = null)
 {
-    public const string Statistics = "statistics";
-    public const string Model = "model";
-
     public static AnalysisPart Succeeded(string step, string key, string source, string summary) => new(step, key, Source: source, Summary: summary);
 
     /// <summary>A result written by <paramref name="step"/>: from the model when its review was used, from statistics
     /// otherwise, with the model's error when its call failed.</summary>
     public static AnalysisPart Succeeded(string step, string key, ModelReviewOutcome model, string summary) =>
-        new(step, key, Error: model.Error, Cause: model.Cause, Source: model.Review is null ? Statistics : Model, Summary: summary);
+        new(step, key, Error: model.Error, Cause: model.Cause, Source: model.Review is null ? PartStatus.Statistics : PartStatus.Model, Summary: summary);
 }

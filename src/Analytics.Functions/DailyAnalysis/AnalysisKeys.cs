@@ -1,6 +1,7 @@
-using System.Globalization;
+using Analytics.Domain;
+using Analytics.Domain.Exports;
 
-namespace Analytics.Domain.Analysis;
+namespace Analytics.Functions.DailyAnalysis;
 
 /// <summary>
 /// Where the daily analysis keeps things in the bucket. Per-execution intermediate results live under
@@ -16,7 +17,7 @@ public static class AnalysisKeys
     public const string ReportsPrefix = "reports/";
 
     /// <summary>QuickSight exports: <c>exports/quicksight/{dataset}/dt={date}/…</c> and <c>exports/quicksight/manifests/…</c>.</summary>
-    public const string ExportsPrefix = "exports/quicksight/";
+    public const string ExportsPrefix = QuickSightKeys.Prefix;
 
     public static string RunPrefix(DateOnly date, string executionName)
     {
@@ -25,12 +26,10 @@ public static class AnalysisKeys
             throw new ArgumentException($"'{executionName}' cannot name an execution's folder.", nameof(executionName));
         }
 
-        return $"{RunsPrefix}{Iso(date)}/{executionName}/";
+        return $"{RunsPrefix}{IsoDate.Format(date)}/{executionName}/";
     }
 
-    public static string HtmlReport(DateOnly date) => $"{ReportsPrefix}{Iso(date)}/daily-report.html";
+    public static string HtmlReport(DateOnly date) => $"{ReportsPrefix}{IsoDate.Format(date)}/daily-report.html";
 
-    public static string TextReport(DateOnly date) => $"{ReportsPrefix}{Iso(date)}/daily-report.txt";
-
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string TextReport(DateOnly date) => $"{ReportsPrefix}{IsoDate.Format(date)}/daily-report.txt";
 }

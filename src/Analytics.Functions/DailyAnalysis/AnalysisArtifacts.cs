@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Analytics.Domain.Sales;
 using Analytics.Domain.Storage;
 
-namespace Analytics.Domain.Analysis;
+namespace Analytics.Functions.DailyAnalysis;
 
 /// <summary>
 /// Reads and writes the daily analysis' intermediate results in the bucket: JSON documents, and the business

@@ -1,4 +1,6 @@
-namespace Analytics.Domain.Analysis;
+using Analytics.Domain.Analysis;
+
+namespace Analytics.Functions.DailyAnalysis;
 
 /// <summary>
 /// One daily-analysis execution, as the state carries it in <c>$.run</c> from GetStoreSummaries on: the business
