@@ -58,7 +58,7 @@ public sealed class LambdaRuntimeTests : IAsyncLifetime
         await stop.CancelAsync();
         Assert.Equal(["1 Root=1-00000001-000000000000000000000001", "2 Root=1-00000002-000000000000000000000002", "3 Root=1-00000003-000000000000000000000003"],
                      answers.Select(a => (string)a["summary"]!));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        await AssertStoppedAsync(run);
         Assert.Empty(_api.Violations);
     }
 
@@ -74,6 +74,20 @@ public sealed class LambdaRuntimeTests : IAsyncLifetime
         Assert.Equal(nameof(LambdaConfigurationException), error.ErrorTypeHeader);
         Assert.Contains("nothing is set.", error.Body, StringComparison.Ordinal);
         Assert.Equal(0, _api.NextRequests);
+    }
+
+    /// <summary>A loop told to stop after its last answer either was already waiting for the next event (the wait is
+    /// cancelled) or had not yet asked for it (it ends with 0): the test cannot tell which comes first, and both stop.</summary>
+    private static async Task AssertStoppedAsync(Task<int> run)
+    {
+        try
+        {
+            Assert.Equal(0, await run);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped while waiting for the next event
+        }
     }
 
     private static LambdaHost Host<TStep>()
