@@ -13,6 +13,7 @@ using Analytics.Domain.Storage;
 using Analytics.Domain.Uploads;
 using Analytics.Functions.DailyAnalysis;
 using Analytics.Functions.Hosting;
+using Analytics.Testing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using StatesLanguage.Evaluation;
@@ -238,6 +239,33 @@ public sealed class LeastPrivilegeUploadTests : IDisposable
 
         Assert.Equal((ExecutionStatus.Failed, nameof(InvalidUploadException)), (retry.Status, retry.Error));
         Assert.Contains(rejection.Message, retry.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_CommitFailingEveryAttempt_ReportIncompleteUploadReadsThePendingSaveUnderItsOwnPolicy()
+    {
+        await using var host = new PolicedFunctions(DataDirectory, (function, services) =>
+        {
+            if (function == "ProcessUpload")
+            {
+                services.Decorate<ISalesStore>(sales => new CommitThrottledSalesStore(sales));
+            }
+        });
+        await host.Bucket.WriteAsync("uploads/store-0001/day.json", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Day)), "application/json", CancellationToken.None);
+
+        var result = await ProcessAsync(host, "uploads/store-0001/day.json");
+
+        Assert.Equal((ExecutionStatus.Failed, nameof(ProvisionedThroughputExceededException)), (result.Status, result.Error));
+        var alert = System.IO.File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(DataDirectory, "outbox", LocalResources.AlertsTopic))));
+        Assert.Contains("1 store-day(s) are missing: store-0001 2025-01-15.", alert, StringComparison.Ordinal); // read from pending/
+        Assert.Empty(await host.Services.GetRequiredService<ISalesStore>().GetDayAsync(new DateOnly(2025, 1, 15), SalesDetail.Totals, CancellationToken.None));
+    }
+
+    /// <summary>A sales table that stages but throttles every commit.</summary>
+    private sealed class CommitThrottledSalesStore(ISalesStore inner) : DelegatingSalesStore(inner)
+    {
+        public override Task CommitAsync(string uploadId, IReadOnlyCollection<StoreDayKey> storeDays, CancellationToken cancellationToken) =>
+            throw new ProvisionedThroughputExceededException("Rate of requests exceeds the allowed throughput (test).");
     }
 
     [Fact]
