@@ -57,7 +57,7 @@ public sealed class ProcessUploadStep(IObjectStore objects, UploadReader reader,
 
         var uploadId = UploadId(objects.BucketName, key);
         await pending.WriteAsync(new PendingUpload(uploadId, key, time.GetUtcNow(), storeDays), cancellationToken);
-        var conflicts = await recorder.RecordAsync(uploadId, key, upload.LastModified, spool, cancellationToken);
+        var conflicts = await recorder.RecordAsync(uploadId, key, upload.LastModified, spool, storeDays, cancellationToken);
         await pending.DeleteAsync(uploadId, cancellationToken);
         if (conflicts.Count > 0)
         {

@@ -28,12 +28,13 @@ public sealed class StoreDayRecorder(IObjectStore objects, ISalesStore sales, St
     /// is committed and its ledger entries are removed.
     /// </summary>
     /// <param name="arrivedAt">When the file arrived: the order of its store-days that carry no <c>exported_at</c>.</param>
+    /// <param name="storeDays">The store-days the spool holds (what the commit makes visible).</param>
     public async Task<IReadOnlyList<UploadProblem>> RecordAsync(
-        string uploadId, string key, DateTimeOffset arrivedAt, ContributionSpool spool, CancellationToken cancellationToken)
+        string uploadId, string key, DateTimeOffset arrivedAt, ContributionSpool spool, IReadOnlyCollection<StoreDayKey> storeDays,
+        CancellationToken cancellationToken)
     {
         var problems = new List<UploadProblem>();
         var entries = new List<string>();
-        var storeDays = new List<StoreDayKey>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
         await using (var content = await objects.OpenReadAsync(key, cancellationToken))
         {
@@ -51,7 +52,6 @@ public sealed class StoreDayRecorder(IObjectStore objects, ISalesStore sales, St
                 }
 
                 entries.AddRange(round.Select(r => r.EntryKey));
-                storeDays.AddRange(round.Select(r => new StoreDayKey(r.Contribution.Summary.BusinessDate, r.Contribution.Summary.StoreId)));
                 await Parallel.ForEachAsync(round, parallel, async (r, token) => await ledger.WriteAsync(r.EntryKey, r.Bytes, token));
                 await Parallel.ForEachAsync(round, parallel, async (r, token) => await RecomputeAsync(uploadId, key, r, token));
                 problems.AddRange(round.Select(r => r.Problem).OfType<UploadProblem>());
