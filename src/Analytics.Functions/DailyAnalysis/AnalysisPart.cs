@@ -9,7 +9,10 @@ namespace Analytics.Functions.DailyAnalysis;
 /// any chain size.
 /// </summary>
 /// <param name="Step">The state name (<c>DetectAnomalies</c>, …).</param>
-/// <param name="Key">The object key of the step's result document; null when it failed.</param>
+/// <param name="Key">The object key of the step's result document. On a failed part, where the step saves its result
+/// (the state machine's <c>…Failed</c> Pass state says so): a step with a model saves its statistical result there before
+/// the model is asked, so the document is there when only the model failed, and absent when the step failed before
+/// that (<see cref="RunParts"/> reads it if present).</param>
 /// <param name="Failed">True when the step failed after its retries and the run went on without it.</param>
 /// <param name="Error">The error name (an exception type name, <c>States.Timeout</c>, …) when failed; on a part that
 /// did not fail, the error of its model call (<c>InvalidModelAnswerException</c>, …): the step kept its statistical

@@ -4,17 +4,13 @@ namespace Analytics.Functions.DailyAnalysis;
 /// <summary>The parameters of the steps that need only the run: <c>{"run.$":"$.run"}</c>.</summary>
 public sealed record RunInput(AnalysisRun Run);
 
-/// <summary>GenerateRecommendations' parameters: the run and the Parallel branch results (each a result or a failure).</summary>
-public sealed record RecommendationsInput(AnalysisRun Run, AnalysisPart Anomalies, AnalysisPart Trends);
-
-/// <summary>CombineInsights' parameters: the run and every analysis part, failed ones included.</summary>
-public sealed record CombineInsightsInput(
-    AnalysisRun Run,
-    AnalysisPart Company,
-    AnalysisPart Products,
-    AnalysisPart Anomalies,
-    AnalysisPart Trends,
-    AnalysisPart Recommendations);
+/// <summary>
+/// The parameters of a step that reads other steps' results (GenerateRecommendations, CombineInsights): the run and
+/// the analysis parts so far, each a result or a failure, as the state machine lists them
+/// (<c>"parts.$": "States.Array($.company, $.products, …)"</c>). The step reads them by declaration
+/// (<see cref="RunParts"/>), so a new part needs no change here.
+/// </summary>
+public sealed record PartsInput(AnalysisRun Run, IReadOnlyList<AnalysisPart> Parts);
 
 /// <summary>GenerateReport's and ExportToQuickSight's parameters: the run and CombineInsights' result.</summary>
 public sealed record InsightsInput(AnalysisRun Run, CombinedInsights Insights);

@@ -13,7 +13,7 @@ public sealed class AnalyzeTrendsStep(RunData data, TrendAnalyzer analyzer, Mode
     public const string StateName = "AnalyzeTrends";
 
     /// <summary>The step's result, declared once.</summary>
-    public static readonly AnalysisResult<TrendReport> Result = new(StateName, "trends.json", AnalysisJsonContext.Default.TrendReport, AnalysisSection.Trends);
+    public static readonly AnalysisResult<TrendReport> Result = new(StateName, AnalysisJsonContext.Default.TrendReport, AnalysisSection.Trends);
 
     [LambdaFunction(ResourceName = StateName, MemorySize = 1024, Timeout = 300,
                     SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix], UsesModel = true)]

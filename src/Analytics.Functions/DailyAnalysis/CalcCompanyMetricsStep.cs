@@ -11,7 +11,7 @@ public sealed class CalcCompanyMetricsStep(RunData data, CompanyMetricsCalculato
     public const string StateName = "CalcCompanyMetrics";
 
     /// <summary>The step's result, declared once.</summary>
-    public static readonly AnalysisResult<CompanyMetrics> Result = new(StateName, "company.json", AnalysisJsonContext.Default.CompanyMetrics, AnalysisSection.Company);
+    public static readonly AnalysisResult<CompanyMetrics> Result = new(StateName, AnalysisJsonContext.Default.CompanyMetrics, AnalysisSection.Company);
 
     [LambdaFunction(ResourceName = StateName, MemorySize = 1024, Timeout = 300,
                     SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]

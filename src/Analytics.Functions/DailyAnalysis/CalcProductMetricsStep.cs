@@ -11,7 +11,7 @@ public sealed class CalcProductMetricsStep(RunData data, ProductMetricsCalculato
     public const string StateName = "CalcProductMetrics";
 
     /// <summary>The step's result, declared once.</summary>
-    public static readonly AnalysisResult<ProductMetrics> Result = new(StateName, "products.json", AnalysisJsonContext.Default.ProductMetrics, AnalysisSection.Products);
+    public static readonly AnalysisResult<ProductMetrics> Result = new(StateName, AnalysisJsonContext.Default.ProductMetrics, AnalysisSection.Products);
 
     [LambdaFunction(ResourceName = StateName, MemorySize = 2048, Timeout = 300,
                     SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]

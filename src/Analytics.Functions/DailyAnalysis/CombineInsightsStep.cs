@@ -16,7 +16,7 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
     public const string StateName = "CombineInsights";
 
     /// <summary>The combined document, declared once; it is no report section of its own.</summary>
-    public static readonly AnalysisResult<DailyInsights> Result = new(StateName, "insights.json", AnalysisJsonContext.Default.DailyInsights);
+    public static readonly AnalysisResult<DailyInsights> Result = new(StateName, AnalysisJsonContext.Default.DailyInsights);
 
     /// <summary>What the report says about how findings were made while no model is configured.</summary>
     public const string StatisticsOnlyNote = "No AI model is configured: every finding comes from the built-in statistics.";
@@ -24,29 +24,19 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
     [LambdaFunction(ResourceName = StateName, MemorySize = 512, Timeout = 300,
                     SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix],
                     Lists = [AnalysisKeys.RunsPrefix])]
-    public async Task<CombinedInsights> HandleAsync(CombineInsightsInput input, CancellationToken cancellationToken)
+    public async Task<CombinedInsights> HandleAsync(PartsInput input, CancellationToken cancellationToken)
     {
         var run = input.Run;
-        var company = data.ReadPartAsync(StateName, CalcCompanyMetricsStep.Result, input.Company, cancellationToken);
-        var products = data.ReadPartAsync(StateName, CalcProductMetricsStep.Result, input.Products, cancellationToken);
-        var anomalies = data.ReadModelPartAsync(StateName, run, DetectAnomaliesStep.Result, input.Anomalies, cancellationToken);
-        var trends = data.ReadModelPartAsync(StateName, run, AnalyzeTrendsStep.Result, input.Trends, cancellationToken);
-        var recommendations = data.ReadModelPartAsync(StateName, run, GenerateRecommendationsStep.Result, input.Recommendations, cancellationToken);
+        var parts = data.Parts(StateName, input.Parts);
+        var company = parts.ReadRequiredAsync(CalcCompanyMetricsStep.Result, cancellationToken);
+        var products = parts.ReadRequiredAsync(CalcProductMetricsStep.Result, cancellationToken);
+        var anomalies = parts.ReadAsync(DetectAnomaliesStep.Result, cancellationToken);
+        var trends = parts.ReadAsync(AnalyzeTrendsStep.Result, cancellationToken);
+        var recommendations = parts.ReadAsync(GenerateRecommendationsStep.Result, cancellationToken);
         var series = RevenueSeriesAsync(run, cancellationToken);
 
-        var companyMetrics = await company ?? throw new InvalidStepInputException(StateName, $"{CalcCompanyMetricsStep.StateName} is marked failed; the run cannot report without it.");
-        var productMetrics = await products ?? throw new InvalidStepInputException(StateName, $"{CalcProductMetricsStep.StateName} is marked failed; the run cannot report without it.");
-
-        // A failed part whose statistical result was saved before the model was asked keeps it: then only the model failed.
+        var (companyMetrics, productMetrics) = (await company, await products);
         var (anomalyReport, trendReport, recommendationSet) = (await anomalies, await trends, await recommendations);
-        List<PartStatus> statuses =
-        [
-            CalcCompanyMetricsStep.Result.Status(input.Company, hasResult: true),
-            CalcProductMetricsStep.Result.Status(input.Products, hasResult: true),
-            DetectAnomaliesStep.Result.Status(input.Anomalies, anomalyReport is not null),
-            AnalyzeTrendsStep.Result.Status(input.Trends, trendReport is not null),
-            GenerateRecommendationsStep.Result.Status(input.Recommendations, recommendationSet is not null),
-        ];
         var insights = new DailyInsights(
             run.Date, run.ExecutionName, run.StartedAt, run.Currency ?? "",
             run.StoreCount,
@@ -55,9 +45,9 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
             anomalyReport,
             trendReport,
             recommendationSet?.Recommendations ?? [],
-            statuses,
+            parts.Statuses,
             await series,
-            ModelNote(statuses),
+            ModelNote(parts.Statuses),
             recommendationSet?.Review);
 
         var key = await data.SaveAsync(run, Result, insights, cancellationToken);

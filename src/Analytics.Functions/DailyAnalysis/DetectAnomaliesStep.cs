@@ -16,7 +16,7 @@ public sealed class DetectAnomaliesStep(RunData data, AnomalyDetector detector, 
     public const string StateName = "DetectAnomalies";
 
     /// <summary>The step's result, declared once.</summary>
-    public static readonly AnalysisResult<AnomalyReport> Result = new(StateName, "anomalies.json", AnalysisJsonContext.Default.AnomalyReport, AnalysisSection.Anomalies);
+    public static readonly AnalysisResult<AnomalyReport> Result = new(StateName, AnalysisJsonContext.Default.AnomalyReport, AnalysisSection.Anomalies);
 
     [LambdaFunction(ResourceName = StateName, MemorySize = 2048, Timeout = 300,
                     SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix], UsesModel = true)]

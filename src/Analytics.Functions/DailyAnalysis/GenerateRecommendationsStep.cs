@@ -17,11 +17,11 @@ public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngi
 
     /// <summary>The step's result, declared once.</summary>
     public static readonly AnalysisResult<RecommendationSet> Result =
-        new(StateName, "recommendations.json", AnalysisJsonContext.Default.RecommendationSet, AnalysisSection.Recommendations);
+        new(StateName, AnalysisJsonContext.Default.RecommendationSet, AnalysisSection.Recommendations);
 
     [LambdaFunction(ResourceName = StateName, MemorySize = 512, Timeout = 300,
                     Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix], Lists = [AnalysisKeys.RunsPrefix], UsesModel = true)]
-    public Task<AnalysisPart> HandleAsync(RecommendationsInput input, CancellationToken cancellationToken) =>
+    public Task<AnalysisPart> HandleAsync(PartsInput input, CancellationToken cancellationToken) =>
         data.ReviewedAsync(Result, input.Run, reviewer,
             token => RecommendAsync(input, token),
             set => FactSheets.Recommendations(set.Date, set.Recommendations, input.Run.Currency ?? ""),
@@ -30,25 +30,14 @@ public sealed class GenerateRecommendationsStep(RunData data, RecommendationEngi
                    + (set.MissingInputs.Count > 0 ? $" (without {string.Join(" and ", set.MissingInputs)})" : ""),
             cancellationToken);
 
-    private async Task<RecommendationSet> RecommendAsync(RecommendationsInput input, CancellationToken cancellationToken)
+    private async Task<RecommendationSet> RecommendAsync(PartsInput input, CancellationToken cancellationToken)
     {
-        var run = input.Run;
-        var company = data.ReadSavedAsync(run, CalcCompanyMetricsStep.Result, cancellationToken);
-        var products = data.ReadSavedAsync(run, CalcProductMetricsStep.Result, cancellationToken);
-        var anomalies = await data.ReadModelPartAsync(StateName, run, DetectAnomaliesStep.Result, input.Anomalies, cancellationToken);
-        var trends = await data.ReadModelPartAsync(StateName, run, AnalyzeTrendsStep.Result, input.Trends, cancellationToken);
-        var recommendations = engine.Recommend(await company, await products, anomalies, trends);
-        List<string> missing = [];
-        if (anomalies is null)
-        {
-            missing.Add(input.Anomalies.Step);
-        }
-
-        if (trends is null)
-        {
-            missing.Add(input.Trends.Step);
-        }
-
-        return new RecommendationSet(run.Date, recommendations, missing, Review: null);
+        var parts = data.Parts(StateName, input.Parts);
+        var company = parts.ReadRequiredAsync(CalcCompanyMetricsStep.Result, cancellationToken);
+        var products = parts.ReadRequiredAsync(CalcProductMetricsStep.Result, cancellationToken);
+        var anomalies = parts.ReadAsync(DetectAnomaliesStep.Result, cancellationToken);
+        var trends = parts.ReadAsync(AnalyzeTrendsStep.Result, cancellationToken);
+        var recommendations = engine.Recommend(await company, await products, await anomalies, await trends);
+        return new RecommendationSet(input.Run.Date, recommendations, parts.Missing, Review: null);
     }
 }

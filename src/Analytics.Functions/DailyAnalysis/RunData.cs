@@ -29,48 +29,9 @@ public sealed class RunData(AnalysisArtifacts artifacts, SalesHistoryLoader hist
     public async Task<ChainHistory?> ReadChainAsync(AnalysisRun run, CancellationToken cancellationToken) =>
         run.ChainKey is null ? null : await artifacts.ReadAsync(run.ChainKey, AnalysisJsonContext.Default.ChainHistory, cancellationToken);
 
-    /// <summary>The result document of <paramref name="part"/>; null when that step failed and the run went on without it.</summary>
-    /// <exception cref="InvalidStepInputException">A part that neither failed nor names its result.</exception>
-    public async Task<T?> ReadPartAsync<T>(string step, AnalysisResult<T> result, AnalysisPart part, CancellationToken cancellationToken)
-        where T : class
-    {
-        if (part.Failed)
-        {
-            return null;
-        }
-
-        if (part.Key is null)
-        {
-            throw new InvalidStepInputException(step, $"the result of {part.Step} has no key and is not marked failed.");
-        }
-
-        return await artifacts.ReadAsync(part.Key, result.TypeInfo, cancellationToken);
-    }
-
-    /// <summary>
-    /// <see cref="ReadPartAsync"/> for the part of a model step, which saves its statistical result before asking the
-    /// model (<see cref="SaveBeforeReviewAsync"/>): a part marked failed (the step's retries ran out) still has that
-    /// result when it was saved, and only the model's review is missing. Whether it was saved is asked with a listing
-    /// of its exact key (<see cref="AnalysisArtifacts.ReadIfPresentAsync"/>): without <c>s3:ListBucket</c> on the whole
-    /// bucket, S3 answers a read of a missing key with 403, not 404.
-    /// </summary>
-    public async Task<T?> ReadModelPartAsync<T>(string step, AnalysisRun run, AnalysisResult<T> result, AnalysisPart part,
-                                                CancellationToken cancellationToken)
-        where T : class
-    {
-        if (!part.Failed)
-        {
-            return await ReadPartAsync(step, result, part, cancellationToken);
-        }
-
-        return await artifacts.ReadIfPresentAsync(run.KeyOf(result.FileName), result.TypeInfo, cancellationToken);
-    }
-
-    /// <summary>The result a step of this run saved, read by its declared name: for a step whose input does not carry
-    /// that part.</summary>
-    public Task<T> ReadSavedAsync<T>(AnalysisRun run, AnalysisResult<T> result, CancellationToken cancellationToken)
-        where T : class =>
-        artifacts.ReadAsync(run.KeyOf(result.FileName), result.TypeInfo, cancellationToken);
+    /// <summary>The parts in a step's input, to read by their declarations.</summary>
+    /// <param name="step">The reading step's state name, for its errors.</param>
+    public RunParts Parts(string step, IReadOnlyList<AnalysisPart> parts) => new(artifacts, step, parts);
 
     /// <summary>
     /// The skeleton of a step whose statistical result a model reviews (AnalyzeTrends, DetectAnomalies,
@@ -97,8 +58,8 @@ public sealed class RunData(AnalysisArtifacts artifacts, SalesHistoryLoader hist
 
     /// <summary>
     /// Saves a model step's statistical result before the model is asked (when one is configured), so that the run
-    /// keeps it if the model never answers and the step's retries run out (<see cref="ReadModelPartAsync"/>). The step
-    /// saves again, with the model's review, when the model answers.
+    /// keeps it if the model never answers and the step's retries run out: the failed part's key names the document
+    /// (<see cref="AnalysisPart.Key"/>). The step saves again, with the model's review, when the model answers.
     /// </summary>
     private Task SaveBeforeReviewAsync<T>(ModelReviewer reviewer, AnalysisRun run, AnalysisResult<T> result, T value,
                                          CancellationToken cancellationToken)

@@ -59,6 +59,24 @@ public sealed class StateMachineConsistencyTests
         Assert.All(tasks.Where(t => t.Step is null), t => Assert.StartsWith("arn:aws:states:::", (string)t.Definition["Resource"]!, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void FailedParts_SayWhereTheirStepSavesItsResult()
+    {
+        var failedParts = StateMachineTasks.AllStates(StateMachineTasks.Definition("daily-analysis"))
+            .Where(s => (string?)s.State["Type"] == "Pass" && (bool?)s.State["Parameters"]?["failed"] == true).ToList();
+
+        Assert.NotEmpty(failedParts);
+        Assert.All(failedParts, p =>
+        {
+            var step = (string)p.State["Parameters"]!["step"]!;
+            var result = StepCatalog.All.Single(s => s.Function.ResourceName == step).StepType
+                .GetField("Result", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
+            var fileName = (string?)result?.GetType().GetProperty("FileName")!.GetValue(result);
+            Assert.True(fileName is not null, $"{p.Name}: {step} declares no Result");
+            Assert.Equal($"States.Format('{{}}{fileName}', $.run.prefix)", (string?)p.State["Parameters"]!["key.$"]);
+        });
+    }
+
     /// <summary>Names in any <c>ErrorEquals</c> that are not <c>States.*</c>, a Lambda service error, or the name of an
     /// exception type in the functions' assembly or the assemblies it loads (ours, the AWS SDK's, .NET's): what a
     /// function's error document can carry as its <c>errorType</c>.</summary>

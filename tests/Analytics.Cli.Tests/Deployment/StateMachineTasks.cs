@@ -31,29 +31,34 @@ internal static class StateMachineTasks
     public static IReadOnlyList<string> Steps(params string[] machines) =>
         [.. machines.SelectMany(Of).Select(t => t.Step?.Function.ResourceName).OfType<string>().Distinct(StringComparer.Ordinal)];
 
-    private static void Collect(string machine, JsonObject container, List<TaskState> tasks)
+    /// <summary>Every state of a definition with its name, in document order (a Parallel's branches and a Map's
+    /// processor after the state that holds them).</summary>
+    public static IEnumerable<(string Name, JsonObject State)> AllStates(JsonObject container)
     {
         foreach (var (name, node) in container["States"]!.AsObject())
         {
             var state = node!.AsObject();
-            switch ((string?)state["Type"])
+            yield return (name, state);
+            var inner = (string?)state["Type"] switch
             {
-                case "Task":
-                    var resource = (string)state["Resource"]!;
-                    var step = StepCatalog.All.FirstOrDefault(s => resource == "${" + s.ArnVariable + "}");
-                    tasks.Add(new TaskState(machine, name, state, step));
-                    break;
-                case "Parallel":
-                    foreach (var branch in state["Branches"]!.AsArray())
-                    {
-                        Collect(machine, branch!.AsObject(), tasks);
-                    }
-
-                    break;
-                case "Map":
-                    Collect(machine, (state["ItemProcessor"] ?? state["Iterator"])!.AsObject(), tasks);
-                    break;
+                "Parallel" => state["Branches"]!.AsArray().Select(b => b!.AsObject()),
+                "Map" => [(state["ItemProcessor"] ?? state["Iterator"])!.AsObject()],
+                _ => [],
+            };
+            foreach (var nested in inner.SelectMany(AllStates))
+            {
+                yield return nested;
             }
+        }
+    }
+
+    private static void Collect(string machine, JsonObject container, List<TaskState> tasks)
+    {
+        foreach (var (name, state) in AllStates(container).Where(s => (string?)s.State["Type"] == "Task"))
+        {
+            var resource = (string)state["Resource"]!;
+            var step = StepCatalog.All.FirstOrDefault(s => resource == "${" + s.ArnVariable + "}");
+            tasks.Add(new TaskState(machine, name, state, step));
         }
     }
 }

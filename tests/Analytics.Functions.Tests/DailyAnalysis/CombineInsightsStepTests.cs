@@ -41,13 +41,17 @@ public sealed class CombineInsightsStepTests
 
     private static AnalysisPart Part<T>(AnalysisResult<T> result) where T : class => result.Succeeded(Run.KeyOf(result.FileName), "");
 
-    private static CombineInsightsInput Input(AnalysisPart trends) => new(Run, Part(CalcCompanyMetricsStep.Result),
-        Part(CalcProductMetricsStep.Result), Part(DetectAnomaliesStep.Result), trends, Part(GenerateRecommendationsStep.Result));
+    private static PartsInput Input(AnalysisPart trends, AnalysisPart? company = null) => new(Run,
+        [company ?? Part(CalcCompanyMetricsStep.Result), Part(CalcProductMetricsStep.Result), Part(DetectAnomaliesStep.Result), trends, Part(GenerateRecommendationsStep.Result)]);
+
+    /// <summary>A part as the state machine's <c>…Failed</c> Pass state writes it: failed, with where the step saves its result.</summary>
+    private static AnalysisPart Failed<T>(AnalysisResult<T> result, string error, string cause) where T : class =>
+        new(result.StateName, Run.KeyOf(result.FileName), Failed: true, Error: error, Cause: cause);
 
     [Fact]
     public async Task HandleAsync_BranchFailed_RecordsWhichAndWhyAndKeepsTheRest()
     {
-        var failed = new AnalysisPart(AnalyzeTrendsStep.StateName, Failed: true, Error: "ModelTimeoutException", Cause: "The model did not answer in 60 s.");
+        var failed = Failed(AnalyzeTrendsStep.Result, "ModelTimeoutException", "The model did not answer in 60 s.");
 
         var combined = await Step().HandleAsync(Input(failed), CancellationToken.None);
 
@@ -67,7 +71,7 @@ public sealed class CombineInsightsStepTests
     {
         // The step saved its statistical result before asking the model, then the model's retries ran out.
         WriteTrends();
-        var failed = new AnalysisPart(AnalyzeTrendsStep.StateName, Failed: true, Error: "ThrottlingException", Cause: "Rate exceeded.");
+        var failed = Failed(AnalyzeTrendsStep.Result, "ThrottlingException", "Rate exceeded.");
 
         var combined = await Step().HandleAsync(Input(failed), CancellationToken.None);
 
@@ -117,10 +121,21 @@ public sealed class CombineInsightsStepTests
     [Fact]
     public async Task HandleAsync_CompanyMetricsMarkedFailed_IsInvalidInput()
     {
-        var input = Input(Part(AnalyzeTrendsStep.Result)) with { Company = new AnalysisPart(CalcCompanyMetricsStep.StateName, Failed: true) };
+        var input = Input(Part(AnalyzeTrendsStep.Result), company: new AnalysisPart(CalcCompanyMetricsStep.StateName, Failed: true));
 
         await Assert.ThrowsAsync<InvalidStepInputException>(() =>
             Step().HandleAsync(input, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task HandleAsync_InputWithoutAPartItReads_IsInvalidInputNamingIt()
+    {
+        var input = Input(Part(AnalyzeTrendsStep.Result));
+        input = input with { Parts = [.. input.Parts.Where(p => p.Step != AnalyzeTrendsStep.StateName)] };
+
+        var error = await Assert.ThrowsAsync<InvalidStepInputException>(() => Step().HandleAsync(input, CancellationToken.None));
+
+        Assert.Contains($"its input carries no part of {AnalyzeTrendsStep.StateName}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
