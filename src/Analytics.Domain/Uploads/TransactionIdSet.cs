@@ -5,36 +5,24 @@ namespace Analytics.Domain.Uploads;
 /// <summary>
 /// The transaction ids of the store-day being read, kept as UTF-8 bytes (no string per id) in one arena, each followed
 /// by a 0 byte: the very layout <see cref="ContributionId"/> hashes, so ids that arrive in order are hashed in place.
-/// Duplicates are found by a seeded hash and confirmed byte by byte. <see cref="Clear"/> keeps the capacity.
+/// Duplicates are found by a seeded hash (chained by <see cref="HashLinks"/>) and confirmed byte by byte.
+/// <see cref="Clear"/> keeps the capacity.
 /// </summary>
 internal sealed class TransactionIdSet
 {
     private readonly ulong _seed = Utf8Hash.NewSeed();
-    private int[] _buckets = new int[1024];
-    private Entry[] _entries = new Entry[1024];
+    private HashLinks _links = new(1024);
+    private IdRange[] _ids = new IdRange[1024];
     private byte[] _arena = new byte[32 * 1024];
     private int _arenaLength;
-    private int _count;
     private bool _inOrder = true;
 
-    public int Count => _count;
+    public int Count => _links.Count;
 
     /// <summary>Whether the set has the id (its unescaped, valid UTF-8 bytes).</summary>
     public bool Contains(ReadOnlySpan<byte> id) => Contains(id, Utf8Hash.Compute(_seed, id));
 
-    private bool Contains(ReadOnlySpan<byte> id, int hash)
-    {
-        for (var i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0; i = _entries[i].Next)
-        {
-            ref readonly var entry = ref _entries[i];
-            if (entry.Hash == hash && Utf8Hash.SameBytes(id, Key(entry)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool Contains(ReadOnlySpan<byte> id, int hash) => _links.Find(hash, new IdMatch(id, _ids, _arena)) >= 0;
 
     /// <summary>Adds the id (its unescaped, valid UTF-8 bytes); false when the set already has it.</summary>
     public bool Add(ReadOnlySpan<byte> id)
@@ -45,34 +33,32 @@ internal sealed class TransactionIdSet
             return false;
         }
 
-        if (_count == _entries.Length)
-        {
-            Resize();
-        }
-
         if (_arenaLength + id.Length + 1 > _arena.Length)
         {
             Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaLength + id.Length + 1));
         }
 
-        if (_inOrder && _count > 0 && Utf8OrdinalComparer.Compare(Key(_entries[_count - 1]), id) > 0)
+        if (_inOrder && Count > 0 && Utf8OrdinalComparer.Compare(Key(_ids[Count - 1]), id) > 0)
         {
             _inOrder = false;
         }
 
         id.CopyTo(_arena.AsSpan(_arenaLength));
         _arena[_arenaLength + id.Length] = 0;
-        ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
-        _entries[_count] = new Entry { Start = _arenaLength, Length = id.Length, Hash = hash, Next = bucket - 1 };
-        bucket = ++_count;
+        var index = _links.Add(hash);
+        if (_ids.Length < _links.Capacity)
+        {
+            Array.Resize(ref _ids, _links.Capacity);
+        }
+
+        _ids[index] = new IdRange(_arenaLength, id.Length);
         _arenaLength += id.Length + 1;
         return true;
     }
 
     public void Clear()
     {
-        Array.Clear(_buckets);
-        _count = 0;
+        _links.Clear();
         _arenaLength = 0;
         _inOrder = true;
     }
@@ -87,7 +73,7 @@ internal sealed class TransactionIdSet
     public string ContributionId(TransactionIdSet returns)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        if (returns._count == 0)
+        if (returns.Count == 0)
         {
             SHA256.HashData(SortedBytes(), digest);
         }
@@ -111,21 +97,21 @@ internal sealed class TransactionIdSet
             return _arena.AsSpan(0, _arenaLength);
         }
 
-        var order = new int[_count];
+        var order = new int[Count];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
         }
 
-        var entries = _entries;
+        var ids = _ids;
         var arena = _arena;
         Array.Sort(order, (a, b) => Utf8OrdinalComparer.Compare(
-            arena.AsSpan(entries[a].Start, entries[a].Length), arena.AsSpan(entries[b].Start, entries[b].Length)));
+            arena.AsSpan(ids[a].Start, ids[a].Length), arena.AsSpan(ids[b].Start, ids[b].Length)));
         var sorted = new byte[_arenaLength];
         var length = 0;
         foreach (var index in order)
         {
-            var entry = entries[index];
+            var entry = ids[index];
             arena.AsSpan(entry.Start, entry.Length + 1).CopyTo(sorted.AsSpan(length));
             length += entry.Length + 1;
         }
@@ -133,25 +119,16 @@ internal sealed class TransactionIdSet
         return sorted;
     }
 
-    private ReadOnlySpan<byte> Key(in Entry entry) => _arena.AsSpan(entry.Start, entry.Length);
+    private ReadOnlySpan<byte> Key(IdRange id) => _arena.AsSpan(id.Start, id.Length);
 
-    private void Resize()
-    {
-        Array.Resize(ref _entries, _entries.Length * 2);
-        _buckets = new int[_entries.Length];
-        for (var i = 0; i < _count; i++)
-        {
-            ref var bucket = ref _buckets[_entries[i].Hash & (_buckets.Length - 1)];
-            _entries[i].Next = bucket - 1;
-            bucket = i + 1;
-        }
-    }
+    /// <summary>Where an id's bytes are in the arena (its 0 byte follows them).</summary>
+    private readonly record struct IdRange(int Start, int Length);
 
-    private struct Entry
+    /// <summary>Entry i holds the id when its bytes in the arena are the same.</summary>
+    private readonly ref struct IdMatch(ReadOnlySpan<byte> id, IdRange[] ids, byte[] arena) : IEntryMatch
     {
-        public int Start;
-        public int Length;
-        public int Hash;
-        public int Next;
+        private readonly ReadOnlySpan<byte> _id = id;
+
+        public bool Matches(int index) => Utf8Hash.SameBytes(_id, arena.AsSpan(ids[index].Start, ids[index].Length));
     }
 }

@@ -3,35 +3,28 @@ namespace Analytics.Domain.Uploads;
 /// <summary>
 /// A small hash map keyed by UTF-8 bytes, so a repeated SKU, category or payment method is found straight from the
 /// token's bytes: no transcoding, no string, no second validation (the same bytes were validated when added).
-/// Keys are hashed with <see cref="Utf8Hash"/> (seeded per map). Entries keep insertion order; <see cref="Clear"/> keeps the capacity.
+/// Keys are hashed with <see cref="Utf8Hash"/> (seeded per map) and chained by <see cref="HashLinks"/>. Entries keep
+/// insertion order; <see cref="Clear"/> keeps the capacity.
 /// </summary>
 internal sealed class Utf8KeyMap<TValue>
     where TValue : class
 {
-    private int[] _buckets = new int[64];
-    private Entry[] _entries = new Entry[64];
     private readonly ulong _seed = Utf8Hash.NewSeed();
-    private int _count;
+    private HashLinks _links = new(64);
+    private byte[][] _keys = new byte[64][];
+    private TValue[] _values = new TValue[64];
 
-    public int Count => _count;
+    public int Count => _links.Count;
 
     /// <summary>The value at insertion position <paramref name="index"/> (0 ≤ index &lt; <see cref="Count"/>).</summary>
-    public TValue this[int index] => _entries[index].Value;
+    public TValue this[int index] => _values[index];
 
     /// <summary>The value stored under <paramref name="key"/>, or null; <paramref name="hash"/> is for <see cref="Add"/>.</summary>
     public TValue? Find(ReadOnlySpan<byte> key, out int hash)
     {
         hash = Utf8Hash.Compute(_seed, key);
-        for (var i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0; i = _entries[i].Next)
-        {
-            ref readonly var entry = ref _entries[i];
-            if (entry.Hash == hash && Utf8Hash.SameBytes(key, entry.Key))
-            {
-                return entry.Value;
-            }
-        }
-
-        return null;
+        var found = _links.Find(hash, new KeyMatch(key, _keys));
+        return found >= 0 ? _values[found] : null;
     }
 
     /// <summary>
@@ -40,40 +33,30 @@ internal sealed class Utf8KeyMap<TValue>
     /// </summary>
     public void Add(byte[] key, int hash, TValue value)
     {
-        if (_count == _entries.Length)
+        var index = _links.Add(hash);
+        if (_keys.Length < _links.Capacity)
         {
-            Resize();
+            Array.Resize(ref _keys, _links.Capacity);
+            Array.Resize(ref _values, _links.Capacity);
         }
 
-        ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
-        _entries[_count] = new Entry { Key = key, Hash = hash, Next = bucket - 1, Value = value };
-        bucket = ++_count;
+        _keys[index] = key;
+        _values[index] = value;
     }
 
     public void Clear()
     {
-        Array.Clear(_buckets);
-        Array.Clear(_entries, 0, _count);
-        _count = 0;
+        Array.Clear(_keys, 0, _links.Count);
+        Array.Clear(_values, 0, _links.Count);
+        _links.Clear();
     }
+}
 
-    private void Resize()
-    {
-        Array.Resize(ref _entries, _entries.Length * 2);
-        _buckets = new int[_entries.Length];
-        for (var i = 0; i < _count; i++)
-        {
-            ref var bucket = ref _buckets[_entries[i].Hash & (_buckets.Length - 1)];
-            _entries[i].Next = bucket - 1;
-            bucket = i + 1;
-        }
-    }
+/// <summary>Entry i of a <see cref="Utf8KeyMap{TValue}"/> holds the key when its bytes are the same. Not nested in the
+/// generic map, so its probe is compiled once for every value type, not shared through a generic dictionary.</summary>
+file readonly ref struct KeyMatch(ReadOnlySpan<byte> key, byte[][] keys) : IEntryMatch
+{
+    private readonly ReadOnlySpan<byte> _key = key;
 
-    private struct Entry
-    {
-        public byte[] Key;
-        public int Hash;
-        public int Next;
-        public TValue Value;
-    }
+    public bool Matches(int index) => Utf8Hash.SameBytes(_key, keys[index]);
 }
