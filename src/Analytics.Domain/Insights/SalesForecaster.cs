@@ -35,6 +35,9 @@ namespace Analytics.Domain.Insights;
 /// <para>Too little history: an entity is left out (and counted in the report) when, from its first day with sales,
 /// it has fewer than <see cref="MinimumHistoryDays"/> known days on its trading weekdays.</para>
 /// </summary>
+/// <param name="options">Its <see cref="AnalysisOptions.ClosedDates"/>.</param>
+/// <exception cref="InvalidOperationException">A closed date is not an ISO date (see
+/// <see cref="AnalysisOptions.ParseClosedDates"/>).</exception>
 [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An injected domain service; steps depend on the instance.")]
 public sealed class SalesForecaster(IOptions<AnalysisOptions> options)
 {
@@ -59,7 +62,7 @@ public sealed class SalesForecaster(IOptions<AnalysisOptions> options)
     /// <summary>The prediction interval's nominal coverage, in percent.</summary>
     public const int IntervalPercent = 80;
 
-    private readonly HashSet<DateOnly> _closed = [.. options.Value.ClosedDates];
+    private readonly IReadOnlySet<DateOnly> _closed = options.Value.ParseClosedDates();
 
     /// <param name="day">Every store that traded on <paramref name="date"/> (totals and categories are used).</param>
     /// <param name="history">At least <see cref="HistoryParts.StoreTrend"/>.</param>
@@ -177,7 +180,13 @@ public sealed class SalesForecaster(IOptions<AnalysisOptions> options)
             days[h - 1] = new ForecastDay(target, expected, low, high, false);
         }
 
-        return new EntityForecast(id, fit.HistoryDays, [.. fit.Factors.Select(f => decimal.Round((decimal)f, 4, MidpointRounding.ToEven))], days);
+        var factors = new decimal[7];
+        for (var w = 0; w < 7; w++)
+        {
+            factors[w] = decimal.Round((decimal)fit.Factors[w], 4, MidpointRounding.ToEven);
+        }
+
+        return new EntityForecast(id, fit.HistoryDays, factors, days);
     }
 
     private static decimal Money(double value) =>

@@ -202,6 +202,37 @@ public sealed partial class SalesForecasterTests(ITestOutputHelper output)
         Assert.Contains($"\"date\":\"{Day:yyyy-MM-dd}\"", json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Forecast_TenThousandStores_ForecastsEveryStoreInAFewKilobytesEach() // linear: no per-store storm of allocations
+    {
+        const int Stores = 10_000;
+        var days = new Dictionary<DateOnly, IReadOnlyList<StoreDaySummary>>();
+        IReadOnlyList<StoreDaySummary> On(DateOnly date)
+        {
+            if (!days.TryGetValue(date, out var stores))
+            {
+                var factor = ChainSimulator.WeekdayPattern[ForecastModelWeekday(date)];
+                stores = [.. Enumerable.Range(0, Stores).Select(s => SalesData.StoreDay(
+                    $"store-{s:D5}", date, 10, new Line("C1", "Coffee", 10 + s % 7 + (date.DayNumber + s) % 3, 10m * (decimal)factor)))];
+                days.Add(date, stores);
+            }
+
+            return stores;
+        }
+
+        var history = SalesData.History(Day, On);
+        var forecaster = Forecaster();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var report = forecaster.Forecast(Day, On(Day), history);
+        var perStore = (GC.GetAllocatedBytesForCurrentThread() - before) / Stores;
+
+        output.WriteLine($"{perStore} bytes allocated per store");
+        Assert.Equal((Stores, 0), (report.Stores.Count, report.StoresLeftOut));
+        Assert.InRange(perStore, 0, 8_192); // merging D's store-days into the chain's day included
+    }
+
+    private static int ForecastModelWeekday(DateOnly date) => ((int)date.DayOfWeek + 6) % 7;
+
     private static string Json(ForecastReport report) => JsonSerializer.Serialize(report, AnalysisJsonContext.Default.ForecastReport);
 
     private static SalesForecaster Forecaster(params DateOnly[] closedDates)
@@ -209,7 +240,7 @@ public sealed partial class SalesForecasterTests(ITestOutputHelper output)
         var options = new AnalysisOptions();
         foreach (var date in closedDates)
         {
-            options.ClosedDates.Add(date);
+            options.ClosedDates.Add(IsoDate.Format(date));
         }
 
         return new SalesForecaster(Options.Create(options));
