@@ -30,8 +30,9 @@ namespace Analytics.Domain.Insights;
 /// week's same weekday (the seasonal-naive forecast) jump; fourteen days follow a change of level within two weeks
 /// while averaging away most day-to-day noise; ratios keep the pattern multiplicative, as retail weekday effects are;
 /// and empirical quantiles of the entity's own out-of-sample errors need no assumption about a distribution that
-/// outliers make heavy-tailed. On the real data set the chain's mean absolute error is below seasonal naive's (see
-/// the forecaster's real-data tests for the figures).</para>
+/// outliers make heavy-tailed. On the real data set (72 rolling origins over its last 12 weeks, the forecaster's
+/// real-data test) the chain's mean absolute error is 12,780 GBP a day against seasonal naive's 15,949 (stores 3,571
+/// against 4,497, categories 1,367 against 1,725), and the intervals hold 83–85 % of the actual days.</para>
 /// <para>Too little history: an entity is left out (and counted in the report) when, from its first day with sales,
 /// it has fewer than <see cref="MinimumHistoryDays"/> known days on its trading weekdays.</para>
 /// </summary>
