@@ -17,7 +17,7 @@ public static class DomainServiceCollectionExtensions
     /// Adds <see cref="UploadReader"/> (a singleton: it keeps no state between reads) and <see cref="UploadOptions"/>
     /// (bind section <see cref="UploadOptions.Section"/> in the host to change the defaults), and the daily-analysis
     /// calculators (<see cref="CompanyMetricsCalculator"/>, <see cref="ProductMetricsCalculator"/>,
-    /// <see cref="AnomalyDetector"/>, <see cref="TrendAnalyzer"/>, <see cref="RecommendationEngine"/>; stateless singletons) and <see cref="ModelReviewer"/> (it uses an
+    /// <see cref="AnomalyDetector"/>, <see cref="TrendAnalyzer"/>, <see cref="RecommendationEngine"/>, <see cref="SalesForecaster"/>; stateless singletons) and <see cref="ModelReviewer"/> (it uses an
     /// <see cref="Microsoft.Extensions.AI.IChatClient"/> when the host registers one, else the analysis is statistics only). Registers
     /// <see cref="TimeProvider.System"/> only when the host has not registered a <see cref="TimeProvider"/>.
     /// </summary>
@@ -32,6 +32,7 @@ public static class DomainServiceCollectionExtensions
         services.TryAddSingleton<AnomalyDetector>();
         services.TryAddSingleton<TrendAnalyzer>();
         services.TryAddSingleton<RecommendationEngine>();
+        services.TryAddSingleton<SalesForecaster>();
         services.AddOptions<AnalysisOptions>();
         services.TryAddScoped<SalesHistoryLoader>();
         services.AddOptions<ModelOptions>();

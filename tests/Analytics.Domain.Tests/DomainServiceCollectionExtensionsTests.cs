@@ -37,5 +37,6 @@ public sealed class DomainServiceCollectionExtensionsTests
         Assert.NotNull(provider.GetRequiredService<AnomalyDetector>());
         Assert.NotNull(provider.GetRequiredService<TrendAnalyzer>());
         Assert.NotNull(provider.GetRequiredService<RecommendationEngine>());
+        Assert.Same(provider.GetRequiredService<SalesForecaster>(), provider.GetRequiredService<SalesForecaster>());
     }
 }

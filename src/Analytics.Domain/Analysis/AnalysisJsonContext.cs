@@ -18,6 +18,7 @@ namespace Analytics.Domain.Analysis;
 [JsonSerializable(typeof(ProductMetrics))]
 [JsonSerializable(typeof(AnomalyReport))]
 [JsonSerializable(typeof(TrendReport))]
+[JsonSerializable(typeof(ForecastReport))]
 [JsonSerializable(typeof(RecommendationSet))]
 [JsonSerializable(typeof(DailyInsights))]
 [JsonSerializable(typeof(ChainHistory))]

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Analytics.Domain.Analysis;
 
 /// <summary>Settings of the daily analysis. Bound from configuration section <c>Analysis</c> (<c>Analysis__TimeZone</c>).</summary>
@@ -10,4 +12,33 @@ public sealed class AnalysisOptions
     /// a date after today in it is refused.
     /// </summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// Dates on which the whole chain is closed (public holidays, stock-taking), as ISO dates <c>yyyy-MM-dd</c>
+    /// (<c>Analysis:ClosedDates:0 = 2025-12-25</c>; <c>Analysis__ClosedDates__0</c> in a Lambda's environment). The
+    /// sales forecast gives every entity 0 on them, and leaves them out of the history it learns from, so that a
+    /// closure does not drag the level or the weekday pattern down. Empty by default. Strings, parsed by
+    /// <see cref="ParseClosedDates"/>: the configuration binder would silently drop a list item it cannot convert.
+    /// </summary>
+    public IList<string> ClosedDates { get; } = [];
+
+    /// <summary><see cref="ClosedDates"/> as dates.</summary>
+    /// <exception cref="InvalidOperationException">A value is not a <c>yyyy-MM-dd</c> date; the message names it and
+    /// its key.</exception>
+    public IReadOnlySet<DateOnly> ParseClosedDates()
+    {
+        var dates = new HashSet<DateOnly>();
+        for (var i = 0; i < ClosedDates.Count; i++)
+        {
+            if (!DateOnly.TryParseExact(ClosedDates[i]?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                throw new InvalidOperationException(
+                    $"{Section}:{nameof(ClosedDates)}:{i} is '{ClosedDates[i]}', which is not an ISO date (yyyy-MM-dd).");
+            }
+
+            dates.Add(date);
+        }
+
+        return dates;
+    }
 }

@@ -30,6 +30,20 @@ internal sealed class ExportTable<TRow>
     public ExportTable<TRow> Double(string name, Func<TRow, double?> value) =>
         Add(name, ExportColumnType.FractionalNumber, (json, row) => json.WriteDoubleOrNull(name, value(row)));
 
+    /// <summary>A business date, written <c>yyyy-MM-dd</c>.</summary>
+    public ExportTable<TRow> Date(string name, Func<TRow, DateOnly?> value) =>
+        Add(name, ExportColumnType.Date, (json, row) =>
+        {
+            if (value(row) is { } date)
+            {
+                json.WriteString(name, IsoDate.Format(date));
+            }
+            else
+            {
+                json.WriteNull(name);
+            }
+        });
+
     public ExportTable<TRow> Boolean(string name, Func<TRow, bool?> value) =>
         Add(name, ExportColumnType.Boolean, (json, row) => json.WriteBooleanOrNull(name, value(row)));
 
