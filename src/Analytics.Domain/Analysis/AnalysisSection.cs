@@ -20,4 +20,7 @@ public enum AnalysisSection
 
     /// <summary>Prioritized actions citing their facts (GenerateRecommendations).</summary>
     Recommendations,
+
+    /// <summary>Net revenue of the next seven days with intervals (ForecastSales).</summary>
+    Forecast,
 }

@@ -6,14 +6,16 @@ namespace Analytics.Domain.Analysis;
 
 /// <summary>
 /// Everything the daily analysis found for one business date, as CombineInsights assembles it for the report and
-/// the exports. Company and product metrics are always there (the run fails without them); anomalies, trends and
-/// recommendations are null or empty when their step failed, and <see cref="Parts"/> says which did and why.
+/// the exports. Company and product metrics are always there (the run fails without them); anomalies, trends, the forecast
+/// and recommendations are null or empty when their step failed, and <see cref="Parts"/> says which did and why.
 /// </summary>
 /// <param name="RevenueSeries">The chain's daily net revenue over the <see cref="RevenueSeriesDays"/> days ending at
 /// <paramref name="Date"/>, oldest first; a day without sales is in it with zeros.</param>
 /// <param name="ModelNote">How the findings were made, for the report (no model configured: statistics only).</param>
 /// <param name="RecommendationsReview">The model's reading of the recommendations, when a model was used for them (the
 /// anomalies' and trends' readings are in their reports).</param>
+/// <param name="Forecast">The next seven days' forecast; null when ForecastSales failed (or in a document stored
+/// before it existed).</param>
 public sealed record DailyInsights(
     DateOnly Date,
     string ExecutionName,
@@ -28,7 +30,8 @@ public sealed record DailyInsights(
     IReadOnlyList<PartStatus> Parts,
     IReadOnlyList<DailyRevenue> RevenueSeries,
     string ModelNote,
-    ModelReview? RecommendationsReview = null)
+    ModelReview? RecommendationsReview = null,
+    ForecastReport? Forecast = null)
 {
     public const int RevenueSeriesDays = 56;
 

@@ -8,8 +8,9 @@ public static class QuickSightDatasets
     public const string ProductDaily = "product_daily";
     public const string Anomalies = "anomalies";
     public const string Recommendations = "recommendations";
+    public const string SalesForecast = "sales_forecast";
 
-    public static IReadOnlyList<string> All { get; } = [StoreDaily, CompanyDaily, ProductDaily, Anomalies, Recommendations];
+    public static IReadOnlyList<string> All { get; } = [StoreDaily, CompanyDaily, ProductDaily, Anomalies, Recommendations, SalesForecast];
 
     /// <summary>The columns of every row of <paramref name="dataset"/>, in the order they are written,
     /// <c>business_date</c> first: the declarations the rows are written from.</summary>
@@ -21,6 +22,7 @@ public static class QuickSightDatasets
         ProductDaily => ProductDailyRows.Table.Columns,
         Anomalies => AnomalyRows.Table.Columns,
         Recommendations => RecommendationRows.Table.Columns,
+        SalesForecast => ForecastRows.Table.Columns,
         _ => throw new ArgumentException($"{dataset} is not an exported dataset.", nameof(dataset)),
     };
 }

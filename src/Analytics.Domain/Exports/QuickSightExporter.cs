@@ -36,6 +36,7 @@ public sealed class QuickSightExporter(IObjectStore objects)
             await ExportAsync(QuickSightDatasets.ProductDaily, insights, rows => ProductDailyRows.WriteAsync(rows, insights, day, cancellationToken), cancellationToken),
             await ExportAsync(QuickSightDatasets.Anomalies, insights, rows => AnomalyRows.WriteAsync(rows, insights, cancellationToken), cancellationToken),
             await ExportAsync(QuickSightDatasets.Recommendations, insights, rows => RecommendationRows.WriteAsync(rows, insights, cancellationToken), cancellationToken),
+            await ExportAsync(QuickSightDatasets.SalesForecast, insights, rows => ForecastRows.WriteAsync(rows, insights.Forecast, cancellationToken), cancellationToken),
         ]);
     }
 

@@ -21,6 +21,7 @@ internal static partial class HtmlReportWriter
         WriteKeyFigures(html, insights);
         WriteReturns(html, insights);
         WriteRevenueTrend(html, insights);
+        WriteForecast(html, insights);
         WriteAnomalies(html, insights);
         WriteTrends(html, insights);
         WriteRecommendations(html, insights);

@@ -21,6 +21,9 @@ internal static class ReportFormat
 
     public static string Money(decimal value, string currency) => $"{Amount(value)} {Currency(currency)}";
 
+    /// <summary>An interval of amounts: <c>1,200.00–1,800.00</c>.</summary>
+    public static string AmountRange(decimal low, decimal high) => $"{Amount(low)}\u2013{Amount(high)}";
+
     public static string Count(decimal value) => value.ToString("#,##0", Invariant);
 
     public static string SignedCount(decimal value) => value.ToString("+#,##0;-#,##0;0", Invariant);

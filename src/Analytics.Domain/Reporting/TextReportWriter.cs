@@ -39,6 +39,7 @@ internal static partial class TextReportWriter
         WriteModelReview(text, insights.Anomalies?.Review);
         WriteTrends(text, insights.Trends, currency);
         WriteModelReview(text, insights.Trends?.Review);
+        WriteForecast(text, insights, currency);
         WriteRecommendations(text, insights.Recommendations);
         WriteModelReview(text, insights.RecommendationsReview);
         WriteProducts(text, insights.Products, currency);

@@ -15,12 +15,8 @@ public sealed class CalcCompanyMetricsStep(RunData data, CompanyMetricsCalculato
 
     [LambdaFunction(ResourceName = StateName, MemorySize = 1024, Timeout = 300,
                     SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]
-    public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
-    {
-        var (day, history) = await data.LoadAsync(StateName, input.Run, HistoryParts.LastWeekStores, cancellationToken);
-        var metrics = calculator.Calculate(input.Run.Date, day, history);
-        var key = await data.SaveAsync(input.Run, Result, metrics, cancellationToken);
-        return Result.Succeeded(key, string.Create(CultureInfo.InvariantCulture,
-            $"{metrics.StoresTrading} stores, net revenue {metrics.NetRevenue} {metrics.Currency}, {metrics.Totals.Transactions} transactions"));
-    }
+    public Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken) =>
+        data.ComputedAsync(Result, input.Run, HistoryParts.LastWeekStores, calculator.Calculate,
+            metrics => string.Create(CultureInfo.InvariantCulture, $"{metrics.StoresTrading} stores, net revenue {metrics.NetRevenue} {metrics.Currency}, {metrics.Totals.Transactions} transactions"),
+            cancellationToken);
 }

@@ -15,12 +15,8 @@ public sealed class CalcProductMetricsStep(RunData data, ProductMetricsCalculato
 
     [LambdaFunction(ResourceName = StateName, MemorySize = 2048, Timeout = 300,
                     SalesTable = TableAccess.Read, Reads = [AnalysisKeys.RunsPrefix], Writes = [AnalysisKeys.RunsPrefix])]
-    public async Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken)
-    {
-        var (day, history) = await data.LoadAsync(StateName, input.Run, HistoryParts.Skus, cancellationToken);
-        var metrics = calculator.Calculate(input.Run.Date, day, history);
-        var key = await data.SaveAsync(input.Run, Result, metrics, cancellationToken);
-        return Result.Succeeded(key, string.Create(CultureInfo.InvariantCulture,
-            $"{metrics.TopByRevenue.Count} top sellers, {metrics.Gainers.Count + metrics.Decliners.Count} movers, {metrics.MissingSkuCount} missing SKUs"));
-    }
+    public Task<AnalysisPart> HandleAsync(RunInput input, CancellationToken cancellationToken) =>
+        data.ComputedAsync(Result, input.Run, HistoryParts.Skus, calculator.Calculate,
+            metrics => string.Create(CultureInfo.InvariantCulture, $"{metrics.TopByRevenue.Count} top sellers, {metrics.Gainers.Count + metrics.Decliners.Count} movers, {metrics.MissingSkuCount} missing SKUs"),
+            cancellationToken);
 }

@@ -32,6 +32,7 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
         var products = parts.ReadRequiredAsync(CalcProductMetricsStep.Result, cancellationToken);
         var anomalies = parts.ReadAsync(DetectAnomaliesStep.Result, cancellationToken);
         var trends = parts.ReadAsync(AnalyzeTrendsStep.Result, cancellationToken);
+        var forecast = parts.ReadAsync(ForecastSalesStep.Result, cancellationToken);
         var recommendations = parts.ReadAsync(GenerateRecommendationsStep.Result, cancellationToken);
         var series = RevenueSeriesAsync(run, cancellationToken);
 
@@ -48,7 +49,8 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
             parts.Statuses,
             await series,
             ModelNote(parts.Statuses),
-            recommendationSet?.Review);
+            recommendationSet?.Review,
+            await forecast);
 
         var key = await data.SaveAsync(run, Result, insights, cancellationToken);
         return new CombinedInsights(

@@ -34,6 +34,22 @@ public sealed class RunData(AnalysisArtifacts artifacts, SalesHistoryLoader hist
     public RunParts Parts(string step, IReadOnlyList<AnalysisPart> parts) => new(artifacts, step, parts);
 
     /// <summary>
+    /// The skeleton of a step without a model (CalcCompanyMetrics, CalcProductMetrics, ForecastSales): loads the run's
+    /// store-days and the history <paramref name="parts"/>, computes the result, saves it and returns the part.
+    /// </summary>
+    /// <param name="compute">The step's calculator, of the date, its store-days and the history.</param>
+    /// <param name="summary">The part's one line, of the result.</param>
+    public async Task<AnalysisPart> ComputedAsync<T>(AnalysisResult<T> result, AnalysisRun run, HistoryParts parts,
+                                                     Func<DateOnly, IReadOnlyList<StoreDaySummary>, SalesHistory, T> compute,
+                                                     Func<T, string> summary, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (day, history) = await LoadAsync(result.StateName, run, parts, cancellationToken);
+        var value = compute(run.Date, day, history);
+        return result.Succeeded(await SaveAsync(run, result, value, cancellationToken), summary(value));
+    }
+
+    /// <summary>
     /// The skeleton of a step whose statistical result a model reviews (AnalyzeTrends, DetectAnomalies,
     /// GenerateRecommendations): computes the result, saves it before the model is asked (<see cref="SaveBeforeReviewAsync"/>),
     /// asks the model about its facts, saves it again with the model's review, and returns the part.

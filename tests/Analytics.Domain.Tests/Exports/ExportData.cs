@@ -8,7 +8,8 @@ namespace Analytics.Domain.Tests.Exports;
 
 /// <summary>
 /// The export's inputs: <see cref="HandData"/>'s day D (3 stores, 5 SKUs, worked out in its comment), its company
-/// metrics, and anomalies and recommendations written by hand.
+/// metrics, and anomalies, recommendations and a forecast (the chain and one store, D + 1 … D + 7, the Saturday closed)
+/// written by hand.
 /// </summary>
 internal static class ExportData
 {
@@ -32,6 +33,16 @@ internal static class ExportData
             [new(FactSubject.Sku, "C3", "AverageUnits", 8m)]),
     ];
 
+    public static readonly ForecastReport Forecast = new(Day, SalesForecaster.MethodName, Forecast7(SalesForecaster.ChainId, 300.00m),
+                                                         [Forecast7("s1", 100.00m)], [], 2, 0);
+
+    private static EntityForecast Forecast7(string id, decimal expected) => new(id, 14, [1m, 1m, 1m, 1m, 1m, 0m, 1m],
+    [
+        .. Enumerable.Range(1, 7).Select(i => Day.AddDays(i)).Select(d => d.DayOfWeek == DayOfWeek.Saturday
+            ? new ForecastDay(d, 0m, 0m, 0m, Closed: true)
+            : new ForecastDay(d, expected, expected * 0.8m, expected * 1.2m, Closed: false)),
+    ]);
+
     public static CompanyMetrics Company { get; } = new CompanyMetricsCalculator().Calculate(Day, HandData.Today, HandData.History);
 
     public static DailyInsights Insights(IReadOnlyList<StoreDaySummary>? day = null, AnomalyReport? anomalies = null, bool anomaliesFailed = false)
@@ -44,7 +55,7 @@ internal static class ExportData
             new ProductMetrics(Day, 0, [], [], [], [], [], [], 0, []),
             anomalies, null, Recommendations,
             [new PartStatus(AnalysisSection.Anomalies, "DetectAnomalies", anomaliesFailed, PartStatus.Statistics, anomaliesFailed ? "ThrottlingException" : null)],
-            [], "statistics only");
+            [], "statistics only", Forecast: Forecast);
     }
 
     public static AnomalyReport Anomalies(IReadOnlyList<Anomaly> anomalies) =>

@@ -28,9 +28,11 @@ public sealed class QuickSightExporterPartitionTests
                 "exports/quicksight/manifests/company_daily.json",
                 "exports/quicksight/manifests/product_daily.json",
                 "exports/quicksight/manifests/recommendations.json",
+                "exports/quicksight/manifests/sales_forecast.json",
                 "exports/quicksight/manifests/store_daily.json",
                 "exports/quicksight/product_daily/dt=2025-03-12/part-00000.ndjson",
                 "exports/quicksight/recommendations/dt=2025-03-12/part-00000.ndjson",
+                "exports/quicksight/sales_forecast/dt=2025-03-12/part-00000.ndjson",
                 "exports/quicksight/store_daily/dt=2025-03-12/part-00000.ndjson",
             ],
             _store.Keys());

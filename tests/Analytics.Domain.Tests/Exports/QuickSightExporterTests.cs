@@ -239,7 +239,7 @@ public sealed class QuickSightExporterTests
 
         Assert.Equal(Day, export.Date);
         Assert.Equal(QuickSightDatasets.All, export.Datasets.Select(d => d.Name));
-        Assert.Equal([3, 1, 5, 2, 2], export.Datasets.Select(d => d.Rows));
+        Assert.Equal([3, 1, 5, 2, 2, 14], export.Datasets.Select(d => d.Rows));
         Assert.All(export.Datasets, d =>
         {
             Assert.Equal($"exports/quicksight/{d.Name}/dt=2025-03-12/", d.PartitionPrefix);

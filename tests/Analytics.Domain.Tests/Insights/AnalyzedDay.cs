@@ -1,7 +1,9 @@
+using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Metrics;
 using Analytics.Domain.Sales;
 using Analytics.Domain.Tests.Metrics;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Domain.Tests.Insights;
 
@@ -12,7 +14,8 @@ internal sealed record AnalyzedDay(
     ProductMetrics Products,
     AnomalyReport Anomalies,
     TrendReport Trends,
-    IReadOnlyList<Recommendation> Recommendations)
+    IReadOnlyList<Recommendation> Recommendations,
+    ForecastReport Forecast)
 {
     /// <summary>120 days of <paramref name="chain"/> before <paramref name="day"/>, then every calculator on the day.</summary>
     public static AnalyzedDay Of(ChainSimulator chain, DateOnly day)
@@ -23,6 +26,7 @@ internal sealed record AnalyzedDay(
         var products = new ProductMetricsCalculator().Calculate(day, today, history);
         var anomalies = new AnomalyDetector().Detect(day, today, history);
         var trends = new TrendAnalyzer().Analyze(day, today, history);
-        return new AnalyzedDay(today, company, products, anomalies, trends, new RecommendationEngine().Recommend(company, products, anomalies, trends));
+        var forecast = new SalesForecaster(Options.Create(new AnalysisOptions())).Forecast(day, today, history);
+        return new AnalyzedDay(today, company, products, anomalies, trends, new RecommendationEngine().Recommend(company, products, anomalies, trends), forecast);
     }
 }

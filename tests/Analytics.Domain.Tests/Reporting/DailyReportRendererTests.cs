@@ -165,7 +165,8 @@ public sealed class DailyReportRendererTests(ITestOutputHelper output)
         {
             var svgs = ReportAssert.SvgDocuments(_renderer.Render(insights).Html);
 
-            Assert.Equal(["revenue-trend", "store-map", "category-mix"], svgs.Select(s => (string?)s.Root!.Attribute("id")));
+            Assert.Equal(insights.Forecast?.Chain is null ? ["revenue-trend", "store-map", "category-mix"] : ["revenue-trend", "sales-forecast", "store-map", "category-mix"],
+                         svgs.Select(s => (string?)s.Root!.Attribute("id")));
             Assert.All(svgs, s =>
             {
                 Assert.Equal("img", (string?)s.Root!.Attribute("role"));

@@ -59,11 +59,16 @@ internal static class HostileText
             SubjectId = H(r.SubjectId), Title = H(r.Title), Action = H(r.Action),
             Facts = [.. r.Facts.Select(f => f with { SubjectId = H(f.SubjectId) })],
         })];
+        var forecast = insights.Forecast is null ? null : insights.Forecast with
+        {
+            Stores = [.. insights.Forecast.Stores.Select(f => f with { Id = H(f.Id) })],
+            Categories = [.. insights.Forecast.Categories.Select(f => f with { Id = H(f.Id) })],
+        };
         List<PartStatus> parts = [.. insights.Parts, new PartStatus(AnalysisSection.Anomalies, "DetectAnomalies", true, PartStatus.Statistics, "ThrottlingException", H("Rate exceeded"))];
         return insights with
         {
             ExecutionName = H(insights.ExecutionName), Currency = H(insights.Currency), Company = company, Products = products, Anomalies = anomalies,
-            Trends = trends, Recommendations = recommendations, Parts = parts, ModelNote = H(insights.ModelNote),
+            Trends = trends, Recommendations = recommendations, Parts = parts, ModelNote = H(insights.ModelNote), Forecast = forecast,
         };
     }
 }

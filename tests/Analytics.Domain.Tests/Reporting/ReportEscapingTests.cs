@@ -21,7 +21,7 @@ public sealed class ReportEscapingTests
         Assert.DoesNotContain(HostileText.ImgBreakout, html, StringComparison.Ordinal);
         Assert.DoesNotContain(HostileText.CdataEnd, html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>WWW", html, StringComparison.Ordinal);
-        Assert.Equal(html.Split("<svg ").Length, html.Split(HostileText.SvgEnd).Length); // only the three charts' own end tags
+        Assert.Equal(html.Split("<svg ").Length, html.Split(HostileText.SvgEnd).Length); // only the charts' own end tags
         Assert.DoesNotContain('\u202E', html);
         Assert.DoesNotContain('\u0000', html);
         Assert.DoesNotContain('\u2028', html);
@@ -34,7 +34,7 @@ public sealed class ReportEscapingTests
     }
 
     [Fact]
-    public void Render_HostileNames_SvgChartsStayWellFormed() => Assert.Equal(3, ReportAssert.SvgDocuments(Report.Html).Count);
+    public void Render_HostileNames_SvgChartsStayWellFormed() => Assert.Equal(4, ReportAssert.SvgDocuments(Report.Html).Count);
 
     [Fact]
     public void Render_HostileNames_TextCannotForgeLinesOrReorderText()

@@ -27,7 +27,7 @@ internal static class ReportSamples
         {
             PlantDate = Day, HalfRevenueStore = ChainSimulator.StoreId(3), ClosedStore = ChainSimulator.StoreId(5), SurgeCategory = "Snacks",
         };
-        var (today, company, products, anomalies, trends, recommendations) = AnalyzedDay.Of(chain, Day);
+        var (today, company, products, anomalies, trends, recommendations, forecast) = AnalyzedDay.Of(chain, Day);
         List<DailyRevenue> series = [];
         for (var d = Day.AddDays(1 - DailyInsights.RevenueSeriesDays); d <= Day; d = d.AddDays(1))
         {
@@ -36,7 +36,8 @@ internal static class ReportSamples
         }
 
         return new DailyInsights(Day, "exec-0001", StartedAt, "USD", today.Count, company, products, anomalies, trends, recommendations,
-                                 AllSucceeded, series, "No AI model is configured: every finding comes from the built-in statistics.");
+                                 [.. AllSucceeded, new(AnalysisSection.Forecast, "ForecastSales", false, PartStatus.Statistics)], series,
+                                 "No AI model is configured: every finding comes from the built-in statistics.", Forecast: forecast);
     }
 
     /// <summary>A hand-made day: net revenue 71,400.43 USD, -3.20 % against last week, two high-severity anomalies.</summary>
