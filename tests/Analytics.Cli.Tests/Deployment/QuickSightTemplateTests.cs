@@ -62,13 +62,15 @@ public sealed class QuickSightTemplateTests
     }
 
     [Fact]
-    public void DataSets_BusinessDate_IsCastToADateWithItsExactFormat()
+    public void DataSets_DateColumns_AreCastToDatesWithTheirExactFormat()
     {
         foreach (var dataset in QuickSightDatasets.All)
         {
             var transforms = Properties(SamTemplate.QuickSightLogicalIds(dataset).DataSet)["LogicalTableMap"]!.AsObject().Single().Value!["DataTransforms"]!;
 
-            Assert.Equal("""[{"CastColumnTypeOperation":{"ColumnName":"business_date","NewColumnType":"DATETIME","Format":"yyyy-MM-dd"}}]""",
+            string[] dates = dataset == QuickSightDatasets.SalesForecast ? ["business_date", "forecast_date"] : ["business_date"];
+
+            Assert.Equal("[" + string.Join(",", dates.Select(d => $$$"""{"CastColumnTypeOperation":{"ColumnName":"{{{d}}}","NewColumnType":"DATETIME","Format":"yyyy-MM-dd"}}""")) + "]",
                          transforms.ToJsonString());
         }
     }

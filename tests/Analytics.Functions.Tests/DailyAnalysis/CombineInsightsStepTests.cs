@@ -5,6 +5,7 @@ using Analytics.Domain.Metrics;
 using Analytics.Domain.Sales;
 using Analytics.Functions.DailyAnalysis;
 using Analytics.Functions.Hosting;
+using Microsoft.Extensions.Options;
 using NSubstitute;
 
 namespace Analytics.Functions.Tests.DailyAnalysis;
@@ -24,6 +25,7 @@ public sealed class CombineInsightsStepTests
         Write(CalcCompanyMetricsStep.Result, new CompanyMetricsCalculator().Calculate(Date, day, history));
         Write(CalcProductMetricsStep.Result, new ProductMetricsCalculator().Calculate(Date, day, history));
         Write(DetectAnomaliesStep.Result, new AnomalyDetector().Detect(Date, day, history));
+        Write(ForecastSalesStep.Result, new SalesForecaster(Options.Create(new AnalysisOptions())).Forecast(Date, day, history));
         Write(GenerateRecommendationsStep.Result, new RecommendationSet(Date, [], [AnalyzeTrendsStep.StateName]));
         _sales.GetChainHistoryAsync(Date.AddDays(-55), Date, Arg.Any<CancellationToken>()).Returns(
         [
@@ -42,7 +44,10 @@ public sealed class CombineInsightsStepTests
     private static AnalysisPart Part<T>(AnalysisResult<T> result) where T : class => result.Succeeded(Run.KeyOf(result.FileName), "");
 
     private static PartsInput Input(AnalysisPart trends, AnalysisPart? company = null) => new(Run,
-        [company ?? Part(CalcCompanyMetricsStep.Result), Part(CalcProductMetricsStep.Result), Part(DetectAnomaliesStep.Result), trends, Part(GenerateRecommendationsStep.Result)]);
+        [
+            company ?? Part(CalcCompanyMetricsStep.Result), Part(CalcProductMetricsStep.Result), Part(DetectAnomaliesStep.Result), trends,
+            Part(ForecastSalesStep.Result), Part(GenerateRecommendationsStep.Result),
+        ]);
 
     /// <summary>A part as the state machine's <c>…Failed</c> Pass state writes it: failed, with where the step saves its result.</summary>
     private static AnalysisPart Failed<T>(AnalysisResult<T> result, string error, string cause) where T : class =>
@@ -62,7 +67,7 @@ public sealed class CombineInsightsStepTests
         Assert.Null(insights.Trends);
         Assert.NotNull(insights.Anomalies);
         Assert.Equal(100m, insights.Company.NetRevenue);
-        Assert.Equal([false, false, false, true, false], insights.Parts.Select(p => p.Failed));
+        Assert.Equal([false, false, false, true, false, false], insights.Parts.Select(p => p.Failed));
         Assert.Equal(CombineInsightsStep.StatisticsOnlyNote, insights.ModelNote);
     }
 
