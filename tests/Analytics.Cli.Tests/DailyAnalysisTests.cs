@@ -98,6 +98,41 @@ public sealed class SteadyDemoTests(SteadyChainFixture chain) : IClassFixture<St
     }
 
     [Fact]
+    public void Demo_Forecast_EveryStoreForTheNextSevenDays()
+    {
+        var forecast = chain.Insights().Forecast!;
+
+        Assert.Equal(Enumerable.Range(1, 7).Select(i => DemoChainFixture.LastDate.AddDays(i)), forecast.Chain!.Days.Select(d => d.Date));
+        Assert.Equal(20, forecast.Stores.Count);
+        Assert.All(forecast.Chain.Days, d => Assert.True(!d.Closed && d.Low > 0m && d.Low <= d.Expected && d.Expected <= d.High, $"{d}"));
+        Assert.Contains(chain.Insights().Parts, p => p is { Section: AnalysisSection.Forecast, Failed: false });
+    }
+
+    [Fact]
+    public async Task Daily_ClosedDates_AreClosedForEveryoneInTheForecastExport()
+    {
+        var (exitCode, output) = await chain.Cli.RunAsync("daily", "--date", "2025-01-14", "--closed-dates", "2025-01-18, 2025-01-19");
+
+        Assert.True(exitCode == 0, output);
+        var rows = File.ReadAllLines(Path.Combine(chain.Cli.Bucket, "exports", "quicksight", "sales_forecast", "dt=2025-01-14", "part-00000.ndjson"))
+            .Select(l => JsonNode.Parse(l)!).ToList();
+        var closed = rows.Where(r => (string?)r["forecast_date"] is "2025-01-18" or "2025-01-19").ToList();
+        Assert.Equal(2 * (rows.Count / 7), closed.Count);
+        Assert.All(closed, r => Assert.Equal((true, 0m, 0m), ((bool)r["closed"]!, (decimal)r["expected"]!, (decimal)r["high"]!)));
+        Assert.All(rows.Except(closed), r => Assert.True(!(bool)r["closed"]! && (decimal)r["expected"]! > 0m, r.ToJsonString()));
+        Assert.Contains(rows, r => (string?)r["level"] == "store");
+    }
+
+    [Fact]
+    public async Task Daily_ClosedDateThatIsNoDate_IsAUsageError()
+    {
+        var (exitCode, _, errors) = await chain.Cli.RunWithErrorsAsync("daily", "--date", "2025-01-14", "--closed-dates", "2025-12-25,Boxing Day");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--closed-dates: Analysis:ClosedDates:0 has 'Boxing Day', which is not an ISO date (yyyy-MM-dd).", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Daily_DateWithoutSales_FailsWithNoDataAvailableAndAlerts()
     {
         var (exitCode, _, errors) = await chain.Cli.RunWithErrorsAsync("daily", "--date", "2024-06-01");

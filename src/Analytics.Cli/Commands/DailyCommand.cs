@@ -41,15 +41,38 @@ internal static class DailyCommand
             }
         });
         var timeZone = TimeZoneOption();
+        var closedDates = new Option<string?>("--closed-dates")
+        {
+            Description = "Dates the whole chain is closed (public holidays), YYYY-MM-DD separated by commas: the sales forecast gives them 0",
+        };
+        closedDates.Validators.Add(result =>
+        {
+            try
+            {
+                ClosedDates(result.GetValueOrDefault<string?>()).ParseClosedDates();
+            }
+            catch (InvalidOperationException e)
+            {
+                result.AddError("--closed-dates: " + e.Message);
+            }
+        });
         var command = new Command("daily", "Run the daily analysis workflow for a business date and print where its report and exports are.")
         {
-            date, timeZone,
+            date, timeZone, closedDates,
         };
         var model = new ModelFlags();
         model.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var services = local.BuildServices(parseResult, ChainTimeZone(parseResult.GetValue(timeZone)!) + model.Configure(parseResult));
+            var closed = ClosedDates(parseResult.GetValue(closedDates)).ClosedDates;
+            Action<IServiceCollection> closures = services => services.Configure<AnalysisOptions>(options =>
+            {
+                foreach (var item in closed)
+                {
+                    options.ClosedDates.Add(item);
+                }
+            });
+            await using var services = local.BuildServices(parseResult, ChainTimeZone(parseResult.GetValue(timeZone)!) + model.Configure(parseResult) + closures);
             return (await RunAsync(services, parseResult.GetValue(date), cancellationToken)).ExitCode;
         });
         return command;
@@ -102,6 +125,18 @@ internal static class DailyCommand
 
     /// <summary>This machine's zone when the tz database knows its id, otherwise UTC.</summary>
     private static string LocalZoneId() => TimeZones.Find(TimeZoneInfo.Local.Id) is { } zone ? zone.Id : "UTC";
+
+    /// <summary>Options holding <c>--closed-dates</c> as the stack's <c>ClosedDates</c> sets them: one comma-separated item.</summary>
+    private static AnalysisOptions ClosedDates(string? value)
+    {
+        var options = new AnalysisOptions();
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            options.ClosedDates.Add(value);
+        }
+
+        return options;
+    }
 
     public static Action<IServiceCollection> ChainTimeZone(string zone) =>
         services => services.Configure<AnalysisOptions>(options => options.TimeZone = zone);

@@ -140,6 +140,7 @@ internal static partial class SamTemplate
         ["AlertEmail"] = Parameter("E-mail address subscribed to the alerts topic (failures, partial AI failures, no data). Empty: subscribe later.", ""),
         ["ReportEmail"] = Parameter("E-mail address subscribed to the daily report topic. Empty: subscribe later.", ""),
         ["ChainTimeZone"] = Parameter("The chain's IANA time zone: business dates, 'yesterday' for scheduled runs, and the schedule's zone.", "UTC"),
+        ["ClosedDates"] = Parameter("Dates the whole chain is closed (public holidays), as yyyy-MM-dd separated by commas: the sales forecast gives them 0 and leaves them out of what it learns from. Empty: none.", ""),
         ["DailySchedule"] = Parameter("When the daily analysis runs (EventBridge Scheduler expression, in ChainTimeZone).", "cron(0 6 * * ? *)"),
         ["ModelId"] = Parameter("Amazon Bedrock model id or inference profile for the AI steps. Empty: statistics only.", ""),
         ["LogRetentionDays"] = new JsonObject
@@ -184,6 +185,7 @@ internal static partial class SamTemplate
                     [$"{StorageOptions.SectionName}__{nameof(StorageOptions.SalesTable)}"] = Ref(Table),
                     [$"{StorageOptions.SectionName}__{nameof(StorageOptions.BucketName)}"] = Ref(Bucket),
                     [$"{AnalysisOptions.Section}__{nameof(AnalysisOptions.TimeZone)}"] = Ref("ChainTimeZone"),
+                    [$"{AnalysisOptions.Section}__{nameof(AnalysisOptions.ClosedDates)}__0"] = Ref("ClosedDates"),
                     [$"{ModelOptions.Section}__{nameof(ModelOptions.Id)}"] = Ref("ModelId"),
                 },
             },

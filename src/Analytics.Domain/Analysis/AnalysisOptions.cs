@@ -14,8 +14,9 @@ public sealed class AnalysisOptions
     public string TimeZone { get; set; } = "UTC";
 
     /// <summary>
-    /// Dates on which the whole chain is closed (public holidays, stock-taking), as ISO dates <c>yyyy-MM-dd</c>
-    /// (<c>Analysis:ClosedDates:0 = 2025-12-25</c>; <c>Analysis__ClosedDates__0</c> in a Lambda's environment). The
+    /// Dates on which the whole chain is closed (public holidays, stock-taking), as ISO dates <c>yyyy-MM-dd</c>, an
+    /// item holding one date or several separated by commas (<c>Analysis:ClosedDates:0 = 2025-12-25,2025-12-26</c>;
+    /// <c>Analysis__ClosedDates__0</c> in a Lambda's environment, set from the stack's <c>ClosedDates</c>). The
     /// sales forecast gives every entity 0 on them, and leaves them out of the history it learns from, so that a
     /// closure does not drag the level or the weekday pattern down. Empty by default. Strings, parsed by
     /// <see cref="ParseClosedDates"/>: the configuration binder would silently drop a list item it cannot convert.
@@ -30,13 +31,16 @@ public sealed class AnalysisOptions
         var dates = new HashSet<DateOnly>();
         for (var i = 0; i < ClosedDates.Count; i++)
         {
-            if (!DateOnly.TryParseExact(ClosedDates[i]?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            foreach (var value in (ClosedDates[i] ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                throw new InvalidOperationException(
-                    $"{Section}:{nameof(ClosedDates)}:{i} is '{ClosedDates[i]}', which is not an ISO date (yyyy-MM-dd).");
-            }
+                if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    throw new InvalidOperationException(
+                        $"{Section}:{nameof(ClosedDates)}:{i} has '{value}', which is not an ISO date (yyyy-MM-dd).");
+                }
 
-            dates.Add(date);
+                dates.Add(date);
+            }
         }
 
         return dates;

@@ -154,6 +154,7 @@ public sealed class LambdaRuntimeContractTests(LambdaPackage package, MotoServer
     [InlineData(LambdaHost.StepVariable, "ANALYTICS_STEP is not set")]
     [InlineData("Storage__BucketName", "Storage__BucketName is not set")]
     [InlineData("Analysis__TimeZone=Mars/Olympus_Mons", "Analysis__TimeZone is 'Mars/Olympus_Mons'")]
+    [InlineData("Analysis__ClosedDates__0=2025-12-25,Boxing Day", "Analysis__ClosedDates__0 has 'Boxing Day', which is not an ISO date")]
     public async Task Init_ConfigurationMissingOrWrong_ReportsAnInitErrorSayingWhatAndExits(string change, string message)
     {
         var environment = Environment(GetStoreSummariesStep.StateName);
@@ -224,6 +225,7 @@ public sealed class LambdaRuntimeContractTests(LambdaPackage package, MotoServer
             ["SalesTable"] = Table,
             ["DataBucket"] = Bucket,
             ["ChainTimeZone"] = "America/New_York",
+            ["ClosedDates"] = "2024-12-25,2025-12-25",
             ["ModelId"] = "",
         });
         environment[$"{StorageOptions.SectionName}__{nameof(StorageOptions.ServiceUrl)}"] = moto.ServiceUrl.ToString();

@@ -22,6 +22,26 @@ public sealed class AnalysisOptionsTests
     }
 
     [Fact]
+    public void Bind_SeveralDatesInOneItem_AsTheStackSetsThem_ListsEachAndIgnoresBlanks()
+    {
+        var options = new AnalysisOptions();
+
+        Section(("Analysis:ClosedDates:0", " 2025-12-25, 2025-12-26 ,,2026-01-01")).Bind(options);
+
+        Assert.Equal([new DateOnly(2025, 12, 25), new DateOnly(2025, 12, 26), new DateOnly(2026, 1, 1)], options.ParseClosedDates().Order());
+    }
+
+    [Fact]
+    public void Bind_TheStacksEmptyDefault_NoClosedDates()
+    {
+        var options = new AnalysisOptions();
+
+        Section(("Analysis:ClosedDates:0", "")).Bind(options);
+
+        Assert.Empty(options.ParseClosedDates());
+    }
+
+    [Fact]
     public void Bind_NoClosedDates_Empty()
     {
         var options = new AnalysisOptions();
@@ -36,6 +56,7 @@ public sealed class AnalysisOptionsTests
     [InlineData("Christmas")]
     [InlineData("25/12/2025")]
     [InlineData("2025-02-30")]
+    [InlineData("2025-12-24,Boxing Day")]
     public void ParseClosedDates_AValueThatIsNotAnIsoDate_FailsNamingItAndItsKey(string value)
     {
         var options = new AnalysisOptions();
@@ -43,7 +64,7 @@ public sealed class AnalysisOptionsTests
 
         var error = Assert.Throws<InvalidOperationException>(options.ParseClosedDates);
 
-        Assert.Equal($"Analysis:ClosedDates:1 is '{value}', which is not an ISO date (yyyy-MM-dd).", error.Message);
+        Assert.Equal($"Analysis:ClosedDates:1 has '{value.Split(',')[^1]}', which is not an ISO date (yyyy-MM-dd).", error.Message);
     }
 
     [Fact]
@@ -54,6 +75,6 @@ public sealed class AnalysisOptionsTests
 
         var error = Assert.Throws<InvalidOperationException>(() => new SalesForecaster(Options.Create(options)));
 
-        Assert.Contains("Analysis:ClosedDates:0 is '2025-13-01'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Analysis:ClosedDates:0 has '2025-13-01'", error.Message, StringComparison.Ordinal);
     }
 }

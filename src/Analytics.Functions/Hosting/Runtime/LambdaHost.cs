@@ -73,6 +73,17 @@ public sealed class LambdaHost(ServiceProvider services, StepInvoker invoker) : 
             problems.Add($"{AnalysisOptions.Section}__{nameof(AnalysisOptions.TimeZone)} is '{analysis.TimeZone}', which is not an IANA time zone id (tz database {TimeZones.Version}).");
         }
 
+        try
+        {
+            analysis.ParseClosedDates();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The message names the configuration key; the environment spells it with double underscores.
+            problems.Add(e.Message.Replace($"{AnalysisOptions.Section}:{nameof(AnalysisOptions.ClosedDates)}:",
+                                           $"{AnalysisOptions.Section}__{nameof(AnalysisOptions.ClosedDates)}__", StringComparison.Ordinal));
+        }
+
         return problems;
     }
 
