@@ -37,7 +37,7 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
         var series = RevenueSeriesAsync(run, cancellationToken);
 
         var (companyMetrics, productMetrics) = (await company, await products);
-        var (anomalyReport, trendReport, recommendationSet) = (await anomalies, await trends, await recommendations);
+        var (anomalyReport, trendReport, recommendationSet, forecastReport) = (await anomalies, await trends, await recommendations, await forecast);
         var insights = new DailyInsights(
             run.Date, run.ExecutionName, run.StartedAt, run.Currency ?? "",
             run.StoreCount,
@@ -50,7 +50,7 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
             await series,
             ModelNote(parts.Statuses),
             recommendationSet?.Review,
-            await forecast);
+            forecastReport);
 
         var key = await data.SaveAsync(run, Result, insights, cancellationToken);
         return new CombinedInsights(

@@ -13,9 +13,13 @@ namespace Analytics.Functions.DailyAnalysis;
 public sealed class RunParts(AnalysisArtifacts artifacts, string step, IReadOnlyList<AnalysisPart> parts)
 {
     private readonly ConcurrentDictionary<string, PartStatus> _statuses = new(StringComparer.Ordinal);
+    private int _reading;
 
-    /// <summary>The statuses of the parts read so far that fill a report section, in the order of the input.</summary>
-    public IReadOnlyList<PartStatus> Statuses => [.. parts.Select(p => _statuses.GetValueOrDefault(p.Step)).OfType<PartStatus>()];
+    /// <summary>The statuses of the parts read that fill a report section, in the order of the input.</summary>
+    /// <exception cref="InvalidOperationException">A read has not finished: its status would be missing.</exception>
+    public IReadOnlyList<PartStatus> Statuses => Volatile.Read(ref _reading) == 0
+        ? [.. parts.Select(p => _statuses.GetValueOrDefault(p.Step)).OfType<PartStatus>()]
+        : throw new InvalidOperationException($"{step} asked for the parts' statuses while {_reading} of its reads had not finished; await them first.");
 
     /// <summary>The steps whose parts were read and had no result.</summary>
     public IReadOnlyList<string> Missing => [.. Statuses.Where(s => s.Failed).Select(s => s.Step)];
@@ -33,24 +37,28 @@ public sealed class RunParts(AnalysisArtifacts artifacts, string step, IReadOnly
         where T : class
     {
         var part = Find(result.StateName);
-        T? value;
-        if (part.Key is null)
+        if (part.Key is null && !part.Failed)
         {
-            value = part.Failed ? null : throw new InvalidStepInputException(step, $"the result of {part.Step} has no key and is not marked failed.");
+            throw new InvalidStepInputException(step, $"the result of {part.Step} has no key and is not marked failed.");
         }
-        else
+
+        Interlocked.Increment(ref _reading);
+        try
         {
-            value = part.Failed
-                ? await artifacts.ReadIfPresentAsync(part.Key, result.TypeInfo, cancellationToken)
+            var value = part.Key is null ? null
+                : part.Failed ? await artifacts.ReadIfPresentAsync(part.Key, result.TypeInfo, cancellationToken)
                 : await artifacts.ReadAsync(part.Key, result.TypeInfo, cancellationToken);
-        }
+            if (result.Section is not null)
+            {
+                _statuses[part.Step] = result.Status(part, value is not null);
+            }
 
-        if (result.Section is not null)
+            return value;
+        }
+        finally
         {
-            _statuses[part.Step] = result.Status(part, value is not null);
+            Interlocked.Decrement(ref _reading);
         }
-
-        return value;
     }
 
     /// <summary><see cref="ReadAsync"/> for a result the step cannot do without.</summary>
