@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace Analytics.Domain.Uploads;
@@ -5,14 +6,13 @@ namespace Analytics.Domain.Uploads;
 /// <summary>
 /// The transaction ids of the store-day being read, kept as UTF-8 bytes (no string per id) in one arena, each followed
 /// by a 0 byte: the very layout <see cref="ContributionId"/> hashes, so ids that arrive in order are hashed in place.
-/// Duplicates are found by a seeded hash (chained by <see cref="HashLinks"/>) and confirmed byte by byte.
+/// Duplicates are found by a seeded hash (chained by <see cref="HashLinks{TKey}"/>) and confirmed byte by byte.
 /// <see cref="Clear"/> keeps the capacity.
 /// </summary>
 internal sealed class TransactionIdSet
 {
     private readonly ulong _seed = Utf8Hash.NewSeed();
-    private HashLinks _links = new(1024);
-    private IdRange[] _ids = new IdRange[1024];
+    private HashLinks<IdRange> _links = new(1024);
     private byte[] _arena = new byte[32 * 1024];
     private int _arenaLength;
     private bool _inOrder = true;
@@ -22,7 +22,7 @@ internal sealed class TransactionIdSet
     /// <summary>Whether the set has the id (its unescaped, valid UTF-8 bytes).</summary>
     public bool Contains(ReadOnlySpan<byte> id) => Contains(id, Utf8Hash.Compute(_seed, id));
 
-    private bool Contains(ReadOnlySpan<byte> id, int hash) => _links.Find(hash, new IdMatch(id, _ids, _arena)) >= 0;
+    private bool Contains(ReadOnlySpan<byte> id, int hash) => !Unsafe.IsNullRef(in _links.Find(hash, new IdMatch(id, _arena)));
 
     /// <summary>Adds the id (its unescaped, valid UTF-8 bytes); false when the set already has it.</summary>
     public bool Add(ReadOnlySpan<byte> id)
@@ -38,20 +38,14 @@ internal sealed class TransactionIdSet
             Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaLength + id.Length + 1));
         }
 
-        if (_inOrder && Count > 0 && Utf8OrdinalComparer.Compare(Key(_ids[Count - 1]), id) > 0)
+        if (_inOrder && Count > 0 && Utf8OrdinalComparer.Compare(Key(_links.KeyAt(Count - 1)), id) > 0)
         {
             _inOrder = false;
         }
 
         id.CopyTo(_arena.AsSpan(_arenaLength));
         _arena[_arenaLength + id.Length] = 0;
-        var index = _links.Add(hash);
-        if (_ids.Length < _links.Capacity)
-        {
-            Array.Resize(ref _ids, _links.Capacity);
-        }
-
-        _ids[index] = new IdRange(_arenaLength, id.Length);
+        _links.Add(hash, new IdRange(_arenaLength, id.Length));
         _arenaLength += id.Length + 1;
         return true;
     }
@@ -103,7 +97,12 @@ internal sealed class TransactionIdSet
             order[i] = i;
         }
 
-        var ids = _ids;
+        var ids = new IdRange[Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = _links.KeyAt(i);
+        }
+
         var arena = _arena;
         Array.Sort(order, (a, b) => Utf8OrdinalComparer.Compare(
             arena.AsSpan(ids[a].Start, ids[a].Length), arena.AsSpan(ids[b].Start, ids[b].Length)));
@@ -119,16 +118,16 @@ internal sealed class TransactionIdSet
         return sorted;
     }
 
-    private ReadOnlySpan<byte> Key(IdRange id) => _arena.AsSpan(id.Start, id.Length);
+    private ReadOnlySpan<byte> Key(in IdRange id) => _arena.AsSpan(id.Start, id.Length);
 
     /// <summary>Where an id's bytes are in the arena (its 0 byte follows them).</summary>
     private readonly record struct IdRange(int Start, int Length);
 
-    /// <summary>Entry i holds the id when its bytes in the arena are the same.</summary>
-    private readonly ref struct IdMatch(ReadOnlySpan<byte> id, IdRange[] ids, byte[] arena) : IEntryMatch
+    /// <summary>An entry holds the id looked for when its bytes in the arena are the same.</summary>
+    private readonly ref struct IdMatch(ReadOnlySpan<byte> id, byte[] arena) : IKeyMatch<IdRange>
     {
         private readonly ReadOnlySpan<byte> _id = id;
 
-        public bool Matches(int index) => Utf8Hash.SameBytes(_id, arena.AsSpan(ids[index].Start, ids[index].Length));
+        public bool Matches(in IdRange key) => Utf8Hash.SameBytes(_id, arena.AsSpan(key.Start, key.Length));
     }
 }
