@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Analytics.Domain.Metrics;
+using Analytics.Domain.Reporting;
 
 namespace Analytics.Domain.Insights;
 
@@ -54,10 +55,10 @@ public sealed class RecommendationEngine
 
         found.AddRange((trends?.DecliningStores ?? []).Where(t => t.SlopePercent <= -TrendPercentPerDay).Select(t => Trend(
             RecommendationKind.ReviewStoreDecline, FactSubject.Store, t, $"Review the decline of store {t.Id}",
-            $"Revenue at store {t.Id} is falling {-t.SlopePercent}% a day over 28 days (weekday pattern removed): review staffing, local competition and stock.")));
+            $"Revenue at store {t.Id} is falling {ReportFormat.Share(-t.SlopePercent)} a day over 28 days (weekday pattern removed): review staffing, local competition and stock.")));
         found.AddRange((trends?.GrowingCategories ?? []).Where(t => t.SlopePercent >= TrendPercentPerDay).Select(t => Trend(
             RecommendationKind.PlanCategoryGrowth, FactSubject.Category, t, $"Plan for the growth of {t.Id}",
-            $"{t.Id} is growing {t.SlopePercent}% a day over 28 days (weekday pattern removed): raise orders and shelf space ahead of demand.")));
+            $"{t.Id} is growing {ReportFormat.Share(t.SlopePercent)} a day over 28 days (weekday pattern removed): raise orders and shelf space ahead of demand.")));
 
         return
         [
@@ -87,12 +88,12 @@ public sealed class RecommendationEngine
             c.Id, "Deviation", c.Deviation)));
         var priority = a.Severity == AnomalySeverity.High ? RecommendationPriority.High : RecommendationPriority.Medium;
         var up = a.Value > a.Median;
-        var change = Text($"{a.Value} against a usual {a.Median} ({a.PercentChange}%)");
+        var change = $"{ReportFormat.AnomalyAmount(a.Metric, a.Value)} against a usual {ReportFormat.AnomalyAmount(a.Metric, a.Median)} ({ReportFormat.Percent(a.PercentChange)})";
         var named = string.Join(", ", a.Contributors.Select(c => c.Id));
         return (a.Subject, a.Metric, up) switch
         {
             (AnomalySubject.Store, AnomalyMetric.NoSales, _) => new(0, RecommendationPriority.High, RecommendationKind.ConfirmStoreTrading, a.SubjectId,
-                $"Confirm store {a.SubjectId} traded", Text($"No sales were recorded for store {a.SubjectId}, which usually sells {a.Median} on this weekday: check whether it was closed or its upload failed."), facts),
+                $"Confirm store {a.SubjectId} traded", $"No sales were recorded for store {a.SubjectId}, which usually sells {ReportFormat.Amount(a.Median)} on this weekday: check whether it was closed or its upload failed.", facts),
             (AnomalySubject.Chain, _, _) => new(0, priority, RecommendationKind.ChainRevenueShift, a.SubjectId,
                 up ? "Chain revenue is unusually high" : "Chain revenue is unusually low", $"Chain revenue was {change}; start with {named}.", facts),
             (AnomalySubject.Store, _, false) => new(0, priority, RecommendationKind.InvestigateStoreDrop, a.SubjectId,
@@ -119,9 +120,9 @@ public sealed class RecommendationEngine
         }
 
         var stake = products.MissingSkus.Sum(m => m.AverageNetRevenue);
-        var list = string.Join("; ", cited.Select(m => Text($"{m.Sku} at store {m.StoreId} (usually {m.AverageUnits} units, {m.AverageNetRevenue})")));
+        var list = string.Join("; ", cited.Select(m => $"{m.Sku} at store {m.StoreId} (usually {ReportFormat.Quantity(m.AverageUnits)} units, {ReportFormat.Amount(m.AverageNetRevenue)})"));
         return (new Recommendation(0, RecommendationPriority.Medium, RecommendationKind.RestockUsualSellers, cited[0].StoreId,
-                                   Text($"Check stock of {products.MissingSkuCount} usual sellers that sold nothing"),
+                                   $"Check stock of {ReportFormat.Integer(products.MissingSkuCount)} usual sellers that sold nothing",
                                    $"These SKUs sold on each of the last {cited[0].DaysChecked} same weekdays but not today: {list}. Check shelves and replenish.",
                                    facts), stake);
     }
@@ -141,7 +142,7 @@ public sealed class RecommendationEngine
             new(FactSubject.Chain, Anomaly.ChainId, "Discounts", company.Totals.Discounts),
         ];
         return (new Recommendation(0, RecommendationPriority.Medium, RecommendationKind.ReviewDiscounting, Anomaly.ChainId, "Review discounting",
-                                   Text($"The discount rate was {rate.Value} against {rate.BaselineValue} over the last four same weekdays ({company.Totals.Discounts} in discounts): check which promotions ran and whether they paid."),
+                                   $"The discount rate was {ReportFormat.Rate(rate.Value)} against {ReportFormat.Rate(rate.BaselineValue)} over the last four same weekdays ({ReportFormat.Amount(company.Totals.Discounts)} in discounts): check which promotions ran and whether they paid.",
                                    facts), company.Totals.Discounts);
     }
 

@@ -26,6 +26,9 @@ internal static class ReportFormat
 
     public static string Count(decimal value) => value.ToString("#,##0", Invariant);
 
+    /// <summary>A quantity that may be fractional (an average of units): up to two places, none when whole.</summary>
+    public static string Quantity(decimal value) => value.ToString("#,##0.##", Invariant);
+
     public static string SignedCount(decimal value) => value.ToString("+#,##0;-#,##0;0", Invariant);
 
     /// <summary>A percentage with its sign (<c>+3.20%</c>, <c>-0.50%</c>, <c>0.00%</c>); <c>n/a</c> when unknown.</summary>

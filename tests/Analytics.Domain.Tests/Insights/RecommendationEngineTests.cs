@@ -32,6 +32,21 @@ public sealed class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_PlantedAnomalies_TextsWriteNumbersAsTheReportDoes()
+    {
+        var (items, _, _, _) = Planted();
+
+        Assert.Contains(items, r => r.Kind == RecommendationKind.InvestigateStoreDrop);
+        Assert.All(items.SelectMany(r => new[] { r.Title, r.Action }), text =>
+        {
+            Assert.DoesNotMatch(@"\d\.\d{3}", text); // at most two places
+            Assert.DoesNotMatch(@"(?<![\w,.-])\d{4,}", text); // thousands separated (ids such as store-00007 aside)
+        });
+        var drop = items.First(r => r.Kind == RecommendationKind.InvestigateStoreDrop).Action;
+        Assert.Matches(@"sold [\d,]+\.\d\d against a usual [\d,]+\.\d\d \(-\d+\.\d\d%\)", drop);
+    }
+
+    [Fact]
     public void Recommend_PlantedAnomalies_FactsCiteExistingIdsAndExactNumbers()
     {
         var (items, _, products, anomalies) = Planted();
