@@ -96,7 +96,10 @@ internal sealed record NoiseArguments(string? DataFolder, DateOnly From, DateOnl
     public static NoiseArguments Parse(string[] args)
     {
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        DateOnly Date(string name, string fallback) => DateOnly.ParseExact(Value(name) ?? fallback, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        DateOnly Date(string name, string fallback) =>
+            DateOnly.TryParseExact(Value(name) ?? fallback, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw new ArgumentException($"{name} needs an ISO date (yyyy-MM-dd), not '{Value(name)}'.", nameof(args));
         return new NoiseArguments(Value("--data"), Date("--from", "2011-02-01"), Date("--to", "2011-12-09"), args.Contains("--returns"));
     }
 }

@@ -43,7 +43,7 @@ internal static class NoiseBenchmark
 
         var analysed = clock.Elapsed - loaded;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Noise benchmark of the daily analysis (statistics, no model) on {dataFolder}, {(withReturns ? "sales and returns" : "sales only")}"));
+            $"Noise benchmark of the daily analysis (statistics, no model) on {Path.GetFileName(Path.TrimEndingDirectorySeparator(dataFolder))}, {(withReturns ? "sales and returns" : "sales only")}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{days.Count} daily runs: trading dates {from:yyyy-MM-dd} .. {to:yyyy-MM-dd} and the listed days of issue 14"));
         Console.WriteLine();

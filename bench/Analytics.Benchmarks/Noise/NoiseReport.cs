@@ -47,8 +47,11 @@ internal static class NoiseReport
         text.AppendLine();
         AppendListedDays(text, days, findings);
         text.AppendLine();
-        AppendCounts(text, "Findings by rule (subject, metric, severity), all days:",
-            days.SelectMany(d => d.Anomalies.Anomalies).Select(a => $"{a.Subject} {a.Metric} {a.Severity}"));
+        AppendCounts(text, "Anomalies by rule (subject, metric, severity, direction), all days:",
+            days.SelectMany(d => d.Anomalies.Anomalies).Select(a => $"{a.Subject} {a.Metric} {a.Severity} {(a.Value >= a.Median ? "up" : "down")}"));
+        var baskets = days.SelectMany(d => d.Anomalies.Anomalies.Where(a => a.Subject == AnomalySubject.Category && a.Metric == AnomalyMetric.AverageBasket)
+            .Select(a => d.Anomalies.Anomalies.Any(r => r.Subject == AnomalySubject.Category && r.Metric == AnomalyMetric.NetRevenue && r.SubjectId == a.SubjectId))).ToList();
+        Line($"Category basket anomalies beside a revenue anomaly of the same category and day: {baskets.Count(b => b)} of {baskets.Count} ({Percent(baskets.Count(b => b), baskets.Count)}%)");
         AppendCounts(text, "Recommendations by kind, all days (as the top one / in all):",
             days.SelectMany(d => d.Recommendations).Select(r => r.Kind.ToString()),
             days.SelectMany(d => d.Recommendations.Take(1)).Select(r => r.Kind.ToString()));
@@ -72,6 +75,12 @@ internal static class NoiseReport
             text.AppendLine(CultureInfo.InvariantCulture, $"    top finding:        {(findings[day.Date] is [var finding, ..] ? finding.Title : "none")}");
             text.AppendLine(CultureInfo.InvariantCulture, $"    top recommendation: {(day.Recommendations is [var first, ..] ? first.Title : "none")}");
             text.AppendLine(CultureInfo.InvariantCulture, $"    growth advice:      {Join(day.Recommendations.Where(r => GrowthAdvice.Contains(r.Kind)).Select(r => r.Title))}");
+            if (listed.StoreId is { } store)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"    about {store}:   {Join(findings[day.Date].Where(f => f.StoreId == store).Select(f => f.Title))} ({day.Anomalies.StoresWithShortHistory} stores skipped for short history)");
+            }
+
             text.AppendLine(CultureInfo.InvariantCulture, $"    flagged incomplete: {(Findings.FlaggedIncomplete(day) ? "yes" : "no")}");
         }
     }
