@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.Benchmarks;
+using Analytics.Benchmarks.Noise;
 
 // Upload processing benchmark. A plain harness rather than BenchmarkDotNet: the inputs are 100 MB and 1 GB files,
 // measured a few times each, and peak memory needs a fresh process per measurement.
@@ -8,10 +9,18 @@ using Analytics.Benchmarks;
 // Daily analysis at scale (see DailyBenchmark):
 //   Analytics.Benchmarks daily [--stores 1000,10000] [--days 120] [--seed 42] [--skus 30] [--work DIR]
 //   Analytics.Benchmarks --daily-child DATA_DIR        (child: one daily run, prints its time and peak memory)
+// Noise of the daily analysis on the real data set (see NoiseBenchmark):
+//   Analytics.Benchmarks noise [--data DIR] [--from 2011-02-01] [--to 2011-12-09] [--returns]
 if (args.Length > 0 && args[0] == "daily")
 {
     var daily = DailyArguments.Parse(args);
     return await DailyBenchmark.RunAsync(daily.WorkFolder, daily.Stores, daily.Days, daily.Seed, daily.Skus);
+}
+
+if (args.Length > 0 && args[0] == "noise")
+{
+    var noise = NoiseArguments.Parse(args);
+    return await NoiseBenchmark.RunAsync(noise.DataFolder ?? OnlineRetailDays.DefaultFolder, noise.From, noise.To, noise.Returns);
 }
 
 if (args.Length > 1 && args[0] == "--daily-child")
@@ -79,5 +88,18 @@ internal sealed record DailyArguments(string WorkFolder, IReadOnlyList<int> Stor
             int.Parse(Value("--days", "120"), CultureInfo.InvariantCulture),
             int.Parse(Value("--seed", "42"), CultureInfo.InvariantCulture),
             int.Parse(Value("--skus", "30"), CultureInfo.InvariantCulture));
+    }
+}
+
+internal sealed record NoiseArguments(string? DataFolder, DateOnly From, DateOnly To, bool Returns)
+{
+    public static NoiseArguments Parse(string[] args)
+    {
+        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        DateOnly Date(string name, string fallback) =>
+            DateOnly.TryParseExact(Value(name) ?? fallback, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw new ArgumentException($"{name} needs an ISO date (yyyy-MM-dd), not '{Value(name)}'.", nameof(args));
+        return new NoiseArguments(Value("--data"), Date("--from", "2011-02-01"), Date("--to", "2011-12-09"), args.Contains("--returns"));
     }
 }
