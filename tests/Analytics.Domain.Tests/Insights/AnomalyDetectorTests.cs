@@ -1,4 +1,5 @@
 using Analytics.Domain.Insights;
+using Analytics.Domain.Sales;
 using Analytics.Domain.Tests.Metrics;
 
 namespace Analytics.Domain.Tests.Insights;
@@ -95,6 +96,35 @@ public sealed class AnomalyDetectorTests
         Assert.Equal("Coffee", half.Contributors[0].Id); // the largest category loses the most
         Assert.All(half.Contributors, c => Assert.True(c.Kind == ContributorKind.Category && c.Deviation < 0m));
         Assert.True(half.Value < half.ExpectedLow);
+    }
+
+    [Fact]
+    public void Detect_StoreThatOftenDoesNotTradeOnThatWeekday_AbsentToday_IsNoFinding()
+    {
+        // Store 3 trades two weeks in three, as the real data set's small stores trade on 50–80 % of days.
+        var chain = new ChainSimulator(5, 6);
+        var intermittent = ChainSimulator.StoreId(3);
+        IReadOnlyList<StoreDaySummary> On(DateOnly d) => [.. chain.On(d).Where(s => s.StoreId != intermittent || d.DayNumber / 7 % 3 != 0)];
+        var history = SalesData.History(Day, On, Day.AddDays(-120));
+
+        var report = new AnomalyDetector().Detect(Day, [.. chain.On(Day).Where(s => s.StoreId != intermittent)], history);
+
+        Assert.DoesNotContain(report.Anomalies, a => a.SubjectId == intermittent);
+    }
+
+    [Fact]
+    public void Detect_StoreThatTradedEveryWeekSinceItOpened_AbsentToday_IsHighNoSales()
+    {
+        // Store 3 opened five weeks ago and traded on every one of its weekdays since: its absence is unusual.
+        var chain = new ChainSimulator(5, 6);
+        var opened = ChainSimulator.StoreId(3);
+        IReadOnlyList<StoreDaySummary> On(DateOnly d) => [.. chain.On(d).Where(s => s.StoreId != opened || d >= Day.AddDays(-35))];
+        var history = SalesData.History(Day, On, Day.AddDays(-120));
+
+        var report = new AnomalyDetector().Detect(Day, [.. chain.On(Day).Where(s => s.StoreId != opened)], history);
+
+        var absent = report.Anomalies.Single(a => a.SubjectId == opened);
+        Assert.Equal((AnomalyMetric.NoSales, AnomalySeverity.High, 5), (absent.Metric, absent.Severity, absent.BaselinePoints));
     }
 
     [Fact]
