@@ -18,7 +18,9 @@ namespace Analytics.Domain.Insights;
 /// widen that, not narrow it. Smaller peers wobble more: by sampling alone a day's relative spread falls like
 /// 1 / √transactions, so a subject whose usual transactions are below its peers' median gets that floor widened by
 /// √(peers' median transactions / its own) — a small store's unusual basket is not flagged for a wobble that is
-/// ordinary at its size.</para> Each anomaly names the parts
+/// ordinary at its size, and a subject above their median gets it narrowed by the same factor, so that small, erratic
+/// peers never make a large store blind to its own drops (the real data set's big store, 85 % of the revenue, was
+/// never found at half its sales before).</para> Each anomaly names the parts
 /// that explain it (<see cref="AnomalyContributor"/>). Pure; linear in stores × (baseline days + categories).
 /// <para>Return rate (returns / net sales): a store or category whose rate on D is above its same-weekday baseline
 /// (days with sales) by the same z and change rules is a <see cref="AnomalyMetric.ReturnRate"/> finding. Only a rise
@@ -206,13 +208,14 @@ public sealed class AnomalyDetector
     /// <summary>How peers usually wobble (relative scale per metric) and how big they usually are.</summary>
     private sealed record PeerSpread(Dictionary<AnomalyMetric, decimal> Relative, decimal MedianTransactions)
     {
-        /// <summary>The relative floor for a subject of <paramref name="past"/>: the peers' spread, widened by
-        /// √(peer size / own size) when the subject is smaller than its peers.</summary>
+        /// <summary>The relative floor for a subject of <paramref name="past"/>: the peers' spread scaled by
+        /// √(peer size / own size), wider for a subject smaller than its peers and narrower for a larger one, so that
+        /// small, erratic peers never make a large store blind to its own drops.</summary>
         public decimal FloorFor(AnomalyMetric metric, IReadOnlyList<DayFigures> past)
         {
             var relative = Relative.GetValueOrDefault(metric);
             var own = UsualTransactions(past);
-            return own <= 0m || own >= MedianTransactions ? relative : relative * (decimal)Math.Sqrt((double)(MedianTransactions / own));
+            return own <= 0m || MedianTransactions <= 0m ? relative : relative * (decimal)Math.Sqrt((double)(MedianTransactions / own));
         }
     }
 

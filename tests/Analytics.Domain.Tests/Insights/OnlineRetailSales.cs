@@ -62,6 +62,30 @@ internal sealed class OnlineRetailSales
         return builder.Build();
     }
 
+    /// <summary>The history DetectAnomalies loads for <paramref name="date"/> without SKU lines: the chain's D − 56 … D − 1
+    /// and store totals with categories on the same weekdays D − 7 … D − 56 (<c>HistoryParts.StoreBaseline</c>).</summary>
+    public SalesHistory BaselineHistory(DateOnly date)
+    {
+        var plan = SalesHistoryPlan.For(date);
+        var builder = new SalesHistoryBuilder(date) { KeepStoreCategories = true };
+        List<ChainDaySummary> chain = [];
+        for (var d = plan.ChainFirst; d <= plan.ChainLast; d = d.AddDays(1))
+        {
+            if (On(d) is { Count: > 0 } stores)
+            {
+                chain.Add(SalesMerge.ChainDay(d, [.. stores]));
+            }
+        }
+
+        builder.AddChainDays(plan.ChainFirst, plan.ChainLast, chain);
+        foreach (var d in plan.BaselineDates)
+        {
+            builder.AddStoreDays(d, SalesDetail.Totals, On(d));
+        }
+
+        return builder.Build();
+    }
+
     private static async Task<OnlineRetailSales> LoadAsync()
     {
         var folder = SharedFolder.Path("datasets", "online-retail");

@@ -1,0 +1,58 @@
+using Analytics.Domain.Insights;
+using Analytics.Domain.Sales;
+using Analytics.Testing;
+using Xunit.Abstractions;
+
+namespace Analytics.Domain.Tests.Insights;
+
+/// <summary>Drops are found on the real retailer: its big store (85 % of revenue) losing half its sales on an ordinary
+/// day is reported, whatever its small, erratic peers do (issue 14, item 9).</summary>
+public sealed class AnomalyDetectorOnlineRetailTests(ITestOutputHelper output)
+{
+    private const string BigStore = "store-uk";
+
+    [SharedDataFact]
+    public async Task Detect_BigStoreLosesHalfItsSalesOnOrdinaryDays_ADropIsReportedOnNearlyAll()
+    {
+        var data = await OnlineRetailSales.LoadOnceAsync();
+        var detector = new AnomalyDetector();
+        var (days, found) = (0, 0);
+        for (var date = new DateOnly(2011, 3, 1); date <= new DateOnly(2011, 11, 30); date = date.AddDays(1))
+        {
+            var today = data.On(date);
+            if (!today.Any(s => s.StoreId == BigStore))
+            {
+                continue;
+            }
+
+            days++;
+            var report = detector.Detect(date, [.. today.Select(s => s.StoreId == BigStore ? Halved(s) : s)], data.BaselineHistory(date));
+            if (report.Anomalies.Any(a => a.Subject == AnomalySubject.Store && a.SubjectId == BigStore && a.Value < a.Median
+                                          && a.Metric is AnomalyMetric.NetRevenue or AnomalyMetric.Transactions))
+            {
+                found++;
+            }
+        }
+
+        output.WriteLine($"{BigStore} at half its sales: a drop reported on {found} of {days} trading days");
+        // Issue 14's goal is nearly all. Measured: 4 of 229 while the small stores' pooled spread floored the big
+        // store's (blind to a halving), 119 of 229 since the floor narrows for a store larger than its peers; this
+        // holds that gain until the rest of the goal is reached.
+        Assert.True(days > 150, $"{days} days");
+        Assert.True(found >= days * 0.45m, $"a drop reported on {found} of {days} days");
+    }
+
+    /// <summary>The store-day with every other transaction removed: half its transactions, units, lines and amounts.</summary>
+    private static StoreDaySummary Halved(StoreDaySummary day) => day with
+    {
+        Totals = day.Totals with
+        {
+            Transactions = day.Totals.Transactions / 2, Units = day.Totals.Units / 2, Lines = day.Totals.Lines / 2,
+            GrossSales = day.Totals.GrossSales / 2, Discounts = day.Totals.Discounts / 2,
+        },
+        Categories = [.. day.Categories.Select(c => c with
+        {
+            Transactions = c.Transactions / 2, Units = c.Units / 2, Lines = c.Lines / 2, GrossSales = c.GrossSales / 2, Discounts = c.Discounts / 2,
+        })],
+    };
+}
