@@ -40,34 +40,16 @@ internal sealed class OnlineRetailSales
     /// <summary>The history of <paramref name="date"/>: the chain's D − 56 … D − 1 and store totals on D − 27 … D − 1
     /// (<c>HistoryParts.StoreTrend</c>); dates outside the data set are loaded as days without sales, as the store
     /// would answer.</summary>
-    public SalesHistory History(DateOnly date)
-    {
-        var plan = SalesHistoryPlan.For(date);
-        var builder = new SalesHistoryBuilder(date) { KeepStoreCategories = false };
-        List<ChainDaySummary> chain = [];
-        for (var d = plan.ChainFirst; d <= plan.ChainLast; d = d.AddDays(1))
-        {
-            if (On(d) is { Count: > 0 } stores)
-            {
-                chain.Add(SalesMerge.ChainDay(d, [.. stores]));
-            }
-        }
-
-        builder.AddChainDays(plan.ChainFirst, plan.ChainLast, chain);
-        foreach (var d in plan.StoreTrendDates)
-        {
-            builder.AddStoreDays(d, SalesDetail.Totals, On(d));
-        }
-
-        return builder.Build();
-    }
+    public SalesHistory History(DateOnly date) => HistoryOf(date, SalesHistoryPlan.For(date).StoreTrendDates, keepCategories: false);
 
     /// <summary>The history DetectAnomalies loads for <paramref name="date"/> without SKU lines: the chain's D − 56 … D − 1
     /// and store totals with categories on the same weekdays D − 7 … D − 56 (<c>HistoryParts.StoreBaseline</c>).</summary>
-    public SalesHistory BaselineHistory(DateOnly date)
+    public SalesHistory BaselineHistory(DateOnly date) => HistoryOf(date, SalesHistoryPlan.For(date).BaselineDates, keepCategories: true);
+
+    private SalesHistory HistoryOf(DateOnly date, IReadOnlyList<DateOnly> storeDates, bool keepCategories)
     {
         var plan = SalesHistoryPlan.For(date);
-        var builder = new SalesHistoryBuilder(date) { KeepStoreCategories = true };
+        var builder = new SalesHistoryBuilder(date) { KeepStoreCategories = keepCategories };
         List<ChainDaySummary> chain = [];
         for (var d = plan.ChainFirst; d <= plan.ChainLast; d = d.AddDays(1))
         {
@@ -78,7 +60,7 @@ internal sealed class OnlineRetailSales
         }
 
         builder.AddChainDays(plan.ChainFirst, plan.ChainLast, chain);
-        foreach (var d in plan.BaselineDates)
+        foreach (var d in storeDates)
         {
             builder.AddStoreDays(d, SalesDetail.Totals, On(d));
         }
