@@ -3,8 +3,9 @@ namespace Analytics.Domain.Insights;
 /// <summary>
 /// A daily series with its weekday pattern divided out, and least-squares slopes over trailing windows. Doubles:
 /// slopes and factors are statistics (sums of squares of money), reported rounded, never summed back into money.
-/// <para>Weekday factors are the mean, per weekday, of the ratio of each day to the series' linear trend, scaled so
-/// that they average 1; the trend is refitted on the deseasonalized series until the factors settle. On a flat
+/// <para>Weekday factors are the mean, per weekday the business trades on (a weekday with no day in the series is
+/// closed and keeps 1), of the ratio of each day to the series' linear trend, scaled so that they average 1 over those
+/// weekdays; the trend is refitted on the deseasonalized series until the factors settle. On a flat
 /// series this is exactly "mean of that weekday / overall mean"; unlike that plain ratio it is not biased by a trend,
 /// so a linear trend times a weekday pattern is recovered exactly.</para>
 /// </summary>
@@ -64,7 +65,10 @@ internal sealed class DeseasonalizedSeries
             perWeekday[Weekday(day)]++;
         }
 
-        if (points.Count < MinimumPatternDays || perWeekday.Any(n => n < MinimumPerWeekday))
+        // A weekday without any day in the series is one the business does not trade on (the real retailer's
+        // Saturdays): the pattern is estimated over the weekdays it trades, and that weekday keeps 1, never used.
+        var trading = Enumerable.Range(0, 7).Where(w => perWeekday[w] > 0).ToArray();
+        if (points.Count < MinimumPatternDays || trading.Length < 2 || trading.Any(w => perWeekday[w] < MinimumPerWeekday))
         {
             return factors;
         }
@@ -88,14 +92,23 @@ internal sealed class DeseasonalizedSeries
                 }
             }
 
-            if (counts.Any(c => c == 0))
+            if (trading.Any(w => counts[w] == 0))
             {
                 return Enumerable.Repeat(1d, 7).ToArray();
             }
 
-            var next = Enumerable.Range(0, 7).Select(w => sums[w] / counts[w]).ToArray();
-            var mean = next.Average();
-            next = [.. next.Select(f => f / mean)];
+            var next = Enumerable.Repeat(1d, 7).ToArray();
+            foreach (var w in trading)
+            {
+                next[w] = sums[w] / counts[w];
+            }
+
+            var mean = trading.Average(w => next[w]);
+            foreach (var w in trading)
+            {
+                next[w] /= mean;
+            }
+
             var settled = next.Zip(factors).All(p => Math.Abs(p.First - p.Second) < 1e-12);
             factors = next;
             if (settled)
