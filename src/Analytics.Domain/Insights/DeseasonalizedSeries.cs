@@ -33,7 +33,8 @@ internal sealed class DeseasonalizedSeries
 
     /// <summary>Slope per day over the <paramref name="days"/> days ending at <paramref name="lastDay"/>, and as a
     /// percentage of the window's deseasonalized mean; null with fewer than <paramref name="minimumPoints"/> points or
-    /// a mean of 0.</summary>
+    /// a mean of 0. The slope is Theil–Sen's (the median of the slopes between every two days), so one day's huge
+    /// order cannot tilt it as it tilts a least-squares line; on an exact line the two agree.</summary>
     public (double PerDay, double Percent)? Slope(int lastDay, int days, int minimumPoints)
     {
         List<(double X, double Y)> window = [];
@@ -45,13 +46,32 @@ internal sealed class DeseasonalizedSeries
             }
         }
 
-        if (window.Count < Math.Max(minimumPoints, 2) || Fit(window) is not { } line)
+        if (window.Count < Math.Max(minimumPoints, 2))
         {
             return null;
         }
 
+        var slope = TheilSen(window);
         var mean = window.Average(p => p.Y);
-        return mean == 0d ? null : (line.Slope, line.Slope / mean * 100d);
+        return mean == 0d ? null : (slope, slope / mean * 100d);
+    }
+
+    /// <summary>The median of the slopes between every two points (their x differ: one point a day).</summary>
+    private static double TheilSen(List<(double X, double Y)> points)
+    {
+        var slopes = new double[points.Count * (points.Count - 1) / 2];
+        var k = 0;
+        for (var i = 0; i < points.Count; i++)
+        {
+            for (var j = i + 1; j < points.Count; j++)
+            {
+                slopes[k++] = (points[j].Y - points[i].Y) / (points[j].X - points[i].X);
+            }
+        }
+
+        Array.Sort(slopes);
+        var middle = slopes.Length / 2;
+        return slopes.Length % 2 == 1 ? slopes[middle] : (slopes[middle - 1] + slopes[middle]) / 2d;
     }
 
     internal static int Weekday(int dayNumber) => ((int)DateOnly.FromDayNumber(dayNumber).DayOfWeek + 6) % 7;

@@ -40,6 +40,20 @@ public sealed class DeseasonalizedSeriesTests
     }
 
     [Fact]
+    public void Slope_OneHugeOrderNearTheEnd_DoesNotTiltIt()
+    {
+        // A single wholesale day at 20 times the usual, three days before the end of a flat month: a least-squares
+        // line through it climbs by several percent a day.
+        var points = Flat(8);
+        points[^3] = (points[^3].Day, points[^3].Value * 20d);
+        var series = new DeseasonalizedSeries(points);
+
+        var (_, percent) = series.Slope(points[^1].Day, 28, 20)!.Value;
+
+        Assert.InRange(percent, -0.5, 0.5);
+    }
+
+    [Fact]
     public void Factors_OneTradingWeekdayWithASingleDay_NoPattern()
     {
         var points = Flat(8).Where(p => DateOnly.FromDayNumber(p.Day).DayOfWeek != DayOfWeek.Sunday || p.Day < Monday.AddDays(7).DayNumber).ToList();
