@@ -1,7 +1,7 @@
 namespace Analytics.Domain.Insights;
 
 /// <summary>
-/// A daily series with its weekday pattern divided out, and least-squares slopes over trailing windows. Doubles:
+/// A daily series with its weekday pattern divided out, and robust (Theil–Sen) slopes over trailing windows. Doubles:
 /// slopes and factors are statistics (sums of squares of money), reported rounded, never summed back into money.
 /// <para>Weekday factors are the mean, per weekday the business trades on (a weekday with no day in the series is
 /// closed and keeps 1), of the ratio of each day to the series' linear trend, scaled so that they average 1 over those
