@@ -26,7 +26,9 @@ public sealed class AnalysisOptions
     /// <summary><see cref="ClosedDates"/> as dates.</summary>
     /// <exception cref="InvalidOperationException">A value is not a <c>yyyy-MM-dd</c> date; the message names it and
     /// its key.</exception>
-    public IReadOnlySet<DateOnly> ParseClosedDates()
+    /// <param name="keySeparator">How the message spells the item's key: <c>:</c> for configuration, <c>__</c> for an
+    /// environment variable.</param>
+    public IReadOnlySet<DateOnly> ParseClosedDates(string keySeparator = ":")
     {
         var dates = new HashSet<DateOnly>();
         for (var i = 0; i < ClosedDates.Count; i++)
@@ -36,7 +38,7 @@ public sealed class AnalysisOptions
                 if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
                     throw new InvalidOperationException(
-                        $"{Section}:{nameof(ClosedDates)}:{i} has '{value}', which is not an ISO date (yyyy-MM-dd).");
+                        $"{Section}{keySeparator}{nameof(ClosedDates)}{keySeparator}{i} has '{value}', which is not an ISO date (yyyy-MM-dd).");
                 }
 
                 dates.Add(date);

@@ -75,13 +75,11 @@ public sealed class LambdaHost(ServiceProvider services, StepInvoker invoker) : 
 
         try
         {
-            analysis.ParseClosedDates();
+            analysis.ParseClosedDates(keySeparator: "__");
         }
         catch (InvalidOperationException e)
         {
-            // The message names the configuration key; the environment spells it with double underscores.
-            problems.Add(e.Message.Replace($"{AnalysisOptions.Section}:{nameof(AnalysisOptions.ClosedDates)}:",
-                                           $"{AnalysisOptions.Section}__{nameof(AnalysisOptions.ClosedDates)}__", StringComparison.Ordinal));
+            problems.Add(e.Message);
         }
 
         return problems;
