@@ -62,7 +62,7 @@ public sealed class AnalysisOptionsTests
         var options = new AnalysisOptions();
         Section(("Analysis:ClosedDates:0", "2025-12-25"), ("Analysis:ClosedDates:1", value)).Bind(options);
 
-        var error = Assert.Throws<InvalidOperationException>(options.ParseClosedDates);
+        var error = Assert.Throws<InvalidOperationException>(() => options.ParseClosedDates());
 
         Assert.Equal($"Analysis:ClosedDates:1 has '{value.Split(',')[^1]}', which is not an ISO date (yyyy-MM-dd).", error.Message);
     }
