@@ -24,6 +24,7 @@ internal static class SalesBreakdownReader
             IReadOnlyList<HourSales>? hours = null;
             IReadOnlyList<CategorySales>? categories = null;
             IReadOnlyList<PaymentMethodSales>? methods = null;
+            IReadOnlyList<ReceiptSummary>? largestSales = null, largestReturns = null;
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;
@@ -43,6 +44,14 @@ internal static class SalesBreakdownReader
                 {
                     methods = ReadArray(ref reader, ReadPaymentMethod);
                 }
+                else if (reader.ValueTextEquals("largestSales"u8) && largestSales is null)
+                {
+                    largestSales = ReadArray(ref reader, ReadReceipt);
+                }
+                else if (reader.ValueTextEquals("largestReturns"u8) && largestReturns is null)
+                {
+                    largestReturns = ReadArray(ref reader, ReadReceipt);
+                }
                 else
                 {
                     return false;
@@ -54,7 +63,7 @@ internal static class SalesBreakdownReader
                 return false;
             }
 
-            document = new SalesBreakdownDocument(hours, categories, methods);
+            document = new SalesBreakdownDocument(hours, categories, methods, largestSales, largestReturns);
             return true;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or Unexpected)
@@ -149,6 +158,63 @@ internal static class SalesBreakdownReader
         return reader.TokenType == JsonTokenType.EndObject && method is not null && transactions is { } t && net is { } n
             ? new PaymentMethodSales(method, t, n, returnTransactions ?? 0, returns ?? 0m)
             : throw new Unexpected();
+    }
+
+    private static ReceiptSummary ReadReceipt(ref Utf8JsonReader reader)
+    {
+        string? id = null;
+        DateTimeOffset? timestamp = null;
+        decimal? amount = null;
+        long? units = null;
+        int? lines = null;
+        ReceiptLine? top = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8) && id is null) id = Text(ref reader).GetString();
+            else if (reader.ValueTextEquals("timestamp"u8) && timestamp is null) timestamp = Text(ref reader).GetDateTimeOffset();
+            else if (reader.ValueTextEquals("amount"u8) && amount is null) amount = Number(ref reader).GetDecimal();
+            else if (reader.ValueTextEquals("units"u8) && units is null) units = Number(ref reader).GetInt64();
+            else if (reader.ValueTextEquals("lines"u8) && lines is null) lines = Number(ref reader).GetInt32();
+            else if (reader.ValueTextEquals("topLine"u8) && top is null)
+            {
+                Expect(ref reader, JsonTokenType.StartObject);
+                top = ReadReceiptLine(ref reader);
+            }
+            else throw new Unexpected();
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject && id is not null && timestamp is { } t && amount is { } a && units is { } u
+               && lines is { } l && top is not null
+            ? new ReceiptSummary(id, t, a, u, l, top)
+            : throw new Unexpected();
+    }
+
+    private static ReceiptLine ReadReceiptLine(ref Utf8JsonReader reader)
+    {
+        string? sku = null, name = null, category = null;
+        long? quantity = null;
+        decimal? price = null, amount = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("sku"u8) && sku is null) sku = Text(ref reader).GetString();
+            else if (reader.ValueTextEquals("name"u8) && name is null) name = Text(ref reader).GetString();
+            else if (reader.ValueTextEquals("category"u8) && category is null) category = Name(ref reader);
+            else if (reader.ValueTextEquals("quantity"u8) && quantity is null) quantity = Number(ref reader).GetInt64();
+            else if (reader.ValueTextEquals("unitPrice"u8) && price is null) price = Number(ref reader).GetDecimal();
+            else if (reader.ValueTextEquals("amount"u8) && amount is null) amount = Number(ref reader).GetDecimal();
+            else throw new Unexpected();
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject && sku is not null && name is not null && category is not null
+               && quantity is { } q && price is { } p && amount is { } a
+            ? new ReceiptLine(sku, name, category, q, p, a)
+            : throw new Unexpected();
+    }
+
+    private static ref Utf8JsonReader Text(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String);
+        return ref reader;
     }
 
     private static ref Utf8JsonReader Number(ref Utf8JsonReader reader)

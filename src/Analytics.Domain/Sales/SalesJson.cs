@@ -18,14 +18,16 @@ public static class SalesJson
         JsonSerializer.Deserialize(utf8Json, SalesJsonContext.Default.StoreDaySummary)
         ?? throw new JsonException("A stored store-day body is null.");
 
-    /// <summary>Hours, categories and payment methods of <paramref name="summary"/> (not its totals or SKUs).</summary>
+    /// <summary>Hours, categories, payment methods and largest receipts of <paramref name="summary"/> (not its totals
+    /// or SKUs).</summary>
     public static byte[] SerializeBreakdown(StoreDaySummary summary) =>
         JsonSerializer.SerializeToUtf8Bytes(
-            new SalesBreakdownDocument(summary.Hours, summary.Categories, summary.PaymentMethods),
+            new SalesBreakdownDocument(summary.Hours, summary.Categories, summary.PaymentMethods,
+                                       NullWhenEmpty(summary.LargestSales), NullWhenEmpty(summary.LargestReturns)),
             SalesJsonContext.Default.SalesBreakdownDocument);
 
     /// <summary>
-    /// <paramref name="header"/> with the hours, categories and payment methods read from a body written by
+    /// <paramref name="header"/> with the hours, categories, payment methods and largest receipts read from a body written by
     /// <see cref="SerializeBreakdown"/>; its other members are kept.
     /// </summary>
     /// <exception cref="JsonException">The body is not a stored breakdown.</exception>
@@ -39,8 +41,12 @@ public static class SalesJson
             Hours = breakdown.Hours ?? [],
             Categories = breakdown.Categories ?? [],
             PaymentMethods = breakdown.PaymentMethods ?? [],
+            LargestSales = breakdown.LargestSales ?? [],
+            LargestReturns = breakdown.LargestReturns ?? [],
         };
     }
+
+    private static IReadOnlyList<ReceiptSummary>? NullWhenEmpty(IReadOnlyList<ReceiptSummary> receipts) => receipts.Count == 0 ? null : receipts;
 
     /// <summary>SKU lines as a JSON array, in the order given.</summary>
     public static byte[] SerializeSkus(IReadOnlyList<SkuSales> skus) =>

@@ -4,6 +4,8 @@ namespace Analytics.Domain.Sales;
 /// Everything the analysis needs about one store's business day. Lists are ordered: hours ascending,
 /// categories, payment methods and SKUs by ordinal name, so equal data gives equal documents.
 /// <see cref="Skus"/> is empty when the summary was read at <see cref="SalesDetail.Totals"/>.
+/// <see cref="LargestSales"/> and <see cref="LargestReturns"/> (largest first, at most
+/// <see cref="MaxLargestReceipts"/> each) are empty for a store-day stored before they were kept.
 /// </summary>
 public sealed record StoreDaySummary
 {
@@ -16,4 +18,13 @@ public sealed record StoreDaySummary
     public required IReadOnlyList<CategorySales> Categories { get; init; }
     public required IReadOnlyList<PaymentMethodSales> PaymentMethods { get; init; }
     public required IReadOnlyList<SkuSales> Skus { get; init; }
+
+    /// <summary>The store-day's largest sales by net, largest first (the earlier of equals first).</summary>
+    public IReadOnlyList<ReceiptSummary> LargestSales { get; init; } = [];
+
+    /// <summary>The store-day's largest returns by refund, largest first (the earlier of equals first).</summary>
+    public IReadOnlyList<ReceiptSummary> LargestReturns { get; init; } = [];
+
+    /// <summary>Receipts kept per kind in <see cref="LargestSales"/> and <see cref="LargestReturns"/>.</summary>
+    public const int MaxLargestReceipts = 3;
 }

@@ -23,6 +23,9 @@ internal sealed class StoreDayAccumulator
     private int _transactionSequence;
     private long _transactionUnits;
     private Int128 _transactionNet;
+    private LargestReceipts.Candidate _receipt;
+    private readonly LargestReceipts _largestSales = new();
+    private readonly LargestReceipts _largestReturns = new();
 
     public int Transactions => _transactions;
     public int Returns => _returns;
@@ -47,6 +50,8 @@ internal sealed class StoreDayAccumulator
         _returns = 0;
         _inReturn = false;
         _transactionSequence = 0;
+        _largestSales.Clear();
+        _largestReturns.Clear();
     }
 
     /// <summary>Records a transaction id (its unescaped, valid UTF-8 bytes); false when the store-day already has it.</summary>
@@ -94,6 +99,7 @@ internal sealed class StoreDayAccumulator
         _transactionSequence++;
         _transactionUnits = 0;
         _transactionNet = 0;
+        _receipt = default;
     }
 
     /// <summary>Opens a return: the lines until <see cref="EndReturn"/> are refunds.</summary>
@@ -112,7 +118,7 @@ internal sealed class StoreDayAccumulator
     {
         if (_inReturn)
         {
-            AddReturnLine(sku, category, quantity, gross - discount);
+            AddReturnLine(sku, category, quantity, gross, gross - discount);
             return;
         }
 
@@ -132,10 +138,11 @@ internal sealed class StoreDayAccumulator
         category.DiscountTicks += discount;
         _transactionUnits += quantity;
         _transactionNet += gross - discount;
+        NoteLine(sku, quantity, gross, gross - discount);
     }
 
-    /// <summary>A returned line: <paramref name="refund"/> is its net (gross less discount), in <see cref="MoneyTicks"/>.</summary>
-    private void AddReturnLine(SkuEntry sku, CategoryEntry category, long quantity, long refund)
+    /// <summary>A returned line: <paramref name="refund"/> is its net (<paramref name="gross"/> less discount), in <see cref="MoneyTicks"/>.</summary>
+    private void AddReturnLine(SkuEntry sku, CategoryEntry category, long quantity, long gross, long refund)
     {
         sku.UnitsReturned += quantity;
         sku.ReturnLines++;
@@ -151,6 +158,32 @@ internal sealed class StoreDayAccumulator
         category.ReturnTicks += refund;
         _transactionUnits += quantity;
         _transactionNet += refund;
+        NoteLine(sku, quantity, gross, refund);
+    }
+
+    /// <summary>Counts a line of the open receipt and keeps it when it is the receipt's largest so far.</summary>
+    private void NoteLine(SkuEntry sku, long quantity, long gross, long amount)
+    {
+        _receipt.Lines++;
+        if (_receipt.TopSku is null || amount > _receipt.TopAmount)
+        {
+            (_receipt.TopSku, _receipt.TopQuantity, _receipt.TopGross, _receipt.TopAmount) = (sku, quantity, gross, amount);
+        }
+    }
+
+    /// <summary>Offers the receipt just closed to <paramref name="largest"/>, making its id's string only when kept.</summary>
+    private void OfferReceipt(LargestReceipts largest, ReadOnlySpan<byte> id, DateTimeOffset timestamp)
+    {
+        if (_receipt.TopSku is null || !largest.Admits(_transactionNet))
+        {
+            return;
+        }
+
+        _receipt.Amount = _transactionNet;
+        _receipt.Units = _transactionUnits;
+        _receipt.Id = System.Text.Encoding.UTF8.GetString(id);
+        _receipt.Timestamp = timestamp;
+        largest.Offer(in _receipt);
     }
 
     /// <summary>Totals of the store-day read so far (summed over its SKUs).</summary>
@@ -180,10 +213,12 @@ internal sealed class StoreDayAccumulator
     }
 
     /// <summary>Closes the open transaction: counts it, in <paramref name="hour"/> (0–23, or -1 when unknown) and
-    /// under <paramref name="payment"/> (null when unknown).</summary>
-    public void EndTransaction(int hour, PaymentEntry? payment)
+    /// under <paramref name="payment"/> (null when unknown), and keeps it when it is among the day's largest
+    /// (<paramref name="id"/>, its valid UTF-8 bytes, and <paramref name="timestamp"/> are what is kept of it).</summary>
+    public void EndTransaction(int hour, PaymentEntry? payment, ReadOnlySpan<byte> id, DateTimeOffset timestamp)
     {
         _transactions++;
+        OfferReceipt(_largestSales, id, timestamp);
         if (hour >= 0)
         {
             ref var bucket = ref _hours[hour];
@@ -200,11 +235,13 @@ internal sealed class StoreDayAccumulator
     }
 
     /// <summary>Closes the open return: counts it, in <paramref name="hour"/> (0–23, or -1 when unknown) and under
-    /// <paramref name="payment"/>, the refund method (null when unknown).</summary>
-    public void EndReturn(int hour, PaymentEntry? payment)
+    /// <paramref name="payment"/>, the refund method (null when unknown), and keeps it as
+    /// <see cref="EndTransaction"/> does.</summary>
+    public void EndReturn(int hour, PaymentEntry? payment, ReadOnlySpan<byte> id, DateTimeOffset timestamp)
     {
         _inReturn = false;
         _returns++;
+        OfferReceipt(_largestReturns, id, timestamp);
         if (hour >= 0)
         {
             ref var bucket = ref _hours[hour];
@@ -234,6 +271,8 @@ internal sealed class StoreDayAccumulator
             Categories = StoreDaySummaryLists.Categories(_categories),
             PaymentMethods = StoreDaySummaryLists.PaymentMethods(_payments),
             Skus = StoreDaySummaryLists.Skus(_skus),
+            LargestSales = _largestSales.Build(),
+            LargestReturns = _largestReturns.Build(),
         });
 
     private List<HourSales> BuildHours()

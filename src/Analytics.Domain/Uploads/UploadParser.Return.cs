@@ -30,7 +30,7 @@ internal sealed partial class UploadParser
     {
         Push(FrameKind.Return);
         _accumulator.BeginReturn();
-        (_transactionId, _transactionIdLength, _transactionHour, _transactionPayment) = (null, -1, -1, null);
+        (_transactionId, _transactionIdLength, _transactionHour, _transactionTime, _transactionPayment) = (null, -1, -1, default, null);
     }
 
     private void ReadReturnId(ref Utf8JsonReader reader)
@@ -58,7 +58,7 @@ internal sealed partial class UploadParser
     private void EndReturn(ref Utf8JsonReader reader)
     {
         ReportMissing(ref reader, _frames[_depth].Seen, RequiredReturnFields);
-        _accumulator.EndReturn(_transactionHour, _transactionPayment);
+        _accumulator.EndReturn(_transactionHour, _transactionPayment, ReceiptId(), _transactionTime);
     }
 
     private void BeginOriginal()

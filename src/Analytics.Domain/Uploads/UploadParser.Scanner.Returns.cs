@@ -54,8 +54,8 @@ internal sealed partial class UploadParser
         _frames[_depth].Count++;
         _accumulator.BeginReturn();
         var payment = AddScannedReceipt(data, ref receipt, count);
-        _accumulator.EndReturn(receipt.Hour, payment);
-        SetReceiptId(id, receipt.Hour, payment);
+        _accumulator.EndReturn(receipt.Hour, payment, id, receipt.Time);
+        SetReceiptId(id, in receipt, payment);
         _scannedReturns++;
         return at;
     }

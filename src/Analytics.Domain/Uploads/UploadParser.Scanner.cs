@@ -167,8 +167,8 @@ internal sealed partial class UploadParser
         _frames[_depth].Count++;
         _accumulator.BeginTransaction();
         var payment = AddScannedReceipt(data, ref receipt, count);
-        _accumulator.EndTransaction(receipt.Hour, payment);
-        SetReceiptId(id, receipt.Hour, payment);
+        _accumulator.EndTransaction(receipt.Hour, payment, id, receipt.Time);
+        SetReceiptId(id, in receipt, payment);
         _scannedTransactions++;
         return at;
     }
@@ -209,7 +209,7 @@ internal sealed partial class UploadParser
 
         receipt = new ScannedReceipt
         {
-            Hour = local.Hour, Payment = payment, MethodStart = methodStart, MethodLength = method.Length, MethodHash = paymentHash,
+            Hour = local.Hour, Time = local, Payment = payment, MethodStart = methodStart, MethodLength = method.Length, MethodHash = paymentHash,
         };
         return at;
     }
@@ -235,17 +235,19 @@ internal sealed partial class UploadParser
         return payment;
     }
 
-    /// <summary>What the state machine holds of the receipt it read last: its id (for problems), hour and payment.</summary>
-    private void SetReceiptId(ReadOnlySpan<byte> id, int hour, PaymentEntry payment)
+    /// <summary>What the state machine holds of the receipt it read last: its id (for problems), time and payment.</summary>
+    private void SetReceiptId(ReadOnlySpan<byte> id, in ScannedReceipt receipt, PaymentEntry payment)
     {
         id.CopyTo(_transactionIdUtf8);
-        (_transactionId, _transactionIdLength, _transactionHour, _transactionPayment) = (null, id.Length, hour, payment);
+        (_transactionId, _transactionIdLength, _transactionHour, _transactionTime, _transactionPayment) =
+            (null, id.Length, receipt.Hour, receipt.Time, payment);
     }
 
     /// <summary>A receipt's time and payment method, read and checked, kept until the whole receipt is.</summary>
     private struct ScannedReceipt
     {
         public int Hour;
+        public DateTimeOffset Time;
         public PaymentEntry? Payment;
         public int MethodStart;
         public int MethodLength;

@@ -15,13 +15,14 @@ internal sealed partial class UploadParser
     private string? _transactionId;
     private readonly ZoneClock _zoneClock = new();
     private int _transactionHour;
+    private DateTimeOffset _transactionTime;
     private PaymentEntry? _transactionPayment;
 
     private void BeginTransaction()
     {
         Push(FrameKind.Transaction);
         _accumulator.BeginTransaction();
-        (_transactionId, _transactionIdLength, _transactionHour, _transactionPayment) = (null, -1, -1, null);
+        (_transactionId, _transactionIdLength, _transactionHour, _transactionTime, _transactionPayment) = (null, -1, -1, default, null);
     }
 
     private void ReadTransactionId(ref Utf8JsonReader reader)
@@ -81,6 +82,7 @@ internal sealed partial class UploadParser
         }
 
         _transactionHour = local.Hour;
+        _transactionTime = local;
     }
 
     /// <summary><see cref="Utf8JsonReader.TryGetDateTimeOffset"/>, which throws rather than say false for a text that
@@ -113,6 +115,10 @@ internal sealed partial class UploadParser
         };
         Report(ref reader, code, message, null);
     }
+
+    /// <summary>The UTF-8 bytes of the id of the receipt being read; empty when not read or invalid (the store-day then
+    /// has a problem and is not saved).</summary>
+    private ReadOnlySpan<byte> ReceiptId() => _transactionIdLength < 0 ? [] : _transactionIdUtf8.AsSpan(0, _transactionIdLength);
 
     /// <summary>The id of the transaction being read, as written; null when not read (yet) or invalid.</summary>
     private string? CurrentTransactionId() =>
@@ -160,6 +166,6 @@ internal sealed partial class UploadParser
     private void EndTransaction(ref Utf8JsonReader reader)
     {
         ReportMissing(ref reader, _frames[_depth].Seen, RequiredTransactionFields);
-        _accumulator.EndTransaction(_transactionHour, _transactionPayment);
+        _accumulator.EndTransaction(_transactionHour, _transactionPayment, ReceiptId(), _transactionTime);
     }
 }

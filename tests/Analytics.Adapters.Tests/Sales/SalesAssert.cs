@@ -16,6 +16,8 @@ internal static class SalesAssert
         Assert.Equal(expected.PaymentMethods, actual.PaymentMethods);
         Assert.Equal(expected.Skus.Count, actual.Skus.Count);
         Assert.Equal(expected.Skus, actual.Skus);
+        Assert.Equal(expected.LargestSales, actual.LargestSales);
+        Assert.Equal(expected.LargestReturns, actual.LargestReturns);
     }
 
     public static void Equal(IReadOnlyList<StoreDaySummary> expected, IReadOnlyList<StoreDaySummary> actual)

@@ -59,6 +59,13 @@ internal static class SalesSamples
             ],
             PaymentMethods = [new PaymentMethodSales("card", 6, 8747561.002m * factor), new PaymentMethodSales("cash", 1, 0.660m * factor)],
             Skus = skus,
+            LargestSales =
+            [
+                new ReceiptSummary("T-0001", new DateTimeOffset(date.ToDateTime(new TimeOnly(17, 5, 9)), TimeSpan.FromHours(-5)), 8747000.122m * factor, 3, 2,
+                                   new ReceiptLine("SKU-000000", "Beans", "Coffee", 2, 4373500.0615m, 8747000.122m * factor)),
+                new ReceiptSummary("T-0002 \"b\"", new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), 0.001m * factor, 1, 1,
+                                   new ReceiptLine("SKU-é", "Tea \"green\" <b>", "Tea \"green\" <b>", 1, 0.001m, 0.001m * factor)),
+            ],
         };
     }
 
@@ -72,6 +79,11 @@ internal static class SalesSamples
         PaymentMethods = [.. summary.PaymentMethods, new PaymentMethodSales("voucher", 0, -10.005m * factor, 2, 10.005m * factor)],
         Skus = [summary.Skus[0] with { UnitsReturned = 3, ReturnLines = 3, Returns = 10.005m * factor }, .. summary.Skus.Skip(1),
                 new SkuSales("SKU-RETURNED", "Returned only", "Tea", 0, 0, 0m, 0m, 1, 1, 0.001m * factor)],
+        LargestReturns =
+        [
+            new ReceiptSummary("R-1", new DateTimeOffset(summary.BusinessDate.ToDateTime(new TimeOnly(20, 1)), TimeSpan.FromHours(-5)), 10.004m * factor, 2, 2,
+                               new ReceiptLine("SKU-000000", "Beans", "Coffee", 1, 10.003m, 10.003m * factor)),
+        ],
     };
 
     private static string RandomName(Random random, int length) =>
