@@ -10,7 +10,7 @@ using Analytics.Benchmarks.Noise;
 //   Analytics.Benchmarks daily [--stores 1000,10000] [--days 120] [--seed 42] [--skus 30] [--work DIR]
 //   Analytics.Benchmarks --daily-child DATA_DIR        (child: one daily run, prints its time and peak memory)
 // Noise of the daily analysis on the real data set (see NoiseBenchmark):
-//   Analytics.Benchmarks noise [--data DIR] [--from 2011-02-01] [--to 2011-12-09] [--returns]
+//   Analytics.Benchmarks noise [--data DIR] [--from 2011-02-01] [--to 2011-12-09] [--returns] [--every-day]
 if (args.Length > 0 && args[0] == "daily")
 {
     var daily = DailyArguments.Parse(args);
@@ -20,7 +20,7 @@ if (args.Length > 0 && args[0] == "daily")
 if (args.Length > 0 && args[0] == "noise")
 {
     var noise = NoiseArguments.Parse(args);
-    return await NoiseBenchmark.RunAsync(noise.DataFolder ?? OnlineRetailDays.DefaultFolder, noise.From, noise.To, noise.Returns);
+    return await NoiseBenchmark.RunAsync(noise.DataFolder ?? OnlineRetailDays.DefaultFolder, noise.From, noise.To, noise.Returns, noise.EveryDay);
 }
 
 if (args.Length > 1 && args[0] == "--daily-child")
@@ -91,7 +91,7 @@ internal sealed record DailyArguments(string WorkFolder, IReadOnlyList<int> Stor
     }
 }
 
-internal sealed record NoiseArguments(string? DataFolder, DateOnly From, DateOnly To, bool Returns)
+internal sealed record NoiseArguments(string? DataFolder, DateOnly From, DateOnly To, bool Returns, bool EveryDay)
 {
     public static NoiseArguments Parse(string[] args)
     {
@@ -100,6 +100,6 @@ internal sealed record NoiseArguments(string? DataFolder, DateOnly From, DateOnl
             DateOnly.TryParseExact(Value(name) ?? fallback, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
                 : throw new ArgumentException($"{name} needs an ISO date (yyyy-MM-dd), not '{Value(name)}'.", nameof(args));
-        return new NoiseArguments(Value("--data"), Date("--from", "2011-02-01"), Date("--to", "2011-12-09"), args.Contains("--returns"));
+        return new NoiseArguments(Value("--data"), Date("--from", "2011-02-01"), Date("--to", "2011-12-09"), args.Contains("--returns"), args.Contains("--every-day"));
     }
 }

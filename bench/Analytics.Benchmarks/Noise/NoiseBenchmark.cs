@@ -15,7 +15,7 @@ namespace Analytics.Benchmarks.Noise;
 /// </summary>
 internal static class NoiseBenchmark
 {
-    public static async Task<int> RunAsync(string dataFolder, DateOnly from, DateOnly to, bool withReturns)
+    public static async Task<int> RunAsync(string dataFolder, DateOnly from, DateOnly to, bool withReturns, bool everyDay = false)
     {
         var clock = Stopwatch.StartNew();
         var reader = new UploadReader(TimeProvider.System, Options.Create(new UploadOptions()));
@@ -47,7 +47,7 @@ internal static class NoiseBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{days.Count} daily runs: trading dates {from:yyyy-MM-dd} .. {to:yyyy-MM-dd} and the listed days of issue 14"));
         Console.WriteLine();
-        Console.WriteLine(NoiseReport.Render(days));
+        Console.WriteLine(NoiseReport.Render(days, everyDay));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Took {clock.Elapsed.TotalSeconds:F1} s: loading {loaded.TotalSeconds:F1} s ({storeDays.Sum(d => d.Value.Count)} store-days), analysis {analysed.TotalSeconds:F1} s, on {Environment.ProcessorCount} cores."));
         return 0;

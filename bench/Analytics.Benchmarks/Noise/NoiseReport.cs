@@ -21,7 +21,8 @@ internal static class NoiseReport
         RecommendationKind.LearnFromStoreSurge, RecommendationKind.LeanIntoCategorySurge, RecommendationKind.PlanCategoryGrowth,
     };
 
-    public static string Render(IReadOnlyList<DayAnalysis> days)
+    /// <param name="everyDay">Also list every day's findings (for tuning the rules).</param>
+    public static string Render(IReadOnlyList<DayAnalysis> days, bool everyDay = false)
     {
         var listedDates = ListedDay.All.Select(l => l.Date).ToHashSet();
         var findings = days.ToDictionary(d => d.Date, Findings.Of);
@@ -57,6 +58,19 @@ internal static class NoiseReport
             days.SelectMany(d => d.Recommendations.Take(1)).Select(r => r.Kind.ToString()));
         text.AppendLine();
         AppendGoals(text, days, findings, ordinary);
+        if (everyDay)
+        {
+            text.AppendLine().AppendLine("Every day's findings:");
+            foreach (var day in days)
+            {
+                Line($"{day.Date:yyyy-MM-dd} {day.Date.DayOfWeek.ToString()[..3]}: {findings[day.Date].Count}");
+                foreach (var finding in findings[day.Date])
+                {
+                    Line($"    {finding.Title}");
+                }
+            }
+        }
+
         return text.ToString();
     }
 
@@ -114,13 +128,28 @@ internal static class NoiseReport
             var day = days.FirstOrDefault(d => d.Date == listed.Date);
             var leads = day is not null && LeadsWith(day, findings[day.Date], listed);
             Goal(leads, $"{listed.Date:yyyy-MM-dd} leads with order {listed.TransactionId} / SKU {listed.Sku}", $"{(day is null ? "not analysed" : leads ? "named" : "not named")}");
-            var growth = day?.Recommendations.Count(r => GrowthAdvice.Contains(r.Kind)) ?? 0;
-            Goal(day is not null && growth == 0, $"{listed.Date:yyyy-MM-dd} gives no growth advice", $"{growth} growth recommendations");
+            var growth = day is null ? 0 : GrowthAdviceFor(day, listed);
+            Goal(day is not null && growth == 0, $"{listed.Date:yyyy-MM-dd} gives no growth advice for it", $"{growth} growth recommendations on what it moved");
         }
 
         var partial = days.FirstOrDefault(d => d.Date == ListedDay.PartialDay);
         Goal(partial is not null && Findings.FlaggedIncomplete(partial), $"{ListedDay.PartialDay:yyyy-MM-dd} flagged incomplete",
              $"{(partial is null ? "not analysed" : Findings.FlaggedIncomplete(partial) ? "yes" : "no")}");
+    }
+
+    /// <summary>Growth advice on what the listed order moved: its store, its SKU's category, and every subject of the
+    /// incident it leads (all growth advice of the day when no incident names it).</summary>
+    private static int GrowthAdviceFor(DayAnalysis day, ListedDay listed)
+    {
+        var incident = day.Anomalies.Incidents?.FirstOrDefault(i => i.Order?.Receipt.Id == listed.TransactionId);
+        var advice = day.Recommendations.Where(r => GrowthAdvice.Contains(r.Kind));
+        if (incident is null)
+        {
+            return advice.Count();
+        }
+
+        HashSet<string> moved = [incident.Order!.StoreId, incident.Order.Receipt.TopLine.Category, .. incident.Facets.Select(a => a.SubjectId)];
+        return advice.Count(r => moved.Contains(r.SubjectId));
     }
 
     /// <summary>The top finding's mentions, or the top recommendation's title, action or facts, name the order's

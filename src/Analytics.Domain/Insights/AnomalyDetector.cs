@@ -73,7 +73,7 @@ public sealed class AnomalyDetector
         {
             return new AnomalyReport(date, dates, chainPast.Count, true,
                 $"History too short: {chainPast.Count} of the {MinimumHistory} same-weekday days with sales needed; no anomaly is raised.",
-                0, 0, 0, 0, []);
+                0, 0, 0, 0, [], Incidents: []);
         }
 
         var scope = new DetectionScope(date, day, history, dates);
@@ -85,9 +85,12 @@ public sealed class AnomalyDetector
 
         var (storesChecked, storesShort) = DetectStores(scope, [.. chainPast.Select(c => c.BusinessDate)], anomalies);
         var (categoriesChecked, categoriesShort) = DetectCategories(chain, chainPast, scope, anomalies);
+        var ranked = Rank(anomalies);
+        var usualChainDay = RobustBaseline.MedianOf([.. chainPast.Select(c => c.Totals.NetRevenue)]);
         return new AnomalyReport(date, dates, chainPast.Count, false,
             $"Baseline: {chainPast.Count} same-weekday days with sales of the last {BaselineWeeks}.",
-            storesChecked, storesShort, categoriesChecked, categoriesShort, Rank(anomalies));
+            storesChecked, storesShort, categoriesChecked, categoriesShort, ranked,
+            Incidents: new IncidentBuilder(scope, chain, usualChainDay).Build(ranked));
     }
 
     /// <param name="chainTraded">The baseline dates on which the chain traded.</param>

@@ -9,6 +9,8 @@ namespace Analytics.Domain.Insights;
 /// <see cref="Anomalies"/> are ranked: severity, then |z|, then |value − median|, then subject and id.
 /// </summary>
 /// <param name="BaselineDates">The same-weekday dates the baseline looked at (D − 7 … D − 56).</param>
+/// <param name="Incidents">The anomalies grouped by cause and weighed in money (<see cref="IncidentBuilder"/>), ranked;
+/// null in a report written before incidents existed.</param>
 /// <param name="Review">The model's ranking and explanation of the top anomalies, when a model was used.</param>
 /// <param name="ChainBaselinePoints">Of those, how many had chain sales.</param>
 public sealed record AnomalyReport(
@@ -22,4 +24,5 @@ public sealed record AnomalyReport(
     int CategoriesChecked,
     int CategoriesWithShortHistory,
     IReadOnlyList<Anomaly> Anomalies,
-    ModelReview? Review = null);
+    ModelReview? Review = null,
+    IReadOnlyList<Incident>? Incidents = null);

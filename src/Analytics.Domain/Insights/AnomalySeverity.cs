@@ -6,6 +6,9 @@ namespace Analytics.Domain.Insights;
 /// </summary>
 public enum AnomalySeverity
 {
+    /// <summary>An <see cref="Incident"/> below the materiality floor: in the report's list, not in the e-mail's
+    /// headline findings. Anomalies themselves are never low.</summary>
+    Low = 0,
     /// <summary>|z| ≥ 2.5 and |change| ≥ 10 % of the median.</summary>
     Medium = 1,
     /// <summary>|z| ≥ 3.5 and |change| ≥ 25 % of the median, or |z| ≥ 2.5 and |change| ≥ 40 %; also every store with

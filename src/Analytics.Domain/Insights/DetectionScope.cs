@@ -13,7 +13,7 @@ internal sealed class DetectionScope
     private readonly SalesHistory _history;
     private readonly List<ChainDaySummary> _chainPast;
     private readonly ChainDaySummary _chain;
-    private Dictionary<string, decimal>? _skusToday;
+    private Dictionary<string, (string Category, decimal NetRevenue)>? _skusToday;
 
     public DetectionScope(DateOnly date, IReadOnlyList<StoreDaySummary> day, SalesHistory history, IReadOnlyList<DateOnly> dates)
     {
@@ -71,7 +71,9 @@ internal sealed class DetectionScope
             [.. s.PastDays.Select(d => AnomalyDetector.CategoryFigures(d.Categories, category))])));
 
     /// <summary>SKUs of <paramref name="category"/> whose chain-wide net revenue moved the anomaly's way (always
-    /// measured in net revenue, against the median of the loaded SKU weeks; none with fewer than 2 such weeks).</summary>
+    /// measured in net revenue, against the median of the loaded SKU weeks; none with fewer than 2 such weeks). A SKU
+    /// sold on D but in none of those weeks is a part too, with a median of 0: a new SKU's big order is what moved
+    /// the category, not something to leave out.</summary>
     public IEnumerable<AnomalyContributor> SkuContributors(string category, Anomaly anomaly)
     {
         var weeks = _history.SkuWeekIndexes;
@@ -81,14 +83,17 @@ internal sealed class DetectionScope
         }
 
         _skusToday ??= _day.SelectMany(s => s.Skus).GroupBy(s => s.Sku, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(s => s.NetRevenue), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (g.First().Category, NetRevenue: g.Sum(s => s.NetRevenue)), StringComparer.Ordinal);
         var revenueAnomaly = anomaly with { Metric = AnomalyMetric.NetRevenue };
-        return Pick(revenueAnomaly, _history.ChainSkus.Values.Where(s => s.Category == category).Select(s =>
+        var known = _history.ChainSkus.Values.Where(s => s.Category == category).Select(s =>
         {
             var median = RobustBaseline.MedianOf([.. weeks.Select(w => s.NetRevenue[w])]);
-            var value = _skusToday.GetValueOrDefault(s.Sku);
+            var value = _skusToday.TryGetValue(s.Sku, out var today) ? today.NetRevenue : 0m;
             return new AnomalyContributor(ContributorKind.Sku, s.Sku, value, median, value - median, 0m);
-        }));
+        });
+        var newToday = _skusToday.Where(s => s.Value.Category == category && !_history.ChainSkus.ContainsKey(s.Key))
+            .Select(s => new AnomalyContributor(ContributorKind.Sku, s.Key, s.Value.NetRevenue, 0m, s.Value.NetRevenue, 0m));
+        return Pick(revenueAnomaly, known.Concat(newToday));
     }
 
     private static AnomalyContributor Part(ContributorKind kind, string id, AnomalyMetric metric, DayFigures today, IReadOnlyList<DayFigures> past)

@@ -7,8 +7,10 @@ namespace Analytics.Domain.Insights;
 
 /// <summary>
 /// GenerateRecommendations, deterministic part: rules over the day's facts, each recommendation citing the exact
-/// figures it rests on. The rules, in the order of <see cref="RecommendationKind"/>: stores without sales (high);
-/// chain, store and category revenue anomalies (priority from severity; a store surge is low); usual sellers that sold
+/// figures it rests on. The rules, in the order of <see cref="RecommendationKind"/>: an unusual order (verify it
+/// first; priority from its incident); stores without sales (high); chain, store and category revenue movements
+/// (priority from severity; a store surge is low); one per material <see cref="Incident"/>, from its revenue facet, so
+/// one event is one recommendation and nothing is advised for a movement one order explains; usual sellers that sold
 /// nothing (medium); a discount-rate jump of at least <see cref="DiscountJumpPoints"/> and
 /// <see cref="DiscountJumpRelative"/> against the four-week rate (medium); stores declining and categories growing
 /// by at least <see cref="TrendPercentPerDay"/> % a day (low). Pure.
@@ -34,14 +36,8 @@ public sealed class RecommendationEngine
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(products);
-        List<(Recommendation Item, decimal Stake)> found = [];
-        foreach (var anomaly in (anomalies?.Anomalies ?? []).Where(a => a.Metric is AnomalyMetric.NetRevenue or AnomalyMetric.NoSales))
-        {
-            if (FromAnomaly(anomaly) is { } item)
-            {
-                found.Add((item, Math.Abs(anomaly.Value - anomaly.Median)));
-            }
-        }
+        List<(Recommendation Item, decimal Stake)> found = [.. FromAnomalies(anomalies)];
+        var explainedByOrders = OrderSubjects(anomalies);
 
         if (products.MissingSkus.Count > 0)
         {
@@ -56,7 +52,7 @@ public sealed class RecommendationEngine
         found.AddRange((trends?.DecliningStores ?? []).Where(t => t.SlopePercent <= -TrendPercentPerDay).Select(t => Trend(
             RecommendationKind.ReviewStoreDecline, FactSubject.Store, t, $"Review the decline of store {t.Id}",
             $"Revenue at store {t.Id} is falling {ReportFormat.Share(-t.SlopePercent)} a day over 28 days (weekday pattern removed): review staffing, local competition and stock.")));
-        found.AddRange((trends?.GrowingCategories ?? []).Where(t => t.SlopePercent >= TrendPercentPerDay).Select(t => Trend(
+        found.AddRange((trends?.GrowingCategories ?? []).Where(t => t.SlopePercent >= TrendPercentPerDay && !explainedByOrders.Contains(t.Id)).Select(t => Trend(
             RecommendationKind.PlanCategoryGrowth, FactSubject.Category, t, $"Plan for the growth of {t.Id}",
             $"{t.Id} is growing {ReportFormat.Share(t.SlopePercent)} a day over 28 days (weekday pattern removed): raise orders and shelf space ahead of demand.")));
 
@@ -68,7 +64,71 @@ public sealed class RecommendationEngine
         ];
     }
 
-    private static Recommendation? FromAnomaly(Anomaly a)
+    /// <summary>One recommendation per material incident; each revenue anomaly of a report without incidents (written
+    /// before they existed).</summary>
+    private static IEnumerable<(Recommendation, decimal)> FromAnomalies(AnomalyReport? report)
+    {
+        if (report?.Incidents is not { } incidents)
+        {
+            foreach (var anomaly in (report?.Anomalies ?? []).Where(a => a.Metric is AnomalyMetric.NetRevenue or AnomalyMetric.NoSales))
+            {
+                if (FromAnomaly(anomaly, anomaly.Severity) is { } item)
+                {
+                    yield return (item, Math.Abs(anomaly.Value - anomaly.Median));
+                }
+            }
+
+            yield break;
+        }
+
+        foreach (var incident in incidents.Where(i => i.Material))
+        {
+            if (incident.Order is { } order)
+            {
+                yield return (VerifyOrder(incident, order), incident.Impact);
+            }
+            else if (incident.Facets.FirstOrDefault(a => a.Metric is AnomalyMetric.NetRevenue or AnomalyMetric.NoSales) is { } revenue
+                     && FromAnomaly(revenue, incident.Severity) is { } item)
+            {
+                yield return (item, incident.Impact);
+            }
+        }
+    }
+
+    /// <summary>The categories an unusual order moved today: no growth is planned on them.</summary>
+    private static HashSet<string> OrderSubjects(AnomalyReport? report) =>
+    [
+        .. (report?.Incidents ?? []).Where(i => i.Order is not null)
+            .SelectMany(i => i.Facets.Where(a => a.Subject == AnomalySubject.Category).Select(a => a.SubjectId).Append(i.Order!.Receipt.TopLine.Category)),
+    ];
+
+    private static Recommendation VerifyOrder(Incident incident, UnusualOrder order)
+    {
+        var receipt = order.Receipt;
+        var line = receipt.TopLine;
+        List<RecommendationFact> facts =
+        [
+            new(FactSubject.Store, order.StoreId, "OrderAmount", receipt.Amount),
+            new(FactSubject.Store, order.StoreId, "OrderShareOfChainDay", order.ShareOfChainDay),
+            new(FactSubject.Store, order.StoreId, "OrderShareOfStoreDay", order.ShareOfStoreDay),
+            new(FactSubject.Store, order.StoreId, "UsualNetRevenue", order.UsualStoreDay),
+            new(FactSubject.Sku, line.Sku, "OrderUnits", line.Quantity),
+            new(FactSubject.Sku, line.Sku, "UnitPrice", line.UnitPrice),
+            new(FactSubject.Sku, line.Sku, "LineAmount", line.Amount),
+        ];
+        var moved = incident.Facets.Count == 0 ? "" : $" Without it, {ReportWords.FacetList(incident.Facets)} would be ordinary.";
+        return new Recommendation(0, incident.Severity == AnomalySeverity.High ? RecommendationPriority.High : RecommendationPriority.Medium,
+            RecommendationKind.VerifyUnusualOrder, order.StoreId,
+            $"Verify order {UntrustedText.Clean(receipt.Id, 64)} at store {order.StoreId} before acting on today's figures",
+            $"One order at store {order.StoreId} at {receipt.Timestamp:HH:mm} ({UntrustedText.Clean(receipt.Id, 64)}) is {ReportFormat.Amount(receipt.Amount)}, "
+            + $"{ReportFormat.Rate(order.ShareOfChainDay)} of the chain's day"
+            + (order.UsualStoreDay > 0m ? $" against a usual {ReportFormat.Amount(order.UsualStoreDay)} a day at the store" : "")
+            + $": {ReportFormat.Count(line.Quantity)} × {line.Sku} ({UntrustedText.Clean(line.Name, 64)}) at {ReportFormat.Exact(line.UnitPrice)}.{moved} "
+            + "Confirm it with the store (a keying error or a cancelled order changes the day) before restocking or planning on it.",
+            facts);
+    }
+
+    private static Recommendation? FromAnomaly(Anomaly a, AnomalySeverity severity)
     {
         var subject = a.Subject switch { AnomalySubject.Store => FactSubject.Store, AnomalySubject.Category => FactSubject.Category, _ => FactSubject.Chain };
         List<RecommendationFact> facts =
@@ -86,7 +146,7 @@ public sealed class RecommendationEngine
         facts.AddRange(a.Contributors.Select(c => new RecommendationFact(
             c.Kind switch { ContributorKind.Store => FactSubject.Store, ContributorKind.Category => FactSubject.Category, _ => FactSubject.Sku },
             c.Id, "Deviation", c.Deviation)));
-        var priority = a.Severity == AnomalySeverity.High ? RecommendationPriority.High : RecommendationPriority.Medium;
+        var priority = severity == AnomalySeverity.High ? RecommendationPriority.High : RecommendationPriority.Medium;
         var up = a.Value > a.Median;
         var change = $"{ReportFormat.AnomalyAmount(a.Metric, a.Value)} against a usual {ReportFormat.AnomalyAmount(a.Metric, a.Median)} ({ReportFormat.Percent(a.PercentChange)})";
         var named = string.Join(", ", a.Contributors.Select(c => c.Id));

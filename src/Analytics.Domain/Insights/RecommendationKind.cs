@@ -3,6 +3,8 @@ namespace Analytics.Domain.Insights;
 /// <summary>The rule a recommendation comes from.</summary>
 public enum RecommendationKind
 {
+    /// <summary>One order explains figures of the day, or is a large share of it: verify it before acting.</summary>
+    VerifyUnusualOrder,
     /// <summary>A store with history made no sales on D.</summary>
     ConfirmStoreTrading,
     /// <summary>The chain's revenue is outside its baseline.</summary>

@@ -38,7 +38,24 @@ internal static class ReportWords
         _ => metric.ToString(),
     };
 
-    public static string Severity(AnomalySeverity severity) => severity == AnomalySeverity.High ? "high" : "medium";
+    public static string Severity(AnomalySeverity severity) => severity switch
+    {
+        AnomalySeverity.High => "high",
+        AnomalySeverity.Medium => "medium",
+        _ => "low",
+    };
+
+    /// <summary>An incident's facets in words: "the chain's average basket, store s-1's net revenue and Toys' net revenue".</summary>
+    public static string FacetList(IReadOnlyList<Anomaly> facets)
+    {
+        var named = facets.Select(a => a.Subject switch
+        {
+            AnomalySubject.Chain => $"the chain's {Metric(a.Metric)}",
+            AnomalySubject.Store => $"store {a.SubjectId}'s {Metric(a.Metric)}",
+            _ => $"{a.SubjectId}'s {Metric(a.Metric)}",
+        }).ToList();
+        return named.Count <= 1 ? string.Concat(named) : string.Join(", ", named[..^1]) + " and " + named[^1];
+    }
 
     /// <summary>Whether the figure is above its baseline (a surge) or below it (a drop; also a store without sales).</summary>
     public static bool IsSurge(Anomaly anomaly) => anomaly.Metric != AnomalyMetric.NoSales && anomaly.Value > anomaly.Median;

@@ -56,3 +56,28 @@ public sealed class AnomalyDetectorOnlineRetailTests(ITestOutputHelper output)
         })],
     };
 }
+
+/// <summary>The real data set's one-order days lead with that order, and it claims every figure it moved (issue 14,
+/// item 3).</summary>
+public sealed class IncidentOnlineRetailTests
+{
+    [SharedDataTheory]
+    [InlineData("2011-01-18", "541431", "23166")]
+    [InlineData("2011-06-10", "556444", "22502")]
+    [InlineData("2011-12-09", "581483", "23843")]
+    public async Task Detect_OneOrderDay_LeadsWithThatOrderAndItsSku(string day, string transactionId, string sku)
+    {
+        var data = await OnlineRetailSales.LoadOnceAsync();
+        var date = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+
+        var report = new AnomalyDetector().Detect(date, data.On(date), data.BaselineHistory(date));
+
+        var first = report.Incidents![0];
+        Assert.Equal((IncidentCause.Order, transactionId, sku, AnomalySeverity.High),
+                     (first.Cause, first.CauseId, first.Order!.Receipt.TopLine.Sku, first.Severity));
+        Assert.True(first.Order.ShareOfChainDay >= 0.5m, $"{first.Order.ShareOfChainDay}");
+        // Nothing else reports a surge of the order's store or its SKU's category: those movements are the order's.
+        Assert.DoesNotContain(report.Incidents.Skip(1), i => i.Facets.Any(a => a.Value > a.Median
+            && (a.SubjectId == first.Order.StoreId || a.SubjectId == first.Order.Receipt.TopLine.Category)));
+    }
+}
