@@ -1,5 +1,7 @@
+using Analytics.Domain.AiReview;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Metrics;
+using Analytics.Domain.Reporting;
 using Analytics.Domain.Sales;
 using Analytics.Domain.Tests.Metrics;
 
@@ -123,6 +125,11 @@ public sealed partial class TrendAnalyzerTests
 
         Assert.Null(report.Chain.MonthOverMonth);
         Assert.NotNull(report.Chain.WeekOverWeek);
+        // Not a figure the model can cite, and "n/a" in the reports.
+        var figures = FactSheets.Trends(report, "USD").Facts[0].Figures.Select(f => f.Name).ToList();
+        Assert.Contains("weekOverWeekPerTradingDayPercent", figures);
+        Assert.DoesNotContain(figures, f => f.Contains("month", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("n/a", ReportFormat.Percent(report.Chain.MonthOverMonth));
     }
 
     [Fact]
