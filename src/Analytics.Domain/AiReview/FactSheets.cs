@@ -81,9 +81,9 @@ public static class FactSheets
         Add(chainFigures, "slope7Percent", chain.Slope7Percent, "percent");
         Add(chainFigures, "slope28PerDay", chain.Slope28PerDay, "money/day");
         Add(chainFigures, "slope28Percent", chain.Slope28Percent, "percent");
-        Add(chainFigures, "weekOverWeekPercent", chain.WeekOverWeek, "percent");
-        Add(chainFigures, "monthOverMonthPercent", chain.MonthOverMonth, "percent");
-        List<PromptFact> facts = [new("T0", "chain", Anomaly.ChainId, "the chain's net revenue trend, weekday pattern removed", chainFigures)];
+        Add(chainFigures, "weekOverWeekPerTradingDayPercent", chain.WeekOverWeek, "percent");
+        Add(chainFigures, "monthOverMonthPerTradingDayPercent", chain.MonthOverMonth, "percent");
+        List<PromptFact> facts = [new("T0", "chain", Anomaly.ChainId, "the chain's net revenue trend: slopes with the weekday pattern removed, growth of net revenue per trading day", chainFigures)];
         var ranked = report.GrowingStores.Select(t => (t, "growing store"))
             .Concat(report.DecliningStores.Select(t => (t, "declining store")))
             .Concat(report.GrowingCategories.Select(t => (t, "growing category")))

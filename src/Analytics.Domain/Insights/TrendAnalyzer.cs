@@ -9,6 +9,10 @@ namespace Analytics.Domain.Insights;
 /// growing and declining stores and categories, all with the weekday pattern taken out (see
 /// <see cref="SeriesTrend"/>). The chain and its categories use the chain series (D − 55 … D, factors from all of
 /// it); stores use their own D − 27 … D. Pure; linear in stores × days.
+/// <para>Missing is not zero: a day without sales (a closure, a Saturday of a business closed on Saturdays, a day
+/// before the data start: the history cannot tell them apart) is left out of every series, mean and growth rather
+/// than counted as a day of no revenue. Growth compares means per trading day; a store's or category's mean is per
+/// day it was trading (see <see cref="MeanPerTradingDay"/>).</para>
 /// </summary>
 [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An injected domain service; steps depend on the instance.")]
 public sealed class TrendAnalyzer
@@ -22,11 +26,19 @@ public sealed class TrendAnalyzer
     /// <summary>A ranked store or category must have sales on at least this many of the 28 days.</summary>
     public const int MinimumDaysWithSales = 21;
 
-    /// <summary>A ranked store's mean daily revenue must be at least this fraction of the mean store's (25 %).</summary>
+    /// <summary>A ranked store's mean net revenue per trading day must be at least this fraction of the mean store's (25 %).</summary>
     public const decimal MinimumStoreVolume = 0.25m;
 
     /// <summary>A ranked category must have at least this percentage of the chain's revenue over the 28 days.</summary>
     public const decimal MinimumCategorySharePercent = 1m;
+
+    /// <summary>Week over week and month over month need each period to have traded on at least 2/3 of its days on
+    /// the chain's trading weekdays (4 of 6 in a week of a business closed on Saturdays, 16 of 24 in four weeks), so
+    /// a bank holiday or two still gives a figure but a period around a long closure or the data start does not.</summary>
+    public const int MinimumTradingShareNumerator = 2;
+
+    /// <inheritdoc cref="MinimumTradingShareNumerator"/>
+    public const int MinimumTradingShareDenominator = 3;
 
     private const int ShortWindow = 7;
 
@@ -57,38 +69,59 @@ public sealed class TrendAnalyzer
     {
         var series = new DeseasonalizedSeries([.. days.Select(d => (d.BusinessDate.DayNumber, (double)d.Totals.NetRevenue))]);
         var revenue = days.ToDictionary(d => d.BusinessDate, d => d.Totals.NetRevenue);
+        var tradingWeekdays = new bool[7];
+        foreach (var day in days)
+        {
+            tradingWeekdays[DeseasonalizedSeries.Weekday(day.BusinessDate.DayNumber)] = true;
+        }
+
         var shortSlope = series.Slope(date.DayNumber, ShortWindow, 5);
         var longSlope = series.Slope(date.DayNumber, LongWindow, LongWindow / 2);
         return new SeriesTrend(
             Round(shortSlope?.PerDay), Round(shortSlope?.Percent), Round(longSlope?.PerDay), Round(longSlope?.Percent),
-            Growth(date, ShortWindow, revenue, history), Growth(date, LongWindow, revenue, history),
+            Growth(date, ShortWindow, revenue, tradingWeekdays, history), Growth(date, LongWindow, revenue, tradingWeekdays, history),
             series.PatternRemoved, [.. series.Factors.Select(f => decimal.Round((decimal)f, 4, MidpointRounding.ToEven))]);
     }
 
-    /// <summary>The last <paramref name="days"/> days against the <paramref name="days"/> before, raw sums.</summary>
-    private static decimal? Growth(DateOnly date, int days, Dictionary<DateOnly, decimal> revenue, SalesHistory history)
+    /// <summary>
+    /// Mean net revenue per trading day of the last <paramref name="days"/> days against the <paramref name="days"/>
+    /// before, in percent; null when a period is not comparable (see <see cref="TradingPeriod"/>).
+    /// </summary>
+    private static decimal? Growth(DateOnly date, int days, Dictionary<DateOnly, decimal> revenue, bool[] tradingWeekdays, SalesHistory history) =>
+        TradingPeriod(date, date, days, revenue, tradingWeekdays, history) is { } recent
+        && TradingPeriod(date, date.AddDays(-days), days, revenue, tradingWeekdays, history) is { } earlier
+            ? SalesMath.PercentChange(recent, earlier)
+            : null;
+
+    /// <summary>
+    /// The chain's mean net revenue per trading day (a day with sales) over the <paramref name="days"/> days ending
+    /// at <paramref name="last"/>. Days without sales are unknown, not 0: the history cannot tell a closure from a
+    /// day before the data start (both are loaded dates without sales), and neither is a day of low sales. Null when
+    /// a date of the period was not loaded, or the period traded on fewer than
+    /// <see cref="MinimumTradingShareNumerator"/>/<see cref="MinimumTradingShareDenominator"/> of its days on the
+    /// chain's trading weekdays (those with a sale in D − 55 … D): then its mean rests on a few odd days (around a
+    /// closure, or the first days of the data), not on the period.
+    /// </summary>
+    private static decimal? TradingPeriod(DateOnly date, DateOnly last, int days, Dictionary<DateOnly, decimal> revenue, bool[] tradingWeekdays, SalesHistory history)
     {
-        decimal recent = 0m, earlier = 0m;
-        for (var back = 0; back < 2 * days; back++)
+        var sum = 0m;
+        int traded = 0, usual = 0;
+        for (var d = last.AddDays(1 - days); d <= last; d = d.AddDays(1))
         {
-            var d = date.AddDays(-back);
-            if (back > 0 && !history.HasChainDate(d))
+            if (d != date && !history.HasChainDate(d))
             {
                 return null;
             }
 
-            var value = revenue.GetValueOrDefault(d);
-            if (back < days)
+            usual += tradingWeekdays[DeseasonalizedSeries.Weekday(d.DayNumber)] ? 1 : 0;
+            if (revenue.TryGetValue(d, out var value))
             {
-                recent += value;
-            }
-            else
-            {
-                earlier += value;
+                sum += value;
+                traded++;
             }
         }
 
-        return SalesMath.PercentChange(recent, earlier);
+        return traded == 0 || traded * MinimumTradingShareDenominator < usual * MinimumTradingShareNumerator ? null : sum / traded;
     }
 
     private static List<EntityTrend> StoreTrends(DateOnly date, IReadOnlyList<StoreDaySummary> day, SalesHistory history)
@@ -105,20 +138,30 @@ public sealed class TrendAnalyzer
             points.Add((store.BusinessDate.DayNumber, (double)store.Totals.NetRevenue, store.Totals.NetRevenue));
         }
 
+        // A date counts as a trading day when some store sold on it: a date not loaded, a closure and a date before
+        // the data start have no store-days and are unknown to every store.
+        List<int> tradingDays = [];
         for (var back = LongWindow - 1; back >= 1; back--)
         {
-            foreach (var store in history.StoreDays(date.AddDays(-back)).Values)
+            var stores = history.StoreDays(date.AddDays(-back));
+            if (stores.Count > 0)
+            {
+                tradingDays.Add(date.AddDays(-back).DayNumber);
+            }
+
+            foreach (var store in stores.Values)
             {
                 Add(store);
             }
         }
 
+        tradingDays.Add(date.DayNumber);
         foreach (var store in day)
         {
             Add(store);
         }
 
-        var means = series.ToDictionary(p => p.Key, p => p.Value.Sum(v => v.Revenue) / LongWindow, StringComparer.Ordinal);
+        var means = series.ToDictionary(p => p.Key, p => MeanPerTradingDay(p.Value, tradingDays), StringComparer.Ordinal);
         var floor = means.Count == 0 ? 0m : means.Values.Average() * MinimumStoreVolume;
         return [.. series.Where(p => p.Value.Count >= MinimumDaysWithSales && means[p.Key] >= floor)
             .Select(p => Trend(ContributorKind.Store, p.Key, date, p.Value, means[p.Key])).OfType<EntityTrend>()];
@@ -129,6 +172,7 @@ public sealed class TrendAnalyzer
         var first = date.AddDays(-LongWindow + 1);
         var window = chainDays.Where(c => c.BusinessDate >= first).ToList();
         var total = window.Sum(c => c.Totals.NetRevenue);
+        List<int> tradingDays = [.. window.Select(c => c.BusinessDate.DayNumber)];
         var series = new Dictionary<string, List<(int Day, double Value, decimal Revenue)>>(StringComparer.Ordinal);
         foreach (var chainDay in chainDays)
         {
@@ -150,13 +194,33 @@ public sealed class TrendAnalyzer
             var inWindow = points.Where(p => p.Day >= first.DayNumber).ToList();
             var revenue = inWindow.Sum(p => p.Revenue);
             if (inWindow.Count >= MinimumDaysWithSales && SalesMath.Share(revenue, total) >= MinimumCategorySharePercent
-                && Trend(ContributorKind.Category, category, date, points, revenue / LongWindow, inWindow.Count) is { } trend)
+                && Trend(ContributorKind.Category, category, date, points, MeanPerTradingDay(inWindow, tradingDays), inWindow.Count) is { } trend)
             {
                 trends.Add(trend);
             }
         }
 
         return trends;
+    }
+
+    /// <summary>
+    /// An entity's mean net revenue per day it was trading in the window: the <paramref name="tradingDays"/> (days the
+    /// chain sold) from its first sale in the window on, on the weekdays it sold on. Among those a day without its
+    /// sales is a real 0 (a store without orders that day, a category nobody bought). Days before its first sale in
+    /// the window (it may not have opened yet, or the data not started), the chain's closures and a weekday it never
+    /// sells on are unknown, not 0.
+    /// </summary>
+    private static decimal MeanPerTradingDay(List<(int Day, double Value, decimal Revenue)> sales, List<int> tradingDays)
+    {
+        var first = sales.Min(p => p.Day);
+        var weekdays = new bool[7];
+        foreach (var (day, _, _) in sales)
+        {
+            weekdays[DeseasonalizedSeries.Weekday(day)] = true;
+        }
+
+        var days = tradingDays.Union(sales.Select(p => p.Day)).Count(d => d >= first && weekdays[DeseasonalizedSeries.Weekday(d)]);
+        return sales.Sum(p => p.Revenue) / days;
     }
 
     private static EntityTrend? Trend(ContributorKind kind, string id, DateOnly date, List<(int Day, double Value, decimal Revenue)> points, decimal mean, int? daysWithSales = null)

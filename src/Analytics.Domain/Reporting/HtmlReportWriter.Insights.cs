@@ -74,13 +74,13 @@ internal static partial class HtmlReportWriter
 
         var chain = trends.Chain;
         var currency = ReportFormat.Currency(insights.Currency);
-        html.Append("<ul class=\"facts\"><li>Week over week: ").Append(Html.Change(chain.WeekOverWeek)).Append("</li><li>Month over month: ")
+        html.Append("<ul class=\"facts\"><li>Week over week, per trading day: ").Append(Html.Change(chain.WeekOverWeek)).Append("</li><li>Month over month, per trading day: ")
             .Append(Html.Change(chain.MonthOverMonth)).Append("</li><li>7-day slope: ").Append(Slope(chain.Slope7PerDay, chain.Slope7Percent, currency))
             .Append("</li><li>28-day slope: ").Append(Slope(chain.Slope28PerDay, chain.Slope28Percent, currency)).Append("</li></ul><p class=\"small\">")
             .Append(chain.WeekdayPatternRemoved ? "Slopes are measured with the weekday pattern removed." : "Too little history to remove the weekday pattern from the slopes.")
             .Append(' ').Append(Html.Text($"{ReportFormat.Integer(trends.StoresRanked)} stores and {ReportFormat.Integer(trends.CategoriesRanked)} categories had enough sales to rank."))
             .Append("</p>");
-        var table = new HtmlTable("Fastest growing and declining (28-day slope)", "Trend", "Store or category", "#Slope, % a day", "#Slope, amount a day", "#Mean daily net revenue", "#Days with sales");
+        var table = new HtmlTable("Fastest growing and declining (28-day slope)", "Trend", "Store or category", "#Slope, % a day", "#Slope, amount a day", "#Mean net revenue per trading day", "#Days with sales");
         foreach (var (label, list) in new[]
                  {
                      ("growing store", trends.GrowingStores), ("declining store", trends.DecliningStores),

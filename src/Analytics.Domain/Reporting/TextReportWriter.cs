@@ -192,7 +192,7 @@ internal static partial class TextReportWriter
         }
 
         var chain = trends.Chain;
-        text.Line($"Chain net revenue: week over week {ReportFormat.Percent(chain.WeekOverWeek)}, month over month {ReportFormat.Percent(chain.MonthOverMonth)}")
+        text.Line($"Chain net revenue per trading day: week over week {ReportFormat.Percent(chain.WeekOverWeek)}, month over month {ReportFormat.Percent(chain.MonthOverMonth)}")
             .Line($"  7-day slope  {Slope(chain.Slope7PerDay, chain.Slope7Percent, currency)}")
             .Line($"  28-day slope {Slope(chain.Slope28PerDay, chain.Slope28Percent, currency)}")
             .Line(chain.WeekdayPatternRemoved ? "  (slopes with the weekday pattern removed)" : "  (too little history to remove the weekday pattern)");

@@ -1,12 +1,15 @@
+using Analytics.Domain.AiReview;
 using Analytics.Domain.Insights;
+using Analytics.Domain.Metrics;
+using Analytics.Domain.Reporting;
 using Analytics.Domain.Sales;
 using Analytics.Domain.Tests.Metrics;
 
 namespace Analytics.Domain.Tests.Insights;
 
-public sealed class TrendAnalyzerTests
+public sealed partial class TrendAnalyzerTests
 {
-    private static readonly DateOnly Day = new(2025, 6, 18);
+    private static readonly DateOnly Day = new(2025, 6, 18); // a Wednesday
 
     /// <summary>Revenue of day t (t = 0 on D): weekday factor × (5000 + 10 t) for store A; B declines 20 a day.</summary>
     private static IReadOnlyList<StoreDaySummary> Linear(DateOnly date)
@@ -33,6 +36,14 @@ public sealed class TrendAnalyzerTests
         // Mean of the 28-day window (t = −27 … 0) is 10000 + 135 = 10135: −10 / 10135 = −0.0987 % a day.
         Assert.Equal(-0.10m, report.Chain.Slope28Percent);
     }
+
+    /// <summary>One store selling 1000 on every day <paramref name="trades"/> allows; the chain is closed on the others.</summary>
+    private static Func<DateOnly, IReadOnlyList<StoreDaySummary>> Flat(Func<DateOnly, bool> trades) =>
+        date => trades(date) ? [SalesData.StoreDay("A", date, 10, new Line("C1", "Coffee", 1, 1000m))] : [];
+
+    /// <summary><paramref name="stores"/> on every day but Saturdays, when the chain is closed (as the real retailer is).</summary>
+    private static Func<DateOnly, IReadOnlyList<StoreDaySummary>> ClosedOnSaturdays(Func<DateOnly, IReadOnlyList<StoreDaySummary>> stores) =>
+        date => date.DayOfWeek == DayOfWeek.Saturday ? [] : stores(date);
 
     [Fact]
     public void Analyze_LinearSeries_WeekAndMonthGrowthFromWholeWeeks()
@@ -75,5 +86,95 @@ public sealed class TrendAnalyzerTests
         Assert.NotNull(report.Chain.Slope7PerDay);
         Assert.False(report.Chain.WeekdayPatternRemoved);
         Assert.Empty(report.GrowingStores);
+    }
+
+    [Fact]
+    public void Analyze_ClosedOnSaturdaysAndTwoDaysOfTheWeekBefore_GrowthPerTradingDayIsFlat()
+    {
+        // 1000 on every trading day; the week before (D − 13 … D − 7) was also closed on D − 9 and D − 8, so it traded on
+        // 4 of its 6 usual days, the fewest that still give a figure. Raw sums said +50 % (6000 against 4000).
+        HashSet<DateOnly> closed = [Day.AddDays(-9), Day.AddDays(-8)];
+        var stores = ClosedOnSaturdays(Flat(d => !closed.Contains(d)));
+
+        var report = new TrendAnalyzer().Analyze(Day, stores(Day), SalesData.History(Day, stores));
+
+        Assert.Equal(0.00m, report.Chain.WeekOverWeek);
+        Assert.Equal(0.00m, report.Chain.MonthOverMonth); // 22 of 24 trading days against 24
+    }
+
+    [Fact]
+    public void Analyze_WeekBeforeTradedOnHalfItsUsualDays_NoWeekOverWeek()
+    {
+        HashSet<DateOnly> closed = [Day.AddDays(-10), Day.AddDays(-9), Day.AddDays(-8)]; // 3 of its 6 usual days left
+        var stores = ClosedOnSaturdays(Flat(d => !closed.Contains(d)));
+
+        var report = new TrendAnalyzer().Analyze(Day, stores(Day), SalesData.History(Day, stores));
+
+        Assert.Null(report.Chain.WeekOverWeek);
+        Assert.Equal(0.00m, report.Chain.MonthOverMonth); // 21 of 24 days: still comparable
+    }
+
+    [Fact]
+    public void Analyze_DataStartedTwelveDaysIntoTheMonthBefore_NoMonthOverMonth()
+    {
+        // The history loads D − 56 … D − 1 whatever the data start, so D − 55 … D − 41 are loaded days without sales:
+        // the month before has 12 of its 28 days, and raw sums compared 28 days of revenue with 12.
+        var history = SalesData.History(Day, Linear, Day.AddDays(-40));
+
+        var report = new TrendAnalyzer().Analyze(Day, Linear(Day), history);
+
+        Assert.Null(report.Chain.MonthOverMonth);
+        Assert.NotNull(report.Chain.WeekOverWeek);
+        // Not a figure the model can cite, and "n/a" in the reports.
+        var figures = FactSheets.Trends(report, "USD").Facts[0].Figures.Select(f => f.Name).ToList();
+        Assert.Contains("weekOverWeekPerTradingDayPercent", figures);
+        Assert.DoesNotContain(figures, f => f.Contains("month", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("n/a", ReportFormat.Percent(report.Chain.MonthOverMonth));
+    }
+
+    [Fact]
+    public void Analyze_DataStartedAWeekIntoTheMonthBefore_MonthOverMonthPerTradingDay()
+    {
+        var start = Day.AddDays(-48); // the month before, D − 55 … D − 28, has data on its last 21 days
+        var history = SalesData.History(Day, Linear, start);
+
+        var report = new TrendAnalyzer().Analyze(Day, Linear(Day), history);
+
+        decimal Mean(int from, int to) => Enumerable.Range(from, to - from + 1).Average(t => Linear(Day.AddDays(t)).Sum(s => s.Totals.NetRevenue));
+        var expected = decimal.Round((Mean(-27, 0) - Mean(-48, -28)) * 100m / Mean(-48, -28), 2, MidpointRounding.ToEven);
+        Assert.Equal(expected, report.Chain.MonthOverMonth);
+    }
+
+    [Fact]
+    public void Analyze_ClosedOnSaturdays_MeanDailyRevenueIsPerTradingDay()
+    {
+        var stores = ClosedOnSaturdays(Linear);
+
+        var report = new TrendAnalyzer().Analyze(Day, stores(Day), SalesData.History(Day, stores));
+
+        // 24 trading days in D − 27 … D; the four Saturdays are not days of no revenue.
+        var days = Enumerable.Range(-27, 28).Select(Day.AddDays).Where(d => d.DayOfWeek != DayOfWeek.Saturday).ToList();
+        decimal Mean(string store) => SalesMath.Round2(days.Sum(d => stores(d).Single(s => s.StoreId == store).Totals.NetRevenue) / days.Count);
+        var a = Assert.Single(report.GrowingStores);
+        Assert.Equal(("A", 24, Mean("A")), (a.Id, a.DaysWithSales, a.MeanDailyRevenue));
+        Assert.Equal(Mean("B"), Assert.Single(report.DecliningStores).MeanDailyRevenue);
+        Assert.Equal(Mean("A"), Assert.Single(report.GrowingCategories).MeanDailyRevenue); // Coffee is A's only category
+    }
+
+    [Fact]
+    public void Analyze_StoreWithoutSalesOnTwoDaysSinceTheDataStart_TheyCountZeroAndTheDaysBeforeDoNot()
+    {
+        // Data from D − 24: 25 days of the 28. Store B sold nothing on D − 5 and D − 3 while A traded: real zeros for B.
+        var start = Day.AddDays(-24);
+        HashSet<DateOnly> bClosed = [Day.AddDays(-5), Day.AddDays(-3)];
+        IReadOnlyList<StoreDaySummary> Stores(DateOnly date) => [.. Linear(date).Where(s => s.StoreId == "A" || !bClosed.Contains(date))];
+
+        var report = new TrendAnalyzer().Analyze(Day, Stores(Day), SalesData.History(Day, Stores, start));
+
+        decimal Sum(string store) => Enumerable.Range(-24, 25).Sum(t => Stores(Day.AddDays(t)).Where(s => s.StoreId == store).Sum(s => s.Totals.NetRevenue));
+        var a = Assert.Single(report.GrowingStores);
+        Assert.Equal(("A", 25, SalesMath.Round2(Sum("A") / 25)), (a.Id, a.DaysWithSales, a.MeanDailyRevenue));
+        var b = Assert.Single(report.DecliningStores);
+        Assert.Equal(("B", 23, SalesMath.Round2(Sum("B") / 25)), (b.Id, b.DaysWithSales, b.MeanDailyRevenue));
     }
 }
