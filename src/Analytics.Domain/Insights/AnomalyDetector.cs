@@ -139,10 +139,33 @@ public sealed class AnomalyDetector
     }
 
     /// <summary>Whether the store traded on every baseline date the chain traded since its first sale in the baseline.</summary>
-    private static bool ExpectedToTrade(StoreBaseline store, IReadOnlyList<DateOnly> chainTraded)
+    private static bool ExpectedToTrade(StoreBaseline store, IReadOnlyList<DateOnly> chainTraded) =>
+        ExpectedToTrade([.. store.PastDays.Select(d => d.BusinessDate)], chainTraded);
+
+    private static bool ExpectedToTrade(IReadOnlyList<DateOnly> storeTraded, IReadOnlyList<DateOnly> chainTraded)
     {
-        var first = store.PastDays.Min(d => d.BusinessDate);
-        return store.PastDays.Count >= chainTraded.Count(d => d >= first);
+        var first = storeTraded.Min();
+        return storeTraded.Count >= MinimumHistory && storeTraded.Count >= chainTraded.Count(d => d >= first);
+    }
+
+    /// <summary>
+    /// The stores expected to send a day for <paramref name="history"/>'s business date: those whose missing day would
+    /// be a <see cref="AnomalyMetric.NoSales"/> finding (same rule), ordered by id. <paramref name="history"/> needs
+    /// the chain days and store-days (totals suffice) of the baseline dates, as <see cref="Analysis.HistoryParts.StoreBaseline"/>
+    /// loads them.
+    /// </summary>
+    public IReadOnlyList<string> ExpectedStores(SalesHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var dates = history.SameWeekdays(BaselineWeeks);
+        List<DateOnly> chainTraded = [.. dates.Where(d => history.ChainDay(d) is not null)];
+        return
+        [
+            .. dates.SelectMany(d => history.StoreDays(d).Keys.Select(store => (Store: store, Date: d)))
+                .GroupBy(s => s.Store, StringComparer.Ordinal)
+                .Where(g => ExpectedToTrade([.. g.Select(s => s.Date)], chainTraded))
+                .Select(g => g.Key).Order(StringComparer.Ordinal),
+        ];
     }
 
     private static (int Checked, int Short) DetectCategories(ChainDaySummary chain, List<ChainDaySummary> chainPast, DetectionScope scope, List<Anomaly> anomalies)

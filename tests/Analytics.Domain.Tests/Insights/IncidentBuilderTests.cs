@@ -89,4 +89,19 @@ public sealed class IncidentBuilderTests
 
         Assert.DoesNotContain(anomalies.Incidents!, i => i.Material);
     }
+
+    [Fact]
+    public void ExpectedStores_StoresThatTradeEverySameWeekday_AreExpectedAndAnIntermittentOneIsNot()
+    {
+        // store-00 … store-09 trade every day; store-10 only on even weeks.
+        IReadOnlyList<StoreDaySummary> On(DateOnly date) =>
+        [
+            .. Stores(date, bigOrder: false),
+            .. (date.DayNumber / 7) % 2 == 0 ? [SalesData.StoreDay("store-10", date, 5, new Line("C1", "Coffee", 5, 10m))] : (StoreDaySummary[])[],
+        ];
+
+        var expected = new AnomalyDetector().ExpectedStores(SalesData.History(Day, On));
+
+        Assert.Equal([.. Enumerable.Range(0, 10).Select(s => $"store-{s:D2}")], expected);
+    }
 }
