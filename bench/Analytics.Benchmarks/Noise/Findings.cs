@@ -38,13 +38,8 @@ internal static class Findings
                 [a.SubjectId, .. a.Contributors.Select(c => c.Id)])),
         ];
 
-    /// <summary>Whether the day was flagged as incomplete (data not all there). The analysis has no such flag yet:
-    /// wire it here when it does.</summary>
-    public static bool FlaggedIncomplete(DayAnalysis day)
-    {
-        ArgumentNullException.ThrowIfNull(day);
-        return false;
-    }
+    /// <summary>Whether the day was flagged as incomplete (data not all there): a store-day of it ends hours early.</summary>
+    public static bool FlaggedIncomplete(DayAnalysis day) => day.Anomalies.IncompleteDays is { Count: > 0 };
 
     private static string Describe(Incident i) =>
         FormattableString.Invariant(

@@ -44,6 +44,8 @@ internal static class NoiseReport
 
         text.AppendLine();
         Line($"High findings: {high} of {all.Count} ({Percent(high, all.Count)}%); days with at least one High: {days.Count(d => findings[d.Date].Any(f => f.High))} of {days.Count}");
+        var incomplete = days.Where(Findings.FlaggedIncomplete).ToList();
+        Line($"Days flagged incomplete: {incomplete.Count} ({string.Join(", ", incomplete.Take(12).Select(d => $"{d.Date:yyyy-MM-dd} {string.Join("/", d.Anomalies.IncompleteDays!.Select(s => $"{s.StoreId} last sale {s.LastSaleHour}h, usually from {s.EarliestUsualLastHour}h"))}"))}{(incomplete.Count > 12 ? ", ..." : "")})");
         Line($"\"No sales\" findings: {noSales.Count} on {days.Count(d => findings[d.Date].Any(f => f.NoSales))} days; {IntermittentStore}: {noSales.Count(f => f.StoreId == IntermittentStore)}");
         text.AppendLine();
         AppendListedDays(text, days, findings);

@@ -11,6 +11,8 @@ namespace Analytics.Domain.Insights;
 /// <param name="BaselineDates">The same-weekday dates the baseline looked at (D − 7 … D − 56).</param>
 /// <param name="Incidents">The anomalies grouped by cause and weighed in money (<see cref="IncidentBuilder"/>), ranked;
 /// null in a report written before incidents existed.</param>
+/// <param name="IncompleteDays">Store-days of D that end hours before they usually do (<see cref="Insights.IncompleteDays"/>);
+/// null in a report written before the check existed.</param>
 /// <param name="Review">The model's ranking and explanation of the top anomalies, when a model was used.</param>
 /// <param name="ChainBaselinePoints">Of those, how many had chain sales.</param>
 public sealed record AnomalyReport(
@@ -25,4 +27,5 @@ public sealed record AnomalyReport(
     int CategoriesWithShortHistory,
     IReadOnlyList<Anomaly> Anomalies,
     ModelReview? Review = null,
-    IReadOnlyList<Incident>? Incidents = null);
+    IReadOnlyList<Incident>? Incidents = null,
+    IReadOnlyList<IncompleteDay>? IncompleteDays = null);

@@ -39,9 +39,11 @@ public sealed class RecommendationEngine
         List<(Recommendation Item, decimal Stake)> found = [.. FromAnomalies(anomalies)];
         var explainedByOrders = OrderSubjects(anomalies);
 
-        if (products.MissingSkus.Count > 0)
+        // A store-day that ended hours early has not sold its usual sellers yet: no stock-out is read into it.
+        HashSet<string> cutShort = [.. (anomalies?.IncompleteDays ?? []).Select(d => d.StoreId)];
+        if (products.MissingSkus.Where(m => !cutShort.Contains(m.StoreId)).ToList() is { Count: > 0 } missing)
         {
-            found.Add(Restock(products));
+            found.Add(Restock(missing, products.MissingSkuCount - (products.MissingSkus.Count - missing.Count)));
         }
 
         if (Discounting(company) is { } discount)
@@ -168,9 +170,11 @@ public sealed class RecommendationEngine
         };
     }
 
-    private static (Recommendation, decimal) Restock(ProductMetrics products)
+    /// <param name="missing">The listed missing SKUs of stores whose day is complete.</param>
+    /// <param name="count">How many SKUs are missing in all at those stores.</param>
+    private static (Recommendation, decimal) Restock(List<MissingSku> missing, int count)
     {
-        var cited = products.MissingSkus.Take(RestockCited).ToList();
+        var cited = missing.Take(RestockCited).ToList();
         List<RecommendationFact> facts = [];
         foreach (var m in cited)
         {
@@ -179,10 +183,10 @@ public sealed class RecommendationEngine
             facts.Add(new(FactSubject.Sku, m.Sku, "AverageNetRevenue", m.AverageNetRevenue));
         }
 
-        var stake = products.MissingSkus.Sum(m => m.AverageNetRevenue);
+        var stake = missing.Sum(m => m.AverageNetRevenue);
         var list = string.Join("; ", cited.Select(m => $"{m.Sku} at store {m.StoreId} (usually {ReportFormat.Quantity(m.AverageUnits)} units, {ReportFormat.Amount(m.AverageNetRevenue)})"));
         return (new Recommendation(0, RecommendationPriority.Medium, RecommendationKind.RestockUsualSellers, cited[0].StoreId,
-                                   $"Check stock of {ReportFormat.Integer(products.MissingSkuCount)} usual sellers that sold nothing",
+                                   $"Check stock of {ReportFormat.Integer(count)} usual sellers that sold nothing",
                                    $"These SKUs sold on each of the last {cited[0].DaysChecked} same weekdays but not today: {list}. Check shelves and replenish.",
                                    facts), stake);
     }

@@ -18,7 +18,7 @@ public sealed class SalesHistoryBuilder(DateOnly businessDate)
     private readonly Dictionary<string, Dictionary<string, StoreSkuHistory>> _storeSkus = new(StringComparer.Ordinal);
     private bool _built;
 
-    /// <summary>Whether store-days keep their categories (true) or only their totals: a history for calculators
+    /// <summary>Whether store-days keep their categories and last hour with sales (true) or only their totals: a history for calculators
     /// that look at store totals alone is a good deal smaller at 10,000 stores.</summary>
     public bool KeepStoreCategories { get; init; } = true;
 
@@ -46,6 +46,19 @@ public sealed class SalesHistoryBuilder(DateOnly businessDate)
         }
 
         return this;
+    }
+
+    private static IReadOnlyList<HourSales> LastSaleHour(IReadOnlyList<HourSales> hours)
+    {
+        for (var i = hours.Count - 1; i >= 0; i--)
+        {
+            if (hours[i].Transactions > 0)
+            {
+                return [hours[i]];
+            }
+        }
+
+        return [];
     }
 
     /// <summary>
@@ -77,9 +90,11 @@ public sealed class SalesHistoryBuilder(DateOnly businessDate)
                 throw new ArgumentException($"Store-day {store.StoreId}/{store.BusinessDate:O} given for {date:O}.", nameof(stores));
             }
 
+            // A baseline store-day keeps its last hour with sales (what the incomplete-day check needs); no history
+            // keeps receipts.
             var kept = KeepStoreCategories
-                ? store with { Hours = [], PaymentMethods = [], Skus = [] }
-                : store with { Hours = [], Categories = [], PaymentMethods = [], Skus = [] };
+                ? store with { Hours = LastSaleHour(store.Hours), PaymentMethods = [], Skus = [], LargestSales = [], LargestReturns = [] }
+                : store with { Hours = [], Categories = [], PaymentMethods = [], Skus = [], LargestSales = [], LargestReturns = [] };
             if (!byStore.TryAdd(store.StoreId, kept))
             {
                 throw new ArgumentException($"Store {store.StoreId} given twice for {date:O}.", nameof(stores));

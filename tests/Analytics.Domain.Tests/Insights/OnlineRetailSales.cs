@@ -79,7 +79,7 @@ internal sealed class OnlineRetailSales
             await using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
             var result = await reader.ReadAsync(gzip, Path.GetFileName(file), (c, _) =>
             {
-                stores.Add(c.Summary with { Hours = [], PaymentMethods = [], Skus = [] });
+                stores.Add(c.Summary with { PaymentMethods = [], Skus = [] });
                 return ValueTask.CompletedTask;
             }, CancellationToken.None);
             Assert.True(result.IsValid, $"{file}: {string.Join("; ", result.Problems)}");

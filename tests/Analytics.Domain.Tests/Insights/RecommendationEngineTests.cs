@@ -88,6 +88,20 @@ public sealed class RecommendationEngineTests
     }
 
     [Fact]
+    public void Recommend_StoreDayCutShort_ItsUsualSellersAreNoStockOut()
+    {
+        var company = new CompanyMetricsCalculator().Calculate(HandData.Day, HandData.Today, HandData.History);
+        var products = new ProductMetricsCalculator().Calculate(HandData.Day, HandData.Today, HandData.History);
+        var anomalies = new AnomalyDetector().Detect(HandData.Day, HandData.Today, HandData.History)
+            with { IncompleteDays = [new IncompleteDay("s2", 11, 17, 4)] };
+
+        var items = new RecommendationEngine().Recommend(company, products, anomalies, null);
+
+        Assert.Contains(products.MissingSkus, m => m.StoreId == "s2");
+        Assert.DoesNotContain(items, r => r.Kind == RecommendationKind.RestockUsualSellers);
+    }
+
+    [Fact]
     public void Recommend_DiscountRateJump_ReviewCitesRates()
     {
         // D: s3 gives 30.00 of discount instead of 4: chain discounts 36 of gross 346 → 0.1040 vs four-week 0.0230.
