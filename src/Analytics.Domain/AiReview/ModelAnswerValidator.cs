@@ -35,7 +35,7 @@ public static partial class ModelAnswerValidator
         }
         else
         {
-            checker.Check("summary", answer.Summary, MaxParagraph, problems);
+            checker.Check("summary", answer.Summary, MaxParagraph, TextRole.Summary, [], problems);
         }
 
         var findings = answer.Findings ?? [];
@@ -72,7 +72,8 @@ public static partial class ModelAnswerValidator
             }
             else
             {
-                checker.Check($"{where}.explanation", finding.Explanation, MaxParagraph, problems);
+                string[] own = finding.FactId is { } factId && facts.ContainsKey(factId) ? [factId] : [];
+                checker.Check($"{where}.explanation", finding.Explanation, MaxParagraph, TextRole.Finding, own, problems);
             }
         }
 
@@ -90,13 +91,15 @@ public static partial class ModelAnswerValidator
         {
             var recommendation = recommendations[i];
             var where = $"recommendations[{i}]";
+            var cited = recommendation?.FactIds ?? [];
+            List<string> own = [.. cited.Where(id => id is not null && facts.ContainsKey(id)).Distinct(StringComparer.Ordinal)];
             if (string.IsNullOrWhiteSpace(recommendation?.Title))
             {
                 problems.Add($"{where}.title is missing or empty");
             }
             else
             {
-                checker.Check($"{where}.title", recommendation.Title, MaxTitle, problems);
+                checker.Check($"{where}.title", recommendation.Title, MaxTitle, TextRole.Recommendation, own, problems);
             }
 
             if (string.IsNullOrWhiteSpace(recommendation?.Action))
@@ -105,10 +108,9 @@ public static partial class ModelAnswerValidator
             }
             else
             {
-                checker.Check($"{where}.action", recommendation.Action, MaxParagraph, problems);
+                checker.Check($"{where}.action", recommendation.Action, MaxParagraph, TextRole.Recommendation, own, problems);
             }
 
-            var cited = recommendation?.FactIds ?? [];
             if (cited.Count == 0)
             {
                 problems.Add($"{where}.factIds is missing or empty: cite the facts it rests on");
