@@ -12,7 +12,7 @@ namespace Analytics.Domain.AiReview;
 /// (<c>half</c>, <c>a third</c>, <c>three quarters</c>) a percentage, change or rate within the same tolerance, sign
 /// ignored, as a share or as the ratio to the baseline; <c>flat</c>, <c>unchanged</c> a change within
 /// <see cref="FlatPoints"/> points of 0 %. <c>zero</c>, <c>0</c>, <c>nothing</c>, <c>none</c>, <c>no sales</c> need a
-/// figure 0 in the scope (money when the sentence speaks of revenue or money; money or count otherwise) or a change
+/// figure 0 in the scope (money when the sentence speaks of revenue, sales or money; money or count otherwise) or a change
 /// of −100 %. Amounts no fact can state are problems: <c>thousands of</c>, <c>all stores</c>. Direction words
 /// (<c>rose</c>, <c>fell</c>, <c>up 5%</c>, <c>below</c>) in the summary and findings need a change of that sign in the
 /// scope; a scope without changes leaves them unchecked.
@@ -185,12 +185,13 @@ public static partial class ModelAnswerValidator
         private static IEnumerable<(PromptFact Fact, PromptFigure Figure)> Changes(List<PromptFact> scope) =>
             scope.SelectMany(f => f.Figures.Where(g => g.IsChange).Select(g => (f, g)));
 
-        /// <summary>The scope's changes as the report writes them, at most four: <c>: A1 percentChange -48.00%, …</c>.</summary>
+        /// <summary>The scope's changes as the report writes them, percentages first, at most four: <c>: A1 percentChange -48.00%, …</c>.</summary>
         private static string Listed(List<PromptFact> scope)
         {
-            var changes = Changes(scope).ToList();
-            return changes.Count == 0
-                ? $" ({string.Join(", ", scope.Take(4).Select(f => f.Id))}{(scope.Count > 4 ? ", \u2026" : "")} have no changes)"
+            List<(PromptFact Fact, PromptFigure Figure)> changes = [.. Changes(scope).OrderBy(c => c.Figure.Unit == "percent" ? 0 : 1)];
+            return scope.Count == 0 ? " (no fact is about what it names)"
+                : changes.Count == 0
+                ? $" ({string.Join(", ", scope.Take(4).Select(f => f.Id))}{(scope.Count > 4 ? ", \u2026" : "")}: no changes)"
                 : ": " + string.Join(", ", changes.Take(4).Select(c => Show(c.Fact, c.Figure))) + (changes.Count > 4 ? ", \u2026" : "");
         }
     }
@@ -223,7 +224,8 @@ public static partial class ModelAnswerValidator
     [GeneratedRegex(@"\b(?:nil|none|nothing|wiped\s+out|vanished|no\s+(?:net\s+|gross\s+)?(?:sales|revenue|income|takings|turnover|transactions?|customers?|orders?|units?|items?|trading))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ZeroPattern();
 
-    [GeneratedRegex(@"\b(?:revenue|takings|turnover|income|earnings|profits?|money|cash|spend(?:ing)?)\b|[$\u20ac\u00a3\u00a5]", RegexOptions.IgnoreCase)]
+    /// <summary>Words that make "zero", "nothing", "no …" a claim about money: revenue, sales, selling, cash.</summary>
+    [GeneratedRegex(@"\b(?:revenue|takings|turnover|income|earnings|profits?|money|cash|spend(?:ing)?|sales|sold|sells?|selling)\b|[$\u20ac\u00a3\u00a5]", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyWordPattern();
 
     [GeneratedRegex(@"\b(?:rose|risen|rises?|rising|grew|grown|grows|growing|growth|increas(?:e|ed|es|ing)|jump(?:ed|s)?|surg(?:e|ed|es|ing)|soar(?:ed|s|ing)?|climb(?:ed|s|ing)?|gain(?:ed|s)?|spik(?:e|ed|es)|rebound(?:ed|s)?|doubl(?:ed|es|ing)|tripl(?:ed|es|ing)|higher|above)\b|\bup\s+(?=[+\d$\u20ac\u00a3\u00a5])", RegexOptions.IgnoreCase)]

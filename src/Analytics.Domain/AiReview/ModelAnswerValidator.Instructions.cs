@@ -5,7 +5,7 @@ namespace Analytics.Domain.AiReview;
 /// <summary>
 /// The checks of what an answer tells the chain to do. Anywhere: no links, e-mail addresses or phone numbers; no
 /// drastic or unrelated order (closing or shutting stores, dismissing staff, stopping sales, deleting data, moving
-/// money, following "previous instructions"); "contact", "call", "notify" only a subject of the facts, by name. A
+/// money, following "previous instructions"); "contact", "call", "notify" only a subject of the facts, by name (or its manager, its team). A
 /// recommendation acts only on the subjects of the facts in its factIds (their parts and the facts they are parts of
 /// included) and cites no other id in its text. In the summary and the findings, an instruction (a sentence opening with
 /// a verb such as "Investigate" or "Check the", or saying "should", "must", "we recommend", "please") cites a fact id in
@@ -75,7 +75,7 @@ public static partial class ModelAnswerValidator
                 problems.AddRange(pattern().Matches(text).Select(m => $"{where} says \"{Shown(m.Value)}\": {why}"));
             }
 
-            problems.AddRange(ContactPattern().Matches(text).Where(m => !Named(m.Groups["whom"].Value).Any())
+            problems.AddRange(ContactPattern().Matches(text).Where(m => !ContactWhomPattern().IsMatch(m.Groups["whom"].Value))
                 .Select(m => $"{where} says \"{Shown(m.Value)}\": contact only the stores of the facts it cites, by their id"));
             if (role == TextRole.Recommendation)
             {
@@ -143,6 +143,10 @@ public static partial class ModelAnswerValidator
 
     [GeneratedRegex(@"\b(?:contact|call|phone|ring|e-?mail|text|notify|inform|write\s+to|reach\s+out(?:\s+to)?|get\s+in\s+touch(?:\s+with)?)\b(?<whom>(?:\s+[^\s.!?;:,]+){0,5})", RegexOptions.IgnoreCase)]
     private static partial Regex ContactPattern();
+
+    /// <summary>Whom a "contact" may name: a subject of the facts, maybe as its manager or team ("the manager of store-0042").</summary>
+    [GeneratedRegex(@"^\s+(?:(?:the|its|their|store|stores|manager|managers|team|staff|of|at)\s+)*[\uE100-\uF8FF]", RegexOptions.IgnoreCase)]
+    private static partial Regex ContactWhomPattern();
 
     [GeneratedRegex(@"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}")]
     private static partial Regex EmailPattern();

@@ -119,11 +119,12 @@ public static partial class ModelAnswerValidator
 
         /// <summary>
         /// The facts a text is about, for the checks of amounts in words and of directions: the facts it cites or belongs
-        /// to with their parts, the facts of the subjects it names, the chain's facts when it says "chain"; all facts
-        /// when it points at none.
+        /// to with their parts, the facts of the subjects it names, the chain's facts when it says "chain" (none when the
+        /// sheet has no fact about the chain); all facts only when it points at nothing.
         /// </summary>
-        private List<PromptFact> Scope(string text, IEnumerable<string> cited)
+        private List<PromptFact> Scope(string text, HashSet<string> cited)
         {
+            var pointed = cited.Count > 0 || Named(text).Any() || ChainPattern().IsMatch(text);
             HashSet<string> ids = new(StringComparer.Ordinal);
             foreach (var id in cited)
             {
@@ -140,7 +141,7 @@ public static partial class ModelAnswerValidator
                 ids.UnionWith(_facts.Values.Where(f => f.Subject == "chain").Select(f => f.Id));
             }
 
-            return ids.Count == 0 ? [.. _facts.Values] : [.. _facts.Values.Where(f => ids.Contains(f.Id))];
+            return pointed ? [.. _facts.Values.Where(f => ids.Contains(f.Id))] : [.. _facts.Values];
         }
 
         /// <summary>The names whose markers are in <paramref name="text"/>, the currency left out.</summary>
