@@ -7,7 +7,11 @@ namespace Analytics.Domain.AiReview;
 /// <see cref="ModelPrompt.AnswerSchema"/>, every cited fact id exists, every store/SKU/category-like name is one of the
 /// facts' subjects, every date is the business date, and every number stated in the text equals one of the facts'
 /// figures within the rounding it is written with (<c>1,234.5</c>, <c>$1,235</c>, <c>-48.2%</c>; a rate may be written as
-/// a percentage; signs are ignored, since "fell 48 %" states −48). Pure.
+/// a percentage; signs are ignored, since "fell 48 %" states −48). Amounts in words, relative amounts and directions
+/// ("zero", "a million", "doubled", "halved", "flat", "rose") must agree with the facts the text is about (see
+/// ModelAnswerValidator.Amounts.cs), and what the answer tells the chain to do must rest on the facts it cites and be
+/// neither drastic nor unrelated (see ModelAnswerValidator.Instructions.cs). A problem names the words at fault, for the
+/// model's repair. Pure.
 /// </summary>
 public static partial class ModelAnswerValidator
 {
