@@ -22,7 +22,7 @@ public static partial class ModelAnswerValidator
         "reduce", "adjust", "keep", "act", "do", "don't", "dont", "never", "make", "take", "give", "put", "visit", "talk",
         "speak", "discuss", "inspect", "analyse", "analyze", "examine", "explore", "identify", "determine", "fire", "shut",
         "let", "go", "contact", "send", "move", "remove", "cancel", "evaluate", "assess", "monitor", "learn", "compare", "add",
-        "restore", "rebalance", "follow", "notify", "inform", "email", "phone",
+        "restore", "rebalance", "follow", "notify", "email", "phone",
     ], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that are verbs or nouns ("Order volume", "Increase in sales"): an instruction when an object follows.</summary>
@@ -30,7 +30,7 @@ public static partial class ModelAnswerValidator
     [
         "check", "review", "focus", "plan", "order", "stock", "stop", "run", "open", "close", "cut", "raise", "increase",
         "lower", "decrease", "drop", "discount", "price", "target", "push", "hold", "shift", "watch", "track", "start", "use",
-        "secure", "lean", "call", "schedule", "offer", "limit", "test", "staff", "clear", "text",
+        "secure", "lean", "call", "schedule", "offer", "limit", "test", "staff", "clear",
     ], StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> Objects = new(
@@ -135,13 +135,13 @@ public static partial class ModelAnswerValidator
     }
 
     /// <summary>The first word of a sentence (after punctuation and "then", "also", "please" …) and the word after it.</summary>
-    [GeneratedRegex(@"^[\s\p{P}\p{S}]*(?:(?:then|also|so|now|first|next|immediately|urgently|please|and)[\s,]+)*(?<verb>\p{L}+(?:['\u2019]t)?)(?:\s+(?<next>[^\s.,;:!?]+))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s\p{P}\p{S}]*(?:(?:then|also|so|now|first|next|immediately|urgently|please|and)[\s,]+)*(?<verb>\p{L}+(?:['\u2019]t)?)(?![\p{L}-])(?:\s+(?<next>[^\s.,;:!?]+))?", RegexOptions.IgnoreCase)]
     private static partial Regex LeadPattern();
 
     [GeneratedRegex(@"\b(?:should|must|ought\s+to|needs?\s+to|ha(?:s|ve)\s+to|please|recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|advis(?:e|es|ed|ing)|urg(?:e|es|ed)|make\s+sure|be\s+sure\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AdvicePattern();
 
-    [GeneratedRegex(@"\b(?:contact|call|phone|ring|e-?mail|text|notify|inform|write\s+to|reach\s+out(?:\s+to)?|get\s+in\s+touch(?:\s+with)?)\b(?<whom>(?:\s+[^\s.!?;:,]+){0,5})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:contact|call|phone|e-?mail|notify|write\s+to|reach\s+out(?:\s+to)?|get\s+in\s+touch(?:\s+with)?)\b(?<whom>(?:\s+[^\s.!?;:,]+){0,5})", RegexOptions.IgnoreCase)]
     private static partial Regex ContactPattern();
 
     /// <summary>Whom a "contact" may name: a subject of the facts, maybe as its manager or team ("the manager of store-0042").</summary>
@@ -151,7 +151,8 @@ public static partial class ModelAnswerValidator
     [GeneratedRegex(@"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"\b(?:https?://|www\.)\S+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|io|info|biz|xyz|co|ru|cn|ly|me|app|dev|ai|top|site|online|shop)\b(?:/\S*)?", RegexOptions.IgnoreCase)]
+    /// <summary>A link, or a bare domain with a lower-case top-level domain ("evil.com"; "rose.Top sellers" is a missing space).</summary>
+    [GeneratedRegex(@"\b(?i:https?://|www\.)\S+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|io|info|biz|xyz|co|ru|cn|ly|me|app|dev|ai|top|site|online|shop)\b(?:/\S*)?")]
     private static partial Regex UrlPattern();
 
     /// <summary><c>+1 555 123 4567</c>, <c>(555) 123-4567</c>, <c>555-123-4567</c>: groups a figure of the report never has.</summary>
@@ -170,7 +171,7 @@ public static partial class ModelAnswerValidator
     [GeneratedRegex(@"\b(?:stop|stops|stopping|cease|ceasing|halt|halting|discontinue|discontinuing|suspend|suspending)\s+(?:(?:all|the|its|their)\s+)?(?:selling|sales|trading|operations?|business|deliveries|orders)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StopSellingPattern();
 
-    [GeneratedRegex(@"\b(?:ignor(?:e|es|ed|ing)|disregard(?:s|ed|ing)?|forget)\b|\b(?:previous|prior|new|system)\s+(?:instructions?|prompts?)\b|\bas\s+an\s+ai\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:ignor(?:e|es|ed|ing)|disregard(?:s|ed|ing)?)\b|\b(?:previous|prior|new|system)\s+(?:instructions?|prompts?)\b|\bas\s+an\s+ai\b", RegexOptions.IgnoreCase)]
     private static partial Regex InjectionPattern();
 
     [GeneratedRegex(@"\b(?:delet|eras|purg)(?:e|es|ed|ing)\b|\bwip(?:e|es|ing)\s+(?:\S+\s+){0,2}?(?:data|records?|files?|databases?|history|accounts?|uploads?)\b|\bdrop\s+tables?\b|\btruncate\b", RegexOptions.IgnoreCase)]
