@@ -49,7 +49,7 @@ public static partial class ModelAnswerValidator
             text = PrivateUsePattern().Replace(text, " ");
             for (var i = 0; i < _names.Count; i++)
             {
-                text = text.Replace(_names[i], Marker(i), StringComparison.Ordinal);
+                text = ReplaceWord(text, _names[i], Marker(i));
             }
 
             text = CheckContactDetails(where, text, problems);
@@ -150,6 +150,30 @@ public static partial class ModelAnswerValidator
                 .Where(n => n != _sheet.Currency).Distinct(StringComparer.Ordinal);
 
         private static string Marker(int index) => ((char)(FirstMarker + index)).ToString();
+
+        /// <summary>
+        /// <paramref name="text"/> with <paramref name="name"/> replaced where it is not part of a longer word: "Tea" in
+        /// "Tea sold" but not in "steady" or "Team" (a name ending in a digit or a sign may touch anything).
+        /// </summary>
+        private static string ReplaceWord(string text, string name, string marker)
+        {
+            var builder = new StringBuilder(text.Length);
+            var from = 0;
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + name.Length;
+                if (at < from || (char.IsLetter(name[0]) && at > 0 && char.IsLetter(text[at - 1]))
+                    || (char.IsLetter(name[^1]) && end < text.Length && char.IsLetter(text[end])))
+                {
+                    continue;
+                }
+
+                builder.Append(text, from, at - from).Append(marker);
+                from = end;
+            }
+
+            return builder.Append(text, from, text.Length - from).ToString();
+        }
 
         /// <summary>The text with the names back in place of their markers, cut for a problem message.</summary>
         private string Shown(string text)

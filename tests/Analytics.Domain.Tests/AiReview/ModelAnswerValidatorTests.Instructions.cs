@@ -85,4 +85,15 @@ public sealed partial class ModelAnswerValidatorTests
 
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public void Validate_NameInsideALongerWord_IsNotTheName()
+    {
+        var sheet = FactSheets.Anomalies(SampleFacts.Anomalies(50, "Tea"), "USD");
+
+        var (problems, _) = ModelAnswerValidator.Validate(sheet, Answer("store-00001 fell 37.38% (A2).", "Tea sold 2,480.50.",
+            recommendations: Recommendation("Team rota", "Instead of cuts, keep the team at store-00001 on its rota.", "\"A2\"")), "m");
+
+        Assert.Empty(problems); // "Tea" in "Team", "team" and "Instead" is no subject the recommendation acts on
+    }
 }
