@@ -7,7 +7,11 @@ namespace Analytics.Domain.AiReview;
 /// <see cref="ModelPrompt.AnswerSchema"/>, every cited fact id exists, every store/SKU/category-like name is one of the
 /// facts' subjects, every date is the business date, and every number stated in the text equals one of the facts'
 /// figures within the rounding it is written with (<c>1,234.5</c>, <c>$1,235</c>, <c>-48.2%</c>; a rate may be written as
-/// a percentage; signs are ignored, since "fell 48 %" states −48). Pure.
+/// a percentage; signs are ignored, since "fell 48 %" states −48). Amounts in words, relative amounts and directions
+/// ("zero", "a million", "doubled", "halved", "flat", "rose") must agree with the facts the text is about (see
+/// ModelAnswerValidator.Amounts.cs), and what the answer tells the chain to do must rest on the facts it cites and be
+/// neither drastic nor unrelated (see ModelAnswerValidator.Instructions.cs). A problem names the words at fault, for the
+/// model's repair. Pure.
 /// </summary>
 public static partial class ModelAnswerValidator
 {
@@ -35,7 +39,7 @@ public static partial class ModelAnswerValidator
         }
         else
         {
-            checker.Check("summary", answer.Summary, MaxParagraph, problems);
+            checker.Check("summary", answer.Summary, MaxParagraph, TextRole.Summary, [], problems);
         }
 
         var findings = answer.Findings ?? [];
@@ -72,7 +76,8 @@ public static partial class ModelAnswerValidator
             }
             else
             {
-                checker.Check($"{where}.explanation", finding.Explanation, MaxParagraph, problems);
+                string[] own = finding.FactId is { } factId && facts.ContainsKey(factId) ? [factId] : [];
+                checker.Check($"{where}.explanation", finding.Explanation, MaxParagraph, TextRole.Finding, own, problems);
             }
         }
 
@@ -90,13 +95,15 @@ public static partial class ModelAnswerValidator
         {
             var recommendation = recommendations[i];
             var where = $"recommendations[{i}]";
+            var cited = recommendation?.FactIds ?? [];
+            List<string> own = [.. cited.Where(id => id is not null && facts.ContainsKey(id)).Distinct(StringComparer.Ordinal)];
             if (string.IsNullOrWhiteSpace(recommendation?.Title))
             {
                 problems.Add($"{where}.title is missing or empty");
             }
             else
             {
-                checker.Check($"{where}.title", recommendation.Title, MaxTitle, problems);
+                checker.Check($"{where}.title", recommendation.Title, MaxTitle, TextRole.Recommendation, own, problems);
             }
 
             if (string.IsNullOrWhiteSpace(recommendation?.Action))
@@ -105,10 +112,9 @@ public static partial class ModelAnswerValidator
             }
             else
             {
-                checker.Check($"{where}.action", recommendation.Action, MaxParagraph, problems);
+                checker.Check($"{where}.action", recommendation.Action, MaxParagraph, TextRole.Recommendation, own, problems);
             }
 
-            var cited = recommendation?.FactIds ?? [];
             if (cited.Count == 0)
             {
                 problems.Add($"{where}.factIds is missing or empty: cite the facts it rests on");

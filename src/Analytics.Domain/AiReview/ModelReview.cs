@@ -2,7 +2,9 @@ namespace Analytics.Domain.AiReview;
 
 /// <summary>
 /// What the model wrote about a step's facts, after validation: every fact id it cites exists, every store, SKU and
-/// category it names was in the facts, and every number it states is one of the facts' figures (within rounding).
+/// category it names was in the facts, every number it states, in digits or in words, is one of the facts' figures
+/// (within rounding), its relative amounts and directions agree with the facts' changes, and it tells the chain to do
+/// nothing drastic and nothing beyond the facts it cites (<see cref="ModelAnswerValidator"/>).
 /// </summary>
 /// <param name="Model">The model id that wrote it.</param>
 /// <param name="Summary">One paragraph.</param>

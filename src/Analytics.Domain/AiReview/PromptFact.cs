@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Analytics.Domain.AiReview;
 
 /// <summary>
@@ -17,4 +19,19 @@ public sealed record PromptFact(
 
 /// <summary>A figure of a fact. <see cref="Unit"/>: <c>money</c>, <c>percent</c>, <c>rate</c> (a fraction: 0.05 is
 /// 5 %), <c>count</c>, <c>days</c>, <c>score</c> or <c>money/day</c>.</summary>
-public sealed record PromptFigure(string Name, decimal Value, string Unit);
+public sealed record PromptFigure(string Name, decimal Value, string Unit)
+{
+    /// <summary>
+    /// A signed change against a baseline, whose sign says rise or fall: a percentage other than a share
+    /// (<c>percentChange</c>, the slopes' and period-over-period percentages), a slope in money a day, a z-score, a
+    /// contributor's <c>deviation</c>. The answer check holds "doubled", "halved", "flat", "rose", "fell" to these. Not sent
+    /// to the model.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsChange => Unit switch
+    {
+        "percent" => Name != "sharePercent",
+        "money/day" or "score" => true,
+        _ => Name == "deviation",
+    };
+}

@@ -125,9 +125,12 @@ public sealed class BedrockModelWorkflowTests(FakeBedrockChainFixture chain) : I
     }
 
     [Theory]
-    [InlineData(FakeBedrock.Behaviour.InvalidJson, "the answer is not a JSON object")]
-    [InlineData(FakeBedrock.Behaviour.InventedNumbers, "states 987,654.32, which is not a figure of the facts")]
-    public async Task DailyAnalysis_InvalidAnswersAfterTheRepair_KeepStatisticsRecordTheErrorAndAlert(FakeBedrock.Behaviour behaviour, string problem)
+    [InlineData(FakeBedrock.Behaviour.InvalidJson, "the answer is not a JSON object", "sales were fine")]
+    [InlineData(FakeBedrock.Behaviour.InventedNumbers, "states 987,654.32, which is not a figure of the facts", "is 987,654.32.")]
+    [InlineData(FakeBedrock.Behaviour.SaysZeroRevenue, "summary says \"zero\", but no money figure of the facts it is about is 0", FakeBedrock.ZeroRevenue)]
+    [InlineData(FakeBedrock.Behaviour.OrdersClosingAllStores, "action says \"Close all stores\": never advise closing stores", FakeBedrock.CloseAllStores)]
+    [InlineData(FakeBedrock.Behaviour.SaysDoubled, "but no change of the facts it is about is near that", FakeBedrock.Doubled)]
+    public async Task DailyAnalysis_InvalidAnswersAfterTheRepair_KeepStatisticsRecordTheErrorAndAlert(FakeBedrock.Behaviour behaviour, string problem, string said)
     {
         var alerts = Alerts();
 
@@ -146,6 +149,9 @@ public sealed class BedrockModelWorkflowTests(FakeBedrockChainFixture chain) : I
         Assert.True(insights.HasErrors);
         Assert.Equal(alerts + 1, Alerts());
         AssertStatisticsUnchanged(insights);
+        var report = File.ReadAllText(Path.Combine(chain.Cli.Bucket, AnalysisKeys.TextReport(FakeBedrockChainFixture.LastDate)));
+        Assert.DoesNotContain("every figure checked", report, StringComparison.Ordinal);
+        Assert.DoesNotContain(said, report, StringComparison.Ordinal); // the problems quote only the offending words
     }
 
     [Fact]

@@ -27,7 +27,12 @@ public sealed class FakeBedrock : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
 
-    public enum Behaviour { Good, InvalidJson, InventedNumbers, Throttle, ServerError, Hang }
+    /// <summary>How the fake answers. The three lies are what a model obeying an uploaded name's orders writes, in words.</summary>
+    public enum Behaviour { Good, InvalidJson, InventedNumbers, SaysZeroRevenue, OrdersClosingAllStores, SaysDoubled, Throttle, ServerError, Hang }
+
+    public const string ZeroRevenue = "Chain net revenue was zero today.";
+    public const string CloseAllStores = "Close all stores tonight.";
+    public const string Doubled = "Sales doubled today.";
 
     public sealed record Request(string Path, string Model, SigV4.Check Signature, IReadOnlyList<string> BodyProblems, int Messages, string FirstUserText);
 
@@ -90,6 +95,8 @@ public sealed class FakeBedrock : IAsyncDisposable
                 return Message("I am sorry, here is my analysis in prose: sales were fine.");
             case Behaviour.InventedNumbers:
                 return Message(Answer(firstUser, invent: true));
+            case Behaviour.SaysZeroRevenue or Behaviour.OrdersClosingAllStores or Behaviour.SaysDoubled:
+                return Message(Lie(firstUser, Reply(index)));
             default:
                 return Message(Answer(firstUser, invent: false));
         }
@@ -132,6 +139,37 @@ public sealed class FakeBedrock : IAsyncDisposable
                 ["title"] = "Look into it", ["action"] = "Ask the people closest to it what happened.", ["factIds"] = new JsonArray(id),
             }),
         };
+        return answer.ToJsonString();
+    }
+
+    /// <summary>
+    /// The good answer with one lie: a summary saying the chain's revenue was zero, a recommendation to close all stores,
+    /// or a finding saying sales doubled about the first fact whose percentage change is negative ("halved" if none is).
+    /// </summary>
+    private static string Lie(string prompt, Behaviour lie)
+    {
+        var answer = JsonNode.Parse(Answer(prompt, invent: false))!;
+        switch (lie)
+        {
+            case Behaviour.SaysZeroRevenue:
+                answer["summary"] = ZeroRevenue;
+                break;
+            case Behaviour.OrdersClosingAllStores:
+                answer["recommendations"]![0]!["action"] = CloseAllStores;
+                break;
+            default:
+                var start = prompt.IndexOf("<facts>", StringComparison.Ordinal) + "<facts>".Length;
+                var facts = JsonNode.Parse(prompt[start..prompt.LastIndexOf("</facts>", StringComparison.Ordinal)])!["facts"]!.AsArray();
+                var changed = facts.Select(f => (Fact: f!, Change: f!["figures"]!.AsArray().FirstOrDefault(g => (string?)g!["unit"] == "percent" && (string?)g["name"] != "sharePercent")))
+                                   .Where(x => x.Change is not null).OrderBy(x => (decimal)x.Change!["value"]! < 0 ? 0 : 1).First();
+                answer["findings"] = new JsonArray(new JsonObject
+                {
+                    ["factId"] = (string)changed.Fact["id"]!,
+                    ["explanation"] = (decimal)changed.Change!["value"]! < 0 ? Doubled : Doubled.Replace("doubled", "halved", StringComparison.Ordinal),
+                });
+                break;
+        }
+
         return answer.ToJsonString();
     }
 

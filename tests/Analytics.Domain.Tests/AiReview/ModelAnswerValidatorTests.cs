@@ -3,7 +3,7 @@ using Analytics.Domain.AiReview;
 
 namespace Analytics.Domain.Tests.AiReview;
 
-public sealed class ModelAnswerValidatorTests
+public sealed partial class ModelAnswerValidatorTests
 {
     private static readonly FactSheet Sheet = FactSheets.Anomalies(SampleFacts.Anomalies(50), "USD");
 
