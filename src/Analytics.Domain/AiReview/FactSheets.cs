@@ -119,8 +119,8 @@ public static class FactSheets
     private static PromptFigure Figure(RecommendationFact f) => new(Camel(f.Figure), f.Value, f.Figure switch
     {
         "PercentChange" or "SlopePercent" => "percent",
-        "DiscountRate" or "FourWeekDiscountRate" => "rate",
-        "AverageUnits" or "MissingSku" => "count",
+        "DiscountRate" or "FourWeekDiscountRate" or "OrderShareOfChainDay" or "OrderShareOfStoreDay" => "rate",
+        "AverageUnits" or "MissingSku" or "OrderUnits" => "count",
         _ => "money",
     });
 
