@@ -57,12 +57,12 @@ public sealed class SalesHistoryLoaderTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Builder_KeepStoreCategories_KeepsOrDropsOnlyTheCategories(bool keep)
+    public void Builder_KeepStoreCategories_KeepsOrDropsTheCategoriesAndLastSaleHour(bool keep)
     {
         var store = new StoreDaySummary
         {
             StoreId = "store-0001", BusinessDate = Back(7), Currency = "USD", Totals = new SalesTotals(3, 4, 5, 60m, 1m),
-            Hours = [new HourSales(9, 3, 4, 59m)], Categories = [new CategorySales("Coffee", 3, 4, 5, 60m, 1m)],
+            Hours = [new HourSales(9, 2, 3, 40m), new HourSales(17, 1, 1, 19m), new HourSales(18, 0, 0, -2m, 1, 1, 2m)], Categories = [new CategorySales("Coffee", 3, 4, 5, 60m, 1m)],
             PaymentMethods = [new PaymentMethodSales("card", 3, 59m)], Skus = [],
         };
 
@@ -71,7 +71,7 @@ public sealed class SalesHistoryLoaderTests
         var kept = history.StoreDays(Back(7))["store-0001"];
         Assert.Equal(store.Totals, kept.Totals);
         Assert.Equal(keep ? 1 : 0, kept.Categories.Count);
-        Assert.Empty(kept.Hours);
+        Assert.Equal(keep ? [new HourSales(17, 1, 1, 19m)] : [], kept.Hours); // the last hour with a sale, for the incomplete-day check
     }
 
     [Fact]
