@@ -37,7 +37,7 @@ internal sealed class DailyAnalysisRun(
 
         var companyMetrics = company.Calculate(date, day, await Load(HistoryParts.LastWeekStores)); // CalcCompanyMetrics
         var productMetrics = products.Calculate(date, day, await Load(HistoryParts.Skus)); // CalcProductMetrics
-        var anomalies = detector.Detect(date, day, await Load(HistoryParts.StoreBaseline | HistoryParts.Skus)); // DetectAnomalies
+        var anomalies = detector.Detect(date, day, await Load(HistoryParts.StoreBaseline | HistoryParts.StoreTrend | HistoryParts.Skus)); // DetectAnomalies
         var trendReport = trends.Analyze(date, day, await Load(HistoryParts.StoreTrend)); // AnalyzeTrends
         var recommendations = engine.Recommend(companyMetrics, productMetrics, anomalies, trendReport); // GenerateRecommendations
         return new DayAnalysis(date, day, companyMetrics, productMetrics, anomalies, trendReport, recommendations);

@@ -68,9 +68,10 @@ public sealed class SalesHistoryLoader(ISalesStore sales)
             totals.ExceptWith(plan.SkuDates);
         }
 
-        // Categories are kept only for the baseline (see SalesHistoryBuilder.KeepStoreCategories): else totals suffice.
-        var detail = parts.HasFlag(HistoryParts.StoreBaseline) ? SalesDetail.Totals : SalesDetail.TotalsOnly;
-        reads.AddRange(totals.Order().Select(d => (d, detail)));
+        // Categories (and hours) are kept only on the baseline's dates (see SalesHistoryBuilder.KeepStoreCategories):
+        // elsewhere totals suffice.
+        var baseline = parts.HasFlag(HistoryParts.StoreBaseline) ? plan.BaselineDates.ToHashSet() : [];
+        reads.AddRange(totals.Order().Select(d => (d, baseline.Contains(d) ? SalesDetail.Totals : SalesDetail.TotalsOnly)));
         return reads;
     }
 }

@@ -9,9 +9,10 @@ namespace Analytics.Domain.Insights;
 /// against a <see cref="RobustBaseline"/> of the same weekday over the previous <see cref="BaselineWeeks"/> weeks
 /// (days without sales are left out, not counted as 0). A store that is expected to trade on D but made no sales is a
 /// high-severity <see cref="AnomalyMetric.NoSales"/> anomaly: expected when it traded on every baseline day the chain
-/// traded since its first sale in the baseline, at least <see cref="MinimumHistory"/> of them. A store that often does
-/// not trade on that weekday (the real data set's small stores trade on 50–80 % of days) is not: its absence is
-/// ordinary, and a day the chain was closed says nothing about a store.
+/// traded since its first sale in the baseline, at least <see cref="MinimumHistory"/> of them, and missed at most
+/// <see cref="MaxMissedShare"/> of all recent days the chain traded. A store that often does not trade (the real data
+/// set's small stores trade on 50–80 % of days) is not: its absence is ordinary, and a day the chain was closed says
+/// nothing about a store.
 /// <para>Eight points give a noisy MAD (it is often half the true spread), so a store's scale is also floored at the
 /// median relative scale (scale / median) of all stores for that metric, and a category's at that of all categories:
 /// peers pooled over thousands of points say how much a day usually wobbles, and a store's own history can only
@@ -39,6 +40,9 @@ public sealed class AnomalyDetector
 
     public const double HighZ = 3.5;
     public const double MediumZ = 2.5;
+
+    /// <summary>A store that missed more than this share (10 %) of the recent days the chain traded is not expected on D.</summary>
+    public const decimal MaxMissedShare = 0.10m;
 
     /// <summary>Fewest relative change against the median for <see cref="AnomalySeverity.High"/> (25 %).</summary>
     public const decimal HighChange = 0.25m;
@@ -108,7 +112,7 @@ public sealed class AnomalyDetector
             }
 
             checkedCount++;
-            if (!store.TradedToday && !ExpectedToTrade(store, chainTraded))
+            if (!store.TradedToday && !ExpectedToTrade(store.StoreId, [.. store.PastDays.Select(d => d.BusinessDate)], chainTraded, scope.History))
             {
                 continue;
             }
@@ -139,21 +143,48 @@ public sealed class AnomalyDetector
         return (checkedCount, shortCount);
     }
 
-    /// <summary>Whether the store traded on every baseline date the chain traded since its first sale in the baseline.</summary>
-    private static bool ExpectedToTrade(StoreBaseline store, IReadOnlyList<DateOnly> chainTraded) =>
-        ExpectedToTrade([.. store.PastDays.Select(d => d.BusinessDate)], chainTraded);
-
-    private static bool ExpectedToTrade(IReadOnlyList<DateOnly> storeTraded, IReadOnlyList<DateOnly> chainTraded)
+    /// <summary>
+    /// Whether a store is expected to trade on D: it traded on every baseline date the chain traded since its first
+    /// sale in the baseline (<paramref name="storeTraded"/>, at least <see cref="MinimumHistory"/>), and it missed at
+    /// most <see cref="MaxMissedShare"/> of every loaded date the chain traded since its first sale among them (the
+    /// days before D as well as the same weekdays, when the history has them): a store that trades on two days in
+    /// three is not expected on any one of them, however its Mondays happened to fall.
+    /// </summary>
+    private static bool ExpectedToTrade(string storeId, IReadOnlyList<DateOnly> storeTraded, IReadOnlyList<DateOnly> chainTraded, SalesHistory history)
     {
         var first = storeTraded.Min();
-        return storeTraded.Count >= MinimumHistory && storeTraded.Count >= chainTraded.Count(d => d >= first);
+        if (storeTraded.Count < MinimumHistory || storeTraded.Count < chainTraded.Count(d => d >= first))
+        {
+            return false;
+        }
+
+        var (days, missed) = (0, 0);
+        DateOnly? firstSale = null;
+        for (var d = history.BusinessDate.AddDays(-SalesHistoryPlan.BaselineWeeks * 7); d < history.BusinessDate; d = d.AddDays(1))
+        {
+            if (!history.HasStoreDate(d) || history.ChainDay(d) is null)
+            {
+                continue;
+            }
+
+            var traded = history.StoreDays(d).ContainsKey(storeId);
+            firstSale ??= traded ? d : null;
+            if (firstSale is not null)
+            {
+                days++;
+                missed += traded ? 0 : 1;
+            }
+        }
+
+        return missed <= MaxMissedShare * days;
     }
 
     /// <summary>
     /// The stores expected to send a day for <paramref name="history"/>'s business date: those whose missing day would
     /// be a <see cref="AnomalyMetric.NoSales"/> finding (same rule), ordered by id. <paramref name="history"/> needs
     /// the chain days and store-days (totals suffice) of the baseline dates, as <see cref="Analysis.HistoryParts.StoreBaseline"/>
-    /// loads them.
+    /// loads them, and should have the days before D too (<see cref="Analysis.HistoryParts.StoreTrend"/>), which tell
+    /// an intermittent store from a daily one.
     /// </summary>
     public IReadOnlyList<string> ExpectedStores(SalesHistory history)
     {
@@ -164,7 +195,7 @@ public sealed class AnomalyDetector
         [
             .. dates.SelectMany(d => history.StoreDays(d).Keys.Select(store => (Store: store, Date: d)))
                 .GroupBy(s => s.Store, StringComparer.Ordinal)
-                .Where(g => ExpectedToTrade([.. g.Select(s => s.Date)], chainTraded))
+                .Where(g => ExpectedToTrade(g.Key, [.. g.Select(s => s.Date)], chainTraded, history))
                 .Select(g => g.Key).Order(StringComparer.Ordinal),
         ];
     }

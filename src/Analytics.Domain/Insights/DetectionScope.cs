@@ -38,6 +38,8 @@ internal sealed class DetectionScope
 
     public Dictionary<string, StoreBaseline> Stores { get; }
 
+    public SalesHistory History => _history;
+
     /// <summary>Stores that moved the chain's figure the anomaly's way.</summary>
     public IEnumerable<AnomalyContributor> StoreContributors(Anomaly anomaly) =>
         Pick(anomaly, Stores.Values.Select(s => Part(ContributorKind.Store, s.StoreId, anomaly.Metric, s.Today, s.Past)));

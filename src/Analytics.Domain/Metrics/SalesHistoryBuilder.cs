@@ -92,7 +92,7 @@ public sealed class SalesHistoryBuilder(DateOnly businessDate)
 
             // A baseline store-day keeps its last hour with sales (what the incomplete-day check needs); no history
             // keeps receipts.
-            var kept = KeepStoreCategories
+            var kept = KeepStoreCategories && detail != SalesDetail.TotalsOnly
                 ? store with { Hours = LastSaleHour(store.Hours), PaymentMethods = [], Skus = [], LargestSales = [], LargestReturns = [] }
                 : store with { Hours = [], Categories = [], PaymentMethods = [], Skus = [], LargestSales = [], LargestReturns = [] };
             if (!byStore.TryAdd(store.StoreId, kept))

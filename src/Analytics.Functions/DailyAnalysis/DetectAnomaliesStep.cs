@@ -24,7 +24,7 @@ public sealed class DetectAnomaliesStep(RunData data, AnomalyDetector detector, 
         data.ReviewedAsync(Result, input.Run, reviewer,
             async token =>
             {
-                var (day, history) = await data.LoadAsync(StateName, input.Run, HistoryParts.StoreBaseline | HistoryParts.Skus, token);
+                var (day, history) = await data.LoadAsync(StateName, input.Run, HistoryParts.StoreBaseline | HistoryParts.StoreTrend | HistoryParts.Skus, token);
                 return detector.Detect(input.Run.Date, day, history);
             },
             report => FactSheets.Anomalies(report, input.Run.Currency ?? ""),

@@ -28,17 +28,19 @@ public sealed class SalesHistoryLoaderTests
         var reads = SalesHistoryLoader.Reads(Plan, HistoryParts.All);
 
         Assert.Equal(32, reads.Count);
-        Assert.Equal(Plan.TotalsDates.Order(), reads.Where(r => r.Detail == SalesDetail.Totals).Select(r => r.Date).Order());
         Assert.Equal(Plan.SkuDates.Order(), reads.Where(r => r.Detail == SalesDetail.WithSkus).Select(r => r.Date).Order());
+        // Categories are read on the baseline's dates only; the other store dates at totals only.
+        Assert.Equal([Back(35), Back(42), Back(49), Back(56)], reads.Where(r => r.Detail == SalesDetail.Totals).Select(r => r.Date).Order().Reverse());
+        Assert.Equal(Plan.TotalsDates.Except(Plan.BaselineDates).Order(), reads.Where(r => r.Detail == SalesDetail.TotalsOnly).Select(r => r.Date).Order());
     }
 
     [Fact]
-    public void Reads_StoreTotalsWithoutSkus_ReadTheSkuDatesAtTotals()
+    public void Reads_StoreTotalsWithoutSkus_ReadTheBaselineDatesAtTotalsAndTheRestAtTotalsOnly()
     {
         var reads = SalesHistoryLoader.Reads(Plan, HistoryParts.StoreTotals);
 
         Assert.Equal(Plan.TotalsDates.Concat(Plan.SkuDates).Order(), reads.Select(r => r.Date).Order());
-        Assert.All(reads, r => Assert.Equal(SalesDetail.Totals, r.Detail));
+        Assert.All(reads, r => Assert.Equal(Plan.BaselineDates.Contains(r.Date) ? SalesDetail.Totals : SalesDetail.TotalsOnly, r.Detail));
     }
 
     [Fact]

@@ -113,6 +113,23 @@ public sealed class AnomalyDetectorTests
     }
 
     [Fact]
+    public void Detect_StoreThatTradesEveryOneOfItsWeekdaysButOftenMissesOtherDays_AbsentToday_IsNoFinding()
+    {
+        // Store 3 traded on every one of D's eight weekdays, but on only two days in three of the others: a store that
+        // trades irregularly (the real data set's store-eire on its Mondays), not one whose absence is news.
+        var chain = new ChainSimulator(5, 6);
+        var irregular = ChainSimulator.StoreId(3);
+        IReadOnlyList<StoreDaySummary> On(DateOnly d) =>
+            [.. chain.On(d).Where(s => s.StoreId != irregular || d.DayOfWeek == Day.DayOfWeek || d.DayNumber % 3 != 0)];
+        var history = SalesData.History(Day, On, Day.AddDays(-120));
+
+        var report = new AnomalyDetector().Detect(Day, [.. chain.On(Day).Where(s => s.StoreId != irregular)], history);
+
+        Assert.DoesNotContain(report.Anomalies, a => a.SubjectId == irregular);
+        Assert.DoesNotContain(irregular, new AnomalyDetector().ExpectedStores(history));
+    }
+
+    [Fact]
     public void Detect_StoreThatTradedEveryWeekSinceItOpened_AbsentToday_IsHighNoSales()
     {
         // Store 3 opened five weeks ago and traded on every one of its weekdays since: its absence is unusual.

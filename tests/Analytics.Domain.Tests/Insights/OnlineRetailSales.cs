@@ -42,11 +42,13 @@ internal sealed class OnlineRetailSales
     /// would answer.</summary>
     public SalesHistory History(DateOnly date) => HistoryOf(date, SalesHistoryPlan.For(date).StoreTrendDates, keepCategories: false);
 
-    /// <summary>The history DetectAnomalies loads for <paramref name="date"/> without SKU lines: the chain's D − 56 … D − 1
-    /// and store totals with categories on the same weekdays D − 7 … D − 56 (<c>HistoryParts.StoreBaseline</c>).</summary>
-    public SalesHistory BaselineHistory(DateOnly date) => HistoryOf(date, SalesHistoryPlan.For(date).BaselineDates, keepCategories: true);
+    /// <summary>The history DetectAnomalies loads for <paramref name="date"/> without SKU lines: the chain's D − 56 … D − 1,
+    /// store totals with categories on the same weekdays D − 7 … D − 56 (<c>HistoryParts.StoreBaseline</c>) and store
+    /// totals on D − 27 … D − 1 (<c>HistoryParts.StoreTrend</c>).</summary>
+    public SalesHistory BaselineHistory(DateOnly date) =>
+        HistoryOf(date, SalesHistoryPlan.For(date).BaselineDates, keepCategories: true, SalesHistoryPlan.For(date).StoreTrendDates);
 
-    private SalesHistory HistoryOf(DateOnly date, IReadOnlyList<DateOnly> storeDates, bool keepCategories)
+    private SalesHistory HistoryOf(DateOnly date, IReadOnlyList<DateOnly> storeDates, bool keepCategories, IReadOnlyList<DateOnly>? totalsOnlyDates = null)
     {
         var plan = SalesHistoryPlan.For(date);
         var builder = new SalesHistoryBuilder(date) { KeepStoreCategories = keepCategories };
@@ -63,6 +65,11 @@ internal sealed class OnlineRetailSales
         foreach (var d in storeDates)
         {
             builder.AddStoreDays(d, SalesDetail.Totals, On(d));
+        }
+
+        foreach (var d in (totalsOnlyDates ?? []).Except(storeDates))
+        {
+            builder.AddStoreDays(d, SalesDetail.TotalsOnly, On(d));
         }
 
         return builder.Build();
