@@ -13,6 +13,8 @@ namespace Analytics.Domain.Insights;
 /// <see cref="MaxMissedShare"/> of all recent days the chain traded. A store that often does not trade (the real data
 /// set's small stores trade on 50–80 % of days) is not: its absence is ordinary, and a day the chain was closed says
 /// nothing about a store.
+/// A store with fewer same-weekday days is judged against its days before D, any weekday (a broader baseline), when
+/// it has at least <see cref="MinimumHistory"/> of them.
 /// <para>Eight points give a noisy MAD (it is often half the true spread), so a store's scale is also floored at the
 /// median relative scale (scale / median) of all stores for that metric, and a category's at that of all categories:
 /// peers pooled over thousands of points say how much a day usually wobbles, and a store's own history can only
@@ -107,7 +109,17 @@ public sealed class AnomalyDetector
         {
             if (store.Past.Count < MinimumHistory)
             {
-                shortCount++;
+                // Too few same weekdays: the days before D, any weekday, are a broader baseline (no contributors, as
+                // those days are read without categories).
+                List<DayFigures> broader = [.. RecentDays(store.StoreId, scope.History)];
+                if (!store.TradedToday || broader.Count < MinimumHistory)
+                {
+                    shortCount++;
+                    continue;
+                }
+
+                checkedCount++;
+                anomalies.AddRange(Evaluate(AnomalySubject.Store, store.StoreId, store.Today, broader, pooled));
                 continue;
             }
 
@@ -141,6 +153,18 @@ public sealed class AnomalyDetector
         }
 
         return (checkedCount, shortCount);
+    }
+
+    /// <summary>The store's figures on the loaded days before D (D − 1 … D − 27 when the history has them) it traded on.</summary>
+    private static IEnumerable<DayFigures> RecentDays(string storeId, SalesHistory history)
+    {
+        for (var d = history.BusinessDate.AddDays(1 - SalesHistoryPlan.StoreTrendDays); d < history.BusinessDate; d = d.AddDays(1))
+        {
+            if (history.StoreDays(d).TryGetValue(storeId, out var day))
+            {
+                yield return Figures(day.Totals);
+            }
+        }
     }
 
     /// <summary>

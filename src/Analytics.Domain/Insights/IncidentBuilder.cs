@@ -7,10 +7,13 @@ namespace Analytics.Domain.Insights;
 /// Groups one day's anomalies into <see cref="Incident"/>s, one per cause, and weighs them in money. In order:
 /// <list type="number">
 /// <item><b>Orders.</b> Each kept large receipt (<see cref="StoreDaySummary.LargestSales"/>), largest first, claims the
-/// revenue and basket surges it explains: the chain's, its store's, and its largest line's category's figure would be
+/// revenue and basket surges it explains: the chain's, its store's, and its largest line's category's (by the receipt's
+/// amount in that category) figure would be
 /// at most the top of its expected range without it (and a basket surge beside a revenue surge it explains). A
 /// receipt that explains one, or is at least
-/// <see cref="OrderShareOfChainDay"/> of the chain's day, is an incident of its own.</item>
+/// <see cref="OrderShareOfChainDay"/> of the chain's day, is an incident of its own; it is material only when it is
+/// that share, or out of its store's ordinary (<see cref="UnusualOrder.OutOfTheOrdinary"/>) and above the floor: at a
+/// wholesaler, the day's big order that lifts a category's basket is an ordinary order, not news.</item>
 /// <item><b>Stores and categories.</b> The rest of a store's or a category's anomalies are one incident. A category's
 /// basket anomaly that only repeats its revenue anomaly (same direction) goes. A category whose movement one store
 /// drives (at least <see cref="DrivingShare"/> % of it) joins that store's incident when it moved the same way.</item>
@@ -24,11 +27,16 @@ namespace Analytics.Domain.Insights;
 /// </summary>
 internal sealed class IncidentBuilder
 {
+    /// <summary>An order at least this many times its store's usual largest order (3) is out of the ordinary; a smaller
+    /// one that explains figures still claims them, but as an ordinary order of that store it is not material.</summary>
+    public const decimal OrderOutlierFactor = 3m;
+
     /// <summary>An order this share of the chain's net revenue (50 %) is an incident even if no figure left its range.</summary>
     public const decimal OrderShareOfChainDay = 0.5m;
 
-    /// <summary>An order this share of the chain's day (25 %) is high: verify it before anyone acts on the day's figures.</summary>
-    public const decimal HighOrderShare = 0.25m;
+    /// <summary>An order this share of the chain's day (50 %) is high: the day's figures are mostly that order, so verify
+    /// it before anyone acts on them. A smaller one is medium whatever the figures it moved (they are its, not news).</summary>
+    public const decimal HighOrderShare = 0.5m;
 
     /// <summary>An incident below this share of the chain's usual daily net revenue (5 %) is not material: listed in the
     /// report, not a headline of the e-mail; unless it is a store's high drop of at least <see cref="StoreDropShare"/>
@@ -38,8 +46,12 @@ internal sealed class IncidentBuilder
     /// <summary>A store's high drop this share of its own usual day (30 %) is material whatever the store's size.</summary>
     public const decimal StoreDropShare = 0.30m;
 
-    /// <summary>A high facet makes its incident high only from this share of the chain's usual day (25 %).</summary>
+    /// <summary>A high drop makes its incident high from this share of the chain's usual day (25 %).</summary>
     public const decimal HighImpactShare = 0.25m;
+
+    /// <summary>A high surge makes its incident high from this share of the chain's usual day (50 %): a good day needs
+    /// no one to act at once, so it must be half a usual day more to be high.</summary>
+    public const decimal HighSurgeShare = 0.5m;
 
     /// <summary>A contributor with at least this share (%) of a movement drives it.</summary>
     public const decimal DrivingShare = 50m;
@@ -111,7 +123,9 @@ internal sealed class IncidentBuilder
 
             remaining.RemoveAll(explained.Contains);
             var usual = store.PastDays.Count == 0 ? 0m : RobustBaseline.MedianOf([.. store.PastDays.Select(d => d.Totals.NetRevenue)]);
-            var order = new UnusualOrder(store.StoreId, receipt, Share(receipt.Amount, store.TodaySummary!.Totals.NetRevenue), shareOfChain, usual);
+            List<decimal> largest = [.. store.PastDays.Where(d => d.LargestSales.Count > 0).Select(d => d.LargestSales[0].Amount)];
+            var order = new UnusualOrder(store.StoreId, receipt, Share(receipt.Amount, store.TodaySummary!.Totals.NetRevenue), shareOfChain, usual,
+                                         largest.Count >= AnomalyDetector.MinimumHistory ? RobustBaseline.MedianOf([.. largest]) : null);
             _groups.Add(new Group(IncidentCause.Order, receipt.Id, explained) { Order = order });
         }
     }
@@ -130,7 +144,7 @@ internal sealed class IncidentBuilder
             AnomalySubject.Chain => (AnomalyDetector.Figures(_chain.Totals), receipt.Amount),
             AnomalySubject.Store when anomaly.SubjectId == store.StoreId => (store.Today, receipt.Amount),
             AnomalySubject.Category when anomaly.SubjectId == receipt.TopLine.Category =>
-                (AnomalyDetector.CategoryFigures(_chain.Categories, anomaly.SubjectId), receipt.TopLine.Amount),
+                (AnomalyDetector.CategoryFigures(_chain.Categories, anomaly.SubjectId), receipt.TopCategoryAmount),
             _ => (DayFigures.None, 0m),
         };
         if (amount <= 0m)
@@ -184,10 +198,14 @@ internal sealed class IncidentBuilder
     {
         List<Anomaly> facets = [.. group.Facets.OrderByDescending(Impact).ThenByDescending(a => a.Severity).ThenBy(a => a.Subject).ThenBy(a => a.Metric)];
         var impact = facets.Count == 0 ? group.Order?.Receipt.Amount ?? 0m : facets.Max(Impact);
-        var material = _usualChainDay <= 0m || impact >= MaterialShare * _usualChainDay || facets.Any(f => IsStoreDrop(f, StoreDropShare));
-        var high = (facets.Any(f => f.Severity == AnomalySeverity.High) && (_usualChainDay <= 0m || impact >= HighImpactShare * _usualChainDay))
-                   || group.Order?.ShareOfChainDay >= HighOrderShare
-                   || facets.Any(f => IsStoreDrop(f, AnomalyDetector.LargeChange));
+        var material = group.Order is { } ordered
+            ? ordered.ShareOfChainDay >= OrderShareOfChainDay || (ordered.OutOfTheOrdinary && (_usualChainDay <= 0m || impact >= MaterialShare * _usualChainDay))
+            : _usualChainDay <= 0m || impact >= MaterialShare * _usualChainDay || facets.Any(f => IsStoreDrop(f, StoreDropShare));
+        var high = group.Order is { } order
+            ? order.ShareOfChainDay >= HighOrderShare
+            : (facets.FirstOrDefault() is { Severity: AnomalySeverity.High } lead
+               && (_usualChainDay <= 0m || impact >= (Direction(lead) > 0 ? HighSurgeShare : HighImpactShare) * _usualChainDay))
+              || facets.Any(f => IsStoreDrop(f, AnomalyDetector.LargeChange));
         var severity = !material ? AnomalySeverity.Low : high ? AnomalySeverity.High : AnomalySeverity.Medium;
         return new Incident(group.Cause, group.CauseId, severity, SalesMath.Round2(impact), material, facets, group.Order);
     }

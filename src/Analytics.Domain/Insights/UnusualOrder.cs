@@ -8,4 +8,12 @@ namespace Analytics.Domain.Insights;
 /// 4 places (above 1 when returns make the day's net revenue smaller than the order).
 /// </summary>
 /// <param name="UsualStoreDay">The store's median net revenue on the baseline days (0 without history).</param>
-public sealed record UnusualOrder(string StoreId, ReceiptSummary Receipt, decimal ShareOfStoreDay, decimal ShareOfChainDay, decimal UsualStoreDay);
+/// <param name="UsualLargestOrder">The median of the store's largest sale on its baseline days; null when fewer than
+/// <see cref="AnomalyDetector.MinimumHistory"/> of them kept one.</param>
+public sealed record UnusualOrder(string StoreId, ReceiptSummary Receipt, decimal ShareOfStoreDay, decimal ShareOfChainDay, decimal UsualStoreDay,
+                                  decimal? UsualLargestOrder = null)
+{
+    /// <summary>Whether the order is out of the store's ordinary: at least <see cref="IncidentBuilder.OrderOutlierFactor"/>
+    /// times its usual largest order (or nothing is known of that).</summary>
+    public bool OutOfTheOrdinary => UsualLargestOrder is not { } usual || Receipt.Amount >= IncidentBuilder.OrderOutlierFactor * usual;
+}

@@ -90,10 +90,10 @@ public sealed class SalesHistoryBuilder(DateOnly businessDate)
                 throw new ArgumentException($"Store-day {store.StoreId}/{store.BusinessDate:O} given for {date:O}.", nameof(stores));
             }
 
-            // A baseline store-day keeps its last hour with sales (what the incomplete-day check needs); no history
-            // keeps receipts.
+            // A baseline store-day keeps its last hour with sales (what the incomplete-day check needs) and its largest
+            // sale (how large the store's largest order usually is); no other history keeps receipts.
             var kept = KeepStoreCategories && detail != SalesDetail.TotalsOnly
-                ? store with { Hours = LastSaleHour(store.Hours), PaymentMethods = [], Skus = [], LargestSales = [], LargestReturns = [] }
+                ? store with { Hours = LastSaleHour(store.Hours), PaymentMethods = [], Skus = [], LargestSales = [.. store.LargestSales.Take(1)], LargestReturns = [] }
                 : store with { Hours = [], Categories = [], PaymentMethods = [], Skus = [], LargestSales = [], LargestReturns = [] };
             if (!byStore.TryAdd(store.StoreId, kept))
             {

@@ -11,7 +11,9 @@ namespace Analytics.Domain.Sales;
 /// <param name="Units">Units on the receipt.</param>
 /// <param name="Lines">Item lines on the receipt.</param>
 /// <param name="TopLine">The receipt's largest line by amount (the first of equals).</param>
-public sealed record ReceiptSummary(string Id, DateTimeOffset Timestamp, decimal Amount, long Units, int Lines, ReceiptLine TopLine);
+/// <param name="TopCategoryAmount">The receipt's amount in its largest line's category (that line and the others of
+/// the category, as <paramref name="Amount"/> is summed).</param>
+public sealed record ReceiptSummary(string Id, DateTimeOffset Timestamp, decimal Amount, long Units, int Lines, ReceiptLine TopLine, decimal TopCategoryAmount);
 
 /// <summary>One item line of a <see cref="ReceiptSummary"/>: <paramref name="Amount"/> is quantity × unit price less
 /// its discount.</summary>

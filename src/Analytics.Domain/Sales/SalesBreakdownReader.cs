@@ -164,7 +164,7 @@ internal static class SalesBreakdownReader
     {
         string? id = null;
         DateTimeOffset? timestamp = null;
-        decimal? amount = null;
+        decimal? amount = null, topCategoryAmount = null;
         long? units = null;
         int? lines = null;
         ReceiptLine? top = null;
@@ -175,6 +175,7 @@ internal static class SalesBreakdownReader
             else if (reader.ValueTextEquals("amount"u8) && amount is null) amount = Number(ref reader).GetDecimal();
             else if (reader.ValueTextEquals("units"u8) && units is null) units = Number(ref reader).GetInt64();
             else if (reader.ValueTextEquals("lines"u8) && lines is null) lines = Number(ref reader).GetInt32();
+            else if (reader.ValueTextEquals("topCategoryAmount"u8) && topCategoryAmount is null) topCategoryAmount = Number(ref reader).GetDecimal();
             else if (reader.ValueTextEquals("topLine"u8) && top is null)
             {
                 Expect(ref reader, JsonTokenType.StartObject);
@@ -184,8 +185,8 @@ internal static class SalesBreakdownReader
         }
 
         return reader.TokenType == JsonTokenType.EndObject && id is not null && timestamp is { } t && amount is { } a && units is { } u
-               && lines is { } l && top is not null
-            ? new ReceiptSummary(id, t, a, u, l, top)
+               && lines is { } l && top is not null && topCategoryAmount is { } c
+            ? new ReceiptSummary(id, t, a, u, l, top, c)
             : throw new Unexpected();
     }
 

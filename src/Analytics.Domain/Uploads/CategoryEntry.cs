@@ -24,4 +24,8 @@ internal sealed class CategoryEntry(string category, byte[] utf8)
     public int ReturnLines { get; set; }
     /// <summary>In <see cref="MoneyTicks"/>.</summary>
     public Int128 ReturnTicks { get; set; }
+
+    /// <summary>The open receipt's amount in this category (lines net of discount), in <see cref="MoneyTicks"/>; valid
+    /// while <see cref="LastTransaction"/> is that receipt's.</summary>
+    public Int128 ReceiptTicks { get; set; }
 }

@@ -50,7 +50,8 @@ internal sealed class LargestReceipts
             var unitPrice = kept.TopQuantity == 0 ? 0m : MoneyTicks.ToDecimal(kept.TopGross / kept.TopQuantity);
             receipts.Add(new ReceiptSummary(kept.Id!, kept.Timestamp, MoneyTicks.ToDecimal(kept.Amount), kept.Units, kept.Lines,
                                             new ReceiptLine(top.Sku, top.Name, top.Category, kept.TopQuantity, unitPrice,
-                                                            MoneyTicks.ToDecimal(kept.TopAmount))));
+                                                            MoneyTicks.ToDecimal(kept.TopAmount)),
+                                            MoneyTicks.ToDecimal(kept.TopCategoryAmount)));
         }
 
         return receipts;
@@ -65,6 +66,8 @@ internal sealed class LargestReceipts
         public long Units;
         public int Lines;
         public SkuEntry? TopSku;
+        public CategoryEntry? TopCategory;
+        public Int128 TopCategoryAmount;
         public long TopQuantity;
         public long TopGross;
         public long TopAmount;

@@ -130,7 +130,10 @@ internal sealed class StoreDayAccumulator
         {
             category.LastTransaction = _transactionSequence;
             category.Transactions++;
+            category.ReceiptTicks = 0;
         }
+
+        category.ReceiptTicks += gross - discount;
 
         category.Units += quantity;
         category.Lines++;
@@ -138,7 +141,7 @@ internal sealed class StoreDayAccumulator
         category.DiscountTicks += discount;
         _transactionUnits += quantity;
         _transactionNet += gross - discount;
-        NoteLine(sku, quantity, gross, gross - discount);
+        NoteLine(sku, category, quantity, gross, gross - discount);
     }
 
     /// <summary>A returned line: <paramref name="refund"/> is its net (<paramref name="gross"/> less discount), in <see cref="MoneyTicks"/>.</summary>
@@ -151,23 +154,26 @@ internal sealed class StoreDayAccumulator
         {
             category.LastTransaction = _transactionSequence;
             category.ReturnTransactions++;
+            category.ReceiptTicks = 0;
         }
+
+        category.ReceiptTicks += refund;
 
         category.UnitsReturned += quantity;
         category.ReturnLines++;
         category.ReturnTicks += refund;
         _transactionUnits += quantity;
         _transactionNet += refund;
-        NoteLine(sku, quantity, gross, refund);
+        NoteLine(sku, category, quantity, gross, refund);
     }
 
     /// <summary>Counts a line of the open receipt and keeps it when it is the receipt's largest so far.</summary>
-    private void NoteLine(SkuEntry sku, long quantity, long gross, long amount)
+    private void NoteLine(SkuEntry sku, CategoryEntry category, long quantity, long gross, long amount)
     {
         _receipt.Lines++;
         if (_receipt.TopSku is null || amount > _receipt.TopAmount)
         {
-            (_receipt.TopSku, _receipt.TopQuantity, _receipt.TopGross, _receipt.TopAmount) = (sku, quantity, gross, amount);
+            (_receipt.TopSku, _receipt.TopCategory, _receipt.TopQuantity, _receipt.TopGross, _receipt.TopAmount) = (sku, category, quantity, gross, amount);
         }
     }
 
@@ -180,6 +186,7 @@ internal sealed class StoreDayAccumulator
         }
 
         _receipt.Amount = _transactionNet;
+        _receipt.TopCategoryAmount = _receipt.TopCategory!.ReceiptTicks;
         _receipt.Units = _transactionUnits;
         _receipt.Id = System.Text.Encoding.UTF8.GetString(id);
         _receipt.Timestamp = timestamp;

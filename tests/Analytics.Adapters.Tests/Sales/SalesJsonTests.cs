@@ -68,14 +68,14 @@ public sealed class SalesJsonTests
     public void WithBreakdown_ReceiptsInAnyMemberOrder_AreReadAsTheSerializerReadsThem()
     {
         var header = SalesSamples.Summary("store-0001", SalesSamples.Day) with { Hours = [], Categories = [], PaymentMethods = [], Skus = [], LargestSales = [] };
-        var body = """{"hours":[],"categories":[],"paymentMethods":[],"largestReturns":[{"topLine":{"amount":5.5,"unitPrice":2.75,"quantity":2,"category":"Coffee","name":"Beans","sku":"K1"},"lines":1,"units":2,"amount":5.5,"timestamp":"2025-01-15T10:02:00-05:00","id":"R-\u0031"}]}""";
+        var body = """{"hours":[],"categories":[],"paymentMethods":[],"largestReturns":[{"topLine":{"amount":5.5,"unitPrice":2.75,"quantity":2,"category":"Coffee","name":"Beans","sku":"K1"},"lines":1,"units":2,"topCategoryAmount":5.5,"amount":5.5,"timestamp":"2025-01-15T10:02:00-05:00","id":"R-\u0031"}]}""";
 
         var restored = SalesJson.WithBreakdown(header, Encoding.UTF8.GetBytes(body));
 
         Assert.Empty(restored.LargestSales);
         var refund = Assert.Single(restored.LargestReturns);
         Assert.Equal(new ReceiptSummary("R-1", new DateTimeOffset(2025, 1, 15, 10, 2, 0, TimeSpan.FromHours(-5)), 5.5m, 2, 1,
-                                        new ReceiptLine("K1", "Beans", "Coffee", 2, 2.75m, 5.5m)), refund);
+                                        new ReceiptLine("K1", "Beans", "Coffee", 2, 2.75m, 5.5m), 5.5m), refund);
         Assert.Equal(TimeSpan.FromHours(-5), refund.Timestamp.Offset); // the offset is kept, not turned into UTC
     }
 

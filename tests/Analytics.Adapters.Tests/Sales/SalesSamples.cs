@@ -62,9 +62,9 @@ internal static class SalesSamples
             LargestSales =
             [
                 new ReceiptSummary("T-0001", new DateTimeOffset(date.ToDateTime(new TimeOnly(17, 5, 9)), TimeSpan.FromHours(-5)), 8747000.122m * factor, 3, 2,
-                                   new ReceiptLine("SKU-000000", "Beans", "Coffee", 2, 4373500.0615m, 8747000.122m * factor)),
+                                   new ReceiptLine("SKU-000000", "Beans", "Coffee", 2, 4373500.0615m, 8747000.122m * factor), 8747000.122m * factor),
                 new ReceiptSummary("T-0002 \"b\"", new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), 0.001m * factor, 1, 1,
-                                   new ReceiptLine("SKU-é", "Tea \"green\" <b>", "Tea \"green\" <b>", 1, 0.001m, 0.001m * factor)),
+                                   new ReceiptLine("SKU-é", "Tea \"green\" <b>", "Tea \"green\" <b>", 1, 0.001m, 0.001m * factor), 0.001m * factor),
             ],
         };
     }
@@ -82,7 +82,7 @@ internal static class SalesSamples
         LargestReturns =
         [
             new ReceiptSummary("R-1", new DateTimeOffset(summary.BusinessDate.ToDateTime(new TimeOnly(20, 1)), TimeSpan.FromHours(-5)), 10.004m * factor, 2, 2,
-                               new ReceiptLine("SKU-000000", "Beans", "Coffee", 1, 10.003m, 10.003m * factor)),
+                               new ReceiptLine("SKU-000000", "Beans", "Coffee", 1, 10.003m, 10.003m * factor), 10.004m * factor),
         ],
     };
 

@@ -194,14 +194,36 @@ public sealed class AnomalyDetectorTests
     }
 
     [Fact]
-    public void Detect_NewStore_IsCountedAsShortHistoryNotFlagged()
+    public void Detect_StoreOpenedThreeDaysAgo_IsCountedAsShortHistoryNotFlagged()
     {
         var chain = new ChainSimulator(2, 5);
-        var history = SalesData.History(Day, d => [.. chain.On(d).Where(s => s.StoreId != ChainSimulator.StoreId(4) || d >= Day.AddDays(-14))]);
+        var history = SalesData.History(Day, d => [.. chain.On(d).Where(s => s.StoreId != ChainSimulator.StoreId(4) || d >= Day.AddDays(-3))]);
 
         var report = new AnomalyDetector().Detect(Day, chain.On(Day), history);
 
         Assert.Equal(1, report.StoresWithShortHistory);
         Assert.DoesNotContain(report.Anomalies, a => a.SubjectId == ChainSimulator.StoreId(4));
     }
+
+    [Fact]
+    public void Detect_StoreOpenedTwoWeeksAgo_IsJudgedAgainstItsDaysSoFar()
+    {
+        // Two of its weekdays are too few for a same-weekday baseline; its fourteen days, any weekday, are not.
+        var chain = new ChainSimulator(2, 5);
+        var opened = ChainSimulator.StoreId(4);
+        var history = SalesData.History(Day, d => [.. chain.On(d).Where(s => s.StoreId != opened || d >= Day.AddDays(-14))]);
+        var ordinary = new AnomalyDetector().Detect(Day, chain.On(Day), history);
+        var surge = new AnomalyDetector().Detect(Day, [.. chain.On(Day).Select(s => s.StoreId == opened ? Scaled(s, 40) : s)], history);
+
+        Assert.Equal(0, ordinary.StoresWithShortHistory);
+        Assert.DoesNotContain(ordinary.Anomalies, a => a.SubjectId == opened);
+        var found = surge.Anomalies.Single(a => a.SubjectId == opened && a.Metric == AnomalyMetric.NetRevenue);
+        Assert.Equal((AnomalySeverity.High, 14), (found.Severity, found.BaselinePoints));
+        Assert.True(found.Value > found.Median * 20);
+    }
+
+    private static StoreDaySummary Scaled(StoreDaySummary day, int factor) => day with
+    {
+        Totals = day.Totals with { GrossSales = day.Totals.GrossSales * factor, Discounts = day.Totals.Discounts * factor },
+    };
 }

@@ -31,7 +31,7 @@ public sealed class IncidentBuilderTests
                 LargestSales =
                 [
                     new ReceiptSummary("ORDER-77", new DateTimeOffset(2025, 6, 18, 11, 5, 0, TimeSpan.FromHours(-4)), order.Totals.NetSales, 400, 1,
-                                       new ReceiptLine("G1", "Gift box", "Gifts", 400, 50m, 20_000m)),
+                                       new ReceiptLine("G1", "Gift box", "Gifts", 400, 50m, 20_000m), 20_000m),
                 ],
             };
         }),

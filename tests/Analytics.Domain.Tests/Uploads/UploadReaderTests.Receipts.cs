@@ -38,9 +38,9 @@ public sealed partial class UploadReaderTests
         Assert.Equal(
             [
                 new ReceiptSummary("T-2", new DateTimeOffset(2025, 1, 15, 10, 12, 33, newYork), 79.00m, 7, 3,
-                                   new ReceiptLine("K2", "Pot", "Home", 2, 30.125m, 60.00m)),
-                new ReceiptSummary("T-3", new DateTimeOffset(2025, 1, 15, 11, 0, 0, newYork), 18m, 2, 1, new ReceiptLine("K3", "Cup", "Home", 2, 9m, 18m)),
-                new ReceiptSummary("T-4", new DateTimeOffset(2025, 1, 15, 12, 0, 0, newYork), 18m, 2, 1, new ReceiptLine("K1", "Tea", "Drinks", 2, 9m, 18m)),
+                                   new ReceiptLine("K2", "Pot", "Home", 2, 30.125m, 60.00m), 69.00m),
+                new ReceiptSummary("T-3", new DateTimeOffset(2025, 1, 15, 11, 0, 0, newYork), 18m, 2, 1, new ReceiptLine("K3", "Cup", "Home", 2, 9m, 18m), 18m),
+                new ReceiptSummary("T-4", new DateTimeOffset(2025, 1, 15, 12, 0, 0, newYork), 18m, 2, 1, new ReceiptLine("K1", "Tea", "Drinks", 2, 9m, 18m), 18m),
             ],
             summary.LargestSales);
         Assert.Equal(StoreDaySummary.MaxLargestReceipts, summary.LargestSales.Count);
@@ -53,7 +53,7 @@ public sealed partial class UploadReaderTests
 
         Assert.Equal(["R-1", "R-2"], Assert.Single(emitted).Summary.LargestReturns.Select(r => r.Id));
         Assert.Equal(new ReceiptLine("K2", "Pot", "Home", 2, 30.125m, 60.00m), Assert.Single(emitted).Summary.LargestReturns[0].TopLine);
-        Assert.Equal(60.00m, Assert.Single(emitted).Summary.LargestReturns[0].Amount);
+        Assert.Equal((60.00m, 60.00m), (Assert.Single(emitted).Summary.LargestReturns[0].Amount, Assert.Single(emitted).Summary.LargestReturns[0].TopCategoryAmount));
     }
 
     [Fact]
