@@ -43,8 +43,8 @@ public sealed class CheckUploadsStep(ISalesStore sales, SalesHistoryLoader histo
         List<string> missing = [.. expected.Where(s => !arrived.Contains(s))];
 
         var check = new UploadCheck(date, expected.Count, arrived.Count, [.. missing.Take(MaxListed)], missing.Count,
-                                    Complete: missing.Count == 0, CutoffPassed: cutoff is not { } c || now >= c, cutoff,
-                                    Waited: cutoff is { } until && input.StartedAt < until, now);
+                                    Complete: missing.Count == 0, CutoffPassed: cutoff is not { } c || now >= c,
+                                    Waited: cutoff is { } until && input.StartedAt < until, CheckedAt: now, cutoff);
         var outcome = check.Describe();
         Log.UploadsChecked(logger, date, outcome);
         return check;

@@ -13,9 +13,9 @@ namespace Analytics.Functions.DailyAnalysis;
 /// <param name="MissingCount">How many expected stores have no day.</param>
 /// <param name="Complete">Every expected store has a day.</param>
 /// <param name="CutoffPassed">The cut-off has passed, or none is set: the run stops waiting.</param>
-/// <param name="Cutoff">The cut-off with the chain's offset; null when none is set (no waiting).</param>
 /// <param name="Waited">The execution started before the cut-off, so it could wait for uploads.</param>
 /// <param name="CheckedAt">When the check was made.</param>
+/// <param name="Cutoff">The cut-off with the chain's offset; null when none is set (no waiting).</param>
 public sealed record UploadCheck(
     DateOnly Date,
     int Expected,
@@ -24,9 +24,9 @@ public sealed record UploadCheck(
     int MissingCount,
     bool Complete,
     bool CutoffPassed,
-    DateTimeOffset? Cutoff,
     bool Waited,
-    DateTimeOffset CheckedAt)
+    DateTimeOffset CheckedAt,
+    DateTimeOffset? Cutoff = null)
 {
     /// <summary>One line for the log and the CLI, e.g. <c>waited until 09:00; no upload from store-a, store-b (2 of 40 expected)</c>.</summary>
     public string Describe()

@@ -4,6 +4,7 @@ using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Domain.Sales;
 using Analytics.Functions.DailyAnalysis;
+using Analytics.Functions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -131,6 +132,9 @@ public sealed class CheckUploadsStepTests
 
         Assert.Equal((false, true, null), (check.Complete, check.CutoffPassed, check.Cutoff));
         Assert.Equal("no upload cut-off set, did not wait; no upload from store-1 (1 of 2 expected)", check.Describe());
+        var json = System.Text.Json.JsonSerializer.Serialize(check, StepJsonContext.Default.UploadCheck); // as the state carries it
+        Assert.DoesNotContain("cutoff\"", json, StringComparison.Ordinal);
+        Assert.Equal(check.Describe(), System.Text.Json.JsonSerializer.Deserialize(json, StepJsonContext.Default.UploadCheck)!.Describe());
     }
 
     [Fact]
