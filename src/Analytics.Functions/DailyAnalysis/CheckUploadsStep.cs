@@ -38,6 +38,7 @@ public sealed class CheckUploadsStep(ISalesStore sales, SalesHistoryLoader histo
 
         var baseline = history.LoadStoreBaselineAsync(date, cancellationToken);
         var day = sales.GetDayAsync(date, SalesDetail.TotalsOnly, cancellationToken);
+        await Task.WhenAll(baseline, day);
         var expected = detector.ExpectedStores(await baseline);
         var arrived = (await day).Select(s => s.StoreId).ToHashSet(StringComparer.Ordinal);
         List<string> missing = [.. expected.Where(s => !arrived.Contains(s))];
