@@ -45,6 +45,10 @@ internal static partial class Log
         Message = "Deleted stale temporary file {Path}, last written {AgeMinutes:F0} minutes ago")]
     public static partial void StaleTempFileDeleted(ILogger logger, string path, double ageMinutes);
 
+    /// <summary>CheckUploads' finding (<see cref="DailyAnalysis.UploadCheck.Describe"/>), each time it checks.</summary>
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "Uploads of {Date}: {Outcome}")]
+    public static partial void UploadsChecked(ILogger logger, DateOnly date, string outcome);
+
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Could not delete stale temporary file(s) at {Path}: {Reason}")]
     public static partial void StaleTempFileNotDeleted(ILogger logger, string path, string reason);
 }

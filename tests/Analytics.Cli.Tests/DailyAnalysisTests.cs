@@ -8,6 +8,8 @@ using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
 using Analytics.Functions.DailyAnalysis;
 using Analytics.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Cli.Tests;
 
@@ -111,9 +113,11 @@ public sealed class SteadyDemoTests(SteadyChainFixture chain) : IClassFixture<St
     [Fact]
     public async Task Daily_ClosedDates_AreClosedForEveryoneInTheForecastExport()
     {
-        var (exitCode, output) = await chain.Cli.RunAsync("daily", "--date", "2025-01-14", "--closed-dates", "2025-01-18, 2025-01-19");
+        var (exitCode, output, progress) = await chain.Cli.RunWithErrorsAsync("daily", "--date", "2025-01-14", "--closed-dates", "2025-01-18, 2025-01-19");
 
         Assert.True(exitCode == 0, output);
+        Assert.Contains("  Uploads: ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("WaitForUploads", progress, StringComparison.Ordinal); // locally no cut-off by default: no waiting
         var rows = File.ReadAllLines(Path.Combine(chain.Cli.Bucket, "exports", "quicksight", "sales_forecast", "dt=2025-01-14", "part-00000.ndjson"))
             .Select(l => JsonNode.Parse(l)!).ToList();
         var closed = rows.Where(r => (string?)r["forecast_date"] is "2025-01-18" or "2025-01-19").ToList();
@@ -130,6 +134,15 @@ public sealed class SteadyDemoTests(SteadyChainFixture chain) : IClassFixture<St
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("--closed-dates: Analysis:ClosedDates:0 has 'Boxing Day', which is not an ISO date (yyyy-MM-dd).", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Daily_UploadCutoffThatIsNoTime_IsAUsageError()
+    {
+        var (exitCode, _, errors) = await chain.Cli.RunWithErrorsAsync("daily", "--date", "2025-01-14", "--upload-cutoff", "9am");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--upload-cutoff: Analysis:UploadCutoff is '9am', which is not a time of day HH:mm", errors, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,5 +184,63 @@ public sealed class PlantedDemoTests(PlantedChainFixture chain) : IClassFixture<
         Assert.All(anomalies.Take(ranks.Max() + 1), a => Assert.True(IsPlanted(a), $"{a.Subject} {a.SubjectId} {a.Metric} ranks above a planted anomaly"));
         Assert.Contains("found, rank", chain.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("NOT FOUND", chain.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Daily_AnExpectedStoreHasNotUploaded_WaitsInSkippedTimeUntilTheCutoffThenRunsAndSaysWhoIsMissing()
+    {
+        var closed = PlantedAnomalies.For(new SalesDataGenerator(new GeneratorOptions { Stores = 20, Days = 63, LastDate = DemoChainFixture.LastDate }).Stores,
+                                          DemoChainFixture.LastDate).ClosedStore;
+        var data = Directory.CreateTempSubdirectory("analytics-uploads-");
+        try
+        {
+            CopyFolder(chain.Cli.DataDirectory, data.FullName); // the fixture's own runs stay the only ones of its date
+            var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 16, 6, 0, 0, TimeSpan.Zero)); // never moves: only skipped waits do
+            await using var services = LocalEnvironment.CreateServices(data.FullName, instantWaits: true, configure: s => s
+                .AddSingleton<TimeProvider>(clock)
+                .Configure<AnalysisOptions>(o => (o.TimeZone, o.UploadCutoff) = ("UTC", "09:00")));
+
+            var (exitCode, output, progress) = await CapturedAsync(() => DailyCommand.RunAsync(services, DemoChainFixture.LastDate, CancellationToken.None));
+
+            Assert.True(exitCode == 0, output + progress);
+            var checks = progress.Split('\n').Count(l => l.EndsWith($"▸ {CheckUploadsStep.StateName}", StringComparison.Ordinal));
+            var waits = progress.Split('\n').Count(l => l.EndsWith("▸ WaitForUploads", StringComparison.Ordinal));
+            Assert.Equal((13, 12), (checks, waits)); // 06:00, 06:15, … 09:00: three hours of 15-minute waits, then on
+            Assert.Contains($"  Uploads: waited until 09:00; no upload from {closed} (1 of 20 expected)", output, StringComparison.Ordinal);
+            Assert.Equal(new DateTimeOffset(2025, 1, 16, 6, 0, 0, TimeSpan.Zero), clock.GetUtcNow());
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> CapturedAsync(Func<Task<(int ExitCode, DailyInsights? Insights)>> run)
+    {
+        var (originalOut, originalError) = (Console.Out, Console.Error);
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        Console.SetOut(output);
+        Console.SetError(errors);
+        try
+        {
+            var (exitCode, _) = await run();
+            return (exitCode, output.ToString(), errors.ToString());
+        }
+        finally
+        {
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 }

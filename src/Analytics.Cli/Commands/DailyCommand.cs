@@ -17,6 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 using StatesLanguage.Evaluation;
+using StatesLanguage.Evaluation.History;
 
 namespace Analytics.Cli.Commands;
 
@@ -56,21 +57,40 @@ internal static class DailyCommand
                 result.AddError("--closed-dates: " + e.Message);
             }
         });
+        var uploadCutoff = new Option<string?>("--upload-cutoff")
+        {
+            Description = "Wait for the stores expected to upload until HH:mm on the morning after the date, in the chain's time zone " +
+                          "(checking every 15 minutes; with --instant-waits the waits pass at once). Default: no waiting",
+        };
+        uploadCutoff.Validators.Add(result =>
+        {
+            try
+            {
+                new AnalysisOptions { UploadCutoff = result.GetValueOrDefault<string?>() ?? "" }.ParseUploadCutoff();
+            }
+            catch (InvalidOperationException e)
+            {
+                result.AddError("--upload-cutoff: " + e.Message);
+            }
+        });
         var command = new Command("daily", "Run the daily analysis workflow for a business date and print where its report and exports are.")
         {
-            date, timeZone, closedDates,
+            date, timeZone, closedDates, uploadCutoff,
         };
         var model = new ModelFlags();
         model.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var closed = ClosedDates(parseResult.GetValue(closedDates)).ClosedDates;
+            var cutoff = parseResult.GetValue(uploadCutoff) ?? "";
             Action<IServiceCollection> closures = services => services.Configure<AnalysisOptions>(options =>
             {
                 foreach (var item in closed)
                 {
                     options.ClosedDates.Add(item);
                 }
+
+                options.UploadCutoff = cutoff;
             });
             await using var services = local.BuildServices(parseResult, ChainTimeZone(parseResult.GetValue(timeZone)!) + model.Configure(parseResult) + closures);
             return (await RunAsync(services, parseResult.GetValue(date), cancellationToken)).ExitCode;
@@ -161,8 +181,14 @@ internal static class DailyCommand
             ExecutionProgress.WriteTo(line => progress.WriteLine(line), LocalWorkflows.DailyAnalysis), cancellationToken);
         var execution = result.ExecutionArn[(result.ExecutionArn.LastIndexOf(':') + 1)..];
         var seconds = clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+        var uploads = Uploads(result);
         if (result.Status != ExecutionStatus.Succeeded)
         {
+            if (uploads is not null)
+            {
+                Console.Error.WriteLine($"Uploads: {uploads}");
+            }
+
             Console.Error.WriteLine($"The daily analysis {result.StatusText} after {seconds} s: {result.Error}: {result.Cause}");
             Console.Error.WriteLine($"Its history: analytics executions show {execution}");
             return (1, null);
@@ -177,8 +203,24 @@ internal static class DailyCommand
         Console.WriteLine($"  E-mail:  {objects.PathOf(report.TextKey)} (also in {Path.Combine(workflows.Outbox.Directory, LocalResources.DailyReportTopic)})");
         Console.WriteLine($"  Exports: {objects.PathOf(AnalysisKeys.ExportsPrefix + "manifests")} (QuickSight manifests; data beside them)");
         Console.WriteLine($"  Subject: {report.Subject}");
+        Console.WriteLine($"  Uploads: {uploads}");
         PrintHeadlines(insights);
         return (0, insights);
+    }
+
+    /// <summary>
+    /// What CheckUploads found (<see cref="UploadCheck.Describe"/>), as the state carried it (<c>$.uploads</c>) into
+    /// GetStoreSummaries once the waiting was over; null when the execution never got there.
+    /// </summary>
+    internal static string? Uploads(ExecutionResult result)
+    {
+        var entered = result.History.Events.LastOrDefault(e => e.Type == HistoryEventType.TaskStateEntered && e.StateName == GetStoreSummariesStep.StateName);
+        return entered?.Input?["uploads"] switch
+        {
+            JsonObject unknown when unknown.ContainsKey("unknown") => $"unknown, the check failed: {unknown["error"]}: {unknown["cause"]}",
+            JsonObject check => check.Deserialize(StepJsonContext.Default.UploadCheck)!.Describe(),
+            _ => null,
+        };
     }
 
     private static void PrintHeadlines(DailyInsights insights)

@@ -142,6 +142,7 @@ internal static partial class SamTemplate
         ["ChainTimeZone"] = Parameter("The chain's IANA time zone: business dates, 'yesterday' for scheduled runs, and the schedule's zone.", "UTC"),
         ["ClosedDates"] = Parameter("Dates the whole chain is closed (public holidays), as yyyy-MM-dd separated by commas: the sales forecast gives them 0 and leaves them out of what it learns from. Empty: none.", ""),
         ["DailySchedule"] = Parameter("When the daily analysis runs (EventBridge Scheduler expression, in ChainTimeZone).", "cron(0 6 * * ? *)"),
+        ["UploadCutoff"] = Parameter("Until when, as HH:mm in ChainTimeZone on the morning after the business date, the scheduled daily analysis waits (checking every 15 minutes) for the stores expected to upload, before it runs and says who is missing. Empty: no waiting.", "10:00", allowedPattern: "^(([01][0-9]|2[0-3]):[0-5][0-9])?$"),
         ["ModelId"] = Parameter("Amazon Bedrock model id or inference profile for the AI steps. Empty: statistics only.", ""),
         ["LogRetentionDays"] = new JsonObject
         {
@@ -166,8 +167,17 @@ internal static partial class SamTemplate
         ["AllowedValues"] = new JsonArray([.. allowed.Select(a => (JsonNode)a)]),
     };
 
-    private static JsonObject Parameter(string description, string defaultValue) =>
-        new() { ["Type"] = "String", ["Description"] = description, ["Default"] = defaultValue };
+    /// <param name="allowedPattern">A regular expression CloudFormation checks the value against before it deploys anything.</param>
+    private static JsonObject Parameter(string description, string defaultValue, string? allowedPattern = null)
+    {
+        var parameter = new JsonObject { ["Type"] = "String", ["Description"] = description, ["Default"] = defaultValue };
+        if (allowedPattern is not null)
+        {
+            parameter["AllowedPattern"] = allowedPattern;
+        }
+
+        return parameter;
+    }
 
     private static JsonObject Globals() => new()
     {
@@ -186,6 +196,7 @@ internal static partial class SamTemplate
                     [$"{StorageOptions.SectionName}__{nameof(StorageOptions.BucketName)}"] = Ref(Bucket),
                     [$"{AnalysisOptions.Section}__{nameof(AnalysisOptions.TimeZone)}"] = Ref("ChainTimeZone"),
                     [$"{AnalysisOptions.Section}__{nameof(AnalysisOptions.ClosedDates)}__0"] = Ref("ClosedDates"),
+                    [$"{AnalysisOptions.Section}__{nameof(AnalysisOptions.UploadCutoff)}"] = Ref("UploadCutoff"),
                     [$"{ModelOptions.Section}__{nameof(ModelOptions.Id)}"] = Ref("ModelId"),
                 },
             },

@@ -23,6 +23,35 @@ public sealed class AnalysisOptions
     /// </summary>
     public IList<string> ClosedDates { get; } = [];
 
+    /// <summary>
+    /// How long a scheduled run waits for the stores expected to upload (daily-analysis, state CheckUploads): a local
+    /// time of day <c>HH:mm</c> in <see cref="TimeZone"/> on the day after the business date (the morning the run
+    /// starts). Before it, a run that misses an expected store waits and checks again; from it on, the run goes on
+    /// and says who is missing. Empty (the default, and locally): no waiting. <c>Analysis__UploadCutoff</c> in a
+    /// Lambda's environment, set from the stack's <c>UploadCutoff</c>. A string, parsed by
+    /// <see cref="ParseUploadCutoff"/>.
+    /// </summary>
+    public string UploadCutoff { get; set; } = "";
+
+    /// <summary><see cref="UploadCutoff"/> as a time of day; null when empty (no waiting).</summary>
+    /// <exception cref="InvalidOperationException">The value is not a 24-hour <c>HH:mm</c> time; the message names it
+    /// and its key.</exception>
+    /// <param name="keySeparator">How the message spells the key: <c>:</c> for configuration, <c>__</c> for an
+    /// environment variable.</param>
+    public TimeOnly? ParseUploadCutoff(string keySeparator = ":")
+    {
+        var value = (UploadCutoff ?? "").Trim();
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        return TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var cutoff)
+            ? cutoff
+            : throw new InvalidOperationException(
+                $"{Section}{keySeparator}{nameof(UploadCutoff)} is '{value}', which is not a time of day HH:mm (24-hour, e.g. 09:30).");
+    }
+
     /// <summary><see cref="ClosedDates"/> as dates.</summary>
     /// <exception cref="InvalidOperationException">A value is not a <c>yyyy-MM-dd</c> date; the message names it and
     /// its key.</exception>

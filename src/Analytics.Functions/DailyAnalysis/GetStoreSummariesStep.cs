@@ -51,7 +51,7 @@ public sealed class GetStoreSummariesStep(ISalesStore sales, AnalysisArtifacts a
     }
 
     /// <exception cref="InvalidOperationException">The configured zone is unknown: a deployment error, not bad input.</exception>
-    private static NodaTime.DateTimeZone ChainZone(AnalysisOptions options) =>
+    internal static NodaTime.DateTimeZone ChainZone(AnalysisOptions options) =>
         TimeZones.Find(options.TimeZone)
         ?? throw new InvalidOperationException($"{AnalysisOptions.Section}:{nameof(AnalysisOptions.TimeZone)} '{options.TimeZone}' is not a known time zone.");
 }

@@ -23,6 +23,8 @@ namespace Analytics.Functions.Hosting;
 [JsonSerializable(typeof(PendingUpload))]
 [JsonSerializable(typeof(IncompleteUploadInput))]
 [JsonSerializable(typeof(IncompleteUploadReport))]
+[JsonSerializable(typeof(CheckUploadsInput))]
+[JsonSerializable(typeof(UploadCheck))]
 [JsonSerializable(typeof(GetStoreSummariesInput))]
 [JsonSerializable(typeof(AnalysisRun))]
 [JsonSerializable(typeof(RunInput))]

@@ -81,6 +81,33 @@ public sealed class SamTemplateTests
         Assert.Equal(StepCatalog.All.Select(s => s.Function.ResourceName).Order(StringComparer.Ordinal), declared);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("10:00")]
+    [InlineData("00:00")]
+    [InlineData("23:59")]
+    [InlineData("9:00")]
+    [InlineData("24:00")]
+    [InlineData("09:60")]
+    [InlineData("09:00:00")]
+    [InlineData("9am")]
+    public void UploadCutoff_ParameterAllowsExactlyWhatTheFunctionsAccept(string value)
+    {
+        var parameter = Template()["Parameters"]!["UploadCutoff"]!;
+        var functionsAccept = true;
+        try
+        {
+            new Analytics.Domain.Analysis.AnalysisOptions { UploadCutoff = value }.ParseUploadCutoff();
+        }
+        catch (InvalidOperationException)
+        {
+            functionsAccept = false;
+        }
+
+        Assert.Equal(functionsAccept, System.Text.RegularExpressions.Regex.IsMatch(value, (string)parameter["AllowedPattern"]!));
+        Assert.Equal("10:00", (string?)parameter["Default"]);
+    }
+
     [Fact]
     public void StateMachines_LogAllEventsWithTheirDataByDefault_BothTunableByParameter()
     {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.S3;
+using Analytics.Cli.Commands;
 using Analytics.Cli.Workflows;
 using Analytics.Domain;
 using Analytics.Domain.AiReview;
@@ -89,6 +90,24 @@ public sealed class LeastPrivilegeDailyAnalysisTests(PolicedChainFixture chain) 
         var insights = Completed(run);
         Assert.False(insights.HasErrors, string.Join("; ", insights.Parts.Select(p => $"{p.Step} {p.Error} {p.Cause}")));
         Assert.Equal(0, run.Alerts);
+        // CheckUploads' failures are caught (the run goes on): that it was allowed what it does shows in its result.
+        Assert.Matches("^(uploads complete|no upload cut-off set)", DailyCommand.Uploads(run.Result));
+    }
+
+    [Fact]
+    public async Task DailyAnalysis_CheckUploadsFails_RunsWithTheUploadsMarkedUnknown()
+    {
+        var run = await RunAsync((function, services) =>
+        {
+            if (function == CheckUploadsStep.StateName)
+            {
+                services.Decorate<ISalesStore>(_ => new UnavailableSalesStore());
+            }
+        });
+
+        var insights = Completed(run);
+        Assert.False(insights.HasErrors);
+        Assert.StartsWith($"unknown, the check failed: {nameof(ProvisionedThroughputExceededException)}", DailyCommand.Uploads(run.Result), StringComparison.Ordinal);
     }
 
     [Fact]

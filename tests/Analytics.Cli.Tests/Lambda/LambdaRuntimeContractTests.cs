@@ -155,6 +155,7 @@ public sealed class LambdaRuntimeContractTests(LambdaPackage package, MotoServer
     [InlineData("Storage__BucketName", "Storage__BucketName is not set")]
     [InlineData("Analysis__TimeZone=Mars/Olympus_Mons", "Analysis__TimeZone is 'Mars/Olympus_Mons'")]
     [InlineData("Analysis__ClosedDates__0=2025-12-25,Boxing Day", "Analysis__ClosedDates__0 has 'Boxing Day', which is not an ISO date")]
+    [InlineData("Analysis__UploadCutoff=9am", "Analysis__UploadCutoff is '9am', which is not a time of day HH:mm")]
     public async Task Init_ConfigurationMissingOrWrong_ReportsAnInitErrorSayingWhatAndExits(string change, string message)
     {
         var environment = Environment(GetStoreSummariesStep.StateName);
@@ -226,6 +227,7 @@ public sealed class LambdaRuntimeContractTests(LambdaPackage package, MotoServer
             ["DataBucket"] = Bucket,
             ["ChainTimeZone"] = "America/New_York",
             ["ClosedDates"] = "2024-12-25,2025-12-25",
+            ["UploadCutoff"] = "10:00",
             ["ModelId"] = "",
         });
         environment[$"{StorageOptions.SectionName}__{nameof(StorageOptions.ServiceUrl)}"] = moto.ServiceUrl.ToString();

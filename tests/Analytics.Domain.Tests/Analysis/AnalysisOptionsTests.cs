@@ -67,6 +67,44 @@ public sealed class AnalysisOptionsTests
         Assert.Equal($"Analysis:ClosedDates:1 has '{value.Split(',')[^1]}', which is not an ISO date (yyyy-MM-dd).", error.Message);
     }
 
+    [Theory]
+    [InlineData("09:00", 9, 0)]
+    [InlineData(" 23:45 ", 23, 45)]
+    [InlineData("00:00", 0, 0)]
+    public void ParseUploadCutoff_AnHourAndMinute_IsThatTimeOfDay(string value, int hour, int minute)
+    {
+        var options = new AnalysisOptions();
+        Section(("Analysis:UploadCutoff", value)).Bind(options);
+
+        Assert.Equal(new TimeOnly(hour, minute), options.ParseUploadCutoff());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void ParseUploadCutoff_EmptyAsTheLocalDefault_NoWaiting(string value)
+    {
+        var options = new AnalysisOptions();
+        Section(("Analysis:UploadCutoff", value)).Bind(options);
+
+        Assert.Null(options.ParseUploadCutoff());
+        Assert.Null(new AnalysisOptions().ParseUploadCutoff());
+    }
+
+    [Theory]
+    [InlineData("9:00")]
+    [InlineData("24:00")]
+    [InlineData("09:00:00")]
+    [InlineData("9am")]
+    public void ParseUploadCutoff_NotAnHHmmTime_FailsNamingItAndItsKey(string value)
+    {
+        var options = new AnalysisOptions { UploadCutoff = value };
+
+        var error = Assert.Throws<InvalidOperationException>(() => options.ParseUploadCutoff(keySeparator: "__"));
+
+        Assert.Equal($"Analysis__UploadCutoff is '{value}', which is not a time of day HH:mm (24-hour, e.g. 09:30).", error.Message);
+    }
+
     [Fact]
     public void SalesForecaster_AClosedDateThatIsNotADate_RefusesToStart()
     {

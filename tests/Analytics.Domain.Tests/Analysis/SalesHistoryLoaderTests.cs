@@ -101,6 +101,36 @@ public sealed class SalesHistoryLoaderTests
         Assert.Equal(3m, history.ChainDay(Back(3))!.Totals.NetRevenue);
     }
 
+    [Fact]
+    public async Task LoadStoreBaselineAsync_ReadsOnlyTheEightSameWeekdaysAtTotalsOnlyAndSumsTheChainsDaysFromThem()
+    {
+        var sales = Substitute.For<ISalesStore>();
+        sales.GetDayAsync(Arg.Any<DateOnly>(), Arg.Any<SalesDetail>(), Arg.Any<CancellationToken>()).Returns([]);
+        sales.GetDayAsync(Back(14), SalesDetail.TotalsOnly, Arg.Any<CancellationToken>())
+            .Returns([StoreDay("store-1", Back(14), 10m), StoreDay("store-2", Back(14), 5m)]);
+
+        var history = await new SalesHistoryLoader(sales).LoadStoreBaselineAsync(D, CancellationToken.None);
+
+        await sales.DidNotReceiveWithAnyArgs().GetChainHistoryAsync(default, default, default);
+        foreach (var date in Plan.BaselineDates)
+        {
+            await sales.Received(1).GetDayAsync(date, SalesDetail.TotalsOnly, Arg.Any<CancellationToken>());
+        }
+
+        Assert.Equal(8, sales.ReceivedCalls().Count());
+        Assert.Equal((15m, 2), (history.ChainDay(Back(14))!.Totals.NetRevenue, history.ChainDay(Back(14))!.StoresTrading));
+        Assert.Null(history.ChainDay(Back(7)));
+        Assert.True(history.HasChainDate(Back(7)) && history.HasStoreDate(Back(7))); // loaded, without sales
+        Assert.False(history.HasChainDate(Back(1)) || history.HasStoreDate(Back(1))); // not loaded: unknown
+        Assert.Equal(["store-1", "store-2"], history.StoreDays(Back(14)).Keys.Order(StringComparer.Ordinal));
+    }
+
+    private static StoreDaySummary StoreDay(string store, DateOnly date, decimal net) => new()
+    {
+        StoreId = store, BusinessDate = date, Currency = "USD", Totals = new SalesTotals(1, 1, 1, net, 0m),
+        Hours = [], Categories = [], PaymentMethods = [], Skus = [],
+    };
+
     private static ChainDaySummary ChainDay(DateOnly date, decimal net) => new()
     {
         BusinessDate = date, StoresTrading = 1, Totals = new SalesTotals(1, 1, 1, net, 0m), Hours = [], Categories = [], PaymentMethods = [],

@@ -82,6 +82,15 @@ public sealed class LambdaHost(ServiceProvider services, StepInvoker invoker) : 
             problems.Add(e.Message);
         }
 
+        try
+        {
+            analysis.ParseUploadCutoff(keySeparator: "__");
+        }
+        catch (InvalidOperationException e)
+        {
+            problems.Add(e.Message);
+        }
+
         return problems;
     }
 
