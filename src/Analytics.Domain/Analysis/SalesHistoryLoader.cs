@@ -39,19 +39,20 @@ public sealed class SalesHistoryLoader(ISalesStore sales)
     }
 
     /// <summary>
-    /// Only the stores' baseline: the plan's <see cref="SalesHistoryPlan.BaselineDates"/> read at
-    /// <see cref="SalesDetail.TotalsOnly"/>, with the chain's day on each of them summed from its store-days (totals
-    /// only) instead of read from the chain's 56 days: 8 reads instead of 64, for a check that runs again every few
-    /// minutes while a run waits for uploads (<see cref="Insights.AnomalyDetector.ExpectedStores"/> needs no more).
-    /// The history holds no other date: calculators that look further see those dates as not loaded.
+    /// Only the stores' trading calendar: the plan's <see cref="SalesHistoryPlan.BaselineDates"/> and
+    /// <see cref="SalesHistoryPlan.StoreTrendDates"/> read at <see cref="SalesDetail.TotalsOnly"/>, with the chain's day
+    /// on each of them summed from its store-days instead of read from the chain's 56 days: 32 reads, for a check that
+    /// runs again every few minutes while a run waits for uploads. <see cref="Insights.AnomalyDetector.ExpectedStores"/>
+    /// needs no more, and sees the same days as DetectAnomalies, so the run waits for exactly the stores whose absence
+    /// it would report. The history holds no other date: calculators that look further see those dates as not loaded.
     /// </summary>
-    public async Task<SalesHistory> LoadStoreBaselineAsync(DateOnly businessDate, CancellationToken cancellationToken)
+    public async Task<SalesHistory> LoadStoreCalendarAsync(DateOnly businessDate, CancellationToken cancellationToken)
     {
         var plan = SalesHistoryPlan.For(businessDate);
         var builder = new SalesHistoryBuilder(businessDate) { KeepStoreCategories = false };
         var gate = new Lock();
         await Parallel.ForEachAsync(
-            plan.BaselineDates,
+            plan.BaselineDates.Union(plan.StoreTrendDates),
             new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
             async (date, token) =>
             {

@@ -11,7 +11,7 @@ namespace Analytics.Functions.DailyAnalysis;
 /// <summary>
 /// daily-analysis, state CheckUploads (the first): whether every store expected to send the business date has sent
 /// it, and whether the run should stop waiting for those that have not. Expected are the stores whose missing day
-/// would be a no-sales anomaly (<see cref="AnomalyDetector.ExpectedStores"/>, on the same-weekday baseline): a store
+/// would be a no-sales anomaly (<see cref="AnomalyDetector.ExpectedStores"/>, on the same days DetectAnomalies reads): a store
 /// that usually trades but has not uploaded is "no upload yet", not "no sales". While some are missing and the
 /// cut-off (<see cref="AnalysisOptions.UploadCutoff"/> on the morning after the date, in the chain's zone) has not
 /// passed, the state machine waits and runs this again; then it goes on, carrying the result in <c>$.uploads</c>.
@@ -36,7 +36,7 @@ public sealed class CheckUploadsStep(ISalesStore sales, SalesHistoryLoader histo
         var now = input.CheckedAt ?? time.GetUtcNow();
         var cutoff = Cutoff(date, analysis.ParseUploadCutoff(), zone);
 
-        var baseline = history.LoadStoreBaselineAsync(date, cancellationToken);
+        var baseline = history.LoadStoreCalendarAsync(date, cancellationToken);
         var day = sales.GetDayAsync(date, SalesDetail.TotalsOnly, cancellationToken);
         await Task.WhenAll(baseline, day);
         var expected = detector.ExpectedStores(await baseline);

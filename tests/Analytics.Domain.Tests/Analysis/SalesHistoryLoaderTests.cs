@@ -102,26 +102,27 @@ public sealed class SalesHistoryLoaderTests
     }
 
     [Fact]
-    public async Task LoadStoreBaselineAsync_ReadsOnlyTheEightSameWeekdaysAtTotalsOnlyAndSumsTheChainsDaysFromThem()
+    public async Task LoadStoreCalendarAsync_ReadsTheSameWeekdaysAndTheDaysBeforeAtTotalsOnlyAndSumsTheChainsDaysFromThem()
     {
         var sales = Substitute.For<ISalesStore>();
         sales.GetDayAsync(Arg.Any<DateOnly>(), Arg.Any<SalesDetail>(), Arg.Any<CancellationToken>()).Returns([]);
         sales.GetDayAsync(Back(14), SalesDetail.TotalsOnly, Arg.Any<CancellationToken>())
             .Returns([StoreDay("store-1", Back(14), 10m), StoreDay("store-2", Back(14), 5m)]);
 
-        var history = await new SalesHistoryLoader(sales).LoadStoreBaselineAsync(D, CancellationToken.None);
+        var history = await new SalesHistoryLoader(sales).LoadStoreCalendarAsync(D, CancellationToken.None);
 
         await sales.DidNotReceiveWithAnyArgs().GetChainHistoryAsync(default, default, default);
-        foreach (var date in Plan.BaselineDates)
+        foreach (var date in Plan.BaselineDates.Union(Plan.StoreTrendDates))
         {
             await sales.Received(1).GetDayAsync(date, SalesDetail.TotalsOnly, Arg.Any<CancellationToken>());
         }
 
-        Assert.Equal(8, sales.ReceivedCalls().Count());
+        Assert.Equal(32, sales.ReceivedCalls().Count());
         Assert.Equal((15m, 2), (history.ChainDay(Back(14))!.Totals.NetRevenue, history.ChainDay(Back(14))!.StoresTrading));
         Assert.Null(history.ChainDay(Back(7)));
         Assert.True(history.HasChainDate(Back(7)) && history.HasStoreDate(Back(7))); // loaded, without sales
-        Assert.False(history.HasChainDate(Back(1)) || history.HasStoreDate(Back(1))); // not loaded: unknown
+        Assert.True(history.HasChainDate(Back(1)) && history.HasStoreDate(Back(1))); // the days before D too
+        Assert.False(history.HasChainDate(Back(28)) || history.HasStoreDate(Back(28))); // not loaded: unknown
         Assert.Equal(["store-1", "store-2"], history.StoreDays(Back(14)).Keys.Order(StringComparer.Ordinal));
     }
 
