@@ -122,7 +122,7 @@ public sealed class SalesHistoryLoaderTests
         Assert.Null(history.ChainDay(Back(7)));
         Assert.True(history.HasChainDate(Back(7)) && history.HasStoreDate(Back(7))); // loaded, without sales
         Assert.True(history.HasChainDate(Back(1)) && history.HasStoreDate(Back(1))); // the days before D too
-        Assert.False(history.HasChainDate(Back(28)) || history.HasStoreDate(Back(28))); // not loaded: unknown
+        Assert.False(history.HasChainDate(Back(30)) || history.HasStoreDate(Back(30))); // not loaded: unknown
         Assert.Equal(["store-1", "store-2"], history.StoreDays(Back(14)).Keys.Order(StringComparer.Ordinal));
     }
 
