@@ -59,6 +59,12 @@ public sealed class AnomalyDetector
     /// <summary>Expected range half-width in scales: the medium z band.</summary>
     public const decimal RangeWidth = 2.5m;
 
+    /// <summary>Fewest relative fall (30 %) of both revenue and transactions for a joint drop.</summary>
+    public const decimal JointDropChange = 0.30m;
+
+    /// <summary>Fewest robust z (in absolute value) of both revenue and transactions for a joint drop.</summary>
+    public const double JointDropZ = 1.5;
+
     /// <summary>Fewest return transactions on D for a return-rate finding.</summary>
     public const int MinimumReturnTransactions = 5;
 
@@ -139,7 +145,13 @@ public sealed class AnomalyDetector
                 continue;
             }
 
-            foreach (var candidate in Evaluate(AnomalySubject.Store, store.StoreId, store.Today, store.Past, pooled))
+            List<Anomaly> found = [.. Evaluate(AnomalySubject.Store, store.StoreId, store.Today, store.Past, pooled)];
+            if (JointDrop(store, pooled, found) is { } drop)
+            {
+                found.Add(drop);
+            }
+
+            foreach (var candidate in found)
             {
                 anomalies.Add(candidate with { Contributors = DetectionScope.StoreCategoryContributors(store, candidate) });
             }
@@ -323,6 +335,43 @@ public sealed class AnomalyDetector
                                          SalesMath.PercentChange(value.Value, baseline.Median), baseline.Points, []);
             }
         }
+    }
+
+    /// <summary>
+    /// A store's revenue drop shown by revenue and transactions falling together: each at least
+    /// <see cref="JointDropChange"/> below its median and <see cref="JointDropZ"/> scales, when neither alone was a drop.
+    /// Two figures that fall together are stronger evidence than either alone; a large store's revenue swings with a
+    /// few big orders, so its half day is often within its own spread on revenue alone. Medium, or high when both
+    /// fell by <see cref="LargeChange"/>.
+    /// </summary>
+    private static Anomaly? JointDrop(StoreBaseline store, PeerSpread pooled, IReadOnlyList<Anomaly> found)
+    {
+        if (found.Any(a => a.Metric is AnomalyMetric.NetRevenue or AnomalyMetric.Transactions && a.Value < a.Median))
+        {
+            return null;
+        }
+
+        var past = store.Past;
+        var today = store.Today;
+        var revenue = RobustBaseline.Of([.. past.Select(p => p.NetRevenue)], 1m, pooled.FloorFor(AnomalyMetric.NetRevenue, past));
+        var transactions = RobustBaseline.Of([.. past.Select(p => (decimal)p.Transactions)], 1m, pooled.FloorFor(AnomalyMetric.Transactions, past));
+        if (revenue.Median <= 0m || transactions.Median <= 0m)
+        {
+            return null;
+        }
+
+        var (revenueZ, transactionsZ) = (revenue.ZScore(today.NetRevenue), transactions.ZScore(today.Transactions));
+        var revenueChange = (today.NetRevenue - revenue.Median) / revenue.Median;
+        var transactionsChange = (today.Transactions - transactions.Median) / transactions.Median;
+        if (revenueZ > -JointDropZ || transactionsZ > -JointDropZ || revenueChange > -JointDropChange || transactionsChange > -JointDropChange)
+        {
+            return null;
+        }
+
+        var severity = revenueChange <= -LargeChange && transactionsChange <= -LargeChange ? AnomalySeverity.High : AnomalySeverity.Medium;
+        var (low, high) = revenue.Range(RangeWidth);
+        return new Anomaly(AnomalySubject.Store, store.StoreId, AnomalyMetric.NetRevenue, severity, today.NetRevenue, revenue.Median, low, high,
+                           Math.Round(revenueZ, 2), SalesMath.PercentChange(today.NetRevenue, revenue.Median), revenue.Points, []);
     }
 
     /// <summary>A return-rate finding when <paramref name="rate"/> rose unusually above the baseline of

@@ -36,10 +36,10 @@ public sealed class AnomalyDetectorOnlineRetailTests(ITestOutputHelper output)
 
         output.WriteLine($"{BigStore} at half its sales: a drop reported on {found} of {days} trading days");
         // Issue 14's goal is nearly all. Measured: 4 of 229 while the small stores' pooled spread floored the big
-        // store's (blind to a halving), 119 of 229 since the floor narrows for a store larger than its peers; this
-        // holds that gain until the rest of the goal is reached.
+        // store's (blind to a halving), 119 of 229 since the floor narrows for a store larger than its peers, 136 of 229
+        // with the joint revenue-and-transactions drop; this holds that gain until the rest of the goal is reached.
         Assert.True(days > 150, $"{days} days");
-        Assert.True(found >= days * 0.45m, $"a drop reported on {found} of {days} days");
+        Assert.True(found >= days * 0.55m, $"a drop reported on {found} of {days} days");
     }
 
     /// <summary>The store-day with every other transaction removed: half its transactions, units, lines and amounts.</summary>

@@ -226,4 +226,21 @@ public sealed class AnomalyDetectorTests
     {
         Totals = day.Totals with { GrossSales = day.Totals.GrossSales * factor, Discounts = day.Totals.Discounts * factor },
     };
+
+    [Fact]
+    public void Detect_StoreDownByFortyPercentOnRevenueAndTransactions_IsADrop()
+    {
+        // Store 2 loses 40 % of its transactions and of its revenue: one drop, found on either figure or on both.
+        var chain = new ChainSimulator(7, 6);
+        var store = ChainSimulator.StoreId(2);
+        var history = SalesData.History(Day, chain.On, Day.AddDays(-120));
+        var today = chain.On(Day).Select(s => s.StoreId != store ? s : s with
+        {
+            Totals = s.Totals with { Transactions = s.Totals.Transactions * 6 / 10, GrossSales = s.Totals.GrossSales * 0.6m, Discounts = s.Totals.Discounts * 0.6m },
+        }).ToList();
+
+        var report = new AnomalyDetector().Detect(Day, today, history);
+
+        Assert.Contains(report.Anomalies, a => a.SubjectId == store && a.Value < a.Median && a.Metric is AnomalyMetric.NetRevenue or AnomalyMetric.Transactions);
+    }
 }
