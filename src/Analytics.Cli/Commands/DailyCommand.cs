@@ -233,7 +233,7 @@ internal static class DailyCommand
         return lead.Metric == AnomalyMetric.NoSales
             ? string.Create(CultureInfo.InvariantCulture, $"{lead.Subject} {lead.SubjectId}: no upload yet (usually {lead.Median:N2})")
             : $"{lead.Subject} {lead.SubjectId}: {lead.Metric} {Figure(lead, lead.Value)} (expected {Figure(lead, lead.ExpectedLow)}–{Figure(lead, lead.ExpectedHigh)}{Percent(lead.PercentChange)})" +
-              (finding.Facets.Count > 1 ? $", and {finding.Facets.Count - 1} more figures" : "");
+              (finding.Facets.Count switch { 1 => "", 2 => ", and 1 more figure", var n => $", and {n - 1} more figures" });
     }
 
     /// <summary>An anomaly's figure: a return rate as a percentage (0.1338 is 13.38%), anything else to 2 places.</summary>
