@@ -75,7 +75,8 @@ internal static class ReportSubject
 
         if (ReportFindings.Material(anomalies) is { } findings)
         {
-            var highFindings = findings.Count(f => f.Severity == AnomalySeverity.High);
+            // When an order leads, the subject names it and its share of the day instead of counting the high ones.
+            var highFindings = ReportFindings.LeadingOrder(anomalies) is null ? findings.Count(f => f.Severity == AnomalySeverity.High) : 0;
             return (findings.Count, highFindings) switch
             {
                 (0, _) when anomalies.Anomalies.Count == 0 && anomalies.Incidents!.Count == 0 => ", no anomalies",

@@ -1,6 +1,11 @@
 using System.Net;
+using Analytics.Domain.Analysis;
 using Analytics.Domain.Insights;
+using Analytics.Domain.Metrics;
 using Analytics.Domain.Reporting;
+using Analytics.Domain.Tests.Insights;
+using Analytics.Testing;
+using Xunit.Abstractions;
 
 namespace Analytics.Domain.Tests.Reporting;
 
@@ -103,11 +108,11 @@ public sealed class FindingsReportTests
         var many = ReportSamples.HandWithFindings();
         var one = many with { Anomalies = many.Anomalies! with { Incidents = [many.Anomalies.Incidents![0]] } };
 
-        // 3 findings leave room only for the shortest wording; with one finding the share fits too.
-        Assert.Equal("Daily sales 2025-06-18: net revenue 71,400.43 USD, 3 findings, 3 high, verify order ORD-77", _renderer.Render(many).Subject);
-        Assert.Equal("Daily sales 2025-06-18: net revenue 71,400.43 USD, 1 high finding, verify order ORD-77 (28% of day)", _renderer.Render(one).Subject);
+        // The order is counted among the findings and named with its share; a long id is cut, and the share left out when it does not fit.
+        Assert.Equal("Daily sales 2025-06-18: net revenue 71,400.43 USD, 3 findings, verify order ORD-77 (28% of day)", _renderer.Render(many).Subject);
+        Assert.Equal("Daily sales 2025-06-18: net revenue 71,400.43 USD, 1 finding, verify order ORD-77 (28% of day)", _renderer.Render(one).Subject);
         var longId = one with { Anomalies = one.Anomalies! with { Incidents = [OrderWithId(one.Anomalies.Incidents![0], "INV-2025-06-18-0000123456")] } };
-        Assert.Equal("Daily sales 2025-06-18: net revenue 71,400.43 USD, 1 high finding, verify order INV-2025-06-...", _renderer.Render(longId).Subject);
+        Assert.Equal("Daily sales 2025-06-18: net revenue 71,400.43 USD, 1 finding, verify order INV-2025-06-...", _renderer.Render(longId).Subject);
     }
 
     [Fact]
@@ -166,5 +171,38 @@ public sealed class FindingsReportTests
         var table = html[html.IndexOf("<caption>Anomalies, most severe first", StringComparison.Ordinal)..];
         table = table[..table.IndexOf("</tbody>", StringComparison.Ordinal)];
         return [.. table.Split("<tr>").Skip(2).Select(row => row[(row.LastIndexOf("<td>", StringComparison.Ordinal) + 4)..row.LastIndexOf("</td>", StringComparison.Ordinal)])];
+    }
+}
+
+/// <summary>The real retailer's last day, where one order of 80,995 paper craft birdies is most of the day: the e-mail
+/// says so first, with what to verify, and the subject names it (issue 14, item 3).</summary>
+public sealed class FindingsOnlineRetailReportTests(ITestOutputHelper output)
+{
+    [SharedDataFact]
+    public async Task Render_OneOrderDay_OrderIsSaidFirstWithEverythingToVerifyIt()
+    {
+        var data = await OnlineRetailSales.LoadOnceAsync();
+        var date = new DateOnly(2011, 12, 9);
+        var (today, history) = (data.On(date), data.BaselineHistory(date));
+        var company = new CompanyMetricsCalculator().Calculate(date, today, history);
+        var products = new ProductMetricsCalculator().Calculate(date, today, history);
+        var anomalies = new AnomalyDetector().Detect(date, today, history);
+        var recommendations = new RecommendationEngine().Recommend(company, products, anomalies, null);
+        var insights = new DailyInsights(date, "exec-retail", ReportSamples.StartedAt, "GBP", today.Count, company, products, anomalies, null, recommendations,
+                                         ReportSamples.AllSucceeded, [new DailyRevenue(date, company.NetRevenue, company.Totals.Transactions, today.Count)], "");
+
+        var report = new DailyReportRenderer().Render(insights);
+
+        output.WriteLine(report.Subject);
+        output.WriteLine(report.Text[..report.Text.IndexOf("HEADLINE FIGURES", StringComparison.Ordinal)]);
+        var text = ReportAssert.Unwrapped(report.Text);
+        var share = ReportFormat.Rate(anomalies.Incidents![0].Order!.ShareOfChainDay);
+        var first = text.IndexOf("FIRST [HIGH]: Order 581483 at store store-uk, 09:15: 80,995 \u00d7 23843 (PAPER CRAFT , LITTLE BIRDIE) at 2.08 = " +
+                                 $"168,469.60 GBP, {share} of the chain's day", StringComparison.Ordinal);
+        Assert.InRange(first, 0, text.IndexOf("HEADLINE FIGURES", StringComparison.Ordinal));
+        Assert.Contains("Verify it with the store before acting on today's figures.", text[first..], StringComparison.Ordinal);
+        Assert.Contains(" 1. [HIGH] Order 581483 at store store-uk, 09:15", text, StringComparison.Ordinal);
+        Assert.Contains($", verify order 581483 ({decimal.Round(anomalies.Incidents[0].Order!.ShareOfChainDay * 100m):0}% of day)", report.Subject, StringComparison.Ordinal);
+        Assert.InRange(report.Subject.Length, 1, ReportLimits.MaxSubjectLength);
     }
 }
