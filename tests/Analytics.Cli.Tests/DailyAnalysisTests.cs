@@ -198,5 +198,7 @@ public sealed class PlantedDemoTests(PlantedChainFixture chain) : IClassFixture<
         Assert.All(positions, p => Assert.True(p > findings && findings > 0, text));
         Assert.Equal(positions.Order(), positions);
         Assert.Contains($"Store {planted.ClosedStore}: no upload yet;", text, StringComparison.Ordinal);
+        Assert.Contains(", finding 1 of ", chain.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("in no finding", chain.Output, StringComparison.Ordinal);
     }
 }
