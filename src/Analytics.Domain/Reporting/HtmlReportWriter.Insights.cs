@@ -80,7 +80,7 @@ internal static partial class HtmlReportWriter
         html.Append("<div id=\"findings\"><p><b>").Append(Html.Text(findings.Count switch
         {
             0 => "No findings: no movement is large enough to act on.",
-            1 => "Finding, by money at stake:",
+            1 => "1 finding:",
             _ => $"{ReportFormat.Integer(findings.Count)} findings, most severe and largest in money first:",
         })).Append("</b></p>");
         if (findings.Count > 0)

@@ -204,7 +204,8 @@ internal static partial class TextReportWriter
         }
 
         var high = findings.Count(f => f.Severity == AnomalySeverity.High);
-        text.Line().Line(findings.Count == 0 ? "Findings: none large enough to act on." : $"Findings ({findings.Count}, {high} high), most severe and largest in money first:");
+        text.Line().Line(findings.Count == 0 ? "Findings: none large enough to act on."
+                         : $"Findings ({findings.Count}, {high} high){(findings.Count > 1 ? ", most severe and largest in money first" : "")}:");
         var shown = findings.Take(ReportLimits.TextFindings).ToList();
         for (var i = 0; i < shown.Count; i++)
         {

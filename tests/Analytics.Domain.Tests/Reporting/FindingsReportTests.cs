@@ -110,7 +110,10 @@ public sealed class FindingsReportTests
 
         // The order is counted among the findings and named with its share; a long id is cut, and the share left out when it does not fit.
         Assert.Equal("Daily sales 2025-06-18: net revenue 71,400.43 USD, 3 findings, verify order ORD-77 (28% of day)", _renderer.Render(many).Subject);
-        Assert.Equal("Daily sales 2025-06-18: net revenue 71,400.43 USD, 1 finding, verify order ORD-77 (28% of day)", _renderer.Render(one).Subject);
+        var oneReport = _renderer.Render(one);
+        Assert.Equal("Daily sales 2025-06-18: net revenue 71,400.43 USD, 1 finding, verify order ORD-77 (28% of day)", oneReport.Subject);
+        Assert.Contains("\nFindings (1, 1 high):\n 1. [HIGH] Order ORD-77", oneReport.Text, StringComparison.Ordinal);
+        Assert.Contains("<div id=\"findings\"><p><b>1 finding:</b></p>", oneReport.Html, StringComparison.Ordinal);
         var longId = one with { Anomalies = one.Anomalies! with { Incidents = [OrderWithId(one.Anomalies.Incidents![0], "INV-2025-06-18-0000123456")] } };
         Assert.Equal("Daily sales 2025-06-18: net revenue 71,400.43 USD, 1 finding, verify order INV-2025-06-...", _renderer.Render(longId).Subject);
     }
