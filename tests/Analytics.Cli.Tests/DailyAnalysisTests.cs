@@ -71,6 +71,7 @@ public sealed class SteadyDemoTests(SteadyChainFixture chain) : IClassFixture<St
         Assert.Equal(CombineInsightsStep.StatisticsOnlyNote, insights.ModelNote);
         Assert.False(insights.Anomalies!.HistoryTooShort);
         Assert.DoesNotContain(insights.Anomalies.Anomalies, a => a.Severity == AnomalySeverity.High);
+        Assert.DoesNotContain(insights.Anomalies.Incidents!, i => i.Severity == AnomalySeverity.High);
     }
 
     [Fact]
@@ -242,5 +243,33 @@ public sealed class PlantedDemoTests(PlantedChainFixture chain) : IClassFixture<
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
+    }
+
+    [Fact]
+    public void Demo_PlantedAnomalies_AreTheLeadingFindingsOfTheReport()
+    {
+        var insights = chain.Insights();
+        var incidents = insights.Anomalies!.Incidents!;
+        var planted = PlantedAnomalies.For(new SalesDataGenerator(new GeneratorOptions { Stores = 20, Days = 63, LastDate = DemoChainFixture.LastDate }).Stores, DemoChainFixture.LastDate);
+        var expected = DemoCommand.Expectations(planted).ToList();
+
+        // Each planted change is a finding of its own, and they come before every other incident. The stores' are high;
+        // the category's surge (about a fifth of the chain's usual day) is under the quarter that makes a finding high.
+        var ranks = expected.Select(e => incidents.ToList().FindIndex(i => i.Facets.Any(a => a.Subject == e.Subject && a.SubjectId == e.Id && e.Metrics.Contains(a.Metric)))).ToList();
+        Assert.All(ranks, rank => Assert.True(rank >= 0, string.Join("\n", incidents.Select(i => $"{i.Severity} {i.Cause} {i.CauseId}"))));
+        Assert.Equal(expected.Count, ranks.Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, expected.Count), ranks.Order());
+        Assert.All(ranks, rank => Assert.True(incidents[rank].Material, $"{incidents[rank]}"));
+        Assert.All(expected.Zip(ranks).Where(e => e.First.Subject == AnomalySubject.Store),
+                   e => Assert.Equal(AnomalySeverity.High, incidents[e.Second].Severity));
+        // The report lists them first, in that order, the closed store as not uploaded.
+        var text = File.ReadAllText(Path.Combine(chain.Cli.Bucket, "reports", IsoDate.Format(DemoChainFixture.LastDate), "daily-report.txt"));
+        var findings = text.IndexOf("Findings (", StringComparison.Ordinal);
+        var positions = ranks.Order().Select(r => text.IndexOf($"\n{r + 1,2}. [", findings, StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p > findings && findings > 0, text));
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains($"Store {planted.ClosedStore}: no upload yet;", text, StringComparison.Ordinal);
+        Assert.Contains(", finding 1 of ", chain.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("in no finding", chain.Output, StringComparison.Ordinal);
     }
 }

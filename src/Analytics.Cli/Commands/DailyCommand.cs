@@ -231,7 +231,18 @@ internal static class DailyCommand
             Console.WriteLine($"  ! {failed.Step} {(failed.Failed ? "failed" : "kept its statistics; the model failed")}: {failed.Error}: {failed.Cause}");
         }
 
-        if (insights.Anomalies is { } report)
+        if (insights.Anomalies is { Incidents: { } incidents, HistoryTooShort: false } found)
+        {
+            var findings = incidents.Where(i => i.Material).ToList();
+            Console.WriteLine($"Findings: {findings.Count} ({findings.Count(i => i.Severity == AnomalySeverity.High)} high), " +
+                              $"from {found.Anomalies.Count} anomalies ({found.Anomalies.Count(a => a.Severity == AnomalySeverity.High)} high); " +
+                              $"{incidents.Count - findings.Count} smaller movements left out");
+            foreach (var finding in findings.Take(Headlines))
+            {
+                Console.WriteLine($"  {finding.Severity,-6} {Finding(finding)}");
+            }
+        }
+        else if (insights.Anomalies is { } report)
         {
             Console.WriteLine(report.HistoryTooShort
                 ? $"Anomalies: none raised. {report.Note}"
@@ -248,6 +259,23 @@ internal static class DailyCommand
         {
             Console.WriteLine($"  {recommendation.Rank}. [{recommendation.Priority}] {recommendation.Title}");
         }
+    }
+
+    /// <summary>A finding in one line: the order and its share of the day, or its largest facet.</summary>
+    private static string Finding(Incident finding)
+    {
+        if (finding.Order is { } order)
+        {
+            var line = order.Receipt.TopLine;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Order {order.Receipt.Id} at store {order.StoreId}, {order.Receipt.Timestamp:HH:mm}: {line.Quantity:N0} x {line.Sku} at {line.UnitPrice:0.00##} = {line.Amount:N2}, {order.ShareOfChainDay * 100m:0.##}% of the chain's day - verify it before acting on today's figures");
+        }
+
+        var lead = finding.Lead!;
+        return lead.Metric == AnomalyMetric.NoSales
+            ? string.Create(CultureInfo.InvariantCulture, $"{lead.Subject} {lead.SubjectId}: no upload yet (usually {lead.Median:N2})")
+            : $"{lead.Subject} {lead.SubjectId}: {lead.Metric} {Figure(lead, lead.Value)} (expected {Figure(lead, lead.ExpectedLow)}–{Figure(lead, lead.ExpectedHigh)}{Percent(lead.PercentChange)})" +
+              (finding.Facets.Count switch { 1 => "", 2 => ", and 1 more figure", var n => $", and {n - 1} more figures" });
     }
 
     /// <summary>An anomaly's figure: a return rate as a percentage (0.1338 is 13.38%), anything else to 2 places.</summary>

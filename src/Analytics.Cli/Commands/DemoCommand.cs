@@ -95,8 +95,21 @@ internal static class DemoCommand
         foreach (var (what, subject, id, metrics) in Expectations(planted))
         {
             var rank = anomalies.Select((a, i) => (a, i)).FirstOrDefault(x => x.a.Subject == subject && x.a.SubjectId == id && metrics.Contains(x.a.Metric));
-            Console.WriteLine(rank.a is null ? $"  {what}: NOT FOUND" : $"  {what}: found, rank {rank.i + 1} of {anomalies.Count} ({rank.a.Severity}, {rank.a.Metric})");
+            Console.WriteLine(rank.a is null ? $"  {what}: NOT FOUND" : $"  {what}: found, rank {rank.i + 1} of {anomalies.Count} ({rank.a.Severity}, {rank.a.Metric}){Finding(insights, rank.a)}");
         }
+    }
+
+    /// <summary>", finding 2 of 3 (High)": the report's finding the anomaly is part of; empty without incidents.</summary>
+    private static string Finding(DailyInsights insights, Anomaly anomaly)
+    {
+        if (insights.Anomalies?.Incidents is not { } incidents)
+        {
+            return "";
+        }
+
+        var findings = incidents.Where(i => i.Material).ToList();
+        var finding = findings.FindIndex(i => i.Facets.Any(f => f.Subject == anomaly.Subject && f.SubjectId == anomaly.SubjectId && f.Metric == anomaly.Metric));
+        return finding < 0 ? ", in no finding" : $", finding {finding + 1} of {findings.Count} ({findings[finding].Severity})";
     }
 
     /// <summary>Each planted change and the anomaly that should report it.</summary>

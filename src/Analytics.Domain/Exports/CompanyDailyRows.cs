@@ -11,7 +11,9 @@ namespace Analytics.Domain.Exports;
 /// <c>transactions</c>, <c>units</c>, <c>average_basket</c>, <c>discount_rate</c>, <c>returns</c>, <c>return_rate</c>) it has the baseline value and the percent change
 /// against the previous day (<c>_prev_day</c>), the same weekday last week (<c>_last_week</c>) and the mean of the
 /// four same weekdays before (<c>_four_week_avg</c>), as <see cref="Comparison"/> has them; null when that baseline
-/// has no data. The anomaly counts are null when DetectAnomalies failed;
+/// has no data. The anomaly counts are null when DetectAnomalies failed; <c>finding_count</c> and
+/// <c>high_finding_count</c> (material incidents, and of those the high ones: the report's findings) also for a day
+/// analysed before incidents existed;
 /// <c>analysis_complete</c> is false when any analysis step failed (the figures that did succeed are still there).
 /// </summary>
 internal static class CompanyDailyRows
@@ -68,6 +70,8 @@ internal static class CompanyDailyRows
             .Integer("four_week_avg_days", i => Against(i.Company, KeyMetric.NetRevenue, ComparisonBaseline.FourWeekSameWeekdayMean)?.BaselineDays)
             .Integer("anomaly_count", i => i.Anomalies?.Anomalies.Count)
             .Integer("high_anomaly_count", i => i.Anomalies?.Anomalies.Count(a => a.Severity == AnomalySeverity.High))
+            .Integer("finding_count", i => i.Anomalies?.Incidents?.Count(f => f.Material))
+            .Integer("high_finding_count", i => i.Anomalies?.Incidents?.Count(f => f.Material && f.Severity == AnomalySeverity.High))
             .Integer("recommendation_count", i => i.Recommendations.Count)
             .Boolean("analysis_complete", i => !i.HasErrors);
     }

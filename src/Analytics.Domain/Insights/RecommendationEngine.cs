@@ -8,7 +8,7 @@ namespace Analytics.Domain.Insights;
 /// <summary>
 /// GenerateRecommendations, deterministic part: rules over the day's facts, each recommendation citing the exact
 /// figures it rests on. The rules, in the order of <see cref="RecommendationKind"/>: an unusual order (verify it
-/// first; priority from its incident); stores without sales (high); chain, store and category revenue movements
+/// first; priority from its incident); stores expected to trade without an upload (high); chain, store and category revenue movements
 /// (priority from severity; a store surge is low); one per material <see cref="Incident"/>, from its revenue facet, so
 /// one event is one recommendation and nothing is advised for a movement one order explains; usual sellers that sold
 /// nothing (medium); a discount-rate jump of at least <see cref="DiscountJumpPoints"/> and
@@ -155,7 +155,7 @@ public sealed class RecommendationEngine
         return (a.Subject, a.Metric, up) switch
         {
             (AnomalySubject.Store, AnomalyMetric.NoSales, _) => new(0, RecommendationPriority.High, RecommendationKind.ConfirmStoreTrading, a.SubjectId,
-                $"Confirm store {a.SubjectId} traded", $"No sales were recorded for store {a.SubjectId}, which usually sells {ReportFormat.Amount(a.Median)} on this weekday: check whether it was closed or its upload failed.", facts),
+                $"Confirm store {a.SubjectId} traded", $"No upload has arrived from store {a.SubjectId}, which usually sells {ReportFormat.Amount(a.Median)} on this weekday: check whether it was closed or its upload failed.", facts),
             (AnomalySubject.Chain, _, _) => new(0, priority, RecommendationKind.ChainRevenueShift, a.SubjectId,
                 up ? "Chain revenue is unusually high" : "Chain revenue is unusually low", $"Chain revenue was {change}; start with {named}.", facts),
             (AnomalySubject.Store, _, false) => new(0, priority, RecommendationKind.InvestigateStoreDrop, a.SubjectId,

@@ -28,6 +28,8 @@ internal static partial class HtmlReportWriter
             {
                 html.Append("<p class=\"note\">").Append(Html.Sentence(report.Note)).Append("</p>");
             }
+
+            WriteFindings(html, report, insights.Currency);
         }
 
         html.Append("<figure>");
@@ -40,23 +42,91 @@ internal static partial class HtmlReportWriter
             return;
         }
 
-        var table = new HtmlTable($"Anomalies, most severe first (amounts in {ReportFormat.Currency(insights.Currency)})", "#", "Severity", "What", "#Value", "#Expected range", "#Median", "#Change", "#Robust z", "~Contributors");
+        // A report with incidents says which finding each anomaly is part of; one written before them has no such column.
+        var findings = report.Incidents is { } incidents ? ReportFindings.Numbers(incidents) : null;
+        string[] headers = ["#", "Severity", "What", "#Value", "#Expected range", "#Median", "#Change", "#Robust z", "~Contributors"];
+        var table = new HtmlTable($"Anomalies, most severe first (amounts in {ReportFormat.Currency(insights.Currency)})",
+                                  findings is null ? headers : [.. headers, "Finding"]);
         var rank = 0;
         foreach (var a in report.Anomalies.Take(ReportLimits.HtmlAnomalies))
         {
             var severity = $"{ReportWords.Severity(a.Severity)} {ReportWords.Direction(a)}";
             var range = a.Metric == AnomalyMetric.NoSales ? "" :
                 $"{ReportFormat.AnomalyAmount(a.Metric, a.ExpectedLow)} \u2013 {ReportFormat.AnomalyAmount(a.Metric, a.ExpectedHigh)}";
-            table.Row(Html.Text(ReportFormat.Integer(++rank)), Html.Badge(SvgStoreMap.CssClass(a), severity),
-                      $"{Html.Text(ReportWords.Subject(a.Subject))} {(a.Subject == AnomalySubject.Chain ? "" : $"<b>{Html.Name(a.SubjectId)}</b> ")}{Html.Text(ReportWords.Metric(a.Metric))}",
-                      Html.Text(ReportFormat.AnomalyAmount(a.Metric, a.Value)), Html.Text(range),
-                      Html.Text(ReportFormat.AnomalyAmount(a.Metric, a.Median)), Html.Change(a.PercentChange),
-                      Html.Text(a.Metric == AnomalyMetric.NoSales ? "" : ReportFormat.ZScore(a.ZScore)[2..]), Contributors(a));
+            string[] cells =
+            [
+                Html.Text(ReportFormat.Integer(++rank)), Html.Badge(SvgStoreMap.CssClass(a), severity),
+                $"{Html.Text(ReportWords.Subject(a.Subject))} {(a.Subject == AnomalySubject.Chain ? "" : $"<b>{Html.Name(a.SubjectId)}</b> ")}{Html.Text(ReportWords.Metric(a.Metric))}",
+                Html.Text(ReportFormat.AnomalyAmount(a.Metric, a.Value)), Html.Text(range),
+                Html.Text(ReportFormat.AnomalyAmount(a.Metric, a.Median)), Html.Change(a.PercentChange),
+                Html.Text(a.Metric == AnomalyMetric.NoSales ? "" : ReportFormat.ZScore(a.ZScore)[2..]), Contributors(a),
+            ];
+            table.Row(findings is null ? cells : [.. cells, Html.Text(FindingCell(findings, a))]);
         }
 
         table.WriteTo(html, report.Anomalies.Count, "anomalies");
         html.Append("</section>");
     }
+
+    /// <summary>The day's findings, before the anomaly table: each material incident with its severity, its headline
+    /// and its facets, then how many smaller movements were left out. Nothing for a report without incidents.</summary>
+    private static void WriteFindings(StringBuilder html, AnomalyReport report, string currency)
+    {
+        if (ReportFindings.Material(report) is not { } findings || report.HistoryTooShort)
+        {
+            return;
+        }
+
+        html.Append("<div id=\"findings\"><p><b>").Append(Html.Text(findings.Count switch
+        {
+            0 => "No findings: no movement is large enough to act on.",
+            1 => "1 finding:",
+            _ => $"{ReportFormat.Integer(findings.Count)} findings, most severe and largest in money first:",
+        })).Append("</b></p>");
+        if (findings.Count > 0)
+        {
+            html.Append("<ul class=\"findings\">");
+            foreach (var finding in findings.Take(ReportLimits.HtmlFindings))
+            {
+                html.Append("<li>").Append(Html.Badge("p-" + ReportWords.Severity(finding.Severity), ReportWords.Severity(finding.Severity))).Append(' ')
+                    .Append(Html.Text(ReportFindings.Headline(finding, currency, ReportLimits.HtmlNameLength)));
+                var facets = ReportFindings.ListedFacets(finding);
+                if (facets.Count > 0)
+                {
+                    html.Append("<ul>");
+                    foreach (var facet in facets.Take(ReportLimits.HtmlFindingFacets))
+                    {
+                        html.Append("<li>").Append(Html.Text(ReportFindings.Facet(facet, currency, ReportLimits.HtmlNameLength))).Append("</li>");
+                    }
+
+                    if (facets.Count > ReportLimits.HtmlFindingFacets)
+                    {
+                        html.Append("<li>").Append(Html.Text($"\u2026 and {ReportFormat.Integer(facets.Count - ReportLimits.HtmlFindingFacets)} more")).Append("</li>");
+                    }
+
+                    html.Append("</ul>");
+                }
+
+                html.Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        var more = findings.Count - Math.Min(findings.Count, ReportLimits.HtmlFindings);
+        var leftOut = ReportFindings.LeftOut(report);
+        if (more > 0 || leftOut.Length > 0)
+        {
+            html.Append("<p class=\"more\">").Append(Html.Text(more > 0 ? $"\u2026 and {ReportFormat.Integer(more)} more findings. {leftOut}" : leftOut)).Append("</p>");
+        }
+
+        html.Append("</div>");
+    }
+
+    /// <summary>The anomaly table's "Finding" cell: the number of the finding the anomaly is part of, "smaller" when its
+    /// incident is under the materiality floor, empty when it repeats another anomaly of its finding.</summary>
+    private static string FindingCell(Dictionary<(AnomalySubject, string, AnomalyMetric), int> findings, Anomaly anomaly) =>
+        findings.TryGetValue(ReportFindings.Key(anomaly), out var number) ? number > 0 ? ReportFormat.Integer(number) : "smaller" : "";
 
     private static string Contributors(Anomaly anomaly) => string.Join("; ", anomaly.Contributors.Take(ReportLimits.HtmlContributors).Select(c =>
         $"{Html.Text(ReportWords.Contributor(c.Kind))} {Html.Name(c.Id)} {Html.Text($"{ReportFormat.Deviation(anomaly.Metric, c.Deviation)} ({ReportFormat.Share(c.Share)})")}"));

@@ -42,6 +42,14 @@ internal static partial class HtmlReportWriter
             .Append("</span></h1><p class=\"meta\">").Append(Html.Text(ReportFormat.Integer(insights.StoreCount))).Append(" stores traded \u00b7 amounts in ")
             .Append(Html.Text(ReportFormat.Currency(insights.Currency))).Append(" \u00b7 run ").Append(Html.Name(insights.ExecutionName))
             .Append(" started ").Append(Html.Text(ReportFormat.Instant(insights.StartedAt))).Append("</p></header>");
+        if (ReportFindings.LeadingOrder(insights.Anomalies) is { } order)
+        {
+            // One order that makes the day is said before anything else: every figure below includes it.
+            html.Append("<p class=\"alert\" id=\"lead-finding\">").Append(Html.Badge("p-" + ReportWords.Severity(order.Severity), ReportWords.Severity(order.Severity)))
+                .Append(' ').Append(Html.Text(ReportFindings.Headline(order, insights.Currency, ReportLimits.HtmlNameLength)))
+                .Append(" <a href=\"#findings\">Findings</a></p>");
+        }
+
         html.Append("<p class=\"note\" id=\"model-note\">").Append(Html.Sentence(insights.ModelNote)).Append("</p>");
         var failed = insights.Parts.Where(p => p.Failed).ToList();
         if (failed.Count > 0)

@@ -26,7 +26,7 @@ internal static class HtmlStyle
         "th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}" +
         "th{background:#f6f8fa}td{overflow-wrap:break-word}" +
         "th.n,td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}th.w,td.w{min-width:16em}" +
-        "ul.facts{padding-left:1.2em}" +
+        "ul.facts{padding-left:1.2em}ul.findings{padding-left:1.2em}ul.findings>li{margin:6px 0}ul.findings ul{margin:2px 0;font-size:.9em}" +
         ".badge{display:inline-block;padding:1px 7px;border-radius:10px;font-size:.78em;font-weight:600;color:#fff;white-space:nowrap;vertical-align:middle}" +
         ".stats{background:#0969da}.model{background:#8250df}.failed,.p-high{background:#b2182b}.ok{background:#1a7f37}" +
         ".p-medium{background:#bc4c00}.p-low{background:#6e7781}" +

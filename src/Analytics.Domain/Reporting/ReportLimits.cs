@@ -39,7 +39,14 @@ public static class ReportLimits
     /// <summary>Stores, categories and products listed each in the e-mail's returns section.</summary>
     public const int TextReturns = 5;
 
+    /// <summary>Findings (material incidents) listed in the e-mail, and the facets shown under each.</summary>
+    public const int TextFindings = 10;
+    public const int TextFindingFacets = 5;
+
     public const int HtmlAnomalies = 100;
+    /// <summary>Findings listed on the page, and the facets shown under each.</summary>
+    public const int HtmlFindings = 50;
+    public const int HtmlFindingFacets = 12;
     public const int HtmlContributors = 15;
     public const int HtmlRecommendations = 50;
     public const int HtmlFacts = 16;

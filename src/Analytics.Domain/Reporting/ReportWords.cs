@@ -33,7 +33,9 @@ internal static class ReportWords
         AnomalyMetric.NetRevenue => "net revenue",
         AnomalyMetric.Transactions => "transactions",
         AnomalyMetric.AverageBasket => "average basket",
-        AnomalyMetric.NoSales => "no sales",
+        // A store cannot upload an empty day (empty_store_day): a store expected to trade without a day has not uploaded
+        // (or withdrew its day, which the stored data cannot tell apart).
+        AnomalyMetric.NoSales => "no upload yet",
         AnomalyMetric.ReturnRate => "return rate",
         _ => metric.ToString(),
     };

@@ -8,7 +8,7 @@ namespace Analytics.Domain.Reporting;
 /// The "store map" of anomalies. The data has no store locations, so it is a grid of tiles, one per store in
 /// store-id order (a store keeps its place from day to day): every trading store, and every store that made no sales
 /// although it usually trades. A tile is coloured by the store's most severe anomaly (red shades for drops, green for
-/// surges, dark for no sales, grey for none) and its <c>title</c> names the store and the finding. Tiles shrink as the
+/// surges, dark for no upload yet, grey for none) and its <c>title</c> names the store and the finding. Tiles shrink as the
 /// chain grows (28 to 6 units wide), so 10,000 stores stay one screen and about a megabyte.
 /// </summary>
 internal static class SvgStoreMap
@@ -18,7 +18,7 @@ internal static class SvgStoreMap
     /// <summary>The states a tile can show, with their CSS class (page style sheet) and legend label.</summary>
     private static readonly (string Css, string Label)[] States =
     [
-        ("t-x", "no sales"), ("t-hd", "high drop"), ("t-md", "medium drop"), ("t-n", "no anomaly"), ("t-ms", "medium surge"), ("t-hs", "high surge"),
+        ("t-x", "no upload yet"), ("t-hd", "high drop"), ("t-md", "medium drop"), ("t-n", "no anomaly"), ("t-ms", "medium surge"), ("t-hs", "high surge"),
     ];
 
     /// <summary>The tile and badge class of an anomaly: its severity and direction.</summary>
@@ -85,7 +85,7 @@ internal static class SvgStoreMap
         if (anomaly is not null)
         {
             text.Append(Html.Text(anomaly.Metric == AnomalyMetric.NoSales
-                ? $" \u2014 high: no sales (usually {ReportFormat.Money(anomaly.Median, currency)})"
+                ? $" \u2014 high: no upload yet (usually {ReportFormat.Money(anomaly.Median, currency)})"
                 : $" \u2014 {ReportWords.Severity(anomaly.Severity)} {ReportWords.Direction(anomaly)} of {ReportWords.Metric(anomaly.Metric)}: " +
                   $"{ReportFormat.AnomalyFigure(anomaly.Metric, anomaly.Value, currency)}, expected " +
                   $"{ReportFormat.AnomalyFigure(anomaly.Metric, anomaly.ExpectedLow, currency)}\u2013{ReportFormat.AnomalyFigure(anomaly.Metric, anomaly.ExpectedHigh, currency)} " +

@@ -33,6 +33,12 @@ internal static partial class TextReportWriter
             text.Wrapped("", $"Some analysis steps failed ({failed}); the report gives what did succeed. See ANALYSIS STEPS.", 0);
         }
 
+        if (ReportFindings.LeadingOrder(insights.Anomalies) is { } order)
+        {
+            // One order that makes the day is said before anything else: every figure below includes it.
+            text.Line().Wrapped($"FIRST [{ReportWords.Severity(order.Severity).ToUpperInvariant()}]: ", ReportFindings.Headline(order, currency, ReportLimits.TextNameLength), 4);
+        }
+
         WriteHeadline(text, insights);
         WriteReturns(text, insights, currency);
         WriteAnomalies(text, insights);
@@ -141,10 +147,22 @@ internal static partial class TextReportWriter
             .Wrapped("", $"Checked {ReportFormat.Integer(report.StoresChecked)} stores ({ReportFormat.Integer(report.StoresWithShortHistory)} with too " +
                          $"short a history) and {ReportFormat.Integer(report.CategoriesChecked)} categories against {report.ChainBaselinePoints} " +
                          $"same-weekday days. Findings: {ReportWords.Source(Source(insights, AnalysisSection.Anomalies))}.", 0);
-        if (report.HistoryTooShort || report.Anomalies.Count == 0)
+        if (report.HistoryTooShort)
         {
-            text.Wrapped("", report.HistoryTooShort ? UntrustedText.Clean(report.Note, ReportLimits.SentenceLength) : "No figure is outside its usual range.", 0);
+            text.Wrapped("", UntrustedText.Clean(report.Note, ReportLimits.SentenceLength), 0);
             return;
+        }
+
+        WriteFindings(text, report, insights.Currency);
+        if (report.Anomalies.Count == 0)
+        {
+            text.Wrapped("", "No figure is outside its usual range.", 0);
+            return;
+        }
+
+        if (report.Incidents is not null)
+        {
+            text.Line().Line("Every anomaly, most severe first:");
         }
 
         var shown = report.Anomalies.Take(ReportLimits.TextAnomalies).ToList();
@@ -176,9 +194,42 @@ internal static partial class TextReportWriter
         text.More(shown.Count, report.Anomalies.Count, "anomalies in the HTML report");
     }
 
+    /// <summary>The day's findings (material incidents) in rank order, each with its facets, and how many smaller
+    /// movements were left out; nothing for a report written before incidents existed.</summary>
+    private static void WriteFindings(PlainText text, AnomalyReport report, string currency)
+    {
+        if (ReportFindings.Material(report) is not { } findings)
+        {
+            return;
+        }
+
+        var high = findings.Count(f => f.Severity == AnomalySeverity.High);
+        text.Line().Line(findings.Count == 0 ? "Findings: none large enough to act on."
+                         : $"Findings ({findings.Count}, {high} high){(findings.Count > 1 ? ", most severe and largest in money first" : "")}:");
+        var shown = findings.Take(ReportLimits.TextFindings).ToList();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var finding = shown[i];
+            text.Wrapped($"{i + 1,2}. [{ReportWords.Severity(finding.Severity).ToUpperInvariant()}] ", ReportFindings.Headline(finding, currency, ReportLimits.TextNameLength), 4);
+            var facets = ReportFindings.ListedFacets(finding);
+            foreach (var facet in facets.Take(ReportLimits.TextFindingFacets))
+            {
+                text.Wrapped("      - ", ReportFindings.Facet(facet, currency, ReportLimits.TextNameLength), 8);
+            }
+
+            text.More(Math.Min(facets.Count, ReportLimits.TextFindingFacets), facets.Count, "figures", "        ");
+        }
+
+        text.More(shown.Count, findings.Count, "findings in the HTML report");
+        if (ReportFindings.LeftOut(report) is { Length: > 0 } leftOut)
+        {
+            text.Wrapped("", leftOut, 2);
+        }
+    }
+
     internal static string AnomalyTitle(Anomaly a, string currency) =>
         a.Metric == AnomalyMetric.NoSales
-            ? $"{ReportWords.Subject(a.Subject)} {Name(a.SubjectId)} made no sales"
+            ? $"{ReportWords.Subject(a.Subject)} {Name(a.SubjectId)}: no upload yet"
             : $"{(a.Subject == AnomalySubject.Chain ? "Chain" : $"{ReportWords.Subject(a.Subject)} {Name(a.SubjectId)}")} " +
               $"{ReportWords.Metric(a.Metric)} {ReportFormat.AnomalyFigure(a.Metric, a.Value, currency)}";
 

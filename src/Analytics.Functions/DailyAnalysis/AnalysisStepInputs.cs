@@ -20,4 +20,7 @@ public sealed record InsightsInput(AnalysisRun Run, CombinedInsights Insights);
 /// SendBedrockErrorAlert need.
 /// </summary>
 /// <param name="ErrorSummary">The alert's message when <paramref name="HasErrors"/>: which steps failed and why.</param>
-public sealed record CombinedInsights(string Key, bool HasErrors, string ErrorSummary, int Anomalies, int HighSeverity, int Recommendations);
+/// <param name="Findings">The report's findings (material incidents); null when anomaly detection failed.</param>
+/// <param name="HighFindings">Of those, the high ones.</param>
+public sealed record CombinedInsights(string Key, bool HasErrors, string ErrorSummary, int Anomalies, int HighSeverity, int Recommendations,
+                                      int? Findings = null, int? HighFindings = null);

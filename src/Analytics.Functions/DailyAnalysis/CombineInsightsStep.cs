@@ -57,7 +57,9 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
             key, insights.HasErrors, ErrorSummary(insights),
             insights.Anomalies?.Anomalies.Count ?? 0,
             insights.Anomalies?.Anomalies.Count(a => a.Severity == AnomalySeverity.High) ?? 0,
-            insights.Recommendations.Count);
+            insights.Recommendations.Count,
+            insights.Anomalies?.Incidents?.Count(i => i.Material),
+            insights.Anomalies?.Incidents?.Count(i => i.Material && i.Severity == AnomalySeverity.High));
     }
 
     /// <summary>How the findings were made: which parts the model ranked and explained, and which kept their statistics

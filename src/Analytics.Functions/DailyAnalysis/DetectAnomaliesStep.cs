@@ -32,8 +32,10 @@ public sealed class DetectAnomaliesStep(RunData data, AnomalyDetector detector, 
             Summary,
             cancellationToken);
 
+    /// <summary>The part's summary: the findings (material incidents), then the anomalies they rest on.</summary>
     private static string Summary(AnomalyReport report) => report.HistoryTooShort
         ? report.Note
         : string.Create(CultureInfo.InvariantCulture,
+            $"{report.Incidents?.Count(i => i.Material) ?? 0} findings, {report.Incidents?.Count(i => i.Material && i.Severity == AnomalySeverity.High) ?? 0} high; " +
             $"{report.Anomalies.Count} anomalies, {report.Anomalies.Count(a => a.Severity == AnomalySeverity.High)} of high severity");
 }

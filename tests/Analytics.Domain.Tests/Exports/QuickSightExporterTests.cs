@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Analytics.Domain.Exports;
+using Analytics.Domain.Insights;
 using Analytics.Domain.Sales;
 using Analytics.Domain.Tests.Metrics;
 
@@ -48,7 +49,8 @@ public sealed class QuickSightExporterTests
         Assert.Equal(["null", "null", "null"], Columns(row, "has_anomaly", "anomaly_count", "anomaly_severity"));
         Assert.Empty(ExportedRows.Read(_store, QuickSightDatasets.Anomalies, Day));
         var company = Assert.Single(ExportedRows.Read(_store, QuickSightDatasets.CompanyDaily, Day));
-        Assert.Equal(["null", "null", "false"], Columns(company, "anomaly_count", "high_anomaly_count", "analysis_complete"));
+        Assert.Equal(["null", "null", "null", "null", "false"],
+                     Columns(company, "anomaly_count", "high_anomaly_count", "finding_count", "high_finding_count", "analysis_complete"));
     }
 
     [Fact]
@@ -73,7 +75,27 @@ public sealed class QuickSightExporterTests
         Assert.Equal(["4.44", "4.44", "4.44"],
                      Columns(row, "transactions_vs_prev_day_pct", "transactions_vs_last_week_pct", "transactions_vs_four_week_avg_pct"));
         Assert.Equal(["2", "1", "2", "true"], Columns(row, "anomaly_count", "high_anomaly_count", "recommendation_count", "analysis_complete"));
-        Assert.Equal(61, row.EnumerateObject().Count()); // date + 13 totals + 7 figures × 3 baselines × 2 + days + 4 counts/flags
+        // The anomalies were detected before incidents existed: no findings to count.
+        Assert.Equal(["null", "null"], Columns(row, "finding_count", "high_finding_count"));
+        Assert.Equal(63, row.EnumerateObject().Count()); // date + 13 totals + 7 figures × 3 baselines × 2 + days + 6 counts/flags
+    }
+
+    [Fact]
+    public async Task ExportAsync_Incidents_CompanyDailyCountsTheMaterialOnesAsFindings()
+    {
+        var anomalies = ExportData.Anomalies([ExportData.StoreAnomaly, ExportData.CategoryAnomaly]) with
+        {
+            Incidents =
+            [
+                new Incident(IncidentCause.Store, "s2", AnomalySeverity.High, 20.00m, true, [ExportData.StoreAnomaly]),
+                new Incident(IncidentCause.Category, "Coffee", AnomalySeverity.Low, 6.00m, false, [ExportData.CategoryAnomaly]),
+            ],
+        };
+
+        await new QuickSightExporter(_store).ExportAsync(ExportData.Insights(anomalies: anomalies), HandData.Today, CancellationToken.None);
+
+        var row = Assert.Single(ExportedRows.Read(_store, QuickSightDatasets.CompanyDaily, Day));
+        Assert.Equal(["2", "1", "1", "1"], Columns(row, "anomaly_count", "high_anomaly_count", "finding_count", "high_finding_count"));
     }
 
     [Fact]

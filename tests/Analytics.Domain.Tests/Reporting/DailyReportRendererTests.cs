@@ -33,7 +33,7 @@ public sealed class DailyReportRendererTests(ITestOutputHelper output)
         Assert.Contains(" 1. HIGH drop: Store store-c net revenue 1,400.00 USD\n", raw, StringComparison.Ordinal);
         Assert.Contains("expected 3,800.00 USD to 5,400.00 USD (median 4,600.00 USD), -69.57%, z=-8.12", text, StringComparison.Ordinal);
         Assert.Contains("contributors: category Tea -1,600.00 (50.00%)", text, StringComparison.Ordinal);
-        Assert.Contains(" 2. HIGH drop: Store store-d made no sales\n", raw, StringComparison.Ordinal);
+        Assert.Contains(" 2. HIGH drop: Store store-d: no upload yet\n", raw, StringComparison.Ordinal);
         Assert.Contains(" 3. MEDIUM surge: Store store-a net revenue 40,000.00 USD\n", raw, StringComparison.Ordinal);
         Assert.Contains(" 1. [HIGH] Confirm store-d traded\n", raw, StringComparison.Ordinal);
         Assert.Contains("facts: store store-d: Median 3,000.00\n", raw, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed class DailyReportRendererTests(ITestOutputHelper output)
             }
         }
 
-        Assert.Contains("Store store-00005 made no sales", report.Text, StringComparison.Ordinal);
+        Assert.Contains("Store store-00005: no upload yet", report.Text, StringComparison.Ordinal);
         Assert.Contains("Store store-00003 net revenue", report.Text, StringComparison.Ordinal);
         var trend = ReportAssert.SvgDocuments(report.Html).Single(s => (string?)s.Root!.Attribute("id") == "revenue-trend");
         var bars = trend.Descendants().Where(e => e.Name.LocalName == "rect" && e.HasElements).Select(e => e.Elements().Single().Value).ToList();
@@ -191,7 +191,7 @@ public sealed class DailyReportRendererTests(ITestOutputHelper output)
         Assert.InRange(htmlBytes, 1, 5 * 1024 * 1024);
         var tiles = ReportAssert.SvgDocuments(report.Html).Single(s => (string?)s.Root!.Attribute("id") == "store-map")
             .Descendants().Count(e => e.Name.LocalName == "rect");
-        Assert.Equal(Stores, tiles); // 9,900 traded and 100 made no sales
+        Assert.Equal(Stores, tiles); // 9,900 traded and 100 have not uploaded
         Assert.Contains($"\u2026 and {insights.Anomalies!.Anomalies.Count - ReportLimits.TextAnomalies:N0} more anomalies", report.Text, StringComparison.Ordinal);
         Assert.Contains($"\u2026 and {insights.Recommendations.Count - ReportLimits.TextRecommendations:N0} more recommendations", report.Text, StringComparison.Ordinal);
         Assert.Contains($"\u2026 and {Stores * 3 - ReportLimits.TextMissingSkus:N0} more store/SKU pairs", report.Text, StringComparison.Ordinal);

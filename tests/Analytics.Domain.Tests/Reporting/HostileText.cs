@@ -39,13 +39,28 @@ internal static class HostileText
             CategoryMix = [.. insights.Products.CategoryMix.Select(m => m with { Category = H(m.Category) })],
             MissingSkus = [.. insights.Products.MissingSkus.Select(m => m with { StoreId = H(m.StoreId), Sku = H(m.Sku), Name = H(m.Name), Category = H(m.Category) })],
         };
+        static Anomaly Anomaly(Anomaly a) => a with
+        {
+            SubjectId = a.Subject == AnomalySubject.Chain ? a.SubjectId : H(a.SubjectId),
+            Contributors = [.. a.Contributors.Select(c => c with { Id = H(c.Id) })],
+        };
         var anomalies = insights.Anomalies is null ? null : insights.Anomalies with
         {
-            Anomalies = [.. insights.Anomalies.Anomalies.Select(a => a with
+            Anomalies = [.. insights.Anomalies.Anomalies.Select(Anomaly)],
+            Incidents = insights.Anomalies.Incidents?.Select(i => i with
             {
-                SubjectId = a.Subject == AnomalySubject.Chain ? a.SubjectId : H(a.SubjectId),
-                Contributors = [.. a.Contributors.Select(c => c with { Id = H(c.Id) })],
-            })],
+                CauseId = i.Cause == IncidentCause.Chain ? i.CauseId : H(i.CauseId),
+                Facets = [.. i.Facets.Select(Anomaly)],
+                Order = i.Order is not { } order ? null : order with
+                {
+                    StoreId = H(order.StoreId),
+                    Receipt = order.Receipt with
+                    {
+                        Id = H(order.Receipt.Id),
+                        TopLine = order.Receipt.TopLine with { Sku = H(order.Receipt.TopLine.Sku), Name = Long, Category = H(order.Receipt.TopLine.Category) },
+                    },
+                },
+            }).ToList(),
         };
         var trends = insights.Trends is null ? null : insights.Trends with
         {

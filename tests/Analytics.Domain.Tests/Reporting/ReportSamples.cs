@@ -84,6 +84,33 @@ internal static class ReportSamples
                                  AllSucceeded, series, "No AI model is configured: every finding comes from the built-in statistics.");
     }
 
+    /// <summary>The receipt of <see cref="HandWithFindings"/>'s order: 400 × G1 "Gift box" at 50.00 at store-a, 09:15 in
+    /// the chain's time zone (UTC−4), on a receipt of 20,050.00 USD in 2 lines.</summary>
+    public static readonly ReceiptSummary Order = new("ORD-77", new DateTimeOffset(2025, 6, 18, 9, 15, 0, TimeSpan.FromHours(-4)), 20_050.00m, 401, 2,
+                                                      new ReceiptLine("G1", "Gift box", "Gifts", 400, 50.00m, 20_000.00m), 20_000.00m);
+
+    /// <summary>
+    /// <see cref="Hand"/> with its anomalies grouped into incidents, ranked: (1) high, order ORD-77 at store-a, 28.08 % of
+    /// the chain's day, which explains store-a's surge; (2) high, store-c's revenue and transactions drop; (3) high,
+    /// store-d has not uploaded; (4) a Tea basket wobble under the materiality floor.
+    /// </summary>
+    public static DailyInsights HandWithFindings()
+    {
+        var hand = Hand();
+        var anomalies = hand.Anomalies!.Anomalies;
+        var (storeC, storeD, storeA) = (anomalies[0], anomalies[1], anomalies[2]);
+        Anomaly transactions = new(AnomalySubject.Store, "store-c", AnomalyMetric.Transactions, AnomalySeverity.Medium, 45m, 150m, 120m, 180m, -4.20, -70.00m, 8, []);
+        Anomaly basket = new(AnomalySubject.Category, "Tea", AnomalyMetric.AverageBasket, AnomalySeverity.Medium, 23.78m, 21.00m, 18.50m, 23.50m, 2.80, 13.24m, 8, []);
+        Incident[] incidents =
+        [
+            new(IncidentCause.Order, Order.Id, AnomalySeverity.High, 5_000.00m, true, [storeA], new UnusualOrder("store-a", Order, 0.5013m, 0.2808m, 35_000.00m)),
+            new(IncidentCause.Store, "store-c", AnomalySeverity.High, 3_200.00m, true, [storeC, transactions]),
+            new(IncidentCause.Store, "store-d", AnomalySeverity.High, 3_000.00m, true, [storeD]),
+            new(IncidentCause.Category, "Tea", AnomalySeverity.Low, 2_502.00m, false, [basket]),
+        ];
+        return hand with { Anomalies = hand.Anomalies with { Anomalies = [storeC, storeD, storeA, transactions, basket], Incidents = incidents } };
+    }
+
     /// <summary>
     /// <see cref="Hand"/> with 1,400.00 USD refunded (net sales 71,400.43, net revenue 70,000.43, return rate 1.96 %
     /// against 1.00 % last week): by return rate, store-c 12.50 % (new), store-b 3.23 % (1.00 % last week), store-a

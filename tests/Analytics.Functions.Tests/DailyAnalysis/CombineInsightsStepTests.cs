@@ -72,6 +72,38 @@ public sealed class CombineInsightsStepTests
     }
 
     [Fact]
+    public async Task HandleAsync_AnomaliesWithIncidents_CountsTheMaterialOnesAsFindings()
+    {
+        WriteTrends();
+        Anomaly Drop(string store, AnomalySeverity severity) =>
+            new(AnomalySubject.Store, store, AnomalyMetric.NetRevenue, severity, 10m, 100m, 80m, 120m, -5.0, -90m, 8, []);
+        Anomaly[] anomalies = [Drop("store-1", AnomalySeverity.High), Drop("store-2", AnomalySeverity.High), Drop("store-3", AnomalySeverity.Medium)];
+        Write(DetectAnomaliesStep.Result, new AnomalyReport(Date, [Date.AddDays(-7)], 8, false, "", 3, 0, 0, 0, anomalies, Incidents:
+        [
+            new Incident(IncidentCause.Store, "store-1", AnomalySeverity.High, 90m, true, [anomalies[0]]),
+            new Incident(IncidentCause.Store, "store-3", AnomalySeverity.Medium, 90m, true, [anomalies[2]]),
+            new Incident(IncidentCause.Store, "store-2", AnomalySeverity.Low, 90m, false, [anomalies[1]]),
+        ]));
+
+        var combined = await Step().HandleAsync(Input(Part(AnalyzeTrendsStep.Result)), CancellationToken.None);
+
+        Assert.Equal((3, 2, 2, 1), (combined.Anomalies, combined.HighSeverity, combined.Findings, combined.HighFindings));
+    }
+
+    [Fact]
+    public async Task HandleAsync_AnomaliesFailed_NoFindingsCounted()
+    {
+        WriteTrends();
+        _bucket.Objects.Remove(Run.KeyOf(DetectAnomaliesStep.Result.FileName));
+        var input = Input(Part(AnalyzeTrendsStep.Result));
+        input = input with { Parts = [.. input.Parts.Select(p => p.Step == DetectAnomaliesStep.StateName ? Failed(DetectAnomaliesStep.Result, "States.Timeout", "") : p)] };
+
+        var combined = await Step().HandleAsync(input, CancellationToken.None);
+
+        Assert.Equal((0, 0, null, null), (combined.Anomalies, combined.HighSeverity, combined.Findings, combined.HighFindings));
+    }
+
+    [Fact]
     public async Task HandleAsync_BranchFailedAfterSavingItsStatistics_KeepsThemAndRecordsTheModelError()
     {
         // The step saved its statistical result before asking the model, then the model's retries ran out.

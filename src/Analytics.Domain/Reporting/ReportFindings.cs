@@ -1,0 +1,103 @@
+using System.Globalization;
+using Analytics.Domain.Insights;
+
+namespace Analytics.Domain.Reporting;
+
+/// <summary>
+/// The day's findings in words, for the text and the HTML report: the material <see cref="Incident"/>s in their rank,
+/// each a one-line headline and its facets. Uploaded text (ids, SKU, product and category names) is cleaned and cut
+/// to the caller's length, so the HTML report only has to encode the whole line.
+/// </summary>
+internal static class ReportFindings
+{
+    /// <summary>The material incidents, in rank order; null for a report written before incidents existed.</summary>
+    public static IReadOnlyList<Incident>? Material(AnomalyReport report) =>
+        report.Incidents is { } incidents ? [.. incidents.Where(i => i.Material)] : null;
+
+    /// <summary>The first finding when it is an order (an order that makes the day is said first).</summary>
+    public static Incident? LeadingOrder(AnomalyReport? report) =>
+        report?.Incidents?.FirstOrDefault(i => i.Material) is { Order: not null } lead ? lead : null;
+
+    /// <summary>
+    /// One line in plain words. An order: <c>Order 581483 at store S1, 09:15: 80,995 × 23843 (Paper craft) at 2.08 =
+    /// 168,469.60 GBP, 85.00% of the chain's day. Verify it with the store before acting on today's figures.</c>
+    /// Otherwise its largest facet: <c>Store s-3 net revenue drop: 1,400.00 USD against a usual 4,600.00 USD (-69.57%)</c>.
+    /// </summary>
+    public static string Headline(Incident incident, string currency, int nameLength)
+    {
+        if (incident.Order is { } order)
+        {
+            var receipt = order.Receipt;
+            var line = receipt.TopLine;
+            var total = receipt.Lines > 1 ? $" on a receipt of {ReportFormat.Money(receipt.Amount, currency)} ({ReportFormat.Integer(receipt.Lines)} lines)" : "";
+            var usual = order.UsualStoreDay > 0m ? $" (the store usually sells {ReportFormat.Money(order.UsualStoreDay, currency)} a day)" : "";
+            return $"Order {Clean(receipt.Id, nameLength)} at store {Clean(order.StoreId, nameLength)}, " +
+                   $"{receipt.Timestamp.ToString("HH:mm", CultureInfo.InvariantCulture)}: {ReportFormat.Count(line.Quantity)} \u00d7 " +
+                   $"{Clean(line.Sku, nameLength)} ({Clean(line.Name, nameLength)}) at {ReportFormat.Exact(line.UnitPrice)} = " +
+                   $"{ReportFormat.Money(line.Amount, currency)}{total}, {ReportFormat.Rate(order.ShareOfChainDay)} of the chain's day{usual}. " +
+                   "Verify it with the store before acting on today's figures.";
+        }
+
+        var lead = incident.Lead!;
+        if (lead.Metric == AnomalyMetric.NoSales)
+        {
+            return $"Store {Clean(lead.SubjectId, nameLength)}: no upload yet; it usually sells {ReportFormat.Money(lead.Median, currency)} on this weekday";
+        }
+
+        var effect = lead.Metric == AnomalyMetric.NetRevenue ? "" : $", about {ReportFormat.Money(incident.Impact, currency)} of revenue";
+        return $"{Who(lead, nameLength)} {ReportWords.Metric(lead.Metric)} {ReportWords.Direction(lead)}: " +
+               $"{ReportFormat.AnomalyFigure(lead.Metric, lead.Value, currency)} against a usual {ReportFormat.AnomalyFigure(lead.Metric, lead.Median, currency)} " +
+               $"({ReportFormat.Percent(lead.PercentChange)}){effect}";
+    }
+
+    /// <summary>The facets worth listing under the headline: every figure an order moved; a store's, category's or the
+    /// chain's facets when there is more than the one its headline names.</summary>
+    public static IReadOnlyList<Anomaly> ListedFacets(Incident incident) =>
+        incident.Order is not null || incident.Facets.Count > 1 ? incident.Facets : [];
+
+    /// <summary>One facet: <c>Chain net revenue: 197,000.00 GBP against a usual 40,000.00 GBP (+392.50%)</c>.</summary>
+    public static string Facet(Anomaly facet, string currency, int nameLength) =>
+        facet.Metric == AnomalyMetric.NoSales
+            ? $"Store {Clean(facet.SubjectId, nameLength)}: no upload yet (usually {ReportFormat.Money(facet.Median, currency)})"
+            : $"{Who(facet, nameLength)} {ReportWords.Metric(facet.Metric)}: {ReportFormat.AnomalyFigure(facet.Metric, facet.Value, currency)} " +
+              $"against a usual {ReportFormat.AnomalyFigure(facet.Metric, facet.Median, currency)} ({ReportFormat.Percent(facet.PercentChange)})";
+
+    /// <summary>The line for the incidents under the materiality floor; empty when there are none.</summary>
+    public static string LeftOut(AnomalyReport report)
+    {
+        var count = report.Incidents?.Count(i => !i.Material) ?? 0;
+        var floor = ReportFormat.Rate(IncidentBuilder.MaterialShare);
+        return count switch
+        {
+            0 => "",
+            1 => $"1 smaller movement (under {floor} of the chain's usual day) is left out of the findings; it is in the anomalies below.",
+            _ => $"{ReportFormat.Integer(count)} smaller movements (each under {floor} of the chain's usual day) are left out of the findings; they are in the anomalies below.",
+        };
+    }
+
+    /// <summary>Each anomaly's finding number (1 = the first material incident), or 0 for one in an immaterial incident;
+    /// anomalies of no incident (a category's basket movement that repeats its revenue movement) are not in it.
+    /// Facets are matched by subject and metric, as a stored document holds them as copies.</summary>
+    public static Dictionary<(AnomalySubject, string, AnomalyMetric), int> Numbers(IReadOnlyList<Incident> incidents)
+    {
+        Dictionary<(AnomalySubject, string, AnomalyMetric), int> numbers = [];
+        var number = 0;
+        foreach (var incident in incidents)
+        {
+            var assigned = incident.Material ? ++number : 0;
+            foreach (var facet in incident.Facets)
+            {
+                numbers.TryAdd(Key(facet), assigned);
+            }
+        }
+
+        return numbers;
+    }
+
+    public static (AnomalySubject, string, AnomalyMetric) Key(Anomaly anomaly) => (anomaly.Subject, anomaly.SubjectId, anomaly.Metric);
+
+    private static string Who(Anomaly anomaly, int nameLength) =>
+        anomaly.Subject == AnomalySubject.Chain ? "Chain" : $"{ReportWords.Subject(anomaly.Subject)} {Clean(anomaly.SubjectId, nameLength)}";
+
+    private static string Clean(string? value, int nameLength) => UntrustedText.Clean(value, nameLength);
+}
