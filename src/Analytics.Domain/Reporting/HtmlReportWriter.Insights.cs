@@ -72,6 +72,11 @@ internal static partial class HtmlReportWriter
     /// and its facets, then how many smaller movements were left out. Nothing for a report without incidents.</summary>
     private static void WriteFindings(StringBuilder html, AnomalyReport report, string currency)
     {
+        if (ReportFindings.Incomplete(report, ReportLimits.HtmlNameLength) is { } incomplete)
+        {
+            html.Append("<p class=\"note\" id=\"incomplete\">").Append(Html.Text(incomplete)).Append("</p>");
+        }
+
         if (ReportFindings.Material(report) is not { } findings || report.HistoryTooShort)
         {
             return;

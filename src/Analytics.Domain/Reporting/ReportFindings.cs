@@ -14,6 +14,26 @@ internal static class ReportFindings
     public static IReadOnlyList<Incident>? Material(AnomalyReport report) =>
         report.Incidents is { } incidents ? [.. incidents.Where(i => i.Material)] : null;
 
+    /// <summary>
+    /// A warning that the day's data may not be all there, null when no store-day of it ended early:
+    /// <c>Incomplete? Store s-1's last sale was in the 12:00 hour, 4 hours before its earliest usual close (16:00 hour):
+    /// its figures may be partial, and its usual sellers are not counted as out of stock.</c>
+    /// </summary>
+    public static string? Incomplete(AnomalyReport? report, int nameLength)
+    {
+        if (report?.IncompleteDays is not { Count: > 0 } days)
+        {
+            return null;
+        }
+
+        var stores = days.Select(d => $"store {Clean(d.StoreId, nameLength)}'s last sale was in the {d.LastSaleHour:00}:00 hour, " +
+                                      $"{d.EarliestUsualLastHour - d.LastSaleHour} hours before its earliest usual close ({d.EarliestUsualLastHour:00}:00 hour)");
+        return $"Incomplete? {Capitalized(string.Join("; ", stores))}: {(days.Count == 1 ? "its figures" : "their figures")} may be partial " +
+               "(an upload sent before closing, or a till that stopped sending), and usual sellers there are not counted as out of stock.";
+    }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     /// <summary>The first finding when it is an order (an order that makes the day is said first).</summary>
     public static Incident? LeadingOrder(AnomalyReport? report) =>
         report?.Incidents?.FirstOrDefault(i => i.Material) is { Order: not null } lead ? lead : null;

@@ -198,6 +198,11 @@ internal static partial class TextReportWriter
     /// movements were left out; nothing for a report written before incidents existed.</summary>
     private static void WriteFindings(PlainText text, AnomalyReport report, string currency)
     {
+        if (ReportFindings.Incomplete(report, ReportLimits.TextNameLength) is { } incomplete)
+        {
+            text.Line().Wrapped("", incomplete, 2);
+        }
+
         if (ReportFindings.Material(report) is not { } findings)
         {
             return;

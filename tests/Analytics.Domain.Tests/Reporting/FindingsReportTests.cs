@@ -27,6 +27,24 @@ public sealed class FindingsReportTests
     private readonly DailyReportRenderer _renderer = new();
 
     [Fact]
+    public void Reports_StoreDayEndedEarly_SayTheDataMayBeIncompleteBeforeTheFindings()
+    {
+        var insights = ReportSamples.HandWithFindings();
+        insights = insights with { Anomalies = insights.Anomalies! with { IncompleteDays = [new IncompleteDay("store-<b>", 12, 16, 8)] } };
+
+        var rendered = _renderer.Render(insights);
+
+        const string Note = "Incomplete? Store store-<b>'s last sale was in the 12:00 hour, 4 hours before its earliest usual close (16:00 hour): " +
+                            "its figures may be partial (an upload sent before closing, or a till that stopped sending), and usual sellers there are not counted as out of stock.";
+        var text = ReportAssert.Unwrapped(rendered.Text);
+        Assert.True(text.IndexOf(Note, StringComparison.Ordinal) is var at && at > 0 && at < text.IndexOf("Findings (", StringComparison.Ordinal), text);
+        Assert.Contains("<p class=\"note\" id=\"incomplete\">Incomplete? Store store-&lt;b&gt;", rendered.Html, StringComparison.Ordinal);
+        Assert.True(rendered.Html.IndexOf("id=\"incomplete\"", StringComparison.Ordinal) < rendered.Html.IndexOf("id=\"findings\"", StringComparison.Ordinal));
+        Assert.DoesNotContain("store-<b>", rendered.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Incomplete?", _renderer.Render(ReportSamples.HandWithFindings()).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_Findings_ListedInRankWithTheirFacetsBeforeEveryAnomaly()
     {
         var raw = _renderer.Render(ReportSamples.HandWithFindings()).Text;
