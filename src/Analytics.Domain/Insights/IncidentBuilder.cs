@@ -31,7 +31,7 @@ internal sealed class IncidentBuilder
     /// one that explains figures still claims them, but as an ordinary order of that store it is not material.</summary>
     public const decimal OrderOutlierFactor = 3m;
 
-    /// <summary>An order this share of the chain's net revenue (50 %) is an incident even if no figure left its range.</summary>
+    /// <summary>An order this share of the chain's net sales (50 %) is an incident even if no figure left its range.</summary>
     public const decimal OrderShareOfChainDay = 0.5m;
 
     /// <summary>An order this share of the chain's day (50 %) is high: the day's figures are mostly that order, so verify
@@ -115,7 +115,7 @@ internal sealed class IncidentBuilder
             // A basket surge beside a revenue surge the order explains is the same movement.
             explained.AddRange(remaining.Where(a => a.Metric == AnomalyMetric.AverageBasket && !explained.Contains(a) && Direction(a) > 0
                 && explained.Any(r => r.Metric == AnomalyMetric.NetRevenue && r.Subject == a.Subject && r.SubjectId == a.SubjectId)));
-            var shareOfChain = Share(receipt.Amount, _chain.Totals.NetRevenue);
+            var shareOfChain = Share(receipt.Amount, _chain.Totals.NetSales);
             if (explained.Count == 0 && shareOfChain < OrderShareOfChainDay)
             {
                 continue;
@@ -124,7 +124,7 @@ internal sealed class IncidentBuilder
             remaining.RemoveAll(explained.Contains);
             var usual = store.PastDays.Count == 0 ? 0m : RobustBaseline.MedianOf([.. store.PastDays.Select(d => d.Totals.NetRevenue)]);
             List<decimal> largest = [.. store.PastDays.Where(d => d.LargestSales.Count > 0).Select(d => d.LargestSales[0].Amount)];
-            var order = new UnusualOrder(store.StoreId, receipt, Share(receipt.Amount, store.TodaySummary!.Totals.NetRevenue), shareOfChain, usual,
+            var order = new UnusualOrder(store.StoreId, receipt, Share(receipt.Amount, store.TodaySummary!.Totals.NetSales), shareOfChain, usual,
                                          largest.Count >= AnomalyDetector.MinimumHistory ? RobustBaseline.MedianOf([.. largest]) : null);
             _groups.Add(new Group(IncidentCause.Order, receipt.Id, explained) { Order = order });
         }

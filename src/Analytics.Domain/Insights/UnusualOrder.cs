@@ -4,8 +4,8 @@ namespace Analytics.Domain.Insights;
 
 /// <summary>
 /// A receipt that makes a day unusual: the figures it is part of would be ordinary without it, or it alone is at
-/// least <see cref="IncidentBuilder.OrderShareOfChainDay"/> of the chain's day. Shares are of net revenue, 0–1 to
-/// 4 places (above 1 when returns make the day's net revenue smaller than the order).
+/// least <see cref="IncidentBuilder.OrderShareOfChainDay"/> of the chain's day. Shares are of the day's net sales
+/// (before returns, so a sale cancelled the same day is still its share of what was sold), 0–1 to 4 places.
 /// </summary>
 /// <param name="UsualStoreDay">The store's median net revenue on the baseline days (0 without history).</param>
 /// <param name="UsualLargestOrder">The median of the store's largest sale on its baseline days; null when fewer than
