@@ -51,6 +51,8 @@ internal static class OnlineRetailReturns
         Skus = SalesMerge.Skus([.. a.Skus, .. b.Skus]),
         LargestSales = Largest([.. a.LargestSales, .. b.LargestSales]),
         LargestReturns = Largest([.. a.LargestReturns, .. b.LargestReturns]),
+        ReturnTransactionsWithoutOriginal = a.ReturnTransactionsWithoutOriginal + b.ReturnTransactionsWithoutOriginal,
+        ReturnsWithoutOriginal = a.ReturnsWithoutOriginal + b.ReturnsWithoutOriginal,
     };
 
     /// <summary>The largest receipts of both parts as the reader keeps them: largest first, the earlier of equals first.</summary>

@@ -8,4 +8,7 @@ public enum LossFindingKind
 
     /// <summary>A store's refunds of one SKU on D that are most of its refunds and material to the chain.</summary>
     SkuReturns,
+
+    /// <summary>A store's refunds on D that name no original sale, large against its usual day.</summary>
+    RefundsWithoutSale,
 }

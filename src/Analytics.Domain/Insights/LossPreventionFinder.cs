@@ -23,6 +23,14 @@ namespace Analytics.Domain.Insights;
 /// (they are their own finding). High from <see cref="HighSkuShare"/> of the chain's usual day. Simple and robust:
 /// the SKU history has no returns, so there is no per-SKU return baseline to judge against; the money floor keeps
 /// everyday returns out.</item>
+/// <item><b>Refunds without a sale</b> (<see cref="LossFindingKind.RefundsWithoutSale"/>). A store's returns that name
+/// no <c>original</c> (<see cref="StoreDaySummary.ReturnsWithoutOriginal"/>), less its same-day voids (tied to a sale by
+/// content), at least <see cref="RefundsWithoutSaleShare"/> of its usual day, in at least
+/// <see cref="MinimumRefundsWithoutSale"/> returns; high from <see cref="HighRefundsWithoutSaleShare"/>. A store with no
+/// usual sales (a day of refunds only, without history) is not judged. Against the
+/// store's usual sales rather than its usual unlinked refunds: a till that never links (the real data set links none)
+/// would make the latter ordinary, and money refunded without a receipt is what is at risk. The floor is set so that
+/// the real data set, all of whose refunds name no sale, gives at most one such finding per ten trading days.</item>
 /// </list>
 /// "Usual" is the median net sales (before refunds) on the same weekdays of the last
 /// <see cref="AnomalyDetector.BaselineWeeks"/> weeks with sales, or D's own with fewer than
@@ -59,6 +67,15 @@ public static class LossPreventionFinder
     /// <summary>A SKU finding is high from this share of the chain's usual day (25 %).</summary>
     public const decimal HighSkuShare = 0.25m;
 
+    /// <summary>Refunds without an original sale are a finding from this share of the store's usual day (20 %).</summary>
+    public const decimal RefundsWithoutSaleShare = 0.20m;
+
+    /// <summary>Fewest returns without an original sale for a finding (3): one customer's big return is not a pattern.</summary>
+    public const int MinimumRefundsWithoutSale = 3;
+
+    /// <summary>Refunds without an original sale are high from this share of the store's usual day (50 %).</summary>
+    public const decimal HighRefundsWithoutSaleShare = 0.50m;
+
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static IReadOnlyList<LossFinding> Find(IReadOnlyList<StoreDaySummary> day, SalesHistory history)
     {
@@ -75,6 +92,10 @@ public static class LossPreventionFinder
             var voids = Voids(store, usual);
             findings.AddRange(voids);
             findings.AddRange(SkuReturns(store, voids, usual, chainUsual, history));
+            if (RefundsWithoutSale(store, voids, usual) is { } unlinked)
+            {
+                findings.Add(unlinked);
+            }
         }
 
         return
@@ -142,6 +163,16 @@ public static class LossPreventionFinder
                                          refunded >= HighSkuShare * chainUsual ? AnomalySeverity.High : AnomalySeverity.Medium,
                                          refunded, sku.Sku, sku.Name, units, null, null, usual, Share(refunded, store.Totals.Returns), usualUnits);
         }
+    }
+
+    private static LossFinding? RefundsWithoutSale(StoreDaySummary store, List<LossFinding> voids, decimal usual)
+    {
+        var refunded = Math.Max(0m, store.ReturnsWithoutOriginal - voids.Sum(v => v.AtStake));
+        return store.ReturnTransactionsWithoutOriginal < MinimumRefundsWithoutSale || usual <= 0m || refunded <= 0m || refunded < RefundsWithoutSaleShare * usual
+            ? null
+            : new LossFinding(LossFindingKind.RefundsWithoutSale, store.StoreId,
+                              refunded >= HighRefundsWithoutSaleShare * usual ? AnomalySeverity.High : AnomalySeverity.Medium,
+                              refunded, null, null, 0, null, null, usual, Share(refunded, store.Totals.Returns), Refunds: store.ReturnTransactionsWithoutOriginal);
     }
 
     /// <summary>The median of <paramref name="past"/> when it has at least <see cref="AnomalyDetector.MinimumHistory"/>

@@ -17,7 +17,7 @@ namespace Analytics.Domain.Tests.Insights;
 public sealed class LossPreventionFinderOnlineRetailTests(ITestOutputHelper output)
 {
     [SharedDataFact]
-    public async Task Find_TheYearWithItsCancellations_TheTwoHugeOrdersCancelledWithinTheHourAreHighVoids_AndFindingsAreRare()
+    public async Task Find_TheYearWithItsCancellations_TheTwoHugeOrdersCancelledWithinTheHourAreHighVoids_AndFindingsAreRare_ThoughNoRefundNamesItsSale()
     {
         var sales = await OnlineRetailSales.LoadOnceAsync();
         var days = await WithReturnsAsync(sales);
@@ -35,7 +35,13 @@ public sealed class LossPreventionFinderOnlineRetailTests(ITestOutputHelper outp
         var tradingDays = sales.Days.Count;
         var voids = all.Where(f => f.Finding.Kind == LossFindingKind.SameDayVoid).ToList();
         var skus = all.Where(f => f.Finding.Kind == LossFindingKind.SkuReturns).ToList();
-        output.WriteLine($"{tradingDays} trading days: {voids.Count} same-day voids, {skus.Count} SKU returns findings");
+        var unlinked = all.Where(f => f.Finding.Kind == LossFindingKind.RefundsWithoutSale).ToList();
+        output.WriteLine($"{tradingDays} trading days: {voids.Count} same-day voids, {skus.Count} SKU returns findings, {unlinked.Count} refunds without a sale");
+
+        // The data set links no cancellation to its invoice: every refund is one without an original sale.
+        var storeDays = days.Values.SelectMany(d => d).ToList();
+        Assert.Equal(storeDays.Sum(s => s.Totals.Returns), storeDays.Sum(s => s.ReturnsWithoutOriginal));
+        Assert.Equal(storeDays.Sum(s => s.Totals.ReturnTransactions), storeDays.Sum(s => s.ReturnTransactionsWithoutOriginal));
 
         var december = Assert.Single(voids, v => v.Date == new DateOnly(2011, 12, 9) && v.Finding.Sale!.Id == "581483").Finding;
         Assert.Equal(("C581484", 12, AnomalySeverity.High, 168469.60m), (december.Refund!.Id, december.MinutesToRefund, december.Severity, december.AtStake));
@@ -45,6 +51,7 @@ public sealed class LossPreventionFinderOnlineRetailTests(ITestOutputHelper outp
         // A chain reads these every day: at most one finding of each kind per ten trading days.
         Assert.True(voids.Count <= tradingDays / 10, $"{voids.Count} voids in {tradingDays} days");
         Assert.True(skus.Count <= tradingDays / 10, $"{skus.Count} SKU findings in {tradingDays} days");
+        Assert.True(unlinked.Count <= tradingDays / 10, $"{unlinked.Count} findings of refunds without a sale in {tradingDays} days");
     }
 
     /// <summary>Every date's store-days with the returns booked: a store-day of sales and returns summed, a store-day
@@ -86,5 +93,7 @@ public sealed class LossPreventionFinderOnlineRetailTests(ITestOutputHelper outp
         Categories = SalesMerge.Categories([.. sold.Categories, .. returned.Categories]),
         Skus = SalesMerge.Skus([.. sold.Skus, .. returned.Skus]),
         LargestReturns = returned.LargestReturns,
+        ReturnTransactionsWithoutOriginal = returned.ReturnTransactionsWithoutOriginal,
+        ReturnsWithoutOriginal = returned.ReturnsWithoutOriginal,
     };
 }

@@ -117,6 +117,53 @@ public sealed class LossPreventionFinderTests
         Assert.Equal([LossFindingKind.SameDayVoid], findings.Select(f => f.Kind));
     }
 
+    [Theory]
+    [InlineData(10, 3, 300, AnomalySeverity.Medium)]
+    [InlineData(20, 3, 600, AnomalySeverity.High)]
+    public void Find_RefundsThatNameNoSale_AFifthOfTheUsualDayInThreeReturns_AreAFinding(long unitsEach, int refunds, decimal amount, AnomalySeverity severity)
+    {
+        // Three SKUs refunded alike, so no one SKU is most of the refunds.
+        var day = WithoutOriginal(Day([], [], new Line("X", "Toys", 0, 10m, Returned: unitsEach), new Line("Y", "Toys", 0, 10m, Returned: unitsEach),
+                                      new Line("Z", "Toys", 0, 10m, Returned: unitsEach)), refunds, amount);
+
+        var finding = Assert.Single(LossPreventionFinder.Find([day], History));
+
+        Assert.Equal((LossFindingKind.RefundsWithoutSale, amount, refunds, severity, 1m),
+                     (finding.Kind, finding.AtStake, finding.Refunds, finding.Severity, finding.ShareOfStoreRefunds));
+        Assert.Null(finding.Sku);
+        Assert.StartsWith($"S1: {refunds} refunds of {amount:N2} name no original sale", finding.Describe(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(3, 0, "every refund names its sale")]
+    [InlineData(3, 199.99, "below a fifth of the usual day")]
+    [InlineData(2, 300, "two returns")]
+    public void Find_RefundsWithoutASaleThatAreFewOrSmall_NoFinding(int refunds, decimal amount, string why)
+    {
+        var day = WithoutOriginal(Day([], [], new Line("X", "Toys", 0, 10m, Returned: 10), new Line("Y", "Toys", 0, 10m, Returned: 10),
+                                      new Line("Z", "Toys", 0, 10m, Returned: 10)), refunds, amount);
+
+        Assert.Empty(LossPreventionFinder.Find([day], History));
+        Assert.NotNull(why);
+    }
+
+    [Fact]
+    public void Find_AVoidThatNamesNoSale_IsTheVoidOnly_NotARefundWithoutASale()
+    {
+        var day = WithoutOriginal(Day([Sale("T-9", "09:15", "X", 50, 10m)], [Refund("R-1", "09:27", "X", 50, 10m)],
+                                      new Line("X", "Toys", 50, 10m, Returned: 50), new Line("Y", "Toys", 0, 10m, Returned: 15)), 4, 650m);
+
+        Assert.Equal([LossFindingKind.SameDayVoid], LossPreventionFinder.Find([day], History).Select(f => f.Kind));
+    }
+
+    [Fact]
+    public void Find_ADayOfRefundsOnlyAtAStoreWithoutHistory_IsNotJudged()
+    {
+        var day = WithoutOriginal(SalesData.StoreDay("S2", D, 0, new Line("X", "Toys", 0, 10m, Returned: 3), new Line("Y", "Toys", 0, 10m, Returned: 3)), 6, 60m);
+
+        Assert.Empty(LossPreventionFinder.Find([day], History));
+    }
+
     [Fact]
     public void Detect_TheAnomalyReportCarriesTheFindings()
     {
@@ -126,6 +173,9 @@ public sealed class LossPreventionFinderTests
 
         Assert.Equal("T-9", Assert.Single(report.LossFindings!).Sale!.Id);
     }
+
+    private static StoreDaySummary WithoutOriginal(StoreDaySummary day, int refunds, decimal amount) =>
+        day with { ReturnTransactionsWithoutOriginal = refunds, ReturnsWithoutOriginal = amount };
 
     /// <summary>S1's usual day plus <paramref name="lines"/>, with the receipts planted.</summary>
     private static StoreDaySummary Day(IReadOnlyList<ReceiptSummary> sales, IReadOnlyList<ReceiptSummary> returns, params Line[] lines) =>
