@@ -52,7 +52,7 @@ internal static class NoiseReport
         if (withReturns)
         {
             var losses = days.SelectMany(d => d.Anomalies.LossFindings ?? []).ToList();
-            Line($"Loss-prevention findings: {losses.Count} on {days.Count(d => d.Anomalies.LossFindings is { Count: > 0 })} days ({losses.Count(f => f.Kind == LossFindingKind.SameDayVoid)} same-day voids, {losses.Count(f => f.Kind == LossFindingKind.SkuReturns)} SKU returns; {losses.Count(f => f.Severity == AnomalySeverity.High)} high)");
+            Line($"Loss-prevention findings: {losses.Count} on {days.Count(d => d.Anomalies.LossFindings is { Count: > 0 })} days ({losses.Count(f => f.Kind == LossFindingKind.SameDayVoid)} same-day voids, {losses.Count(f => f.Kind == LossFindingKind.SkuReturns)} SKU returns, {losses.Count(f => f.Kind == LossFindingKind.RefundsWithoutSale)} refunds without a sale; {losses.Count(f => f.Severity == AnomalySeverity.High)} high)");
         }
 
         text.AppendLine();
