@@ -7,7 +7,8 @@ namespace Analytics.Benchmarks.Noise;
 /// <summary>
 /// The benchmark's plain-text table: findings (<see cref="Findings"/>) and recommendations per day, severity,
 /// "no sales" findings, what leads on the listed days, which rules make the most findings, and issue 14's goals as
-/// PASS/FAIL lines. Medians are the middle value (the mean of the two middle ones for an even count); the 90th
+/// PASS/FAIL lines. With returns booked, also the loss-prevention findings (<see cref="LossPreventionFinder"/>): their
+/// count, and the listed days' same-day voids. Medians are the middle value (the mean of the two middle ones for an even count); the 90th
 /// percentile is the nearest rank.
 /// </summary>
 internal static class NoiseReport
@@ -47,8 +48,15 @@ internal static class NoiseReport
         var incomplete = days.Where(Findings.FlaggedIncomplete).ToList();
         Line($"Days flagged incomplete: {incomplete.Count} ({string.Join(", ", incomplete.Take(12).Select(d => $"{d.Date:yyyy-MM-dd} {string.Join("/", d.Anomalies.IncompleteDays!.Select(s => $"{s.StoreId} last sale {s.LastSaleHour}h, usually from {s.EarliestUsualLastHour}h"))}"))}{(incomplete.Count > 12 ? ", ..." : "")})");
         Line($"\"No sales\" findings: {noSales.Count} on {days.Count(d => findings[d.Date].Any(f => f.NoSales))} days; {IntermittentStore}: {noSales.Count(f => f.StoreId == IntermittentStore)}");
+        var withReturns = days.Any(d => d.Stores.Any(s => s.Totals.Returns > 0m));
+        if (withReturns)
+        {
+            var losses = days.SelectMany(d => d.Anomalies.LossFindings ?? []).ToList();
+            Line($"Loss-prevention findings: {losses.Count} on {days.Count(d => d.Anomalies.LossFindings is { Count: > 0 })} days ({losses.Count(f => f.Kind == LossFindingKind.SameDayVoid)} same-day voids, {losses.Count(f => f.Kind == LossFindingKind.SkuReturns)} SKU returns, {losses.Count(f => f.Kind == LossFindingKind.RefundsWithoutSale)} refunds without a sale; {losses.Count(f => f.Severity == AnomalySeverity.High)} high)");
+        }
+
         text.AppendLine();
-        AppendListedDays(text, days, findings);
+        AppendListedDays(text, days, findings, withReturns);
         text.AppendLine();
         AppendCounts(text, "Anomalies by rule (subject, metric, severity, direction), all days:",
             days.SelectMany(d => d.Anomalies.Anomalies).Select(a => $"{a.Subject} {a.Metric} {a.Severity} {(a.Value >= a.Median ? "up" : "down")}"));
@@ -76,7 +84,8 @@ internal static class NoiseReport
         return text.ToString();
     }
 
-    private static void AppendListedDays(StringBuilder text, IReadOnlyList<DayAnalysis> days, Dictionary<DateOnly, IReadOnlyList<Finding>> findings)
+    /// <param name="withReturns">Also list each day's same-day voids (returns were booked).</param>
+    private static void AppendListedDays(StringBuilder text, IReadOnlyList<DayAnalysis> days, Dictionary<DateOnly, IReadOnlyList<Finding>> findings, bool withReturns)
     {
         foreach (var listed in ListedDay.All)
         {
@@ -98,6 +107,11 @@ internal static class NoiseReport
             }
 
             text.AppendLine(CultureInfo.InvariantCulture, $"    flagged incomplete: {(Findings.FlaggedIncomplete(day) ? "yes" : "no")}");
+            if (withReturns)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"    same-day voids:     {Join((day.Anomalies.LossFindings ?? []).Where(f => f.Kind == LossFindingKind.SameDayVoid).Select(f => f.Describe()))}");
+            }
         }
     }
 

@@ -9,7 +9,7 @@ namespace Analytics.Benchmarks.Noise;
 /// Books the data set's <c>returns.ndjson</c> onto its store-days: written as upload files of format v2 by the CLI
 /// tests' converter (its product lines, one return a cancelled invoice on its own business date and store) and read
 /// with the domain's <see cref="UploadReader"/>. A store-day with sales and returns is the sum of the two
-/// (their receipt ids differ, so this is what folding the two files gives); the result is checked against
+/// (their receipt ids differ, so this is what folding the two files gives), largest receipts included; the result is checked against
 /// <c>expected-returns.json</c>.
 /// </summary>
 internal static class OnlineRetailReturns
@@ -49,7 +49,15 @@ internal static class OnlineRetailReturns
         Categories = SalesMerge.Categories([.. a.Categories, .. b.Categories]),
         PaymentMethods = SalesMerge.PaymentMethods([.. a.PaymentMethods, .. b.PaymentMethods]),
         Skus = SalesMerge.Skus([.. a.Skus, .. b.Skus]),
+        LargestSales = Largest([.. a.LargestSales, .. b.LargestSales]),
+        LargestReturns = Largest([.. a.LargestReturns, .. b.LargestReturns]),
+        ReturnTransactionsWithoutOriginal = a.ReturnTransactionsWithoutOriginal + b.ReturnTransactionsWithoutOriginal,
+        ReturnsWithoutOriginal = a.ReturnsWithoutOriginal + b.ReturnsWithoutOriginal,
     };
+
+    /// <summary>The largest receipts of both parts as the reader keeps them: largest first, the earlier of equals first.</summary>
+    private static List<ReceiptSummary> Largest(IEnumerable<ReceiptSummary> receipts) =>
+        [.. receipts.OrderByDescending(r => r.Amount).ThenBy(r => r.Timestamp).Take(StoreDaySummary.MaxLargestReceipts)];
 
     private static async Task CheckAsync(IEnumerable<StoreDaySummary> storeDays, string expectedPath, CancellationToken cancellationToken)
     {

@@ -85,7 +85,7 @@ public sealed class AnomalyDetector
         {
             return new AnomalyReport(date, dates, chainPast.Count, true,
                 $"History too short: {chainPast.Count} of the {MinimumHistory} same-weekday days with sales needed; no anomaly is raised.",
-                0, 0, 0, 0, [], Incidents: [], IncompleteDays: Insights.IncompleteDays.Find(day, history));
+                0, 0, 0, 0, [], Incidents: [], IncompleteDays: Insights.IncompleteDays.Find(day, history), LossFindings: LossPreventionFinder.Find(day, history));
         }
 
         var scope = new DetectionScope(date, day, history, dates);
@@ -103,7 +103,7 @@ public sealed class AnomalyDetector
             $"Baseline: {chainPast.Count} same-weekday days with sales of the last {BaselineWeeks}.",
             storesChecked, storesShort, categoriesChecked, categoriesShort, ranked,
             Incidents: new IncidentBuilder(scope, chain, usualChainDay).Build(ranked),
-            IncompleteDays: Insights.IncompleteDays.Find(day, history));
+            IncompleteDays: Insights.IncompleteDays.Find(day, history), LossFindings: LossPreventionFinder.Find(day, history));
     }
 
     /// <param name="chainTraded">The baseline dates on which the chain traded.</param>

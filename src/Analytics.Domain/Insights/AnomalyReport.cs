@@ -13,6 +13,8 @@ namespace Analytics.Domain.Insights;
 /// null in a report written before incidents existed.</param>
 /// <param name="IncompleteDays">Store-days of D that end hours before they usually do (<see cref="Insights.IncompleteDays"/>);
 /// null in a report written before the check existed.</param>
+/// <param name="LossFindings">Same-day voids and SKU returns of D (<see cref="LossPreventionFinder"/>), ranked; null in a
+/// report written before they were looked for.</param>
 /// <param name="Review">The model's ranking and explanation of the top anomalies, when a model was used.</param>
 /// <param name="ChainBaselinePoints">Of those, how many had chain sales.</param>
 public sealed record AnomalyReport(
@@ -28,4 +30,5 @@ public sealed record AnomalyReport(
     IReadOnlyList<Anomaly> Anomalies,
     ModelReview? Review = null,
     IReadOnlyList<Incident>? Incidents = null,
-    IReadOnlyList<IncompleteDay>? IncompleteDays = null);
+    IReadOnlyList<IncompleteDay>? IncompleteDays = null,
+    IReadOnlyList<LossFinding>? LossFindings = null);

@@ -25,6 +25,8 @@ internal static class SalesBreakdownReader
             IReadOnlyList<CategorySales>? categories = null;
             IReadOnlyList<PaymentMethodSales>? methods = null;
             IReadOnlyList<ReceiptSummary>? largestSales = null, largestReturns = null;
+            int? withoutOriginal = null;
+            decimal? refundWithoutOriginal = null;
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;
@@ -52,6 +54,14 @@ internal static class SalesBreakdownReader
                 {
                     largestReturns = ReadArray(ref reader, ReadReceipt);
                 }
+                else if (reader.ValueTextEquals("returnTransactionsWithoutOriginal"u8) && withoutOriginal is null)
+                {
+                    withoutOriginal = Number(ref reader).GetInt32();
+                }
+                else if (reader.ValueTextEquals("returnsWithoutOriginal"u8) && refundWithoutOriginal is null)
+                {
+                    refundWithoutOriginal = Number(ref reader).GetDecimal();
+                }
                 else
                 {
                     return false;
@@ -63,7 +73,8 @@ internal static class SalesBreakdownReader
                 return false;
             }
 
-            document = new SalesBreakdownDocument(hours, categories, methods, largestSales, largestReturns);
+            document = new SalesBreakdownDocument(hours, categories, methods, largestSales, largestReturns,
+                                                  withoutOriginal ?? 0, refundWithoutOriginal ?? 0m);
             return true;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or Unexpected)

@@ -18,16 +18,17 @@ public static class SalesJson
         JsonSerializer.Deserialize(utf8Json, SalesJsonContext.Default.StoreDaySummary)
         ?? throw new JsonException("A stored store-day body is null.");
 
-    /// <summary>Hours, categories, payment methods and largest receipts of <paramref name="summary"/> (not its totals
+    /// <summary>Hours, categories, payment methods, largest receipts and returns without an original of <paramref name="summary"/> (not its totals
     /// or SKUs).</summary>
     public static byte[] SerializeBreakdown(StoreDaySummary summary) =>
         JsonSerializer.SerializeToUtf8Bytes(
             new SalesBreakdownDocument(summary.Hours, summary.Categories, summary.PaymentMethods,
-                                       NullWhenEmpty(summary.LargestSales), NullWhenEmpty(summary.LargestReturns)),
+                                       NullWhenEmpty(summary.LargestSales), NullWhenEmpty(summary.LargestReturns),
+                                       summary.ReturnTransactionsWithoutOriginal, summary.ReturnsWithoutOriginal),
             SalesJsonContext.Default.SalesBreakdownDocument);
 
     /// <summary>
-    /// <paramref name="header"/> with the hours, categories, payment methods and largest receipts read from a body written by
+    /// <paramref name="header"/> with the hours, categories, payment methods, largest receipts and returns without an original read from a body written by
     /// <see cref="SerializeBreakdown"/>; its other members are kept.
     /// </summary>
     /// <exception cref="JsonException">The body is not a stored breakdown.</exception>
@@ -43,6 +44,8 @@ public static class SalesJson
             PaymentMethods = breakdown.PaymentMethods ?? [],
             LargestSales = breakdown.LargestSales ?? [],
             LargestReturns = breakdown.LargestReturns ?? [],
+            ReturnTransactionsWithoutOriginal = breakdown.ReturnTransactionsWithoutOriginal,
+            ReturnsWithoutOriginal = breakdown.ReturnsWithoutOriginal,
         };
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Analytics.Domain.Sales;
 
 /// <summary>
@@ -24,6 +26,16 @@ public sealed record StoreDaySummary
 
     /// <summary>The store-day's largest returns by refund, largest first (the earlier of equals first).</summary>
     public IReadOnlyList<ReceiptSummary> LargestReturns { get; init; } = [];
+
+    /// <summary>Of the store-day's returns, how many name no <c>original</c> sale (format v2 allows it): a refund the
+    /// till could not tie to a sale. 0 for a store-day stored before it was counted.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int ReturnTransactionsWithoutOriginal { get; init; }
+
+    /// <summary>What the returns without an <c>original</c> refunded (positive); 0 for a store-day stored before it was
+    /// counted.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public decimal ReturnsWithoutOriginal { get; init; }
 
     /// <summary>Receipts kept per kind in <see cref="LargestSales"/> and <see cref="LargestReturns"/>.</summary>
     public const int MaxLargestReceipts = 3;

@@ -19,6 +19,9 @@ internal sealed class StoreDayAccumulator
     private readonly HourBucket[] _hours = new HourBucket[24];
     private int _transactions;
     private int _returns;
+    private bool _returnHasOriginal;
+    private int _returnsWithoutOriginal;
+    private Int128 _refundWithoutOriginal;
     private bool _inReturn;
     private int _transactionSequence;
     private long _transactionUnits;
@@ -48,6 +51,9 @@ internal sealed class StoreDayAccumulator
         Array.Clear(_hours);
         _transactions = 0;
         _returns = 0;
+        _returnHasOriginal = false;
+        _returnsWithoutOriginal = 0;
+        _refundWithoutOriginal = 0;
         _inReturn = false;
         _transactionSequence = 0;
         _largestSales.Clear();
@@ -107,7 +113,11 @@ internal sealed class StoreDayAccumulator
     {
         BeginTransaction();
         _inReturn = true;
+        _returnHasOriginal = false;
     }
+
+    /// <summary>The open return names its <c>original</c> sale: it is not counted among the refunds without one.</summary>
+    public void NameOriginal() => _returnHasOriginal = true;
 
     /// <summary>
     /// Adds one item line to the open transaction or return; <paramref name="gross"/> (quantity × unit price) and
@@ -248,6 +258,12 @@ internal sealed class StoreDayAccumulator
     {
         _inReturn = false;
         _returns++;
+        if (!_returnHasOriginal)
+        {
+            _returnsWithoutOriginal++;
+            _refundWithoutOriginal += _transactionNet;
+        }
+
         OfferReceipt(_largestReturns, id, timestamp);
         if (hour >= 0)
         {
@@ -280,6 +296,8 @@ internal sealed class StoreDayAccumulator
             Skus = StoreDaySummaryLists.Skus(_skus),
             LargestSales = _largestSales.Build(),
             LargestReturns = _largestReturns.Build(),
+            ReturnTransactionsWithoutOriginal = _returnsWithoutOriginal,
+            ReturnsWithoutOriginal = MoneyTicks.ToDecimal(_refundWithoutOriginal),
         });
 
     private List<HourSales> BuildHours()

@@ -64,6 +64,7 @@ internal sealed partial class UploadParser
     private void BeginOriginal()
     {
         Push(FrameKind.Original);
+        _accumulator.NameOriginal();
         (_originalId, _originalDate, _originalOtherStore) = (null, null, false);
     }
 

@@ -37,7 +37,8 @@ internal sealed partial class UploadParser
             return OutOfData;
         }
 
-        if (at >= 0 && data[at + 1] == (byte)'o')
+        var hasOriginal = at >= 0 && data[at + 1] == (byte)'o';
+        if (hasOriginal)
         {
             at = Symbol(data, ScanOriginal(data, at), (byte)',');
         }
@@ -53,6 +54,11 @@ internal sealed partial class UploadParser
         // The return is good: what the state machine does from BeginReturn to EndReturn, in its order.
         _frames[_depth].Count++;
         _accumulator.BeginReturn();
+        if (hasOriginal)
+        {
+            _accumulator.NameOriginal();
+        }
+
         var payment = AddScannedReceipt(data, ref receipt, count);
         _accumulator.EndReturn(receipt.Hour, payment, id, receipt.Time);
         SetReceiptId(id, in receipt, payment);

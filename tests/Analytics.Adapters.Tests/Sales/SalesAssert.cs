@@ -18,6 +18,8 @@ internal static class SalesAssert
         Assert.Equal(expected.Skus, actual.Skus);
         Assert.Equal(expected.LargestSales, actual.LargestSales);
         Assert.Equal(expected.LargestReturns, actual.LargestReturns);
+        Assert.Equal((expected.ReturnTransactionsWithoutOriginal, expected.ReturnsWithoutOriginal),
+                     (actual.ReturnTransactionsWithoutOriginal, actual.ReturnsWithoutOriginal));
     }
 
     public static void Equal(IReadOnlyList<StoreDaySummary> expected, IReadOnlyList<StoreDaySummary> actual)

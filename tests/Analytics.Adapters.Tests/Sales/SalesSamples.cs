@@ -69,7 +69,8 @@ internal static class SalesSamples
         };
     }
 
-    /// <summary><paramref name="summary"/> with exact 3-decimal refunds: 2 returns of 3 units over 3 lines, 10.005 in all.</summary>
+    /// <summary><paramref name="summary"/> with exact 3-decimal refunds: 2 returns of 3 units over 3 lines, 10.005 in all;
+    /// the smaller (0.001) names no original sale.</summary>
     public static StoreDaySummary WithReturns(StoreDaySummary summary, decimal factor = 1m) => summary with
     {
         Totals = summary.Totals with { ReturnTransactions = 2, UnitsReturned = 3, ReturnLines = 3, Returns = 10.005m * factor },
@@ -84,6 +85,8 @@ internal static class SalesSamples
             new ReceiptSummary("R-1", new DateTimeOffset(summary.BusinessDate.ToDateTime(new TimeOnly(20, 1)), TimeSpan.FromHours(-5)), 10.004m * factor, 2, 2,
                                new ReceiptLine("SKU-000000", "Beans", "Coffee", 1, 10.003m, 10.003m * factor), 10.004m * factor),
         ],
+        ReturnTransactionsWithoutOriginal = 1,
+        ReturnsWithoutOriginal = 0.001m * factor,
     };
 
     private static string RandomName(Random random, int length) =>

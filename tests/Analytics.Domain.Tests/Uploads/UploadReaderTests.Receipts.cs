@@ -68,4 +68,30 @@ public sealed partial class UploadReaderTests
         Assert.Equal(alone.Emitted.Single().Summary.LargestSales, scanned.Emitted.Single().Summary.LargestSales);
         Assert.Equal(alone.Emitted.Single().Summary.LargestReturns, scanned.Emitted.Single().Summary.LargestReturns);
     }
+
+    [Fact]
+    public async Task ReadAsync_StoreDay_CountsItsReturnsThatNameNoOriginalSale_TheScannerAsTheStateMachine()
+    {
+        // R-1 refunds yesterday's T-9; R-2 and R-3 name no sale: 2.50 and 60.25 less 0.25.
+        const string upload = """
+            {"schema_version":2,"store_id":"s-1","business_date":"2025-01-15","currency":"USD","returns":[
+             {"return_id":"R-1","timestamp":"2025-01-15T10:00:00-05:00","payment_method":"card","original":{"transaction_id":"T-9","business_date":"2025-01-14"},"items":[
+              {"sku":"K1","name":"Tea","category":"Drinks","quantity":4,"unit_price":2.5,"discount":0}]},
+             {"return_id":"R-2","timestamp":"2025-01-15T11:00:00-05:00","payment_method":"card","items":[
+              {"sku":"K1","name":"Tea","category":"Drinks","quantity":1,"unit_price":2.5,"discount":0}]},
+             {"return_id":"R-3","timestamp":"2025-01-15T12:00:00-05:00","payment_method":"cash","items":[
+              {"sku":"K2","name":"Pot","category":"Home","quantity":2,"unit_price":30.125,"discount":0.25}]}]}
+            """;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(upload);
+
+        var scanned = await UploadReaderHarness.ReadAsync(new MemoryStream(bytes));
+        var alone = await UploadReaderHarness.ReadAsync(new MemoryStream(bytes), scan: false);
+
+        Assert.Equal(3, scanned.Result.Scanned.Returns);
+        foreach (var summary in new[] { scanned.Emitted.Single().Summary, alone.Emitted.Single().Summary })
+        {
+            Assert.Equal((2, 62.50m), (summary.ReturnTransactionsWithoutOriginal, summary.ReturnsWithoutOriginal));
+            Assert.Equal(72.50m, summary.Totals.Returns);
+        }
+    }
 }
