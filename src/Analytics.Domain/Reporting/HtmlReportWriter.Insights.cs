@@ -118,6 +118,18 @@ internal static partial class HtmlReportWriter
             html.Append("</ul>");
         }
 
+        if (report.LossFindings is { Count: > 0 } losses)
+        {
+            html.Append("<p><b>").Append(Html.Text($"Loss prevention ({ReportFormat.Integer(losses.Count)}):")).Append("</b></p><ul class=\"findings\">");
+            foreach (var loss in losses.Take(ReportLimits.HtmlFindings))
+            {
+                html.Append("<li>").Append(Html.Badge("p-" + ReportWords.Severity(loss.Severity), ReportWords.Severity(loss.Severity))).Append(' ')
+                    .Append(Html.Text(ReportFindings.Loss(loss, currency, ReportLimits.HtmlNameLength))).Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
         var more = findings.Count - Math.Min(findings.Count, ReportLimits.HtmlFindings);
         var leftOut = ReportFindings.LeftOut(report);
         if (more > 0 || leftOut.Length > 0)

@@ -119,5 +119,32 @@ internal static class ReportFindings
     private static string Who(Anomaly anomaly, int nameLength) =>
         anomaly.Subject == AnomalySubject.Chain ? "Chain" : $"{ReportWords.Subject(anomaly.Subject)} {Clean(anomaly.SubjectId, nameLength)}";
 
+    /// <summary>
+    /// One loss-prevention finding in plain words, uploaded text cleaned: <c>Store S1: sale 581483 at 09:15 of
+    /// 168,469.60 GBP (80,995 × 23843 Paper craft) was refunded at 09:27 (return C581484), 12 minutes later. A corrected
+    /// keying error or a refund to verify.</c>
+    /// </summary>
+    public static string Loss(LossFinding finding, string currency, int nameLength)
+    {
+        var store = $"Store {Clean(finding.StoreId, nameLength)}";
+        var sku = $"{Clean(finding.Sku, nameLength)} ({Clean(finding.SkuName, nameLength)})";
+        return finding.Kind switch
+        {
+            LossFindingKind.SameDayVoid when finding is { Sale: { } sale, Refund: { } refund } =>
+                $"{store}: sale {Clean(sale.Id, nameLength)} at {sale.Timestamp.ToString("HH:mm", CultureInfo.InvariantCulture)} of " +
+                $"{ReportFormat.Money(sale.Amount, currency)} ({ReportFormat.Count(sale.TopLine.Quantity)} \u00d7 {sku}) was refunded at " +
+                $"{refund.Timestamp.ToString("HH:mm", CultureInfo.InvariantCulture)} (return {Clean(refund.Id, nameLength)}, " +
+                $"{ReportFormat.Money(refund.Amount, currency)}), {ReportFormat.Integer(finding.MinutesToRefund ?? 0)} minutes later. " +
+                "A corrected keying error or a refund to verify.",
+            LossFindingKind.RefundsWithoutSale =>
+                $"{store}: {ReportFormat.Integer(finding.Refunds ?? 0)} refunds of {ReportFormat.Money(finding.AtStake, currency)} name no original sale " +
+                $"({ReportFormat.Rate(finding.ShareOfStoreRefunds)} of its refunds today; it usually sells {ReportFormat.Money(finding.UsualStoreDay, currency)} a day). " +
+                "Returns without a receipt, or refunds to verify.",
+            _ =>
+                $"{store}: {ReportFormat.Count(finding.Units)} units of {sku} refunded for {ReportFormat.Money(finding.AtStake, currency)}, " +
+                $"{ReportFormat.Rate(finding.ShareOfStoreRefunds)} of its refunds today. A product problem (quality, description) or refunds to verify.",
+        };
+    }
+
     private static string Clean(string? value, int nameLength) => UntrustedText.Clean(value, nameLength);
 }

@@ -226,6 +226,16 @@ internal static partial class TextReportWriter
         }
 
         text.More(shown.Count, findings.Count, "findings in the HTML report");
+        if (report.LossFindings is { Count: > 0 } losses)
+        {
+            text.Line($"Loss prevention ({losses.Count}):");
+            foreach (var loss in losses.Take(ReportLimits.TextFindings))
+            {
+                text.Wrapped($"  - [{ReportWords.Severity(loss.Severity).ToUpperInvariant()}] ", ReportFindings.Loss(loss, currency, ReportLimits.TextNameLength), 4);
+            }
+
+            text.More(Math.Min(losses.Count, ReportLimits.TextFindings), losses.Count, "loss-prevention findings in the HTML report");
+        }
         if (ReportFindings.LeftOut(report) is { Length: > 0 } leftOut)
         {
             text.Wrapped("", leftOut, 2);

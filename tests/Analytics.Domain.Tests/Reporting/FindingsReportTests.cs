@@ -45,6 +45,27 @@ public sealed class FindingsReportTests
     }
 
     [Fact]
+    public void Reports_SameDayVoid_IsListedUnderLossPreventionWithItsReceiptsCleaned()
+    {
+        var sale = ReportSamples.Order;
+        var refund = sale with { Id = "R-<9>", Timestamp = sale.Timestamp.AddMinutes(12) };
+        LossFinding void_ = new(LossFindingKind.SameDayVoid, "store-a", AnomalySeverity.High, refund.Amount, "G1", "Gift <box>", 401, sale, refund,
+                                35_000.00m, 1m);
+        var insights = ReportSamples.HandWithFindings();
+        insights = insights with { Anomalies = insights.Anomalies! with { LossFindings = [void_] } };
+
+        var rendered = _renderer.Render(insights);
+
+        const string Line = "Store store-a: sale ORD-77 at 09:15 of 20,050.00 USD (400 \u00d7 G1 (Gift <box>)) was refunded at 09:27 " +
+                            "(return R-<9>, 20,050.00 USD), 12 minutes later. A corrected keying error or a refund to verify.";
+        var text = ReportAssert.Unwrapped(rendered.Text);
+        Assert.Contains("Loss prevention (1):", text, StringComparison.Ordinal);
+        Assert.Contains("- [HIGH] " + Line, text, StringComparison.Ordinal);
+        Assert.Contains("(return R-&lt;9&gt;, 20,050.00 USD)", rendered.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gift <box>", rendered.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_Findings_ListedInRankWithTheirFacetsBeforeEveryAnomaly()
     {
         var raw = _renderer.Render(ReportSamples.HandWithFindings()).Text;
