@@ -18,7 +18,11 @@ public sealed class CliRunner : IDisposable
     }
 
     /// <summary>Runs the command and returns its exit code, stdout and stderr.</summary>
-    public async Task<(int ExitCode, string Output, string Errors)> RunWithErrorsAsync(params string[] args)
+    public Task<(int ExitCode, string Output, string Errors)> RunWithErrorsAsync(params string[] args) =>
+        CapturedAsync(() => AnalyticsCommandLine.RunAsync([.. args, "--data-dir", DataDirectory]));
+
+    /// <summary>Runs <paramref name="run"/> with the console's output and errors captured; returns its exit code and both.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> CapturedAsync(Func<Task<int>> run)
     {
         var (originalOut, originalError) = (Console.Out, Console.Error);
         using var output = new StringWriter();
@@ -27,7 +31,7 @@ public sealed class CliRunner : IDisposable
         Console.SetError(errors);
         try
         {
-            var exitCode = await AnalyticsCommandLine.RunAsync([.. args, "--data-dir", DataDirectory]);
+            var exitCode = await run();
             return (exitCode, output.ToString(), errors.ToString());
         }
         finally

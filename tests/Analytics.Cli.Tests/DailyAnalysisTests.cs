@@ -201,7 +201,7 @@ public sealed class PlantedDemoTests(PlantedChainFixture chain) : IClassFixture<
                 .AddSingleton<TimeProvider>(clock)
                 .Configure<AnalysisOptions>(o => (o.TimeZone, o.UploadCutoff) = ("UTC", "09:00")));
 
-            var (exitCode, output, progress) = await CapturedAsync(() => DailyCommand.RunAsync(services, DemoChainFixture.LastDate, CancellationToken.None));
+            var (exitCode, output, progress) = await CliRunner.CapturedAsync(async () => (await DailyCommand.RunAsync(services, DemoChainFixture.LastDate, CancellationToken.None)).ExitCode);
 
             Assert.True(exitCode == 0, output + progress);
             var checks = progress.Split('\n').Count(l => l.EndsWith($"▸ {CheckUploadsStep.StateName}", StringComparison.Ordinal));
@@ -213,25 +213,6 @@ public sealed class PlantedDemoTests(PlantedChainFixture chain) : IClassFixture<
         finally
         {
             data.Delete(recursive: true);
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> CapturedAsync(Func<Task<(int ExitCode, DailyInsights? Insights)>> run)
-    {
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(errors);
-        try
-        {
-            var (exitCode, _) = await run();
-            return (exitCode, output.ToString(), errors.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
         }
     }
 
