@@ -45,7 +45,7 @@ internal static partial class Log
         Message = "Deleted stale temporary file {Path}, last written {AgeMinutes:F0} minutes ago")]
     public static partial void StaleTempFileDeleted(ILogger logger, string path, double ageMinutes);
 
-    /// <summary>CheckUploads' finding (<see cref="DailyAnalysis.UploadCheck.Describe"/>), each time it checks.</summary>
+    /// <summary>CheckUploads' finding (<see cref="Domain.Analysis.UploadCheck.Describe"/>), each time it checks.</summary>
     [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "Uploads of {Date}: {Outcome}")]
     public static partial void UploadsChecked(ILogger logger, DateOnly date, string outcome);
 

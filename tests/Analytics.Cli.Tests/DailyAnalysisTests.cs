@@ -208,6 +208,9 @@ public sealed class PlantedDemoTests(PlantedChainFixture chain) : IClassFixture<
             var waits = progress.Split('\n').Count(l => l.EndsWith("▸ WaitForUploads", StringComparison.Ordinal));
             Assert.Equal((13, 12), (checks, waits)); // 06:00, 06:15, … 09:00: three hours of 15-minute waits, then on
             Assert.Contains($"  Uploads: waited until 09:00; no upload from {closed} (1 of 20 expected)", output, StringComparison.Ordinal);
+            // The report says it too, before its findings.
+            var report = File.ReadAllText(Path.Combine(data.FullName, "bucket", "reports", IsoDate.Format(DemoChainFixture.LastDate), "daily-report.txt"));
+            Assert.Contains($"Uploads: waited until 09:00; no upload from {closed} (1 of 20 expected).", report.ReplaceLineEndings(" "), StringComparison.Ordinal);
             Assert.Equal(new DateTimeOffset(2025, 1, 16, 6, 0, 0, TimeSpan.Zero), clock.GetUtcNow());
         }
         finally

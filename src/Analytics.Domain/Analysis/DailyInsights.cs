@@ -31,7 +31,8 @@ public sealed record DailyInsights(
     IReadOnlyList<DailyRevenue> RevenueSeries,
     string ModelNote,
     ModelReview? RecommendationsReview = null,
-    ForecastReport? Forecast = null)
+    ForecastReport? Forecast = null,
+    UploadCheck? Uploads = null)
 {
     public const int RevenueSeriesDays = 56;
 

@@ -29,6 +29,11 @@ internal static partial class HtmlReportWriter
                 html.Append("<p class=\"note\">").Append(Html.Sentence(report.Note)).Append("</p>");
             }
 
+            if (ReportFindings.Uploads(insights.Uploads, ReportLimits.HtmlNameLength) is { } uploads)
+            {
+                html.Append("<p class=\"note\" id=\"uploads\">").Append(Html.Text(uploads)).Append("</p>");
+            }
+
             WriteFindings(html, report, insights.Currency);
         }
 

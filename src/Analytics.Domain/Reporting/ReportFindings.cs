@@ -32,6 +32,16 @@ internal static class ReportFindings
                "(an upload sent before closing, or a till that stopped sending), and usual sellers there are not counted as out of stock.";
     }
 
+    /// <summary>Who had not uploaded when the run stopped waiting (<see cref="Analysis.UploadCheck"/>), null when every
+    /// expected store had, or the run did not check: <c>Uploads: waited until 09:00; no upload from s-6 (1 of 20
+    /// expected). Their figures are missing from today's totals, not zero.</c></summary>
+    public static string? Uploads(Analysis.UploadCheck? uploads, int nameLength) => uploads switch
+    {
+        null or { Complete: true, Unknown: false } => null,
+        { Unknown: true } => UntrustedText.Clean($"Uploads: {uploads.Describe()}. Stores may be missing from today's figures.", 4 * nameLength),
+        _ => $"Uploads: {UntrustedText.Clean(uploads.Describe(), 4 * nameLength)}. Their figures are missing from today's totals, not zero.",
+    };
+
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>The first finding when it is an order (an order that makes the day is said first).</summary>

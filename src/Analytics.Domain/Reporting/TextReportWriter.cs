@@ -153,6 +153,11 @@ internal static partial class TextReportWriter
             return;
         }
 
+        if (ReportFindings.Uploads(insights.Uploads, ReportLimits.TextNameLength) is { } uploads)
+        {
+            text.Line().Wrapped("", uploads, 2);
+        }
+
         WriteFindings(text, report, insights.Currency);
         if (report.Anomalies.Count == 0)
         {

@@ -1,3 +1,4 @@
+using Analytics.Domain.Analysis;
 
 namespace Analytics.Functions.DailyAnalysis;
 
@@ -10,7 +11,9 @@ public sealed record RunInput(AnalysisRun Run);
 /// (<c>"parts.$": "States.Array($.company, $.products, …)"</c>). The step reads them by declaration
 /// (<see cref="RunParts"/>), so a new part needs no change here.
 /// </summary>
-public sealed record PartsInput(AnalysisRun Run, IReadOnlyList<AnalysisPart> Parts);
+/// <param name="Uploads">CombineInsights only: what CheckUploads left in <c>$.uploads</c>, an <see cref="UploadCheck"/> or,
+/// when the check failed, the Catch's <c>{unknown, error, cause}</c> (<see cref="UploadCheck.FromState"/> reads both).</param>
+public sealed record PartsInput(AnalysisRun Run, IReadOnlyList<AnalysisPart> Parts, System.Text.Json.JsonElement? Uploads = null);
 
 /// <summary>GenerateReport's and ExportToQuickSight's parameters: the run and CombineInsights' result.</summary>
 public sealed record InsightsInput(AnalysisRun Run, CombinedInsights Insights);

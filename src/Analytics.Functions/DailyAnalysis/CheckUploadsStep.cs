@@ -24,8 +24,8 @@ public sealed class CheckUploadsStep(ISalesStore sales, SalesHistoryLoader histo
 {
     public const string StateName = "CheckUploads";
 
-    /// <summary>How many missing stores the result names (the rest are counted): state data stays small at any chain size.</summary>
-    public const int MaxListed = 100;
+    /// <summary>How many missing stores the result names (<see cref="UploadCheck.MaxListed"/>).</summary>
+    public const int MaxListed = UploadCheck.MaxListed;
 
     [LambdaFunction(ResourceName = StateName, MemorySize = 1024, Timeout = 120, SalesTable = TableAccess.Read)]
     public async Task<UploadCheck> HandleAsync(CheckUploadsInput input, CancellationToken cancellationToken)

@@ -50,7 +50,8 @@ public sealed class CombineInsightsStep(RunData data, ISalesStore sales)
             await series,
             ModelNote(parts.Statuses),
             recommendationSet?.Review,
-            forecastReport);
+            forecastReport,
+            UploadCheck.FromState(input.Uploads, run.Date, run.StartedAt, json => System.Text.Json.JsonSerializer.Deserialize(json, StepJsonContext.Default.UploadCheck)));
 
         var key = await data.SaveAsync(run, Result, insights, cancellationToken);
         return new CombinedInsights(

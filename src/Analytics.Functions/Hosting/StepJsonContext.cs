@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Analytics.Domain.Analysis;
 using Analytics.Domain.Exports;
 using Analytics.Domain.Sales;
 using Analytics.Functions.DailyAnalysis;

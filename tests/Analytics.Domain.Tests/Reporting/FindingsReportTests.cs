@@ -66,6 +66,26 @@ public sealed class FindingsReportTests
     }
 
     [Fact]
+    public void Reports_StoresMissingAtTheCutoff_AreNamedBeforeTheFindings()
+    {
+        var cutoff = new DateTimeOffset(2025, 6, 19, 9, 0, 0, TimeSpan.FromHours(-4));
+        UploadCheck missing = new(new DateOnly(2025, 6, 18), 20, 19, ["store-d"], 1, false, true, true, cutoff, cutoff);
+        var insights = ReportSamples.HandWithFindings() with { Uploads = missing };
+
+        var rendered = _renderer.Render(insights);
+
+        const string Line = "Uploads: waited until 09:00; no upload from store-d (1 of 20 expected). Their figures are missing from today's totals, not zero.";
+        var text = ReportAssert.Unwrapped(rendered.Text);
+        Assert.True(text.IndexOf(Line, StringComparison.Ordinal) is var at && at > 0 && at < text.IndexOf("Findings (", StringComparison.Ordinal), text);
+        Assert.Contains("id=\"uploads\">Uploads: waited until 09:00; no upload from store-d (1 of 20 expected).", rendered.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Uploads:", _renderer.Render(insights with { Uploads = missing with { Missing = [], MissingCount = 0, Complete = true } }).Text,
+                              StringComparison.Ordinal);
+        Assert.Contains("Uploads: unknown, the check failed: Lambda.Unknown: timed out. Stores may be missing from today's figures.",
+                        ReportAssert.Unwrapped(_renderer.Render(insights with { Uploads = missing with { Unknown = true, Error = "Lambda.Unknown", Cause = "timed out" } }).Text),
+                        StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_Findings_ListedInRankWithTheirFacetsBeforeEveryAnomaly()
     {
         var raw = _renderer.Render(ReportSamples.HandWithFindings()).Text;
