@@ -62,10 +62,10 @@ public static class LossPreventionFinder
     public const long MinimumSkuUnits = 10;
 
     /// <summary>Least refund of the SKU, as a share of the chain's usual day (5 %, as an incident's materiality).</summary>
-    public const decimal SkuMaterialShare = 0.05m;
+    public const decimal SkuMaterialShare = IncidentBuilder.MaterialShare;
 
     /// <summary>A SKU finding is high from this share of the chain's usual day (25 %).</summary>
-    public const decimal HighSkuShare = 0.25m;
+    public const decimal HighSkuShare = IncidentBuilder.HighImpactShare;
 
     /// <summary>Refunds without an original sale are a finding from this share of the store's usual day (20 %).</summary>
     public const decimal RefundsWithoutSaleShare = 0.20m;
