@@ -23,7 +23,8 @@ namespace Analytics.Domain.Insights;
 /// √(peers' median transactions / its own) — a small store's unusual basket is not flagged for a wobble that is
 /// ordinary at its size, and a subject above their median gets it narrowed by the same factor, so that small, erratic
 /// peers never make a large store blind to its own drops (the real data set's big store, 85 % of the revenue, was
-/// never found at half its sales before).</para> Each anomaly names the parts
+/// never found at half its sales before). A store whose count of transactions fell well below its recent level is a
+volume drop (<see cref="VolumeDrop"/>): that finds the big store at half its trade on nearly every day.</para> Each anomaly names the parts
 /// that explain it (<see cref="AnomalyContributor"/>). Pure; linear in stores × (baseline days + categories).
 /// <para>Return rate (returns / net sales): a store or category whose rate on D is above its same-weekday baseline
 /// (days with sales) by the same z and change rules is a <see cref="AnomalyMetric.ReturnRate"/> finding. Only a rise
@@ -64,6 +65,15 @@ public sealed class AnomalyDetector
 
     /// <summary>Fewest robust z (in absolute value) of both revenue and transactions for a joint drop.</summary>
     public const double JointDropZ = 1.5;
+
+    /// <summary>Fewest relative fall (30 %) of a store's transactions below its recent level for a volume drop.</summary>
+    public const decimal VolumeDropChange = 0.30m;
+
+    /// <summary>Fewest fall of a volume drop in the store's usual day-to-day spread (log scale).</summary>
+    public const double VolumeDropZ = 1.0;
+
+    /// <summary>Same weekdays (the last 4 weeks) that give a store's recent level for a volume drop.</summary>
+    public const int RecentWeeks = 4;
 
     /// <summary>Fewest return transactions on D for a return-rate finding.</summary>
     public const int MinimumReturnTransactions = 5;
@@ -146,7 +156,7 @@ public sealed class AnomalyDetector
             }
 
             List<Anomaly> found = [.. Evaluate(AnomalySubject.Store, store.StoreId, store.Today, store.Past, pooled)];
-            if (JointDrop(store, pooled, found) is { } drop)
+            if ((VolumeDrop(store, scope.History.BusinessDate, found) ?? JointDrop(store, pooled, found)) is { } drop)
             {
                 found.Add(drop);
             }
@@ -372,6 +382,56 @@ public sealed class AnomalyDetector
         var (low, high) = revenue.Range(RangeWidth);
         return new Anomaly(AnomalySubject.Store, store.StoreId, AnomalyMetric.NetRevenue, severity, today.NetRevenue, revenue.Median, low, high,
                            Math.Round(revenueZ, 2), SalesMath.PercentChange(today.NetRevenue, revenue.Median), revenue.Points, []);
+    }
+
+    /// <summary>
+    /// A store's volume drop: its transactions at least <see cref="VolumeDropChange"/> below its recent level, the
+    /// median of its same weekdays of the last <see cref="RecentWeeks"/> weeks (which follows a season's rise that the
+    /// eight-week median lags: the real data set's big store does 60 % more transactions in November than in
+    /// September), and at least <see cref="VolumeDropZ"/> of its usual spread below it on a log scale. That spread is
+    /// the relative MAD of its eight same weekdays, floored at 1 / √level, the spread a count has by chance alone.
+    /// Judged for a store of at least <see cref="IncompleteDays.MinimumUsualTransactions"/> usual transactions, when
+    /// neither its revenue nor its transactions were already a drop: a few transactions more or less are chance at a
+    /// smaller store. A count is the steadiest sign of lost trade: at a wholesaler one order can double a day's
+    /// revenue, but not its transactions. On the real data set this finds the big store at half its transactions on
+    /// 206 of 229 ordinary days, against 136 with revenue and transactions judged by their eight-week medians alone.
+    /// Medium, or high when revenue fell by <see cref="LargeChange"/> against its recent level as well.
+    /// </summary>
+    private static Anomaly? VolumeDrop(StoreBaseline store, DateOnly date, IReadOnlyList<Anomaly> found)
+    {
+        if (found.Any(a => a.Metric is AnomalyMetric.NetRevenue or AnomalyMetric.Transactions && a.Value < a.Median))
+        {
+            return null;
+        }
+
+        var all = store.Past;
+        List<DayFigures> recent = [.. store.PastDays.Where(d => d.BusinessDate >= date.AddDays(-7 * RecentWeeks)).Select(d => Figures(d.Totals))];
+        if (recent.Count < RecentWeeks - 1)
+        {
+            recent = [.. all];
+        }
+
+        var level = RobustBaseline.MedianOf([.. recent.Select(p => (decimal)p.Transactions)]);
+        var usual = RobustBaseline.Of([.. all.Select(p => (decimal)p.Transactions)], 1m, 0m);
+        var today = store.Today;
+        if (level < Insights.IncompleteDays.MinimumUsualTransactions || today.Transactions <= 0 || usual.Median <= 0m)
+        {
+            return null;
+        }
+
+        var spread = Math.Max((double)(usual.Mad * RobustBaseline.MadToSigma / usual.Median), 1 / Math.Sqrt((double)level));
+        var z = Math.Log((double)(today.Transactions / level)) / spread;
+        var change = (today.Transactions - level) / level;
+        if (change > -VolumeDropChange || z > -VolumeDropZ)
+        {
+            return null;
+        }
+
+        var revenueLevel = RobustBaseline.MedianOf([.. recent.Select(p => p.NetRevenue)]);
+        var severity = revenueLevel > 0m && today.NetRevenue <= (1m - LargeChange) * revenueLevel ? AnomalySeverity.High : AnomalySeverity.Medium;
+        var (low, high) = (Math.Round(level * (decimal)Math.Exp(-(double)RangeWidth * spread), 2), Math.Round(level * (decimal)Math.Exp((double)RangeWidth * spread), 2));
+        return new Anomaly(AnomalySubject.Store, store.StoreId, AnomalyMetric.Transactions, severity, today.Transactions, level, low, high,
+                           Math.Round(z, 2), SalesMath.PercentChange(today.Transactions, level), recent.Count, []);
     }
 
     /// <summary>A return-rate finding when <paramref name="rate"/> rose unusually above the baseline of

@@ -1,5 +1,4 @@
 using Analytics.Domain.Insights;
-using Analytics.Domain.Sales;
 using Analytics.Testing;
 using Xunit.Abstractions;
 
@@ -12,11 +11,11 @@ public sealed class AnomalyDetectorOnlineRetailTests(ITestOutputHelper output)
     private const string BigStore = "store-uk";
 
     [SharedDataFact]
-    public async Task Detect_BigStoreLosesHalfItsSalesOnOrdinaryDays_ADropIsReportedOnNearlyAll()
+    public async Task Detect_BigStoreLosesHalfItsSalesOnOrdinaryDays_ADropIsReportedOnNearlyAllAndRarelyWithoutTheLoss()
     {
         var data = await OnlineRetailSales.LoadOnceAsync();
         var detector = new AnomalyDetector();
-        var (days, found) = (0, 0);
+        var (days, found, unaltered) = (0, 0, 0);
         for (var date = new DateOnly(2011, 3, 1); date <= new DateOnly(2011, 11, 30); date = date.AddDays(1))
         {
             var today = data.On(date);
@@ -26,35 +25,24 @@ public sealed class AnomalyDetectorOnlineRetailTests(ITestOutputHelper output)
             }
 
             days++;
-            var report = detector.Detect(date, [.. today.Select(s => s.StoreId == BigStore ? Halved(s) : s)], data.BaselineHistory(date));
-            if (report.Anomalies.Any(a => a.Subject == AnomalySubject.Store && a.SubjectId == BigStore && a.Value < a.Median
-                                          && a.Metric is AnomalyMetric.NetRevenue or AnomalyMetric.Transactions))
-            {
-                found++;
-            }
+            var history = data.BaselineHistory(date);
+            found += ReportsDrop(detector.Detect(date, [.. today.Select(s => s.StoreId == BigStore ? StoreDayCuts.Halved(s) : s)], history)) ? 1 : 0;
+            unaltered += ReportsDrop(detector.Detect(date, today, history)) ? 1 : 0;
         }
 
-        output.WriteLine($"{BigStore} at half its sales: a drop reported on {found} of {days} trading days");
-        // Issue 14's goal is nearly all. Measured: 4 of 229 while the small stores' pooled spread floored the big
-        // store's (blind to a halving), 119 of 229 since the floor narrows for a store larger than its peers, 136 of 229
-        // with the joint revenue-and-transactions drop; this holds that gain until the rest of the goal is reached.
+        output.WriteLine($"{BigStore} at half its sales: a drop reported on {found} of {days} trading days; on {unaltered} as it traded");
+        // Measured: 4 of 229 while the small stores' pooled spread floored the big store's (blind to a halving), 119
+        // once the floor narrowed for a store larger than its peers, 136 with the joint revenue-and-transactions drop,
+        // 210 with the volume drop against the recent level. The days it traded as it did have a drop on 18: its
+        // transactions vary by about a quarter from day to day, so a day a third below its level is rare, not unheard of.
         Assert.True(days > 150, $"{days} days");
-        Assert.True(found >= days * 0.55m, $"a drop reported on {found} of {days} days");
+        Assert.True(found >= days * 0.9m, $"a drop reported on {found} of {days} days");
+        Assert.True(unaltered <= days * 0.1m, $"a drop reported on {unaltered} of {days} days as the store traded");
     }
 
-    /// <summary>The store-day with every other transaction removed: half its transactions, units, lines and amounts.</summary>
-    private static StoreDaySummary Halved(StoreDaySummary day) => day with
-    {
-        Totals = day.Totals with
-        {
-            Transactions = day.Totals.Transactions / 2, Units = day.Totals.Units / 2, Lines = day.Totals.Lines / 2,
-            GrossSales = day.Totals.GrossSales / 2, Discounts = day.Totals.Discounts / 2,
-        },
-        Categories = [.. day.Categories.Select(c => c with
-        {
-            Transactions = c.Transactions / 2, Units = c.Units / 2, Lines = c.Lines / 2, GrossSales = c.GrossSales / 2, Discounts = c.Discounts / 2,
-        })],
-    };
+    private static bool ReportsDrop(AnomalyReport report) =>
+        report.Anomalies.Any(a => a.Subject == AnomalySubject.Store && a.SubjectId == BigStore && a.Value < a.Median
+                                  && a.Metric is AnomalyMetric.NetRevenue or AnomalyMetric.Transactions);
 }
 
 /// <summary>The real data set's one-order days lead with that order, and it claims every figure it moved (issue 14,

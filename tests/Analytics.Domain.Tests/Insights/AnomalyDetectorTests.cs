@@ -99,6 +99,30 @@ public sealed class AnomalyDetectorTests
     }
 
     [Fact]
+    public void Detect_LargeStoreLosesHalfItsSalesOnEachOfSixtyDays_ADropIsReportedOnNearlyAllAndRarelyWithoutTheLoss()
+    {
+        // The generated twin of the real data set's test: one store twenty times its five peers' size, days that vary
+        // by 15 % (three times the default noise), and the large store at half its transactions on each day in turn.
+        var chain = new ChainSimulator(7, 6, noise: 0.15) { LargeStore = ChainSimulator.StoreId(0) };
+        var detector = new AnomalyDetector();
+        var (found, unaltered) = (0, 0);
+        for (var date = Day.AddDays(-59); date <= Day; date = date.AddDays(1))
+        {
+            var history = SalesData.History(date, chain.On, Day.AddDays(-180));
+            var today = chain.On(date);
+            found += ReportsDrop(detector.Detect(date, [.. today.Select(s => s.StoreId == chain.LargeStore ? StoreDayCuts.Halved(s) : s)], history)) ? 1 : 0;
+            unaltered += ReportsDrop(detector.Detect(date, today, history)) ? 1 : 0;
+        }
+
+        Assert.True(found >= 54, $"a drop reported on {found} of 60 days");
+        Assert.True(unaltered <= 6, $"a drop reported on {unaltered} of 60 days as the store traded");
+
+        bool ReportsDrop(AnomalyReport report) =>
+            report.Anomalies.Any(a => a.Subject == AnomalySubject.Store && a.SubjectId == chain.LargeStore && a.Value < a.Median
+                                      && a.Metric is AnomalyMetric.NetRevenue or AnomalyMetric.Transactions);
+    }
+
+    [Fact]
     public void Detect_StoreThatOftenDoesNotTradeOnThatWeekday_AbsentToday_IsNoFinding()
     {
         // Store 3 trades two weeks in three, as the real data set's small stores trade on 50–80 % of days.

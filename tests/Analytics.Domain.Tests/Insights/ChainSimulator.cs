@@ -29,6 +29,11 @@ internal sealed class ChainSimulator(int seed, int stores, double noise = 0.05)
     public string? SurgeCategory { get; init; }
     public double SurgeFactor { get; init; } = 2.0;
 
+    /// <summary>A store <see cref="LargeStoreFactor"/> times its peers' size, as the real data set's big store is.</summary>
+    public string? LargeStore { get; init; }
+
+    public const double LargeStoreFactor = 20.0;
+
     public static string StoreId(int index) => $"store-{index:D5}";
 
     public IReadOnlyList<StoreDaySummary> On(DateOnly date)
@@ -44,7 +49,7 @@ internal sealed class ChainSimulator(int seed, int stores, double noise = 0.05)
             }
 
             var random = new SplitMix((ulong)seed << 40 ^ (ulong)s << 20 ^ (ulong)date.DayNumber);
-            var size = 0.8 + 0.4 * new SplitMix((ulong)seed << 40 ^ (ulong)s << 20).NextDouble();
+            var size = (0.8 + 0.4 * new SplitMix((ulong)seed << 40 ^ (ulong)s << 20).NextDouble()) * (id == LargeStore ? LargeStoreFactor : 1.0);
             var level = size * WeekdayPattern[((int)date.DayOfWeek + 6) % 7] * Math.Exp(Noise * Gaussian(random));
             if (planted && id == HalfRevenueStore)
             {
