@@ -24,7 +24,7 @@ namespace Analytics.Domain.Insights;
 /// ordinary at its size, and a subject above their median gets it narrowed by the same factor, so that small, erratic
 /// peers never make a large store blind to its own drops (the real data set's big store, 85 % of the revenue, was
 /// never found at half its sales before). A store whose count of transactions fell well below its recent level is a
-volume drop (<see cref="VolumeDrop"/>): that finds the big store at half its trade on nearly every day.</para> Each anomaly names the parts
+/// volume drop (<see cref="VolumeDrop"/>): that finds the big store at half its trade on nearly every day.</para> Each anomaly names the parts
 /// that explain it (<see cref="AnomalyContributor"/>). Pure; linear in stores × (baseline days + categories).
 /// <para>Return rate (returns / net sales): a store or category whose rate on D is above its same-weekday baseline
 /// (days with sales) by the same z and change rules is a <see cref="AnomalyMetric.ReturnRate"/> finding. Only a rise
