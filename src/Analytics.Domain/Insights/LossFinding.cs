@@ -18,6 +18,10 @@ namespace Analytics.Domain.Insights;
 /// <param name="UsualUnitsSold">For <see cref="LossFindingKind.SkuReturns"/>, the chain's median units of the SKU
 /// sold on the loaded SKU weeks (same weekdays; 0 where it did not sell); null without them.</param>
 /// <param name="Refunds">For <see cref="LossFindingKind.RefundsWithoutSale"/>, how many returns named no original sale.</param>
+/// <param name="UsualRefunds">For <see cref="LossFindingKind.SkuReturns"/>, the SKU's refunds at the store per loaded
+/// SKU week (same weekdays); null without them.</param>
+/// <param name="UsualReturnRate">For <see cref="LossFindingKind.SkuReturns"/>, the SKU's refunds / net sales at the
+/// store over the loaded SKU weeks, 0–1 to 4 places; null without them or without sales then.</param>
 public sealed record LossFinding(
     LossFindingKind Kind,
     string StoreId,
@@ -31,7 +35,9 @@ public sealed record LossFinding(
     decimal UsualStoreDay,
     decimal ShareOfStoreRefunds,
     long? UsualUnitsSold = null,
-    int? Refunds = null)
+    int? Refunds = null,
+    decimal? UsualRefunds = null,
+    decimal? UsualReturnRate = null)
 {
     /// <summary>Minutes from the sale to its refund (<see cref="LossFindingKind.SameDayVoid"/>); null otherwise.</summary>
     public int? MinutesToRefund => Sale is { } sale && Refund is { } refund ? (int)(refund.Timestamp - sale.Timestamp).TotalMinutes : null;
@@ -44,6 +50,9 @@ public sealed record LossFinding(
         LossFindingKind.RefundsWithoutSale => string.Create(CultureInfo.InvariantCulture,
             $"{StoreId}: {Refunds:N0} refunds of {AtStake:N2} name no original sale ({ShareOfStoreRefunds:P0} of the store's refunds today; usual day {UsualStoreDay:N2}). Returns without a receipt, or refunds to verify."),
         _ => string.Create(CultureInfo.InvariantCulture,
-            $"{StoreId}: {Units:N0} units of {Sku} {SkuName} refunded for {AtStake:N2}, {ShareOfStoreRefunds:P0} of the store's refunds today{(UsualUnitsSold is { } usual ? $"; the chain usually sells {usual:N0} a day" : "")}. A product problem (quality, description) or refunds to verify."),
+            $"{StoreId}: {Units:N0} units of {Sku} {SkuName} refunded for {AtStake:N2}, {ShareOfStoreRefunds:P0} of the store's refunds today{UsualText()}. A product problem (quality, description) or refunds to verify."),
     };
+
+    private string UsualText() => string.Create(CultureInfo.InvariantCulture,
+        $"{(UsualRefunds is { } refunds ? $"; usually {refunds:N2} a day at the store{(UsualReturnRate is { } rate ? $" ({rate:P1} of its sales)" : "")}" : "")}{(UsualUnitsSold is { } usual ? $"; the chain usually sells {usual:N0} a day" : "")}");
 }

@@ -17,12 +17,15 @@ namespace Analytics.Domain.Insights;
 /// and each return is matched once, largest return first. A finding when the sale is at least
 /// <see cref="VoidShareOfUsualDay"/> of the store's usual day (small voids are till routine); high from
 /// <see cref="HighVoidShare"/> of it.</item>
-/// <item><b>SKU returns</b> (<see cref="LossFindingKind.SkuReturns"/>). A SKU that is at least
-/// <see cref="SkuShareOfStoreRefunds"/> of a store's refunds on D, at least <see cref="MinimumSkuUnits"/> units and
-/// at least <see cref="SkuMaterialShare"/> of the chain's usual day in money, refunds of same-day voids left out
-/// (they are their own finding). High from <see cref="HighSkuShare"/> of the chain's usual day. Simple and robust:
-/// the SKU history has no returns, so there is no per-SKU return baseline to judge against; the money floor keeps
-/// everyday returns out.</item>
+/// <item><b>SKU returns</b> (<see cref="LossFindingKind.SkuReturns"/>). A SKU refunded at a store on D for at least
+/// <see cref="SkuReturnsFactor"/> times its usual refunds there (its refunds at the store over the loaded SKU weeks, per
+/// week; 0 for a SKU the store did not refund then), at least <see cref="MinimumSkuUnits"/> units and at least
+/// <see cref="SkuMaterialShare"/> of the chain's usual day in money, refunds of same-day voids left out (they are their
+/// own finding), and at least <see cref="SkuShareOfStoreRefunds"/> of the store's refunds on D (one product, not a
+/// day of refunds). High from <see cref="HighSkuShare"/> of the chain's usual day. Against its own baseline: a SKU that
+/// is refunded every week (a product customers often send back) is not news on a day like its others, and the finding
+/// gives its usual refunds and return rate (refunds / net sales at the store over those weeks). Without SKU weeks in
+/// the history there is no baseline, and the other rules decide.</item>
 /// <item><b>Refunds without a sale</b> (<see cref="LossFindingKind.RefundsWithoutSale"/>). A store's returns that name
 /// no <c>original</c> (<see cref="StoreDaySummary.ReturnsWithoutOriginal"/>), less its same-day voids (tied to a sale by
 /// content), at least <see cref="RefundsWithoutSaleShare"/> of its usual day, in at least
@@ -55,7 +58,11 @@ public static class LossPreventionFinder
     /// <summary>A void is high from this share of its store's usual day (50 %).</summary>
     public const decimal HighVoidShare = 0.50m;
 
-    /// <summary>A SKU is a finding only when it is at least this share (50 %) of its store's refunds on D.</summary>
+    /// <summary>A SKU's refunds are a finding from this many times (3) its usual refunds at the store per SKU week.</summary>
+    public const decimal SkuReturnsFactor = 3m;
+
+    /// <summary>Without a SKU baseline, a SKU is a finding only when it is at least this share (50 %) of its store's
+    /// refunds on D.</summary>
     public const decimal SkuShareOfStoreRefunds = 0.50m;
 
     /// <summary>Fewest units of the SKU refunded at the store on D (10).</summary>
@@ -145,23 +152,32 @@ public static class LossPreventionFinder
 
     private static IEnumerable<LossFinding> SkuReturns(StoreDaySummary store, List<LossFinding> voids, decimal usual, decimal chainUsual, SalesHistory history)
     {
+        var weeks = history.SkuWeekIndexes;
+        var pastReturns = history.StoreSkuReturns.GetValueOrDefault(store.StoreId);
+        var pastSales = history.StoreSkus.GetValueOrDefault(store.StoreId);
         foreach (var sku in store.Skus.Where(s => s.Returns > 0m))
         {
             var voided = voids.Where(v => v.Sku == sku.Sku).Select(v => v.Refund!.TopLine).ToList();
             var refunded = sku.Returns - voided.Sum(l => l.Amount);
             var units = sku.UnitsReturned - voided.Sum(l => l.Quantity);
-            if (units < MinimumSkuUnits || refunded < SkuMaterialShare * chainUsual || refunded < SkuShareOfStoreRefunds * store.Totals.Returns)
+            var refundedBefore = pastReturns?.GetValueOrDefault(sku.Sku).Returns ?? 0m;
+            decimal? usualRefunds = weeks.Count == 0 ? null : SalesMath.Round2(refundedBefore / weeks.Count);
+            if (units < MinimumSkuUnits || refunded < SkuMaterialShare * chainUsual || refunded < SkuShareOfStoreRefunds * store.Totals.Returns
+                || refunded < SkuReturnsFactor * usualRefunds)
             {
                 continue;
             }
 
-            long? usualUnits = history.SkuWeekIndexes.Count == 0 ? null
+            long? usualUnits = weeks.Count == 0 ? null
                 : history.ChainSkus.TryGetValue(sku.Sku, out var past)
-                    ? (long)RobustBaseline.MedianOf([.. history.SkuWeekIndexes.Select(i => (decimal)past.Units[i])])
+                    ? (long)RobustBaseline.MedianOf([.. weeks.Select(i => (decimal)past.Units[i])])
                     : 0;
+            var soldBefore = (pastSales?.GetValueOrDefault(sku.Sku).NetRevenue ?? 0m) + refundedBefore;
             yield return new LossFinding(LossFindingKind.SkuReturns, store.StoreId,
                                          refunded >= HighSkuShare * chainUsual ? AnomalySeverity.High : AnomalySeverity.Medium,
-                                         refunded, sku.Sku, sku.Name, units, null, null, usual, Share(refunded, store.Totals.Returns), usualUnits);
+                                         refunded, sku.Sku, sku.Name, units, null, null, usual, Share(refunded, store.Totals.Returns), usualUnits,
+                                         UsualRefunds: usualRefunds,
+                                         UsualReturnRate: usualRefunds is null || soldBefore <= 0m ? null : SalesAmounts.ReturnRate(refundedBefore, soldBefore));
         }
     }
 

@@ -11,7 +11,8 @@ namespace Analytics.Domain.Metrics;
 /// SKU lines are dropped to keep 10,000 stores × 32 dates small, and categories too when the builder is told not to
 /// keep them, see <see cref="SalesHistoryBuilder.KeepStoreCategories"/>); a store absent on a loaded date did not trade.</item>
 /// <item>SKU weeks: for the same weekdays D − 7 … D − 28 loaded with SKU lines, the chain's sales per SKU
-/// (<see cref="ChainSkus"/>) and, per store, how often and how much each SKU sold (<see cref="StoreSkus"/>).</item>
+/// (<see cref="ChainSkus"/>) and, per store, how often and how much each SKU sold (<see cref="StoreSkus"/>) and was
+/// refunded (<see cref="StoreSkuReturns"/>).</item>
 /// </list>
 /// A date that was not loaded is unknown, not zero: calculators leave out what rests on unknown dates.
 /// </summary>
@@ -30,7 +31,8 @@ public sealed class SalesHistory
         IReadOnlyDictionary<DateOnly, IReadOnlyDictionary<string, StoreDaySummary>> storeDays,
         bool[] skuWeekLoaded,
         IReadOnlyDictionary<string, SkuHistory> chainSkus,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, StoreSkuHistory>> storeSkus)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, StoreSkuHistory>> storeSkus,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, SkuReturnHistory>> storeSkuReturns)
     {
         BusinessDate = businessDate;
         _chainDates = chainDates;
@@ -39,6 +41,7 @@ public sealed class SalesHistory
         _skuWeekLoaded = skuWeekLoaded;
         ChainSkus = chainSkus;
         StoreSkus = storeSkus;
+        StoreSkuReturns = storeSkuReturns;
     }
 
     /// <summary>D: every date in the history is before it.</summary>
@@ -49,6 +52,9 @@ public sealed class SalesHistory
 
     /// <summary>Per store id, then SKU: sales over the loaded SKU weeks. Only SKUs the store sold on them.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, StoreSkuHistory>> StoreSkus { get; }
+
+    /// <summary>Per store id, then SKU: refunds over the loaded SKU weeks. Only SKUs the store refunded on them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, SkuReturnHistory>> StoreSkuReturns { get; }
 
     /// <summary>The loaded SKU weeks, as indexes into <see cref="SkuHistory.NetRevenue"/> (0 is D − 7).</summary>
     public IReadOnlyList<int> SkuWeekIndexes => [.. Enumerable.Range(0, _skuWeekLoaded.Length).Where(i => _skuWeekLoaded[i])];

@@ -16,6 +16,7 @@ public sealed class SalesHistoryBuilder(DateOnly businessDate)
     private readonly bool[] _skuWeekLoaded = new bool[SalesHistoryPlan.SkuWeeks];
     private readonly Dictionary<string, SkuAccumulator> _chainSkus = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, StoreSkuHistory>> _storeSkus = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, SkuReturnHistory>> _storeSkuReturns = new(StringComparer.Ordinal);
     private bool _built;
 
     /// <summary>Whether store-days keep their categories and last hour with sales (true) or only their totals: a history for calculators
@@ -121,7 +122,8 @@ public sealed class SalesHistoryBuilder(DateOnly businessDate)
             _storeDays.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, StoreDaySummary>)p.Value),
             _skuWeekLoaded,
             _chainSkus.ToDictionary(p => p.Key, p => p.Value.ToHistory(p.Key), StringComparer.Ordinal),
-            _storeSkus.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, StoreSkuHistory>)p.Value, StringComparer.Ordinal));
+            _storeSkus.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, StoreSkuHistory>)p.Value, StringComparer.Ordinal),
+            _storeSkuReturns.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, SkuReturnHistory>)p.Value, StringComparer.Ordinal));
     }
 
     private int SkuWeekIndex(DateOnly date, SalesDetail detail)
@@ -149,7 +151,24 @@ public sealed class SalesHistoryBuilder(DateOnly businessDate)
             chain.Add(week, sku);
             ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(storeSkus, sku.Sku, out _);
             entry = new StoreSkuHistory(entry.DaysSold + (sku.Units > 0 ? 1 : 0), entry.Units + sku.Units, entry.NetRevenue + sku.NetRevenue);
+            if (sku.Returns != 0m || sku.UnitsReturned != 0)
+            {
+                AddReturns(store.StoreId, sku);
+            }
         }
+    }
+
+    /// <summary>Returns are rare among a store's SKUs, so they are kept apart: the store-SKU entries stay small.</summary>
+    private void AddReturns(string storeId, SkuSales sku)
+    {
+        if (!_storeSkuReturns.TryGetValue(storeId, out var returns))
+        {
+            returns = new Dictionary<string, SkuReturnHistory>(StringComparer.Ordinal);
+            _storeSkuReturns.Add(storeId, returns);
+        }
+
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(returns, sku.Sku, out _);
+        entry = new SkuReturnHistory(entry.UnitsReturned + sku.UnitsReturned, entry.Returns + sku.Returns);
     }
 
     private void EnsureOpen()

@@ -11,7 +11,8 @@ public sealed class IncidentBuilderTests
 {
     private static readonly DateOnly Day = new(2025, 6, 18);
 
-    /// <summary>Ten steady stores; on <see cref="Day"/> store-03 also rings up one order of 400 × SKU G1 at 50.00.</summary>
+    /// <summary>Ten steady stores; on <see cref="Day"/> store-03 also rings up one order of 400 × SKU G1 at 50.00 and
+    /// 300 × T1 at 4.00 (the chain's Tea up by 70 %).</summary>
     private static IReadOnlyList<StoreDaySummary> Stores(DateOnly date, bool bigOrder) =>
     [
         .. Enumerable.Range(0, 10).Select(s =>
@@ -23,14 +24,14 @@ public sealed class IncidentBuilderTests
                 return day;
             }
 
-            var order = SalesData.StoreDay(day.StoreId, date, 1, new Line("G1", "Gifts", 400, 50m));
+            var order = SalesData.StoreDay(day.StoreId, date, 1, new Line("G1", "Gifts", 400, 50m), new Line("T1", "Tea", 300, 4m));
             var merged = SalesData.StoreDay(day.StoreId, date, units + 1,
-                                            new Line("C1", "Coffee", units, 10m), new Line("T1", "Tea", units, 4m), new Line("G1", "Gifts", 400, 50m));
+                                            new Line("C1", "Coffee", units, 10m), new Line("T1", "Tea", units + 300, 4m), new Line("G1", "Gifts", 400, 50m));
             return merged with
             {
                 LargestSales =
                 [
-                    new ReceiptSummary("ORDER-77", new DateTimeOffset(2025, 6, 18, 11, 5, 0, TimeSpan.FromHours(-4)), order.Totals.NetSales, 400, 1,
+                    new ReceiptSummary("ORDER-77", new DateTimeOffset(2025, 6, 18, 11, 5, 0, TimeSpan.FromHours(-4)), order.Totals.NetSales, 700, 2,
                                        new ReceiptLine("G1", "Gift box", "Gifts", 400, 50m, 20_000m), 20_000m),
                 ],
             };
@@ -60,11 +61,13 @@ public sealed class IncidentBuilderTests
         // The chain's and the store's revenue and basket surges are its facets, not findings of their own.
         Assert.Contains(first.Facets, a => a is { Subject: AnomalySubject.Store, SubjectId: "store-03", Metric: AnomalyMetric.NetRevenue });
         Assert.Contains(first.Facets, a => a is { Subject: AnomalySubject.Chain, Metric: AnomalyMetric.NetRevenue });
+        // So is the surge of Tea, which is not the order's largest line but moved with the store the order explains.
+        Assert.Contains(first.Facets, a => a is { Subject: AnomalySubject.Category, SubjectId: "Tea", Metric: AnomalyMetric.NetRevenue });
         Assert.DoesNotContain(anomalies.Incidents.Skip(1), i => i.Facets.Any(a => a.SubjectId == "store-03" || a.Subject == AnomalySubject.Chain));
         Assert.Equal(anomalies.Anomalies.Count, anomalies.Incidents.Sum(i => i.Facets.Count)
                                                 + anomalies.Anomalies.Count(a => a.Subject == AnomalySubject.Category && a.Metric == AnomalyMetric.AverageBasket
                                                                                  && !anomalies.Incidents.Any(i => i.Facets.Contains(a))));
-        Assert.Equal(first.Order.ShareOfChainDay, decimal.Round(20_000m / anomalies.Incidents[0].Facets
+        Assert.Equal(first.Order.ShareOfChainDay, decimal.Round(21_200m / anomalies.Incidents[0].Facets
             .First(a => a.Subject == AnomalySubject.Chain && a.Metric == AnomalyMetric.NetRevenue).Value, 4, MidpointRounding.ToEven));
     }
 
@@ -77,7 +80,7 @@ public sealed class IncidentBuilderTests
         Assert.Equal(RecommendationKind.VerifyUnusualOrder, first.Kind);
         Assert.Contains("ORDER-77", first.Title, StringComparison.Ordinal);
         Assert.Contains("400 × G1 (Gift box) at 50.00", first.Action, StringComparison.Ordinal);
-        Assert.Contains("20,000.00", first.Action, StringComparison.Ordinal);
+        Assert.Contains("21,200.00", first.Action, StringComparison.Ordinal);
         Assert.DoesNotContain(recommendations, r => r.Kind is RecommendationKind.LearnFromStoreSurge or RecommendationKind.LeanIntoCategorySurge
                                                     or RecommendationKind.PlanCategoryGrowth or RecommendationKind.ChainRevenueShift);
     }

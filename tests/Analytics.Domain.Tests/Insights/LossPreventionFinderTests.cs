@@ -92,7 +92,29 @@ public sealed class LossPreventionFinderTests
         Assert.Equal((LossFindingKind.SkuReturns, "X", 20L, 200m, AnomalySeverity.Medium), (finding.Kind, finding.Sku, finding.Units, finding.AtStake, finding.Severity));
         Assert.Equal(0.9091m, finding.ShareOfStoreRefunds);
         Assert.Equal(0L, finding.UsualUnitsSold);
+        Assert.Equal((0m, null), (finding.UsualRefunds, finding.UsualReturnRate)); // never refunded, and never sold, at S1
         Assert.Equal(AnomalySeverity.High, Assert.Single(LossPreventionFinder.Find([high], History)).Severity);
+    }
+
+    [Theory]
+    [InlineData(40, null)]
+    [InlineData(59, null)]
+    [InlineData(60, AnomalySeverity.High)]
+    public void Find_ASkuTheStoreRefundsEveryWeek_IsAFindingOnlyFromThreeTimesItsUsualRefunds(long unitsToday, AnomalySeverity? expected)
+    {
+        // Every same weekday S1 sells 100 units of X at 10.00 and takes 20 back: 200.00 of refunds a week, a return
+        // rate of 20 % (200.00 of 1,000.00 net sales). Today's refunds are a finding from 600.00.
+        var history = SalesData.History(D, d => [SalesData.StoreDay("S1", d, 100, Usual, new Line("X", "Toys", 100, 10m, Returned: 20))]);
+        var day = Day([], [], new Line("X", "Toys", 0, 10m, Returned: unitsToday));
+
+        var finding = LossPreventionFinder.Find([day], history).SingleOrDefault(f => f.Kind == LossFindingKind.SkuReturns);
+
+        Assert.Equal(expected, finding?.Severity);
+        if (finding is not null)
+        {
+            Assert.Equal((200.00m, 0.2m), (finding.UsualRefunds, finding.UsualReturnRate));
+            Assert.Contains("; usually 200.00 a day at the store (20.0 % of its sales)", finding.Describe(), StringComparison.Ordinal);
+        }
     }
 
     [Theory]
