@@ -51,8 +51,9 @@ internal sealed class IncidentBuilder
     public const decimal HighImpactShare = 0.25m;
 
     /// <summary>A high surge makes its incident high from this share of the chain's usual day (100 %): a good day needs
-    /// no one to act at once, so it must be a whole usual day more to be high. At half a day, the real data set's big
-    /// store had 20 high surges a year, a fifth of them its seasonal rise against the eight-week median.</summary>
+    /// no one to act at once, so it must be a whole usual day more to be high. On the real data set (noise benchmark,
+    /// sales only) half a day made 58 of 283 findings high (20.5 %), most of them the big store's good days; a whole
+    /// day makes 40 (14.1 %).</summary>
     public const decimal HighSurgeShare = 1.0m;
 
     /// <summary>A contributor with at least this share (%) of a movement drives it.</summary>
