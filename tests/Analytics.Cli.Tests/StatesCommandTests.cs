@@ -95,6 +95,42 @@ public sealed class StatesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_MockConfigWithOneStateMachineOfAnotherName_UsesItsMocks()
+    {
+        // The conformance corpus's way: the file's only machine is "Machine", whatever the definition's file is called.
+        var definition = Write("def.asl.json", """
+            {"StartAt":"Analyse","States":{"Analyse":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:Nowhere","End":true}}}
+            """);
+        var mocks = Write("mocks.json", """
+            {"StateMachines":{"Machine":{"TestCases":{"Case":{"Analyse":"Ok"}}}},"MockedResponses":{"Ok":{"0":{"Return":{"mocked":true}}}}}
+            """);
+
+        var (exitCode, output) = await _cli.RunAsync("states", "run", definition, "--mock-config", mocks, "--test-case", "Case");
+
+        Assert.Equal(0, exitCode);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"status":"SUCCEEDED","output":{"mocked":true}}"""), JsonNode.Parse(output)), output);
+    }
+
+    [Theory]
+    [InlineData(null, "Case", "has the state machines First, Second; say which to use with --state-machine")]
+    [InlineData("Third", "Case", "there is no state machine 'Third' in it; it has the state machines First, Second.")]
+    [InlineData("Second", "Other", "state machine 'Second' has no test case 'Other'; it has Case.")]
+    public async Task Run_MockConfigThatNamesNoMachineOrCaseToUse_IsBadUsageNamingWhatTheFileHas(string? machine, string testCase, string message)
+    {
+        var definition = Write("def.asl.json", """{"StartAt":"Ok","States":{"Ok":{"Type":"Succeed"}}}""");
+        var mocks = Write("mocks.json", """
+            {"StateMachines":{"First":{"TestCases":{"Case":{}}},"Second":{"TestCases":{"Case":{}}}},"MockedResponses":{}}
+            """);
+        string[] arguments = ["states", "run", definition, "--mock-config", mocks, "--test-case", testCase, .. machine is null ? [] : new[] { "--state-machine", machine }];
+
+        var (exitCode, output, errors) = await _cli.RunWithErrorsAsync(arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.Contains(message, errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_MockConfigWithoutTestCase_IsBadUsage()
     {
         var definition = Write("ok.asl.json", """{"StartAt":"Ok","States":{"Ok":{"Type":"Succeed"}}}""");

@@ -53,7 +53,10 @@ internal static class StatesCommand
         var input = new Option<FileInfo?>("--input") { Description = "Execution input (a JSON file). Default: {}" };
         var mockConfig = new Option<FileInfo?>("--mock-config") { Description = "A Step Functions Local mock configuration file" };
         var testCase = new Option<string?>("--test-case") { Description = "The mock configuration's test case to run" };
-        var machineName = new Option<string?>("--state-machine") { Description = "State machine name in the mock configuration. Default: the file name" };
+        var machineName = new Option<string?>("--state-machine")
+        {
+            Description = "State machine name in the mock configuration. Default: its only one, else the definition's file name",
+        };
         var command = new Command("run", "Run one execution and print {\"status\",\"output\"} or {\"status\",\"error\",\"cause\"} as JSON.")
         {
             definition, input, mockConfig, testCase, machineName,
@@ -79,11 +82,13 @@ internal static class StatesCommand
             ITaskInvoker? invoker = null;
             if (parseResult.GetValue(mockConfig) is { } mocks)
             {
-                if (ReadJson(mocks, null) is not { } config)
+                if (ReadJson(mocks, null) is not { } config
+                    || MockedMachine(config.Value, mocks.Name, parseResult.GetValue(machineName), name, parseResult.GetValue(testCase)!) is not { } mocked)
                 {
                     return Invalid;
                 }
 
+                name = mocked;
                 invoker = new MockConfigInvoker(config.Value!, name, parseResult.GetValue(testCase)!, workflows.CreateTaskInvoker());
             }
 
@@ -161,6 +166,35 @@ internal static class StatesCommand
             Console.Error.WriteLine($"{file?.FullName}: {error.Message}");
             return null;
         }
+    }
+
+    /// <summary>
+    /// The state machine of the mock configuration to run: the one <c>--state-machine</c> names; without it, the
+    /// file's only one, or else the one named as the definition's file. Null after printing why not (a name the file
+    /// does not have, several machines and none named so, a test case the machine does not have), naming what the file
+    /// has: mocks that silently do not apply would send the run to the real functions.
+    /// </summary>
+    private static string? MockedMachine(JsonNode? config, string file, string? requested, string fileName, string testCase)
+    {
+        var machines = (config?["StateMachines"] as JsonObject)?.Select(m => m.Key).ToList() ?? [];
+        var name = requested ?? (machines.Count == 1 ? machines[0] : fileName);
+        if (!machines.Contains(name, StringComparer.Ordinal))
+        {
+            var has = machines.Count == 0 ? "no state machine under \"StateMachines\"" : $"the state machines {string.Join(", ", machines)}";
+            Console.Error.WriteLine(requested is not null
+                ? $"{file}: there is no state machine '{requested}' in it; it has {has}."
+                : $"{file}: has {has}; say which to use with --state-machine (none is named '{fileName}' as the definition).");
+            return null;
+        }
+
+        var cases = (config!["StateMachines"]![name]?["TestCases"] as JsonObject)?.Select(c => c.Key).ToList() ?? [];
+        if (!cases.Contains(testCase, StringComparer.Ordinal))
+        {
+            Console.Error.WriteLine($"{file}: state machine '{name}' has no test case '{testCase}'; it has {(cases.Count == 0 ? "none" : string.Join(", ", cases))}.");
+            return null;
+        }
+
+        return name;
     }
 
     private static string StateMachineName(string path)

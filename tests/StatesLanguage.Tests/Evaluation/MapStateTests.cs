@@ -56,7 +56,7 @@ public sealed class MapStateTests
         var invoker = new DelegateInvoker((invocation, _) =>
             invocation.Parameters!.GetValue<int>() % 2 == 0 ? throw new TaskFailedException("E", "c") : Task.FromResult<JsonNode?>(invocation.Parameters));
         var result = await Machines.RunAsync(MapOverItems("\"MaxConcurrency\":1,\"ToleratedFailureCount\":1,"), Items(4), invoker);
-        Assert.Equal("States.ExceedToleratedFailureThreshold", result.Error);
+        Assert.Equal(("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded"), (result.Error, result.Cause));
     }
 
     [Fact]

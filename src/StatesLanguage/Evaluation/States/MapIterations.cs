@@ -42,7 +42,7 @@ internal sealed class MapIterations(MapState map, StateRun run, JsonNode? effect
             if (limits.ToleratedFailureCount is null && limits.ToleratedFailurePercentage is null)
                 throw _firstFailure;
             throw new StatesErrorException(StatesErrorNames.ExceedToleratedFailureThreshold,
-                "The specified tolerated failure threshold for the Map run has been exceeded.");
+                "The specified tolerated failure threshold was exceeded");
         }
         return new JsonArray(_results);
     }
