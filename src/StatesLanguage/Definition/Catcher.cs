@@ -12,4 +12,7 @@ public sealed record Catcher(IReadOnlyList<string> ErrorEquals, string Next)
     public bool DiscardResult { get; init; }
 
     public TemplateNode? Assign { get; init; }
+
+    /// <summary>JSONata <c>Output</c>, evaluated with <c>$states.errorOutput</c>; null gives the error output.</summary>
+    public TemplateNode? Output { get; init; }
 }

@@ -6,4 +6,7 @@ namespace StatesLanguage.Definition;
 public sealed record ChoiceBranch(ChoiceRule Rule, string Next)
 {
     public TemplateNode? Assign { get; init; }
+
+    /// <summary>JSONata <c>Output</c> of the rule, when it matches.</summary>
+    public TemplateNode? Output { get; init; }
 }

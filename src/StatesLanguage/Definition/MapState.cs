@@ -11,6 +11,9 @@ public sealed record MapState(string Name, StateMachineDefinition ItemProcessor)
 
     public JsonPathExpression? ItemsPath { get; init; }
 
+    /// <summary>JSONata <c>Items</c>: an array, or an expression giving one; null for <c>$states.input</c>.</summary>
+    public TemplateNode? Items { get; init; }
+
     public TemplateNode? ItemSelector { get; init; }
 
     public ResultHandling Data { get; init; } = ResultHandling.Default;

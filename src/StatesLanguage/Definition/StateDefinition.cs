@@ -20,6 +20,13 @@ public abstract record StateDefinition(string Name)
 
     public JsonPathExpression? OutputPath { get; init; }
 
-    /// <summary>Variables to set once the state has its result (JSONPath <c>Assign</c>).</summary>
+    /// <summary>Variables to set once the state has its result (<c>Assign</c>, in the state's query language).</summary>
     public TemplateNode? Assign { get; init; }
+
+    /// <summary>The state's own or its machine's query language.</summary>
+    public QueryLanguage QueryLanguage { get; init; }
+
+    /// <summary>JSONata <c>Output</c>: the state's output, evaluated with <c>$states.input</c> (and
+    /// <c>$states.result</c> where the state has a result); null for the default (the result, or the input).</summary>
+    public TemplateNode? Output { get; init; }
 }

@@ -16,4 +16,5 @@ public static class StatesErrorNames
     public const string BranchFailed = "States.BranchFailed";
     public const string ExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";
     public const string Permissions = "States.Permissions";
+    public const string QueryEvaluationError = "States.QueryEvaluationError";
 }

@@ -98,6 +98,25 @@ internal static class DataFlow
             run.Scope.Variables.Set(name, value);
     }
 
+    /// <summary>
+    /// The end of a JSONata state: its <c>Assign</c> and <c>Output</c> evaluated with <c>$states.input</c> =
+    /// <paramref name="input"/> and <paramref name="states"/> (result or error output), both seeing the variables as
+    /// they were before the state; then the variables are set. Returns the output: <paramref name="output"/>'s value,
+    /// or <paramref name="fallback"/> without one.
+    /// </summary>
+    public static JsonNode? Conclude(TemplateNode? assign, TemplateNode? output, JsonNode? input, StatesValues states, JsonNode? fallback, StateRun run)
+    {
+        var scope = run.DataScope(input) with { States = states };
+        var values = assign?.Evaluate(scope) as JsonObject;
+        var result = output is null ? fallback : output.Evaluate(scope);
+        if (values is not null)
+        {
+            foreach (var (name, value) in values)
+                run.Scope.Variables.Set(name, value);
+        }
+        return result;
+    }
+
     /// <summary>Fails with States.DataLimitExceeded when the data exceeds 256 KiB of UTF-8.</summary>
     public static void CheckSize(JsonNode? data, StateRun run) => CheckSize(data, run, run.State.Name);
 

@@ -99,6 +99,7 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
 
     /// <summary>A States.Runtime error in AWS's wording: "An error occurred while executing the state 'X' (entered at
     /// the event id #N). detail".</summary>
-    public StatesErrorException RuntimeError(string detail) =>
-        new(StatesErrorNames.Runtime, $"An error occurred while executing the state '{State.Name}' (entered at the event id #{EnteredEventId}). {detail}");
+    public StatesErrorException RuntimeError(string detail) => new(StatesErrorNames.Runtime, $"{ErrorPrefix} {detail}");
+
+    public string ErrorPrefix => $"An error occurred while executing the state '{State.Name}' (entered at the event id #{EnteredEventId}).";
 }

@@ -33,11 +33,9 @@ internal static class DefinitionParser
             diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.InvalidJson, "$", "The definition must be a JSON object."));
             return null;
         }
-        var reader = new FieldReader(obj, "$", diagnostics);
+        var language = new FieldReader(obj, "$", diagnostics).QueryLanguage(QueryLanguage.JsonPath);
+        var reader = new FieldReader(obj, "$", diagnostics) { Language = language, DefaultLanguage = language };
         reader.CheckAllowed(TopLevelFields, "a state machine");
-        var language = reader.String("QueryLanguage");
-        if (language is not null and not "JSONPath")
-            reader.Report(AslDiagnosticCodes.UnsupportedQueryLanguage, "QueryLanguage", $"Only the JSONPath query language is supported, not '{language}'.");
         return ParseMachine(reader);
     }
 
@@ -66,7 +64,7 @@ internal static class DefinitionParser
                     reader.Diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.InvalidFieldValue, statePath, "A state must be an object."));
                     continue;
                 }
-                var state = StateParser.Parse(name, new FieldReader(stateObject, statePath, reader.Diagnostics));
+                var state = StateParser.Parse(name, reader.Nested(stateObject, statePath));
                 if (state is not null)
                     states[name] = state;
             }

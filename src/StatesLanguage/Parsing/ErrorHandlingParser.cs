@@ -37,7 +37,11 @@ internal static class ErrorHandlingParser
             var errors = ErrorNames(reader, isLast);
             var next = reader.String("Next", required: true) ?? "";
             var resultPath = reader.ReferencePath("ResultPath", out var discard);
-            catchers.Add(new Catcher(errors, next) { ResultPath = resultPath, DiscardResult = discard, Assign = reader.Template("Assign") });
+            catchers.Add(new Catcher(errors, next)
+            {
+                ResultPath = resultPath, DiscardResult = discard, Assign = reader.Template("Assign"),
+                Output = reader.Language == Definition.QueryLanguage.Jsonata ? reader.JsonataTemplate("Output") : null,
+            });
         });
         return retry.Count == 0 && catchers.Count == 0 ? ErrorHandling.None : new ErrorHandling(retry, catchers);
     }
@@ -54,7 +58,7 @@ internal static class ErrorHandlingParser
         for (var i = 0; i < array.Count; i++)
         {
             if (array[i] is JsonObject entry)
-                parse(new FieldReader(entry, $"{state.Path}.{field}[{i}]", state.Diagnostics), i == array.Count - 1);
+                parse(state.Nested(entry, $"{state.Path}.{field}[{i}]", state.Language), i == array.Count - 1);
             else
                 state.Report(AslDiagnosticCodes.InvalidFieldValue, $"{field}[{i}]", "Each entry must be an object.");
         }

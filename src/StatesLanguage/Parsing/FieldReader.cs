@@ -9,6 +9,45 @@ namespace StatesLanguage.Parsing;
 /// instead of throwing, so that validation can return them all.</summary>
 internal sealed class FieldReader(JsonObject source, string path, List<AslDiagnostic> diagnostics)
 {
+    /// <summary>Fields only a JSONPath state may have.</summary>
+    public static readonly IReadOnlySet<string> JsonPathOnly = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "ItemsPath", "SecondsPath", "TimestampPath",
+        "ErrorPath", "CausePath", "TimeoutSecondsPath", "HeartbeatSecondsPath", "MaxConcurrencyPath", "ToleratedFailureCountPath",
+        "ToleratedFailurePercentagePath", "Variable",
+    };
+
+    /// <summary>Fields only a JSONata state may have.</summary>
+    public static readonly IReadOnlySet<string> JsonataOnly = new HashSet<string>(StringComparer.Ordinal) { "Arguments", "Output", "Items", "Condition" };
+
+    /// <summary>The query language of the state this object belongs to: templates and field checks follow it.</summary>
+    public Definition.QueryLanguage Language { get; init; }
+
+    /// <summary>The machine's query language, which states (also in branches and item processors) inherit.</summary>
+    public Definition.QueryLanguage DefaultLanguage { get; init; }
+
+    /// <summary>A reader of a nested object of the same definition, in <paramref name="language"/> (default: the
+    /// machine's).</summary>
+    public FieldReader Nested(JsonObject nested, string nestedPath, Definition.QueryLanguage? language = null) =>
+        new(nested, nestedPath, diagnostics) { Language = language ?? DefaultLanguage, DefaultLanguage = DefaultLanguage };
+
+    /// <summary>A <c>QueryLanguage</c> field: JSONPath or JSONata; <paramref name="inherited"/> when absent or invalid.</summary>
+    public Definition.QueryLanguage QueryLanguage(Definition.QueryLanguage inherited)
+    {
+        switch (String("QueryLanguage"))
+        {
+            case null:
+                return inherited;
+            case "JSONPath":
+                return Definition.QueryLanguage.JsonPath;
+            case "JSONata":
+                return Definition.QueryLanguage.Jsonata;
+            case var other:
+                Report(AslDiagnosticCodes.UnsupportedQueryLanguage, "QueryLanguage", $"The query language must be 'JSONPath' or 'JSONata', not '{other}'.");
+                return inherited;
+        }
+    }
+
     public JsonObject Source => source;
 
     public string Path => path;
@@ -26,10 +65,19 @@ internal sealed class FieldReader(JsonObject source, string path, List<AslDiagno
 
     public void CheckAllowed(IReadOnlySet<string> allowed, string owner)
     {
+        var jsonata = Language == Definition.QueryLanguage.Jsonata;
         foreach (var (name, _) in source)
         {
-            if (!allowed.Contains(name))
+            if (jsonata ? JsonPathOnly.Contains(name) : JsonataOnly.Contains(name))
+            {
+                Report(AslDiagnosticCodes.FieldNotInQueryLanguage, name, jsonata
+                    ? $"The field '{name}' is a JSONPath field; a JSONata state uses Arguments, Output and {{% … %}} expressions instead."
+                    : $"The field '{name}' is a JSONata field; set \"QueryLanguage\": \"JSONata\" on the state or the machine to use it.");
+            }
+            else if (!allowed.Contains(name) && !(jsonata && JsonataOnly.Contains(name)))
+            {
                 Report(AslDiagnosticCodes.FieldNotAllowed, name, $"The field '{name}' is not supported by {owner}.");
+            }
         }
     }
 
@@ -122,6 +170,8 @@ internal sealed class FieldReader(JsonObject source, string path, List<AslDiagno
     {
         if (!source.TryGetPropertyValue(field, out var node))
             return null;
+        if (Language == Definition.QueryLanguage.Jsonata)
+            return JsonataTemplate(field);
         if (node is not JsonObject)
         {
             Report(AslDiagnosticCodes.InvalidFieldValue, field, $"The field '{field}' must be an object.");
@@ -129,6 +179,17 @@ internal sealed class FieldReader(JsonObject source, string path, List<AslDiagno
         }
         return TemplateCompiler.Compile(node, FieldPath(field), diagnostics);
     }
+
+    /// <summary>A JSONata template field (any JSON value; <c>{% … %}</c> strings are expressions); null when absent.</summary>
+    public TemplateNode? JsonataTemplate(string field) =>
+        source.TryGetPropertyValue(field, out var node) ? TemplateCompiler.CompileJsonata(node, field, FieldPath(field), diagnostics) : null;
+
+    /// <summary>A field that may be a <c>{% … %}</c> expression in a JSONata state: the compiled expression, or null
+    /// when absent or a literal (read it as usual then).</summary>
+    public TemplateNode? JsonataExpression(string field) =>
+        Language == Definition.QueryLanguage.Jsonata && Evaluation.Jsonata.JsonataQuery.ExpressionOf(source[field]) is not null
+            ? JsonataTemplate(field)
+            : null;
 
     public static readonly JsonPathExpression RootPath = JsonPathParser.Parse("$");
 }

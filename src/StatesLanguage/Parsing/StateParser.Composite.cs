@@ -20,11 +20,11 @@ internal static partial class StateParser
                     reader.Diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.InvalidChoiceRule, path, "A choice rule must be an object."));
                     continue;
                 }
-                var ruleReader = new FieldReader(choice, path, reader.Diagnostics);
-                var rule = ChoiceRuleParser.Parse(ruleReader, topLevel: true);
+                var ruleReader = reader.Nested(choice, path, reader.Language);
+                var rule = reader.Language == QueryLanguage.Jsonata ? ParseCondition(ruleReader) : ChoiceRuleParser.Parse(ruleReader, topLevel: true);
                 var next = ruleReader.String("Next", required: true);
                 if (rule is not null && next is not null)
-                    branches.Add(new ChoiceBranch(rule, next) { Assign = ruleReader.Template("Assign") });
+                    branches.Add(new ChoiceBranch(rule, next) { Assign = ruleReader.Template("Assign"), Output = ruleReader.JsonataTemplate("Output") });
             }
         }
         else
@@ -32,6 +32,27 @@ internal static partial class StateParser
             reader.Report(AslDiagnosticCodes.MissingField, "Choices", "A Choice state needs a non-empty 'Choices' array.");
         }
         return Checked(new ChoiceState(name, branches) { Default = reader.String("Default") }, reader, ChoiceFields);
+    }
+
+    private static readonly HashSet<string> ConditionFields = ["Condition", "Next", "Comment", "Assign", "Output"];
+
+    /// <summary>A JSONata rule: <c>Condition</c>, a boolean or a <c>{% … %}</c> expression.</summary>
+    private static JsonataCondition? ParseCondition(FieldReader reader)
+    {
+        reader.CheckAllowed(ConditionFields, "a JSONata choice rule");
+        var condition = reader.Raw("Condition");
+        if (!reader.Has("Condition"))
+        {
+            reader.Report(AslDiagnosticCodes.MissingField, "Condition", "A JSONata choice rule needs a 'Condition'.");
+            return null;
+        }
+        if (condition?.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False)
+            && Evaluation.Jsonata.JsonataQuery.ExpressionOf(condition) is null)
+        {
+            reader.Report(AslDiagnosticCodes.InvalidFieldValue, "Condition", "'Condition' must be a boolean or a {% … %} expression.");
+            return null;
+        }
+        return new JsonataCondition(reader.JsonataTemplate("Condition")!);
     }
 
     private static WaitState ParseWait(string name, FieldReader reader)
@@ -80,7 +101,7 @@ internal static partial class StateParser
             for (var i = 0; i < array.Count; i++)
             {
                 if (array[i] is JsonObject branch)
-                    branches.Add(DefinitionParser.ParseMachine(new FieldReader(branch, $"{reader.Path}.Branches[{i}]", reader.Diagnostics), isProcessor: true));
+                    branches.Add(DefinitionParser.ParseMachine(reader.Nested(branch, $"{reader.Path}.Branches[{i}]"), isProcessor: true));
                 else
                     reader.Report(AslDiagnosticCodes.InvalidFieldValue, $"Branches[{i}]", "A branch must be an object.");
             }
@@ -111,10 +132,11 @@ internal static partial class StateParser
             && processor["ProcessorConfig"]!["Mode"]!.GetValue<string>() == "DISTRIBUTED";
         var machine = processor is null
             ? new StateMachineDefinition("", new Dictionary<string, StateDefinition>())
-            : DefinitionParser.ParseMachine(new FieldReader(processor, reader.FieldPath(field), reader.Diagnostics), isProcessor: true);
+            : DefinitionParser.ParseMachine(reader.Nested(processor, reader.FieldPath(field)), isProcessor: true);
         var state = new MapState(name, machine)
         {
             ItemsPath = reader.DataPath("ItemsPath"),
+            Items = reader.Language == QueryLanguage.Jsonata ? reader.JsonataTemplate("Items") : null,
             ItemSelector = reader.Template(reader.Has("ItemSelector") ? "ItemSelector" : "Parameters"),
             Data = ReadResultHandling(reader, withParameters: false),
             Errors = ErrorHandlingParser.Parse(reader),

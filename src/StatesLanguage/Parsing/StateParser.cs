@@ -42,9 +42,10 @@ internal static partial class StateParser
     public static StateDefinition? Parse(string name, FieldReader reader)
     {
         var type = reader.String("Type", required: true);
-        var language = reader.String("QueryLanguage");
-        if (language is not null and not "JSONPath")
-            reader.Report(AslDiagnosticCodes.UnsupportedQueryLanguage, "QueryLanguage", $"Only the JSONPath query language is supported, not '{language}'.");
+        var language = reader.QueryLanguage(reader.DefaultLanguage);
+        if (language == QueryLanguage.JsonPath && reader.DefaultLanguage == QueryLanguage.Jsonata)
+            reader.Report(AslDiagnosticCodes.UnsupportedQueryLanguage, "QueryLanguage", "A JSONPath state cannot be in a machine whose QueryLanguage is JSONata.");
+        reader = reader.Nested(reader.Source, reader.Path, language);
         StateDefinition? state = type switch
         {
             "Pass" => ParsePass(name, reader),
@@ -69,6 +70,8 @@ internal static partial class StateParser
             InputPath = reader.DataPath("InputPath"),
             OutputPath = reader.DataPath("OutputPath"),
             Assign = reader.Template("Assign"),
+            QueryLanguage = language,
+            Output = language == QueryLanguage.Jsonata ? reader.JsonataTemplate("Output") : null,
         };
     }
 
@@ -95,7 +98,7 @@ internal static partial class StateParser
         var resultPath = reader.ReferencePath("ResultPath", out var discard);
         return new ResultHandling
         {
-            Parameters = withParameters ? reader.Template("Parameters") : null,
+            Parameters = withParameters ? reader.Template(reader.Language == QueryLanguage.Jsonata ? "Arguments" : "Parameters") : null,
             ResultSelector = reader.Has("ResultSelector") ? reader.Template("ResultSelector") : null,
             ResultPath = resultPath,
             DiscardResult = discard,

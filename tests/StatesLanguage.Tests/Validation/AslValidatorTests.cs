@@ -33,7 +33,11 @@ public sealed class AslValidatorTests
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Parallel","Branches":[{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}],"End":true}}}""", AslDiagnosticCodes.DuplicateStateName)]
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Choice","Choices":[{"Variable":"$.x","BooleanEquals":true,"Nxt":"B","Next":"B"}]},"B":{"Type":"Succeed"}}}""", AslDiagnosticCodes.FieldNotAllowed)]
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Map","ItemReader":{},"ItemProcessor":{"StartAt":"B","States":{"B":{"Type":"Pass","End":true}}},"End":true}}}""", AslDiagnosticCodes.UnsupportedFeature)]
-    [InlineData("""{"StartAt":"A","QueryLanguage":"JSONata","States":{"A":{"Type":"Pass","End":true}}}""", AslDiagnosticCodes.UnsupportedQueryLanguage)]
+    [InlineData("""{"StartAt":"A","QueryLanguage":"JSONata","States":{"A":{"Type":"Pass","QueryLanguage":"JSONPath","End":true}}}""", AslDiagnosticCodes.UnsupportedQueryLanguage)]
+    [InlineData("""{"StartAt":"A","QueryLanguage":"XPath","States":{"A":{"Type":"Pass","End":true}}}""", AslDiagnosticCodes.UnsupportedQueryLanguage)]
+    [InlineData("""{"StartAt":"A","QueryLanguage":"JSONata","States":{"A":{"Type":"Pass","InputPath":"$.a","End":true}}}""", AslDiagnosticCodes.FieldNotInQueryLanguage)]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","Output":{"a":1},"End":true}}}""", AslDiagnosticCodes.FieldNotInQueryLanguage)]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Choice","QueryLanguage":"JSONata","Choices":[{"Next":"A"}]}}}""", AslDiagnosticCodes.MissingField)]
     public void Validate_BrokenRule_ReportsCode(string definition, string code) => Assert.Contains(code, Codes(definition));
 
     [Fact]

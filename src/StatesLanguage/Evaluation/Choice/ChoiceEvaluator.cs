@@ -1,3 +1,4 @@
+using StatesLanguage.Errors;
 using System.Text.Json;
 using StatesLanguage.Definition;
 using StatesLanguage.Evaluation.Paths;
@@ -29,6 +30,11 @@ internal static class ChoiceEvaluator
                 return false;
             case NotRule not:
                 return !Evaluate(not.Rule, scope, run);
+            case JsonataCondition condition:
+                return condition.Condition.Evaluate(scope) is JsonValue value && value.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False
+                    ? value.GetValue<bool>()
+                    : throw new StatesErrorException(StatesErrorNames.QueryEvaluationError,
+                        $"{run.ErrorPrefix} The JSONata expression specified for the field 'Condition' did not return a boolean.");
             default:
                 return Compare((ComparisonRule)rule, scope, run);
         }

@@ -12,4 +12,8 @@ internal interface IContextSource
 
     /// <summary>The current Map item (only while a Map state's ItemSelector is evaluated).</summary>
     bool TryGetMapItem(out int index, out JsonNode? value);
+
+    /// <summary>AWS's opening of a state's runtime error: "An error occurred while executing the state 'X' (entered at
+    /// the event id #N)."</summary>
+    string ErrorPrefix { get; }
 }

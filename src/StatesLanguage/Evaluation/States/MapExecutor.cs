@@ -16,11 +16,29 @@ internal sealed class MapExecutor : IStateExecutor
             static (effective, _, r) => RunItemsAsync((MapState)r.State, effective, r));
     }
 
+    /// <summary>JSONata <c>Items</c> (default <c>$states.input</c>), which must give an array.</summary>
+    private static JsonArray JsonataItems(MapState map, JsonNode? input, StateRun run)
+    {
+        if (map.Items is null)
+        {
+            return input as JsonArray ?? throw new StatesErrorException(StatesErrorNames.QueryEvaluationError,
+                $"{run.ErrorPrefix} Map state input must be an array but was: {JsonData.Serialize(input)}");
+        }
+        var scope = run.DataScope(input);
+        var items = map.Items.Evaluate(scope);
+        if (items is JsonArray array)
+            return array;
+        if (map.Items is Templates.TemplateNode.Jsonata expression)
+            throw expression.Query.UnexpectedType(scope, "Items", "array", items);
+        throw new StatesErrorException(StatesErrorNames.QueryEvaluationError, $"{run.ErrorPrefix} The field 'Items' must be an array.");
+    }
+
     private static async ValueTask<JsonNode?> RunItemsAsync(MapState map, JsonNode? effective, StateRun run)
     {
         var execution = run.Execution;
-        var items = DataFlow.SelectPath(map.ItemsPath, effective, run) as JsonArray
-            ?? throw run.RuntimeError($"Invalid path '{map.ItemsPath?.Text}' : The Map state's ItemsPath does not reference an array.");
+        var items = map.QueryLanguage == QueryLanguage.Jsonata ? JsonataItems(map, effective, run)
+            : DataFlow.SelectPath(map.ItemsPath, effective, run) as JsonArray
+              ?? throw run.RuntimeError($"Invalid path '{map.ItemsPath?.Text}' : The Map state's ItemsPath does not reference an array.");
         var limits = MapLimits.Resolve(map, effective, run);
         JsonData.Materialize(effective); // iterations evaluate ItemSelector against it concurrently
         var started = execution.Record(new HistoryEvent(HistoryEventType.MapStateStarted) { Length = items.Count }, run.Scope);

@@ -28,6 +28,8 @@ internal sealed class MapItemContext(StateRun run, int index, JsonNode? value) :
         return true;
     }
 
+    public string ErrorPrefix => run.ErrorPrefix;
+
     private JsonObject MapObject() =>
         new() { ["Item"] = new JsonObject { ["Index"] = index, ["Value"] = JsonData.Clone(value) } };
 }

@@ -8,6 +8,8 @@ internal sealed class PassExecutor : IStateExecutor
     public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
     {
         var pass = (PassState)state;
+        if (pass.QueryLanguage == QueryLanguage.Jsonata)
+            return ValueTask.FromResult(new StateOutcome(DataFlow.Conclude(pass.Assign, pass.Output, input, default, input, run), pass.Next));
         var effective = DataFlow.SelectPath(pass.InputPath, input, run);
         var result = pass.HasResult ? JsonData.Clone(pass.Result) : DataFlow.Apply(pass.Data.Parameters, effective, run);
         DataFlow.CheckSize(result, run);

@@ -1,5 +1,6 @@
 using StatesLanguage.Definition;
 using StatesLanguage.Errors;
+using StatesLanguage.Evaluation.Paths;
 
 namespace StatesLanguage.Evaluation.States;
 
@@ -24,6 +25,8 @@ internal static class ProtectedExecution
                 var effective = DataFlow.SelectPath(state.InputPath, input, run);
                 var parameters = DataFlow.Apply(data.Parameters, effective, run);
                 var result = await work(effective, parameters, run);
+                if (state.QueryLanguage == QueryLanguage.Jsonata)
+                    return new StateOutcome(DataFlow.Conclude(state.Assign, state.Output, input, StatesValues.WithResult(result), result, run), state.Next);
                 result = DataFlow.Apply(data.ResultSelector, result, run);
                 var output = DataFlow.ApplyResultPath(data.ResultPath, data.DiscardResult, input, result, run, inputPrivate);
                 DataFlow.Assign(state.Assign, result, run);
@@ -47,6 +50,11 @@ internal static class ProtectedExecution
                     errorOutput["Error"] = error.Name;
                 if (error.Cause is not null)
                     errorOutput["Cause"] = error.Cause;
+                if (state.QueryLanguage == QueryLanguage.Jsonata)
+                {
+                    var output = DataFlow.Conclude(catcher.Assign, catcher.Output, input, StatesValues.WithErrorOutput(errorOutput), errorOutput, run);
+                    return new StateOutcome(output, catcher.Next);
+                }
                 var caught = DataFlow.ApplyResultPath(catcher.ResultPath, catcher.DiscardResult, input, errorOutput, run, inputPrivate);
                 DataFlow.Assign(catcher.Assign, errorOutput, run);
                 return new StateOutcome(caught, catcher.Next);

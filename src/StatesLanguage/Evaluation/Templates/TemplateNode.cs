@@ -77,4 +77,13 @@ public abstract class TemplateNode
     {
         internal override JsonNode? Evaluate(in DataScope scope) => call.Evaluate(scope);
     }
+
+    /// <summary>A <c>"{% … %}"</c> value of a JSONata state's template; <paramref name="field"/> names it in errors
+    /// (<c>Output</c>, <c>Assign/total</c>).</summary>
+    internal sealed class Jsonata(string field, Evaluation.Jsonata.JsonataQuery query) : TemplateNode
+    {
+        public Evaluation.Jsonata.JsonataQuery Query => query;
+
+        internal override JsonNode? Evaluate(in DataScope scope) => query.Evaluate(scope, field);
+    }
 }

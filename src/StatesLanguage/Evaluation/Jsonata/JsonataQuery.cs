@@ -1,0 +1,63 @@
+using StatesLanguage.Errors;
+using StatesLanguage.Evaluation.Paths;
+using StatesLanguage.Jsonata;
+
+namespace StatesLanguage.Evaluation.Jsonata;
+
+/// <summary>
+/// One <c>{% … %}</c> expression of a JSONata state, compiled once when the definition is parsed. It is evaluated with
+/// <c>$states</c> (<c>input</c>, <c>context</c>, and <c>result</c> or <c>errorOutput</c> where the state has them)
+/// and the workflow's variables, and fails as Step Functions does: States.QueryEvaluationError, with the state's
+/// runtime prefix and the field's name (<c>Output</c>, <c>Assign/total</c>, <c>Arguments/Payload</c>, …).
+/// </summary>
+internal sealed class JsonataQuery
+{
+    private JsonataQuery(string text) => Text = text;
+
+    /// <summary>The expression between <c>{%</c> and <c>%}</c>, trimmed.</summary>
+    public string Text { get; }
+
+    /// <exception cref="JsonataException">The expression does not compile.</exception>
+    public static JsonataQuery Compile(string text) => new(text);
+
+    /// <summary>The expression's value; fails when it has none (undefined).</summary>
+    /// <exception cref="StatesErrorException">States.QueryEvaluationError.</exception>
+    public JsonNode? Evaluate(in DataScope scope, string field)
+    {
+        if (!TryEvaluate(scope, field, out var value))
+            throw Failure(scope, $"The JSONata expression '{Text}' specified for the field '{field}' returned nothing (undefined).");
+        return value;
+    }
+
+    /// <summary>The expression's value, false when undefined.</summary>
+    /// <exception cref="StatesErrorException">States.QueryEvaluationError when the evaluation fails.</exception>
+    public bool TryEvaluate(in DataScope scope, string field, out JsonNode? value) =>
+        throw Failure(scope, $"The JSONata expression '{Text}' specified for the field '{field}' cannot be evaluated: the JSONata evaluator is not wired yet.");
+
+    /// <summary>A States.QueryEvaluationError of the state <paramref name="scope"/> belongs to.</summary>
+    public static StatesErrorException Failure(in DataScope scope, string detail) =>
+        new(StatesErrorNames.QueryEvaluationError, scope.ContextSource is { } source ? $"{source.ErrorPrefix} {detail}" : detail);
+
+    /// <summary>Text for a result of the wrong JSON type, as Step Functions words it ("Expected 'array', but was
+    /// 'boolean' for value: true").</summary>
+    public StatesErrorException UnexpectedType(in DataScope scope, string field, string expected, JsonNode? value) =>
+        Failure(scope, $"The JSONata expression '{Text}' specified for the field '{field}' returned an unexpected result type. Expected '{expected}', but was '{TypeName(value)}' for value: {JsonData.Serialize(value)}");
+
+    private static string TypeName(JsonNode? value) => JsonData.Kind(value) switch
+    {
+        System.Text.Json.JsonValueKind.Array => "array",
+        System.Text.Json.JsonValueKind.Object => "object",
+        System.Text.Json.JsonValueKind.String => "string",
+        System.Text.Json.JsonValueKind.Number => "number",
+        System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => "boolean",
+        _ => "null",
+    };
+
+    /// <summary>The expression of a <c>"{% … %}"</c> string, or null for any other value.</summary>
+    public static string? ExpressionOf(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String
+        && value.GetValue<string>() is var text && text.StartsWith("{%", StringComparison.Ordinal) && text.EndsWith("%}", StringComparison.Ordinal)
+        && text.Length >= 4
+            ? text[2..^2].Trim()
+            : null;
+}
