@@ -11,7 +11,8 @@ public sealed record FailState(string Name) : StateDefinition(Name)
 
     public string? Cause { get; init; }
 
-    /// <summary>A path or intrinsic function giving the error name.</summary>
+    /// <summary>A path or intrinsic function giving the error name (JSONata: <c>Error</c> given as a <c>{% … %}</c>
+    /// expression).</summary>
     public TemplateNode? ErrorPath { get; init; }
 
     public TemplateNode? CausePath { get; init; }

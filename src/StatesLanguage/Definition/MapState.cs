@@ -34,4 +34,13 @@ public sealed record MapState(string Name, StateMachineDefinition ItemProcessor)
     public JsonPathExpression? ToleratedFailurePercentagePath { get; init; }
 
     public bool IsDistributed { get; init; }
+
+    /// <summary>JSONata <c>MaxConcurrency</c> given as a <c>{% … %}</c> expression.</summary>
+    public TemplateNode? MaxConcurrencyExpression { get; init; }
+
+    /// <summary>JSONata <c>ToleratedFailureCount</c> given as a <c>{% … %}</c> expression.</summary>
+    public TemplateNode? ToleratedFailureCountExpression { get; init; }
+
+    /// <summary>JSONata <c>ToleratedFailurePercentage</c> given as a <c>{% … %}</c> expression.</summary>
+    public TemplateNode? ToleratedFailurePercentageExpression { get; init; }
 }

@@ -1,3 +1,4 @@
+using StatesLanguage.Evaluation.Templates;
 using StatesLanguage.Evaluation.Paths;
 
 namespace StatesLanguage.Definition;
@@ -19,4 +20,10 @@ public sealed record TaskState(string Name, string Resource) : StateDefinition(N
     public int? HeartbeatSeconds { get; init; }
 
     public JsonPathExpression? HeartbeatSecondsPath { get; init; }
+
+    /// <summary>JSONata <c>TimeoutSeconds</c> given as a <c>{% … %}</c> expression.</summary>
+    public TemplateNode? TimeoutSecondsExpression { get; init; }
+
+    /// <summary>JSONata <c>HeartbeatSeconds</c> given as a <c>{% … %}</c> expression.</summary>
+    public TemplateNode? HeartbeatSecondsExpression { get; init; }
 }

@@ -1,3 +1,4 @@
+using StatesLanguage.Evaluation.Templates;
 using StatesLanguage.Evaluation.Paths;
 
 namespace StatesLanguage.Definition;
@@ -14,4 +15,10 @@ public sealed record WaitState(string Name) : StateDefinition(Name)
     public JsonPathExpression? SecondsPath { get; init; }
 
     public JsonPathExpression? TimestampPath { get; init; }
+
+    /// <summary>JSONata <c>Seconds</c> given as a <c>{% … %}</c> expression.</summary>
+    public TemplateNode? SecondsExpression { get; init; }
+
+    /// <summary>JSONata <c>Timestamp</c> given as a <c>{% … %}</c> expression.</summary>
+    public TemplateNode? TimestampExpression { get; init; }
 }

@@ -58,8 +58,10 @@ internal static partial class StateParser
     private static WaitState ParseWait(string name, FieldReader reader)
     {
         ExactlyOne(reader, "Seconds", "SecondsPath", "Timestamp", "TimestampPath");
+        var secondsExpression = reader.JsonataExpression("Seconds");
+        var timestampExpression = reader.JsonataExpression("Timestamp");
         DateTimeOffset? timestamp = null;
-        if (reader.String("Timestamp") is string text)
+        if (timestampExpression is null && reader.String("Timestamp") is string text)
         {
             if (Timestamps.TryParse(text, out var parsed))
                 timestamp = parsed;
@@ -68,7 +70,9 @@ internal static partial class StateParser
         }
         var state = new WaitState(name)
         {
-            Seconds = reader.Integer("Seconds", 0, 99_999_999),
+            Seconds = secondsExpression is null ? reader.Integer("Seconds", 0, 99_999_999) : null,
+            SecondsExpression = secondsExpression,
+            TimestampExpression = timestampExpression,
             SecondsPath = reader.PathField("SecondsPath"),
             Timestamp = timestamp,
             TimestampPath = reader.PathField("TimestampPath"),
@@ -80,16 +84,18 @@ internal static partial class StateParser
     {
         AtMostOne(reader, "Error", "ErrorPath");
         AtMostOne(reader, "Cause", "CausePath");
+        var errorExpression = reader.JsonataExpression("Error");
+        var causeExpression = reader.JsonataExpression("Cause");
         return Checked(new FailState(name)
         {
-            Error = reader.String("Error"),
-            Cause = reader.String("Cause"),
-            ErrorPath = reader.Has("ErrorPath")
+            Error = errorExpression is null ? reader.String("Error") : null,
+            Cause = causeExpression is null ? reader.String("Cause") : null,
+            ErrorPath = errorExpression ?? (reader.Has("ErrorPath")
                 ? TemplateCompiler.CompileExpression(reader.Raw("ErrorPath"), "ErrorPath", reader.FieldPath("ErrorPath"), reader.Diagnostics)
-                : null,
-            CausePath = reader.Has("CausePath")
+                : null),
+            CausePath = causeExpression ?? (reader.Has("CausePath")
                 ? TemplateCompiler.CompileExpression(reader.Raw("CausePath"), "CausePath", reader.FieldPath("CausePath"), reader.Diagnostics)
-                : null,
+                : null),
         }, reader, FailFields);
     }
 
@@ -133,6 +139,9 @@ internal static partial class StateParser
         var machine = processor is null
             ? new StateMachineDefinition("", new Dictionary<string, StateDefinition>())
             : DefinitionParser.ParseMachine(reader.Nested(processor, reader.FieldPath(field)), isProcessor: true);
+        var concurrencyExpression = reader.JsonataExpression("MaxConcurrency");
+        var countExpression = reader.JsonataExpression("ToleratedFailureCount");
+        var percentageExpression = reader.JsonataExpression("ToleratedFailurePercentage");
         var state = new MapState(name, machine)
         {
             ItemsPath = reader.DataPath("ItemsPath"),
@@ -140,11 +149,14 @@ internal static partial class StateParser
             ItemSelector = reader.Template(reader.Has("ItemSelector") ? "ItemSelector" : "Parameters"),
             Data = ReadResultHandling(reader, withParameters: false),
             Errors = ErrorHandlingParser.Parse(reader),
-            MaxConcurrency = (int)(reader.Integer("MaxConcurrency", 0, int.MaxValue) ?? 0),
+            MaxConcurrencyExpression = concurrencyExpression,
+            ToleratedFailureCountExpression = countExpression,
+            ToleratedFailurePercentageExpression = percentageExpression,
+            MaxConcurrency = concurrencyExpression is null ? (int)(reader.Integer("MaxConcurrency", 0, int.MaxValue) ?? 0) : 0,
             MaxConcurrencyPath = reader.PathField("MaxConcurrencyPath"),
-            ToleratedFailureCount = (int?)reader.Integer("ToleratedFailureCount", 0, int.MaxValue),
+            ToleratedFailureCount = countExpression is null ? (int?)reader.Integer("ToleratedFailureCount", 0, int.MaxValue) : null,
             ToleratedFailureCountPath = reader.PathField("ToleratedFailureCountPath"),
-            ToleratedFailurePercentage = reader.Number("ToleratedFailurePercentage", 0, 100),
+            ToleratedFailurePercentage = percentageExpression is null ? reader.Number("ToleratedFailurePercentage", 0, 100) : null,
             ToleratedFailurePercentagePath = reader.PathField("ToleratedFailurePercentagePath"),
             IsDistributed = distributed,
         };

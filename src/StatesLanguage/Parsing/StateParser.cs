@@ -118,13 +118,17 @@ internal static partial class StateParser
 
     private static TaskState ParseTask(string name, FieldReader reader)
     {
+        var timeoutExpression = reader.JsonataExpression("TimeoutSeconds");
+        var heartbeatExpression = reader.JsonataExpression("HeartbeatSeconds");
         var state = new TaskState(name, reader.String("Resource", required: true) ?? "")
         {
             Data = ReadResultHandling(reader),
             Errors = ErrorHandlingParser.Parse(reader),
-            TimeoutSeconds = (int?)reader.Integer("TimeoutSeconds", 1, 99_999_999),
+            TimeoutSecondsExpression = timeoutExpression,
+            HeartbeatSecondsExpression = heartbeatExpression,
+            TimeoutSeconds = timeoutExpression is null ? (int?)reader.Integer("TimeoutSeconds", 1, 99_999_999) : null,
             TimeoutSecondsPath = reader.PathField("TimeoutSecondsPath"),
-            HeartbeatSeconds = (int?)reader.Integer("HeartbeatSeconds", 1, 99_999_999),
+            HeartbeatSeconds = heartbeatExpression is null ? (int?)reader.Integer("HeartbeatSeconds", 1, 99_999_999) : null,
             HeartbeatSecondsPath = reader.PathField("HeartbeatSecondsPath"),
         };
         AtMostOne(reader, "TimeoutSeconds", "TimeoutSecondsPath");

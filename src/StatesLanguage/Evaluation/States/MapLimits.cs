@@ -12,6 +12,13 @@ internal sealed record MapLimits(int MaxConcurrency, int? ToleratedFailureCount,
     {
         var scope = run.DataScope(effective);
         var maxConcurrency = map.MaxConcurrency;
+        if (map.MaxConcurrencyExpression is { } concurrencyExpression)
+        {
+            var value = concurrencyExpression.Evaluate(scope);
+            if (!TryInteger(value, out var parsed) || parsed is < 0 or > int.MaxValue)
+                throw Jsonata.JsonataQuery.Failure(scope, $"The MaxConcurrency field must be a non-negative integer, but was: {Show(value)}");
+            maxConcurrency = (int)parsed;
+        }
         if (map.MaxConcurrencyPath is JsonPathExpression concurrencyPath)
         {
             var value = Read(concurrencyPath, scope, run);
@@ -31,7 +38,25 @@ internal sealed record MapLimits(int MaxConcurrency, int? ToleratedFailureCount,
                 throw run.RuntimeError("ToleratedFailureCount cannot be negative.");
             count = (int)parsed;
         }
+        if (map.ToleratedFailureCountExpression is { } countExpression)
+        {
+            var value = countExpression.Evaluate(scope);
+            if (!TryInteger(value, out var parsed) || parsed > int.MaxValue)
+                throw Jsonata.JsonataQuery.Failure(scope, $"The ToleratedFailureCount field must be an integer, but was: {Show(value)}");
+            if (parsed < 0)
+                throw Jsonata.JsonataQuery.Failure(scope, "ToleratedFailureCount cannot be negative.");
+            count = (int)parsed;
+        }
         var percentage = map.ToleratedFailurePercentage;
+        if (map.ToleratedFailurePercentageExpression is { } percentageExpression)
+        {
+            var value = percentageExpression.Evaluate(scope);
+            if (!TryNumber(value, out var parsed))
+                throw Jsonata.JsonataQuery.Failure(scope, $"The ToleratedFailurePercentage field must be a number, but was: {Show(value)}");
+            if (parsed is < 0 or > 100)
+                throw Jsonata.JsonataQuery.Failure(scope, "ToleratedFailurePercentage must be between 0 and 100.");
+            percentage = parsed;
+        }
         if (map.ToleratedFailurePercentagePath is JsonPathExpression percentagePath)
         {
             var value = Read(percentagePath, scope, run);

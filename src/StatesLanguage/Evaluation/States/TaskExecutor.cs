@@ -25,8 +25,10 @@ internal sealed class TaskExecutor : IStateExecutor
     {
         var execution = run.Execution;
         var isLambda = task.Resource.StartsWith("arn:aws:lambda:", StringComparison.Ordinal);
-        var timeout = Seconds(task.TimeoutSeconds, task.TimeoutSecondsPath, "TimeoutSecondsPath", effective, run);
-        var heartbeat = Seconds(task.HeartbeatSeconds, task.HeartbeatSecondsPath, "HeartbeatSecondsPath", effective, run);
+        var timeout = ExpressionSeconds(task.TimeoutSecondsExpression, "TimeoutSeconds", effective, run)
+                      ?? Seconds(task.TimeoutSeconds, task.TimeoutSecondsPath, "TimeoutSecondsPath", effective, run);
+        var heartbeat = ExpressionSeconds(task.HeartbeatSecondsExpression, "HeartbeatSeconds", effective, run)
+                        ?? Seconds(task.HeartbeatSeconds, task.HeartbeatSecondsPath, "HeartbeatSecondsPath", effective, run);
         var invocation = new TaskInvocation(task.Resource, task.Name, parameters)
         {
             Attempt = run.RetryCount,
@@ -103,6 +105,18 @@ internal sealed class TaskExecutor : IStateExecutor
         var service = task.Resource.AsSpan(integrationPrefix.Length);
         var colon = service.IndexOf(':');
         return (colon < 0 ? service : service[..colon]).ToString();
+    }
+
+    /// <summary>A JSONata TimeoutSeconds or HeartbeatSeconds expression's value, a positive integer; null without one.</summary>
+    private static int? ExpressionSeconds(Templates.TemplateNode? expression, string field, JsonNode? input, StateRun run)
+    {
+        if (expression is null)
+            return null;
+        var scope = run.DataScope(input);
+        var value = expression.Evaluate(scope);
+        return JsonData.TryGetInteger(value, out var seconds) && seconds > 0
+            ? (int)Math.Min(seconds, int.MaxValue)
+            : throw Jsonata.JsonataQuery.Failure(scope, $"The {field} field must be a positive integer, but was: {JsonData.Serialize(value)}");
     }
 
     private static int? Seconds(int? literal, JsonPathExpression? path, string field, JsonNode? effective, StateRun run)

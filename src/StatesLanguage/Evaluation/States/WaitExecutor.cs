@@ -10,6 +10,11 @@ internal sealed class WaitExecutor : IStateExecutor
     public async ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
     {
         var wait = (WaitState)state;
+        if (wait.QueryLanguage == QueryLanguage.Jsonata)
+        {
+            await run.Execution.DelayAsync(JsonataDelay(wait, input, run), run.Execution.CancellationToken);
+            return new StateOutcome(DataFlow.Conclude(wait.Assign, wait.Output, input, default, input, run), wait.Next);
+        }
         var effective = DataFlow.SelectPath(wait.InputPath, input, run);
         var delay = Delay(wait, effective, run);
         await run.Execution.DelayAsync(delay, run.Execution.CancellationToken);
@@ -40,6 +45,29 @@ internal sealed class WaitExecutor : IStateExecutor
             throw run.RuntimeError($"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {timestampPath.Text} == {shown}");
         }
         return until - run.Execution.Now;
+    }
+
+    /// <summary>A JSONata Wait's delay: a literal, or an expression giving a non-negative integer of seconds or an
+    /// ISO-8601 timestamp (States.QueryEvaluationError otherwise).</summary>
+    private static TimeSpan JsonataDelay(WaitState wait, JsonNode? input, StateRun run)
+    {
+        var scope = run.DataScope(input);
+        if (wait.SecondsExpression is { } secondsExpression)
+        {
+            var value = secondsExpression.Evaluate(scope);
+            return JsonData.TryGetInteger(value, out var seconds) && seconds >= 0
+                ? TimeSpan.FromSeconds(seconds)
+                : throw Jsonata.JsonataQuery.Failure(scope, $"The Seconds field must be a non-negative integer, but was: {JsonData.Serialize(value)}");
+        }
+        if (wait.TimestampExpression is { } timestampExpression)
+        {
+            var value = timestampExpression.Evaluate(scope);
+            return JsonData.TryGetString(value, out var text) && Timestamps.TryParse(text, out var until)
+                ? until - run.Execution.Now
+                : throw Jsonata.JsonataQuery.Failure(scope,
+                    $"The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {(JsonData.TryGetString(value, out var shown) ? shown : JsonData.Serialize(value))}");
+        }
+        return Delay(wait, input, run);
     }
 
     private static JsonNode? Resolve(JsonPathExpression path, JsonNode? data, StateRun run)
