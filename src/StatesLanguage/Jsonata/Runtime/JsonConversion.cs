@@ -1,0 +1,82 @@
+using System.Text.Json;
+
+namespace StatesLanguage.Jsonata.Runtime;
+
+/// <summary>Converts between <see cref="JsonNode"/> and the evaluator's values, at the API boundary only.</summary>
+internal static class JsonConversion
+{
+    public static object? FromValue(JsonataValue value) => value.IsUndefined ? null : FromNode(value.Node);
+
+    public static object FromNode(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return JNull.Instance;
+            case JsonObject obj:
+                var result = new JObject(obj.Count);
+                foreach (var (key, item) in obj)
+                    result[key] = FromNode(item);
+                return result;
+            case JsonArray array:
+                var list = new JList(array.Count);
+                foreach (var item in array)
+                    list.Add(FromNode(item));
+                return list;
+            default:
+                var value = node.AsValue();
+                switch (value.GetValueKind())
+                {
+                    case JsonValueKind.String:
+                        return value.GetValue<string>();
+                    case JsonValueKind.True:
+                        return JsonataValues.True;
+                    case JsonValueKind.False:
+                        return JsonataValues.False;
+                    case JsonValueKind.Number:
+                        return value.TryGetValue<double>(out var d)
+                            ? d
+                            : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                    default:
+                        return JNull.Instance;
+                }
+        }
+    }
+
+    public static JsonataValue ToValue(object? value) => value is null or JFunction ? JsonataValue.Undefined : JsonataValue.Of(ToNode(value));
+
+    /// <summary>JSON for a defined value; D1001 for NaN or an infinity.</summary>
+    public static JsonNode? ToNode(object? value)
+    {
+        switch (value)
+        {
+            case null or JNull:
+                return null;
+            case bool b:
+                return JsonValue.Create(b);
+            case double d:
+                if (!double.IsFinite(d))
+                    throw JsonataErrors.Create("D1001", -1, null, d);
+                return JsonValue.Create(d);
+            case string s:
+                return JsonValue.Create(s);
+            case JList list:
+                var array = new JsonArray();
+                foreach (var item in list)
+                    array.Add(item is JFunction ? null : ToNode(item));
+                return array;
+            case JObject obj:
+                var result = new JsonObject();
+                foreach (var (key, item) in obj)
+                {
+                    if (item is not null and not JFunction)
+                        result[key] = ToNode(item);
+                }
+                return result;
+            case TupleBinding tuple:
+                return ToNode(tuple.Context);
+            default:
+                return null;
+        }
+    }
+}
