@@ -36,19 +36,26 @@ internal static class EncodingFunctions
             throw new IntrinsicFailureException($"The input of States.Hash exceeds {MaxInputLength} characters.");
         var algorithm = IntrinsicArguments.String(call, 1);
         var bytes = Encoding.UTF8.GetBytes(text);
+        var digest = Digest(algorithm, bytes) ?? throw new IntrinsicFailureException(
+            $"The hash algorithm '{algorithm}' is not supported; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512.");
+        return JsonValue.Create(Convert.ToHexStringLower(digest));
+    }
+
+    /// <summary>The digest of <paramref name="data"/> by an algorithm of States.Hash and JSONata's $hash (MD5, SHA-1,
+    /// SHA-256, SHA-384, SHA-512); null for any other name.</summary>
+    public static byte[]? Digest(string algorithm, byte[] data)
+    {
 #pragma warning disable CA5350, CA5351 // MD5 and SHA-1 are part of the States.Hash contract, not used for security here.
-        byte[] digest = algorithm switch
+        return algorithm switch
         {
-            "MD5" => MD5.HashData(bytes),
-            "SHA-1" => SHA1.HashData(bytes),
-            "SHA-256" => SHA256.HashData(bytes),
-            "SHA-384" => SHA384.HashData(bytes),
-            "SHA-512" => SHA512.HashData(bytes),
-            _ => throw new IntrinsicFailureException(
-                $"The hash algorithm '{algorithm}' is not supported; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512."),
+            "MD5" => MD5.HashData(data),
+            "SHA-1" => SHA1.HashData(data),
+            "SHA-256" => SHA256.HashData(data),
+            "SHA-384" => SHA384.HashData(data),
+            "SHA-512" => SHA512.HashData(data),
+            _ => null,
         };
 #pragma warning restore CA5350, CA5351
-        return JsonValue.Create(Convert.ToHexStringLower(digest));
     }
 
     public static JsonNode? Uuid(IntrinsicInvocation call) => JsonValue.Create(Guid.NewGuid().ToString());

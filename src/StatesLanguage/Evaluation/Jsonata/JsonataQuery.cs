@@ -12,13 +12,26 @@ namespace StatesLanguage.Evaluation.Jsonata;
 /// </summary>
 internal sealed class JsonataQuery
 {
-    private JsonataQuery(string text) => Text = text;
+    private readonly JsonataExpression _expression;
+    private readonly bool _readsStates;
+    private readonly string[] _variables;
+
+    private JsonataQuery(string text, JsonataExpression expression)
+    {
+        Text = text;
+        _expression = expression;
+        _readsStates = expression.FreeVariables.Contains(StatesVariable, StringComparer.Ordinal);
+        _variables = [.. expression.FreeVariables.Where(v => v != StatesVariable)];
+    }
+
+    /// <summary>The reserved variable Step Functions binds: <c>$states</c>.</summary>
+    public const string StatesVariable = "states";
 
     /// <summary>The expression between <c>{%</c> and <c>%}</c>, trimmed.</summary>
     public string Text { get; }
 
     /// <exception cref="JsonataException">The expression does not compile.</exception>
-    public static JsonataQuery Compile(string text) => new(text);
+    public static JsonataQuery Compile(string text) => new(text, JsonataExpression.Compile(text));
 
     /// <summary>The expression's value; fails when it has none (undefined).</summary>
     /// <exception cref="StatesErrorException">States.QueryEvaluationError.</exception>
@@ -31,8 +44,40 @@ internal sealed class JsonataQuery
 
     /// <summary>The expression's value, false when undefined.</summary>
     /// <exception cref="StatesErrorException">States.QueryEvaluationError when the evaluation fails.</exception>
-    public bool TryEvaluate(in DataScope scope, string field, out JsonNode? value) =>
-        throw Failure(scope, $"The JSONata expression '{Text}' specified for the field '{field}' cannot be evaluated: the JSONata evaluator is not wired yet.");
+    public bool TryEvaluate(in DataScope scope, string field, out JsonNode? value)
+    {
+        var bindings = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        if (_readsStates)
+            bindings[StatesVariable] = StatesObject(scope);
+        foreach (var name in _variables)
+        {
+            if (scope.Variables?.TryGet(name, out var variable) == true)
+                bindings[name] = variable;
+        }
+        JsonataValue result;
+        try
+        {
+            // No input document: Step Functions gives the data through $states only.
+            result = _expression.Evaluate(JsonataValue.Undefined, bindings, StepFunctionsJsonata.Options);
+        }
+        catch (JsonataException ex)
+        {
+            throw Failure(scope, $"The JSONata expression '{Text}' specified for the field '{field}' threw an error during evaluation: {ex.Code}: {ex.Message}");
+        }
+        value = result.Node;
+        return result.IsDefined;
+    }
+
+    /// <summary><c>$states</c>: input, context, and result or errorOutput where the state has them.</summary>
+    private static JsonObject StatesObject(in DataScope scope)
+    {
+        var states = new JsonObject { ["input"] = JsonData.Clone(scope.Input), ["context"] = scope.Context };
+        if (scope.States.HasResult)
+            states["result"] = JsonData.Clone(scope.States.Result);
+        if (scope.States.HasErrorOutput)
+            states["errorOutput"] = JsonData.Clone(scope.States.ErrorOutput);
+        return states;
+    }
 
     /// <summary>A States.QueryEvaluationError of the state <paramref name="scope"/> belongs to.</summary>
     public static StatesErrorException Failure(in DataScope scope, string detail) =>
