@@ -92,6 +92,18 @@ internal sealed class ExecutionStore(string directory)
             node["output"] = e.Output.DeepClone();
         }
 
+        if (e.AssignedVariables is { } assigned)
+        {
+            var variables = new JsonObject();
+            foreach (var (name, value) in assigned)
+            {
+                variables[name] = value;
+            }
+
+            node["assignedVariables"] = variables;
+            node["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
+        }
+
         Add(node, "error", e.Error);
         Add(node, "cause", e.Cause);
         return node;

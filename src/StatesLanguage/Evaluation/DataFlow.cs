@@ -95,7 +95,7 @@ internal static class DataFlow
         if (assign.Evaluate(run.DataScope(data)) is not JsonObject values)
             return;
         foreach (var (name, value) in values)
-            run.Scope.Variables.Set(name, value);
+            run.AssignVariable(name, value);
     }
 
     /// <summary>
@@ -112,7 +112,7 @@ internal static class DataFlow
         if (values is not null)
         {
             foreach (var (name, value) in values)
-                run.Scope.Variables.Set(name, value);
+                run.AssignVariable(name, value);
         }
         return result;
     }

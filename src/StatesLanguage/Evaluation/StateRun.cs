@@ -28,6 +28,16 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
     /// the state may change it in place once it has snapshotted them; null otherwise.</summary>
     public List<History.HistoryEvent>? InputHolders { get; set; }
 
+    /// <summary>The variables this state assigned, as serialized JSON, for its Exited event; null for none.</summary>
+    public Dictionary<string, string>? AssignedVariables { get; private set; }
+
+    /// <summary>Sets a workflow variable and records it for the state's Exited event.</summary>
+    public void AssignVariable(string name, JsonNode? value)
+    {
+        Scope.Variables.Set(name, value);
+        (AssignedVariables ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = JsonData.Serialize(value);
+    }
+
     /// <summary>The root object that ApplyResultPath made or changed for this state's output.</summary>
     public JsonNode? FreshOutput { get; set; }
 

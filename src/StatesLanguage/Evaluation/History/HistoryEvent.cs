@@ -62,6 +62,10 @@ public sealed record HistoryEvent(HistoryEventType Type)
 
     public string? Resource { get; init; }
 
+    /// <summary>On a …StateExited event, the variables the state assigned: name → value as serialized JSON (AWS's
+    /// <c>assignedVariables</c>); null when it assigned none.</summary>
+    public IReadOnlyDictionary<string, string>? AssignedVariables { get; init; }
+
     /// <summary>The item index of Map iteration events.</summary>
     public int? Index { get; init; }
 
@@ -84,6 +88,8 @@ public sealed record HistoryEvent(HistoryEventType Type)
             builder.Append(" input=").Append(JsonData.Serialize(Input));
         if (Output is not null || Type.ToString().EndsWith("Exited", StringComparison.Ordinal) || Type is HistoryEventType.ExecutionSucceeded or HistoryEventType.TaskSucceeded or HistoryEventType.LambdaFunctionSucceeded)
             builder.Append(" output=").Append(JsonData.Serialize(Output));
+        if (AssignedVariables is not null)
+            builder.Append(" assigned=").Append(string.Join(",", AssignedVariables.Select(v => $"{v.Key}={v.Value}")));
         if (Error is not null)
             builder.Append(" error=").Append(Error);
         if (Cause is not null)

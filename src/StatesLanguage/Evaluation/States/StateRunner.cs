@@ -50,7 +50,7 @@ internal static class StateRunner
                 throw run.RuntimeError(ex.Error.Cause ?? "");
             }
             var exitedEvent = exited is HistoryEventType exitedType
-                ? execution.Record(new HistoryEvent(exitedType) { StateName = state.Name, Output = outcome.Output }, scope)
+                ? execution.Record(new HistoryEvent(exitedType) { StateName = state.Name, Output = outcome.Output, AssignedVariables = run.AssignedVariables }, scope)
                 : null;
             holders = Track(holders, trackHolders, input, outcome.Output, run, exitedEvent);
             if (outcome.Next is null)

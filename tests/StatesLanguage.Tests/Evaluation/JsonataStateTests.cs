@@ -1,0 +1,112 @@
+using StatesLanguage.Errors;
+using StatesLanguage.Evaluation;
+using StatesLanguage.Evaluation.History;
+using StatesLanguage.Tests.Support;
+
+namespace StatesLanguage.Tests.Evaluation;
+
+/// <summary>JSONata states as Step Functions runs them: $states, Arguments, Output, Assign (both seeing the variables
+/// from before the state), Catch with $states.errorOutput, Choice conditions, Step Functions' own functions, and the
+/// assigned variables in the history (issue 15, items 1, 2 and 6).</summary>
+public sealed class JsonataStateTests
+{
+    [Fact]
+    public async Task Task_ArgumentsOutputAndAssign_SeeInputResultAndTheVariablesFromBeforeTheState()
+    {
+        var definition = """
+            {"QueryLanguage":"JSONata","StartAt":"Set","States":{
+              "Set":{"Type":"Pass","Assign":{"total":1},"Next":"Add"},
+              "Add":{"Type":"Task","Resource":"arn:aws:states:::x",
+                     "Arguments":{"value":"{% $states.input.value %}","total":"{% $total %}"},
+                     "Assign":{"total":"{% $total + $states.result.value %}"},
+                     "Output":{"before":"{% $total %}","result":"{% $states.result %}"},"End":true}}}
+            """;
+        var invoker = new DelegateInvoker((i, _) => Task.FromResult(i.Parameters));
+
+        var result = await Machines.RunAsync(definition, """{"value":41}""", invoker);
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"before":1,"result":{"value":41,"total":1}}"""), result.Output), result.Output?.ToJsonString());
+        var exited = result.History.Events.Last(e => e.Type == HistoryEventType.TaskStateExited);
+        Assert.Equal("42", exited.AssignedVariables!["total"]);
+    }
+
+    [Fact]
+    public async Task Catch_OutputAndAssign_SeeTheErrorOutput()
+    {
+        var definition = """
+            {"QueryLanguage":"JSONata","StartAt":"Work","States":{
+              "Work":{"Type":"Task","Resource":"arn:aws:states:::x","End":true,
+                      "Catch":[{"ErrorEquals":["States.ALL"],"Next":"Done","Assign":{"why":"{% $states.errorOutput.Cause %}"},
+                                "Output":{"error":"{% $states.errorOutput.Error %}","input":"{% $states.input %}"}}]},
+              "Done":{"Type":"Pass","Output":{"caught":"{% $states.input %}","why":"{% $why %}"},"End":true}}}
+            """;
+        var invoker = new DelegateInvoker((_, _) => throw new TaskFailedException("Boom", "it broke"));
+
+        var result = await Machines.RunAsync(definition, """{"a":1}""", invoker);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"caught":{"error":"Boom","input":{"a":1}},"why":"it broke"}"""), result.Output),
+                    result.Output?.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData(5, "small")]
+    [InlineData(50, "Large")]
+    public async Task Choice_FirstTrueCondition_WinsWithItsOutput(int value, string expected)
+    {
+        var definition = """
+            {"QueryLanguage":"JSONata","StartAt":"Size","States":{
+              "Size":{"Type":"Choice","Choices":[{"Condition":"{% $states.input.n < 10 %}","Next":"Small","Output":{"size":"small"}}],"Default":"Large"},
+              "Small":{"Type":"Pass","Output":"{% $states.input.size %}","End":true},
+              "Large":{"Type":"Pass","Output":"{% 'Large' %}","End":true}}}
+            """;
+
+        var result = await Machines.RunAsync(definition, $$"""{"n":{{value}}}""");
+
+        // Small's input is the matching rule's Output; Large's is the state's input.
+        Assert.Equal(expected, result.Output!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Output_Undefined_IsAQueryEvaluationErrorNamingTheField()
+    {
+        var result = await Machines.RunAsync(Machines.OneState("""{"Type":"Pass","QueryLanguage":"JSONata","Output":{"x":"{% $states.input.missing %}"},"End":true}"""));
+
+        Assert.Equal(StatesErrorNames.QueryEvaluationError, result.Error);
+        Assert.Equal("An error occurred while executing the state 'S' (entered at the event id #2). "
+                     + "The JSONata expression '$states.input.missing' specified for the field 'Output/x' returned nothing (undefined).", result.Cause);
+    }
+
+    [Theory]
+    [InlineData("$partition([1,2,3,4,5], 2)", "[[1,2],[3,4],[5]]")]
+    [InlineData("$range(0, 10, 5)", "[0,5,10]")]
+    [InlineData("$hash('abc', 'SHA-256')", "\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\"")]
+    [InlineData("$random(7) = $random(7)", "true")]
+    [InlineData("$length($uuid())", "36")]
+    [InlineData("$parse('{\"a\":[1]}')", "{\"a\":[1]}")]
+    public async Task StepFunctionsFunctions_GiveWhatTheirIntrinsicsGive(string expression, string expected)
+    {
+        var state = new JsonObject { ["Type"] = "Pass", ["QueryLanguage"] = "JSONata", ["Output"] = $"{{% {expression} %}}", ["End"] = true };
+
+        var result = await Machines.RunAsync(Machines.OneState(state.ToJsonString()));
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), result.Output), $"{result.Output?.ToJsonString()} {result.Cause}");
+    }
+
+    [Fact]
+    public async Task Eval_IsRefusedAsStepFunctionsRefusesIt()
+    {
+        var result = await Machines.RunAsync(Machines.OneState("""{"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $eval('1') %}","End":true}"""));
+
+        Assert.Equal(StatesErrorNames.QueryEvaluationError, result.Error);
+    }
+
+    [Fact]
+    public async Task JsonPathAssign_IsRecordedOnTheExitedEvent()
+    {
+        var result = await Machines.RunAsync(Machines.OneState("""{"Type":"Pass","Assign":{"x":1,"y.$":"$.a"},"End":true}"""), """{"a":"b"}""");
+
+        var exited = result.History.Events.Single(e => e.Type == HistoryEventType.PassStateExited);
+        Assert.Equal(new Dictionary<string, string> { ["x"] = "1", ["y"] = "\"b\"" }, exited.AssignedVariables);
+    }
+}
