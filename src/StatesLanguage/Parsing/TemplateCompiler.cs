@@ -99,7 +99,8 @@ internal static class TemplateCompiler
         }
         catch (Jsonata.JsonataException ex)
         {
-            diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.InvalidJsonata, path, $"The JSONata expression '{text}' is not valid: {ex.Code}: {ex.Message}"));
+            var at = ex.Position < 0 ? "" : $" at character {Math.Min(ex.Position, text.Length)}";
+            diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.InvalidJsonata, path, $"The JSONata expression '{text}' is not valid{at}: {ex.Code}: {ex.Message}"));
             return null;
         }
     }
