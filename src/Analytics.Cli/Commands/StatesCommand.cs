@@ -42,6 +42,11 @@ internal static class StatesCommand
             }
 
             Console.WriteLine($"{parseResult.GetValue(definition)}: valid ({machine.Definition.States.Count} states)");
+            foreach (var warning in machine.Warnings)
+            {
+                Console.WriteLine($"  warning: {warning.Path}: {warning.Code}: {warning.Message}");
+            }
+
             return 0;
         });
         return command;

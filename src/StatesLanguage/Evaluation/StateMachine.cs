@@ -13,6 +13,19 @@ public sealed class StateMachine
 
     public StateMachineDefinition Definition { get; }
 
+    /// <summary>What the definition allows but is likely wrong (see <see cref="AslValidator.Warnings"/>), computed on
+    /// first use.</summary>
+    public IReadOnlyList<AslDiagnostic> Warnings => _warnings ??= FindWarnings(Definition);
+
+    private IReadOnlyList<AslDiagnostic>? _warnings;
+
+    private static List<AslDiagnostic> FindWarnings(StateMachineDefinition definition)
+    {
+        var warnings = new List<AslDiagnostic>();
+        VariableUseChecker.Check(definition, "$", new HashSet<string>(StringComparer.Ordinal), warnings);
+        return warnings;
+    }
+
     /// <summary>Applies <c>${name}</c> substitutions to the definition text, then parses and validates it.</summary>
     /// <exception cref="AslValidationException">The definition has problems; all of them are listed.</exception>
     public static StateMachine Parse(string definitionJson, IReadOnlyDictionary<string, string>? substitutions = null)

@@ -26,6 +26,7 @@ public static class AslDiagnosticCodes
     public const string DuplicateStateName = "DUPLICATE_STATE_NAME";
     public const string UnsupportedQueryLanguage = "UNSUPPORTED_QUERY_LANGUAGE";
     public const string InvalidJsonata = "INVALID_JSONATA";
+    public const string VariableNotAssigned = "VARIABLE_NOT_ASSIGNED";
     public const string FieldNotInQueryLanguage = "FIELD_NOT_IN_QUERY_LANGUAGE";
     /// <summary>Valid on AWS but not run by this engine (Distributed Map ItemReader, ItemBatcher, ResultWriter).</summary>
     public const string UnsupportedFeature = "UNSUPPORTED_FEATURE";

@@ -15,6 +15,18 @@ public static class AslValidator
         return diagnostics;
     }
 
+    /// <summary>What is allowed but likely wrong (a definition with warnings is valid): variables read where no state
+    /// that can run before assigns them (<see cref="VariableUseChecker"/>). Empty when the definition is invalid.</summary>
+    public static IReadOnlyList<AslDiagnostic> Warnings(string definitionJson)
+    {
+        var problems = new List<AslDiagnostic>();
+        var definition = ParseAndValidate(definitionJson, problems);
+        var warnings = new List<AslDiagnostic>();
+        if (definition is not null && problems.Count == 0)
+            VariableUseChecker.Check(definition, "$", new HashSet<string>(StringComparer.Ordinal), warnings);
+        return warnings;
+    }
+
     internal static StateMachineDefinition? ParseAndValidate(string definitionJson, List<AslDiagnostic> diagnostics)
     {
         var definition = DefinitionParser.Parse(definitionJson, diagnostics);

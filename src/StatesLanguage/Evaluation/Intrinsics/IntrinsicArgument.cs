@@ -7,6 +7,9 @@ internal abstract class IntrinsicArgument
 {
     public abstract JsonNode? Evaluate(in DataScope scope);
 
+    /// <summary>The workflow variables the argument reads (<c>$name…</c> paths, nested calls' too).</summary>
+    public virtual IEnumerable<string> ReadVariables() => [];
+
     /// <summary>A literal; <see cref="RawText"/> keeps a string literal's escapes, which States.Format needs.</summary>
     public sealed class Literal(JsonNode? value, string? rawText) : IntrinsicArgument
     {
@@ -17,6 +20,8 @@ internal abstract class IntrinsicArgument
 
     public sealed class Path(JsonPathExpression path) : IntrinsicArgument
     {
+        public override IEnumerable<string> ReadVariables() => path.VariableName is { } name ? [name] : [];
+
         public override JsonNode? Evaluate(in DataScope scope)
         {
             if (!path.TryEvaluate(scope, out var value, out var failure))
@@ -28,6 +33,8 @@ internal abstract class IntrinsicArgument
 
     public sealed class Call(IntrinsicCall call) : IntrinsicArgument
     {
+        public override IEnumerable<string> ReadVariables() => call.ReadVariables();
+
         public override JsonNode? Evaluate(in DataScope scope) => call.Evaluate(scope);
     }
 }

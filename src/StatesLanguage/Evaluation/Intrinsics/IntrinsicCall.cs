@@ -41,5 +41,8 @@ internal sealed class IntrinsicCall
         }
     }
 
+    /// <summary>The workflow variables the call's arguments read.</summary>
+    public IEnumerable<string> ReadVariables() => _arguments.SelectMany(a => a.ReadVariables());
+
     public override string ToString() => Text;
 }

@@ -24,6 +24,10 @@ internal sealed class JsonataQuery
         _variables = [.. expression.FreeVariables.Where(v => v != StatesVariable)];
     }
 
+    /// <summary>The workflow variables the expression reads (its free variables but <c>$states</c> and Step
+    /// Functions' functions).</summary>
+    public IEnumerable<string> Variables => _variables.Where(v => !StepFunctionsJsonata.Options.Library.Contains(v));
+
     /// <summary>The reserved variable Step Functions binds: <c>$states</c>.</summary>
     public const string StatesVariable = "states";
 

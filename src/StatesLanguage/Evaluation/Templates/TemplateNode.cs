@@ -14,10 +14,17 @@ public abstract class TemplateNode
 
     internal abstract JsonNode? Evaluate(in DataScope scope);
 
+    /// <summary>The workflow variables the template reads: <c>$name…</c> paths and intrinsic arguments (JSONPath), the
+    /// free variables of <c>{% … %}</c> expressions but <c>$states</c> and Step Functions' functions (JSONata).</summary>
+    internal virtual IEnumerable<string> ReadVariables() => [];
+
     /// <summary>A fixed value, materialised once so that concurrent iterations can copy it safely.</summary>
     internal sealed class Constant(JsonNode? value) : TemplateNode
     {
         private readonly JsonNode? _value = JsonData.Materialize(value);
+
+        /// <summary>The value (shared: read it, never change it).</summary>
+        public JsonNode? Value => _value;
 
         internal override JsonNode? Evaluate(in DataScope scope) => _value?.DeepClone();
     }
@@ -27,6 +34,8 @@ public abstract class TemplateNode
         public IReadOnlyList<string> Names => names;
 
         public IReadOnlyList<TemplateNode> Values => values;
+
+        internal override IEnumerable<string> ReadVariables() => values.SelectMany(v => v.ReadVariables());
 
         internal override JsonNode? Evaluate(in DataScope scope)
         {
@@ -39,6 +48,8 @@ public abstract class TemplateNode
 
     internal sealed class Array(TemplateNode[] items) : TemplateNode
     {
+        internal override IEnumerable<string> ReadVariables() => items.SelectMany(v => v.ReadVariables());
+
         internal override JsonNode? Evaluate(in DataScope scope)
         {
             var result = new JsonArray();
@@ -52,6 +63,8 @@ public abstract class TemplateNode
     internal sealed class Path(string fieldName, JsonPathExpression path) : TemplateNode
     {
         public JsonPathExpression Expression => path;
+
+        internal override IEnumerable<string> ReadVariables() => path.VariableName is { } name ? [name] : [];
 
         internal override JsonNode? Evaluate(in DataScope scope)
         {
@@ -76,6 +89,8 @@ public abstract class TemplateNode
     internal sealed class Intrinsic(IntrinsicCall call) : TemplateNode
     {
         internal override JsonNode? Evaluate(in DataScope scope) => call.Evaluate(scope);
+
+        internal override IEnumerable<string> ReadVariables() => call.ReadVariables();
     }
 
     /// <summary>A <c>"{% … %}"</c> value of a JSONata state's template; <paramref name="field"/> names it in errors
@@ -83,6 +98,8 @@ public abstract class TemplateNode
     internal sealed class Jsonata(string field, Evaluation.Jsonata.JsonataQuery query) : TemplateNode
     {
         public Evaluation.Jsonata.JsonataQuery Query => query;
+
+        internal override IEnumerable<string> ReadVariables() => query.Variables;
 
         internal override JsonNode? Evaluate(in DataScope scope) => query.Evaluate(scope, field);
     }
