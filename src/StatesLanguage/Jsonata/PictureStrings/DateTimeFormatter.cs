@@ -14,8 +14,8 @@ internal static class DateTimeFormatter
     {
         if (double.IsNaN(millis) || Math.Abs(millis) > MaximumMillis)
             throw new ArgumentOutOfRangeException(nameof(millis), millis, "Outside the range of a JavaScript date.");
-        var offset = timezone is null ? 0 : TimeZoneOffset.Parse(timezone) ?? 0;
-        var fields = new DateTimeFields((long)Math.Truncate(millis) + offset * 60_000L);
+        var offset = (timezone is null ? null : TimeZoneOffset.FromArgument(timezone)) ?? (0, 0);
+        var fields = new DateTimeFields((long)Math.Truncate(millis) + (offset.Hours * 60L + offset.Minutes) * 60_000);
         var analysed = DateTimePicture.Analyse(picture ?? DateTimePicture.Iso8601);
         var result = new StringBuilder();
         foreach (var part in analysed.Parts)
@@ -28,7 +28,7 @@ internal static class DateTimeFormatter
         return result.ToString();
     }
 
-    private static string FormatMarker(DateTimeFields fields, DateTimeMarker marker, int offset)
+    private static string FormatMarker(DateTimeFields fields, DateTimeMarker marker, (int Hours, int Minutes) offset)
     {
         var component = marker.Component;
         if (IntegerComponents.Contains(component, StringComparison.Ordinal))
@@ -60,12 +60,11 @@ internal static class DateTimeFormatter
     /// <summary>F&amp;O 9.8.4.6: the offset as hours (one or two digits, with :MM when not whole), as HHMM (three or
     /// four digits) or as the picture's regular grouping (<c>01:01</c>); <c>GMT</c> before it for <c>z</c>, and
     /// <c>Z</c> alone for UTC with the <c>t</c> modifier.</summary>
-    private static string FormatZone(DateTimeMarker marker, int offset)
+    private static string FormatZone(DateTimeMarker marker, (int Hours, int Minutes) offset)
     {
         var integer = marker.Integer!;
-        var hours = offset / 60;
-        var minutes = Math.Abs(offset % 60);
-        var hhmm = hours * 100 + (offset < 0 ? -minutes : minutes);
+        var (hours, minutes) = offset; // both carry the offset's sign, see TimeZoneOffset
+        var hhmm = hours * 100 + minutes;
         string text;
         if (integer.RegularGrouping > 0)
         {
@@ -73,9 +72,9 @@ internal static class DateTimeFormatter
         }
         else if (integer.MandatoryDigits is 1 or 2)
         {
-            text = (offset < 0 && hours == 0 ? "-" : string.Empty) + integer.Format(hours);
+            text = integer.Format(hours);
             if (minutes != 0)
-                text += ":" + minutes.ToString("00", CultureInfo.InvariantCulture);
+                text += ":" + (minutes < 0 ? "-" : string.Empty) + Math.Abs(minutes).ToString("00", CultureInfo.InvariantCulture);
         }
         else if (integer.MandatoryDigits is 3 or 4)
         {
@@ -85,9 +84,9 @@ internal static class DateTimeFormatter
         {
             throw PictureErrors.Create("D3134");
         }
-        if (offset == 0 && marker.Presentation2 == 't')
+        if (hhmm == 0 && marker.Presentation2 == 't')
             return "Z";
-        if (offset >= 0)
+        if (hhmm >= 0)
             text = "+" + text;
         return marker.Component == 'z' ? "GMT" + text : text;
     }

@@ -74,9 +74,10 @@ internal static class DateTimeParser
             case 'Z' or 'z':
                 if (marker.Component == 'z')
                     text = text[3..]; // GMT
-                if (marker.Integer!.RegularGrouping > 0)
+                var separated = marker.Integer!.RegularGrouping > 0;
+                if (separated)
                     text = text.Replace(marker.Integer.Grouping[0].Separator, ":", StringComparison.Ordinal);
-                return TimeZoneOffset.Parse(text);
+                return TimeZoneOffset.FromParsed(text, separated);
             case 'f':
                 return int.Parse(text.PadRight(3, '0')[..3], CultureInfo.InvariantCulture);
         }
@@ -143,6 +144,8 @@ internal static class DateTimeParser
             throw PictureErrors.Create("D3136");
 
         var year = (long)values['Y'];
+        if (year is >= 0 and <= 99)
+            year += 1900; // as JavaScript's Date.UTC, which the reference builds the result with, reads such years
         var day = byDayOfYear
             ? ProlepticCalendar.DayNumber(year, 1, 1) + (long)values['d'] - 1
             : ProlepticCalendar.DayNumber(year, Math.Max(1, (long)values['M']), (long)values['D']);

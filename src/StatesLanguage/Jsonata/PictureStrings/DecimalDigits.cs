@@ -4,7 +4,7 @@ namespace StatesLanguage.Jsonata.PictureStrings;
 
 /// <summary>
 /// A non-negative number as its decimal digits: the value is 0.<see cref="Digits"/> × 10^<see cref="Point"/>. Built from
-/// a double's shortest round-trip form, so scaling by powers of ten and rounding are exact on the digits a reader sees
+/// a double's shortest round-trip form, so rounding works on the digits a reader sees
 /// (12.345 rounds to 12.34 at two places, half to even, not by the binary value just below it).
 /// </summary>
 internal readonly record struct DecimalDigits(string Digits, int Point)
@@ -29,12 +29,6 @@ internal readonly record struct DecimalDigits(string Digits, int Point)
         var digits = dot < 0 ? text : string.Concat(text.AsSpan(0, dot), text.AsSpan(dot + 1));
         return Normalise(digits, integerLength + exponent);
     }
-
-    /// <summary>This number × 10^<paramref name="power"/>.</summary>
-    public DecimalDigits Scale(int power) => IsZero ? this : this with { Point = Point + power };
-
-    /// <summary>Whether the number is an exact power of ten.</summary>
-    public bool IsPowerOfTen => Digits == "1";
 
     /// <summary>The number rounded half to even to <paramref name="places"/> places after the decimal point.</summary>
     public DecimalDigits Round(int places)

@@ -194,21 +194,31 @@ internal sealed record IntegerPicture
         _ => ParseDecimal(text),
     };
 
+    /// <summary>Like the reference (JavaScript's parseInt after removing separators and the ordinal suffix): the
+    /// integer the text starts with, so <c>12abc</c> is 12; null when it starts with no digit.</summary>
     private double? ParseDecimal(string text)
     {
         if (Ordinal && text.Length >= 2 && OrdinalEndings.Any(e => text.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
             text = text[..^2];
-        var digits = new StringBuilder();
+        var plain = new StringBuilder();
         foreach (var ch in text)
         {
             if (ch >= Zero && ch <= Zero + 9)
-                digits.Append((char)('0' + (ch - Zero)));
-            else if (ch is >= '0' and <= '9')
-                digits.Append(ch);
+                plain.Append((char)('0' + (ch - Zero)));
             else if (!Grouping.Any(g => g.Separator == ch.ToString()))
-                return null;
+                plain.Append(ch);
         }
-        return digits.Length == 0 ? null : double.Parse(digits.ToString(), CultureInfo.InvariantCulture);
+        var span = plain.ToString().AsSpan().TrimStart();
+        var negative = span.StartsWith("-");
+        if (negative || span.StartsWith("+"))
+            span = span[1..];
+        var length = 0;
+        while (length < span.Length && char.IsAsciiDigit(span[length]))
+            length++;
+        if (length == 0)
+            return null;
+        var value = double.Parse(span[..length], CultureInfo.InvariantCulture);
+        return negative ? -value : value;
     }
 
     private static readonly string[] OrdinalEndings = ["st", "nd", "rd", "th"];

@@ -25,17 +25,25 @@ internal static partial class Iso8601
         var month = Group("month", 1);
         var day = Group("day", 1);
         var (hour, minute, second) = (Group("hour", 0), Group("minute", 0), Group("second", 0));
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year == 0 ? 2000 : year, month))
-            return null;
+        if (month is < 1 or > 12 || day is < 1 or > 31)
+            return null; // like JavaScript's Date.parse, 31 February is 3 March
         if (hour > 24 || (hour == 24 && (minute != 0 || second != 0)))
             return null;
         var fraction = match.Groups["fraction"].Success ? match.Groups["fraction"].Value : string.Empty;
         var milliseconds = int.Parse(fraction.PadRight(3, '0')[..3], CultureInfo.InvariantCulture);
         var offset = 0;
         if (match.Groups["zone"].Success && match.Groups["zone"].Value != "Z")
-            offset = TimeZoneOffset.Parse(match.Groups["zone"].Value) ?? 0;
+            offset = IsoOffset(match.Groups["zone"].Value);
         var days = ProlepticCalendar.DayNumber(year, month, day);
         return days * ProlepticCalendar.MillisPerDay + ((hour * 60L + minute - offset) * 60 + second) * 1000 + milliseconds;
+    }
+
+    /// <summary>Minutes east of UTC of <c>±HH:MM</c> or <c>±HHMM</c>.</summary>
+    private static int IsoOffset(string zone)
+    {
+        var digits = zone.Replace(":", string.Empty, StringComparison.Ordinal);
+        var minutes = int.Parse(digits.AsSpan(1, 2), CultureInfo.InvariantCulture) * 60 + int.Parse(digits.AsSpan(3, 2), CultureInfo.InvariantCulture);
+        return zone[0] == '-' ? -minutes : minutes;
     }
 
     [GeneratedRegex(@"^(?<year>[0-9]{4})(-(?<month>[01][0-9]))?(-(?<day>[0-3][0-9]))?(T(?<hour>[0-2][0-9]):(?<minute>[0-5][0-9]):(?<second>[0-5][0-9]))?(\.(?<fraction>[0-9]+))?(?<zone>[+-][0-2][0-9]:?[0-5][0-9]|Z)?$",

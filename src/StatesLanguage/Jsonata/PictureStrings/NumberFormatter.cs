@@ -20,21 +20,27 @@ internal static class NumberFormatter
         if (double.IsNaN(value))
             return format.NaN;
         var picked = value >= 0 ? positive : negative;
-        if (double.IsInfinity(value))
+        // Scaling for percent and per mille, and the mantissa's search for its exponent, are done in binary floating
+        // point as the reference does them, so that a half-way digit rounds the same way (2.675 has the mantissa
+        // 0.26749999999999996 and formats as 0.267e1 under #.###e0); rounding then works on the decimal digits.
+        var adjusted = value * Math.Pow(10, picked.ScalePower);
+        if (double.IsInfinity(adjusted))
             return picked.Prefix + format.Infinity + picked.Suffix;
-
-        var number = DecimalDigits.FromDouble(value).Scale(picked.ScalePower);
         int? exponent = null;
         if (picked.MinimumExponentSize > 0)
         {
-            // The mantissa lies between 10^(s-1) and 10^s inclusive, s the scaling factor; a power of ten coming
-            // down from above stops at 10^s.
-            var target = picked.ScalingFactor;
-            if (number.IsPowerOfTen && number.Point > target)
-                target++;
-            exponent = number.IsZero ? 0 : number.Point - target;
-            number = number.Scale(-exponent.Value);
+            var largest = Math.Pow(10, picked.ScalingFactor);
+            var smallest = Math.Pow(10, picked.ScalingFactor - 1);
+            exponent = 0;
+            if (adjusted != 0)
+            {
+                for (; Math.Abs(adjusted) < smallest; exponent--)
+                    adjusted *= 10;
+                for (; Math.Abs(adjusted) > largest; exponent++)
+                    adjusted /= 10;
+            }
         }
+        var number = DecimalDigits.FromDouble(adjusted);
 
         var fixedText = number.Round(picked.MaximumFractionSize).ToFixed(picked.MaximumFractionSize);
         var point = fixedText.IndexOf('.', StringComparison.Ordinal);

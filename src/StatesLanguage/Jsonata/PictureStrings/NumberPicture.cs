@@ -31,7 +31,7 @@ internal sealed record NumberPicture
     /// <summary>0 when the sub-picture has no exponent.</summary>
     public required int MinimumExponentSize { get; init; }
 
-    /// <summary>1, or 100 with a percent sign, or 1000 with a per-mille sign, as a power of ten.</summary>
+    /// <summary>0, or 2 with a percent sign, or 3 with a per-mille sign: the power of ten the number is multiplied by.</summary>
     public required int ScalePower { get; init; }
 
     public static NumberPicture Analyse(string subPicture, DecimalFormat format)

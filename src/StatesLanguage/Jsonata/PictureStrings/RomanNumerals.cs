@@ -3,14 +3,20 @@ namespace StatesLanguage.Jsonata.PictureStrings;
 /// <summary>Integers as Roman numerals (lower case; 0 is the empty string; thousands repeat m).</summary>
 internal static class RomanNumerals
 {
+    /// <summary>The reference cannot present numbers this large (its recursion overflows the stack).</summary>
+    public const double Limit = 10_000_000;
+
     private static readonly (int Value, string Numeral)[] Steps =
     [
         (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
         (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
     ];
 
+    /// <exception cref="JsonataException">D3130 from <see cref="Limit"/> on.</exception>
     public static string Format(double value)
     {
+        if (value >= Limit)
+            throw PictureErrors.Create("D3130", "I");
         var builder = new System.Text.StringBuilder();
         foreach (var (step, numeral) in Steps)
         {
