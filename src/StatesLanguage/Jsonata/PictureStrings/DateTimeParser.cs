@@ -7,7 +7,9 @@ namespace StatesLanguage.Jsonata.PictureStrings;
 /// $toMillis with a picture: the timestamp must match the whole picture (letters in any case). The date comes from
 /// {Y, M, D} or {Y, d}; the time from {H, m, s, f} or {P, h, m, s, f}; [Z] or [z] shifts it. Components above the most
 /// significant one given come from "now", those below the least significant one default to their minimum, and a gap
-/// between given ones is D3136. Dates by week ({X, x, w, F} or {X, W, F}) are D3136 too, as in the reference.
+/// between given ones is D3136. Dates by week ({X, x, w, F} or {X, W, F}) are D3136 too, as in the reference. Two
+/// departures from the reference, where it fails outright: a day of the year may be followed by a time, and a zone
+/// marker with the <c>t</c> modifier reads the <c>Z</c> it writes for UTC.
 /// </summary>
 internal static class DateTimeParser
 {
@@ -56,7 +58,9 @@ internal static class DateTimeParser
         {
             case 'Z' or 'z':
                 var zone = marker.Component == 'z' ? "GMT[-+][0-9]+" : "[-+][0-9]+";
-                return marker.Integer!.RegularGrouping > 0 ? zone + Regex.Escape(marker.Integer.Grouping[0].Separator) + "[0-9]+" : zone;
+                if (marker.Integer!.RegularGrouping > 0)
+                    zone += Regex.Escape(marker.Integer.Grouping[0].Separator) + "[0-9]+";
+                return marker.Presentation2 == 't' ? zone + "|Z" : zone; // what [Z01:01t] writes for UTC
             case 'f':
                 return "[0-9]+";
         }
@@ -72,6 +76,8 @@ internal static class DateTimeParser
         switch (marker.Component)
         {
             case 'Z' or 'z':
+                if (text is "Z" or "z")
+                    return 0;
                 if (marker.Component == 'z')
                     text = text[3..]; // GMT
                 var separated = marker.Integer!.RegularGrouping > 0;
@@ -119,7 +125,8 @@ internal static class DateTimeParser
         var byWeekOfYear = !byWeekOfMonth && IsKind("XW", dateComponents);
         var twelveHour = !IsKind("Hmsf", timeComponents) && IsKind("Phmsf", timeComponents);
 
-        var sequence = (byDayOfYear ? "YD" : byWeekOfMonth ? "XxwF" : byWeekOfYear ? "XWF" : "YMD") + (twelveHour ? "Phmsf" : "Hmsf");
+        // The reference lines up "YD" for a day of the year, so that any time after it is a gap (D3136); "Yd" is meant.
+        var sequence = (byDayOfYear ? "Yd" : byWeekOfMonth ? "XxwF" : byWeekOfYear ? "XWF" : "YMD") + (twelveHour ? "Phmsf" : "Hmsf");
         var values = new Dictionary<char, double>(given);
         bool started = false, ended = false;
         foreach (var component in sequence)
