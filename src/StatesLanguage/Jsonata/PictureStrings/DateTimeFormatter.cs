@@ -48,6 +48,8 @@ internal static class DateTimeFormatter
             }
             return marker.Integer!.Format(value);
         }
+        if (component == 'f' && marker.Integer is null)
+            throw PictureErrors.Create("D3133", "f");
         return component switch
         {
             'f' => marker.Integer!.Format(fields.Get('f')),
@@ -62,7 +64,7 @@ internal static class DateTimeFormatter
     /// <c>Z</c> alone for UTC with the <c>t</c> modifier.</summary>
     private static string FormatZone(DateTimeMarker marker, (int Hours, int Minutes) offset)
     {
-        var integer = marker.Integer!;
+        var integer = marker.Integer ?? throw PictureErrors.Create("D3134");
         var (hours, minutes) = offset; // both carry the offset's sign, see TimeZoneOffset
         var hhmm = hours * 100 + minutes;
         string text;

@@ -15,7 +15,7 @@ internal sealed record DateTimeMarker
     public LetterCase? Names { get; init; }
 
     /// <summary>Set when the component is presented as an integer (every numeric component, and the time zone's
-    /// digits).</summary>
+    /// digits unless its picture has none).</summary>
     public IntegerPicture? Integer { get; init; }
 
     public int? MinimumWidth { get; init; }

@@ -58,8 +58,8 @@ internal static class DateTimeParser
         {
             case 'Z' or 'z':
                 var zone = marker.Component == 'z' ? "GMT[-+][0-9]+" : "[-+][0-9]+";
-                if (marker.Integer!.RegularGrouping > 0)
-                    zone += Regex.Escape(marker.Integer.Grouping[0].Separator) + "[0-9]+";
+                if (marker.Integer is { RegularGrouping: > 0 } digits)
+                    zone += Regex.Escape(digits.Grouping[0].Separator) + "[0-9]+";
                 return marker.Presentation2 == 't' ? zone + "|Z" : zone; // what [Z01:01t] writes for UTC
             case 'f':
                 return "[0-9]+";
@@ -80,9 +80,9 @@ internal static class DateTimeParser
                     return 0;
                 if (marker.Component == 'z')
                     text = text[3..]; // GMT
-                var separated = marker.Integer!.RegularGrouping > 0;
+                var separated = marker.Integer is { RegularGrouping: > 0 };
                 if (separated)
-                    text = text.Replace(marker.Integer.Grouping[0].Separator, ":", StringComparison.Ordinal);
+                    text = text.Replace(marker.Integer!.Grouping[0].Separator, ":", StringComparison.Ordinal);
                 return TimeZoneOffset.FromParsed(text, separated);
             case 'f':
                 return int.Parse(text.PadRight(3, '0')[..3], CultureInfo.InvariantCulture);

@@ -103,28 +103,30 @@ internal sealed class DateTimePicture
         }
 
         var marker = new DateTimeMarker { Component = component, Presentation2 = second, MinimumWidth = minimum, MaximumWidth = maximum };
+        if (component is 'Z' or 'z')
+            return marker with { Integer = IntegerPicture.TryAnalyseDigits(primary) }; // none: D3134 when formatted
         if (primary[0] == 'n')
             return marker with { Names = LetterCase.Lower };
         if (primary[0] == 'N')
             return marker with { Names = primary.Length > 1 && primary[1] == 'n' ? LetterCase.Title : LetterCase.Upper };
-        if (component is 'Z' or 'z')
-            return marker with { Integer = IntegerPicture.Analyse(primary) };
         if (!NumericComponents.Contains(component, StringComparison.Ordinal))
             return marker;
 
         var integer = IntegerPicture.Analyse(second is null ? primary : primary + ";" + second);
-        if (minimum is { } least && integer.MandatoryDigits < least)
+        var isDecimal = integer.Style == IntegerStyle.Decimal;
+        if (isDecimal && minimum is { } least && integer.MandatoryDigits < least)
             integer = integer with { MandatoryDigits = least };
         int? yearDigits = null;
         if (component == 'Y')
         {
-            // F&O 9.8.4.4: a maximum width, or a picture of two or more digits, keeps that many of the year's last digits.
+            // F&O 9.8.4.4: a maximum width, or a digit pattern of two or more digits, keeps that many of the year's
+            // last digits (so [Yw,*-2] gives "eighteen" in 2018, [Yw] the whole year in words).
             if (maximum is { } most)
             {
                 yearDigits = most;
                 integer = integer with { MandatoryDigits = most };
             }
-            else if (integer.MandatoryDigits + integer.OptionalDigits >= 2)
+            else if (isDecimal && integer.MandatoryDigits + integer.OptionalDigits >= 2)
             {
                 yearDigits = integer.MandatoryDigits + integer.OptionalDigits;
             }

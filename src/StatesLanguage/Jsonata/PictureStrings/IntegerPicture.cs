@@ -60,6 +60,20 @@ internal sealed partial record IntegerPicture
         };
     }
 
+    /// <summary>A decimal digit pattern, or null when <paramref name="picture"/> has no decimal digit.</summary>
+    /// <exception cref="JsonataException">D3131 for digits of mixed families.</exception>
+    public static IntegerPicture? TryAnalyseDigits(string picture)
+    {
+        try
+        {
+            return AnalyseDecimal(picture, ordinal: false);
+        }
+        catch (JsonataException error) when (error.Code == "D3130")
+        {
+            return null;
+        }
+    }
+
     private static IntegerPicture AnalyseDecimal(string primary, bool ordinal)
     {
         int? zero = null;
