@@ -74,6 +74,19 @@ public sealed class PicturesFormatNumberTests
         Assert.Equal("100,000000,000000,000000", Pictures.FormatNumber(1e20, "#,######", null));
 
     [Theory]
+    [InlineData(3.14, "#e0", "0.e1")] // no decimal separator in the picture: the last character is dropped
+    [InlineData(5, "0 pence", "5 pence")] // an e in the suffix is not an exponent…
+    [InlineData(0.25, "0.00 each", "0.25 each")]
+    public void FormatNumber_ReferenceQuirks_AreKept(double value, string picture, string expected) =>
+        Assert.Equal(expected, Pictures.FormatNumber(value, picture, null));
+
+    [Theory]
+    [InlineData("0each")] // …unless it directly follows the last digit
+    [InlineData("$0.0e0")] // and with a prefix the reference misplaces the exponent
+    public void FormatNumber_ExponentTheReferenceMisreads_IsD3093(string picture) =>
+        Assert.Equal("D3093", Assert.Throws<JsonataException>(() => Pictures.FormatNumber(1, picture, null)).Code);
+
+    [Theory]
     [InlineData("0;0;0", "D3080", "The picture string must only contain a maximum of two sub-pictures")]
     [InlineData("#.0.0", "D3081", "The sub-picture must not contain more than one instance of the 'decimal-separator' character")]
     [InlineData("#0%%", "D3082", "The sub-picture must not contain more than one instance of the 'percent' character")]

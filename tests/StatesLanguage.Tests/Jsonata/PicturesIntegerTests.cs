@@ -37,7 +37,11 @@ public sealed class PicturesIntegerTests
     [InlineData(90, "w;o", "ninetieth")]
     [InlineData(12340, "###١", "١٢٣٤٠")]
     [InlineData(1234567890, "#:###,##0", "1234:567,890")]
-    [InlineData(12, "#,##,##0", "12")] // irregular grouping only between digits
+    [InlineData(12, "#,##,##0", "12")] // no separator beyond the digits (the reference garbles them)
+    [InlineData(7, "0 ", "7 ")] // a separator at either end stays, as in the reference
+    [InlineData(7, "#:٠,", ":٧,")]
+    [InlineData(1, "٠;o", "١th")] // the reference reads the suffix off ASCII digits only
+    [InlineData(21, "0,;o", "21,th")]
     public void FormatInteger_Picture_PresentsTheNumber(double value, string picture, string expected) =>
         Assert.Equal(expected, Pictures.FormatInteger(value, picture));
 

@@ -161,19 +161,24 @@ internal sealed partial record IntegerPicture
         }
         else
         {
-            foreach (var (position, separator) in Grouping) // rightmost first: later insertions fall to the left
-                if (position > 0 && position < digits.Length)
-                    builder.Insert(digits.Length - position, separator);
+            // Leftmost first, each counted from the end. As in the reference a separator with no digit on one side still
+            // appears ("0 " gives "7 ", "#:0," gives ":7,"); one beyond the digits is left out (the reference then
+            // loses digits: 101 under "#,##,##0" is ",,01").
+            foreach (var (position, separator) in Grouping.Reverse())
+                if (position <= builder.Length)
+                    builder.Insert(builder.Length - position, separator);
         }
         if (Ordinal)
-            builder.Append(OrdinalSuffix(ascii));
+            builder.Append(OrdinalSuffix(builder.ToString()));
         return builder.ToString();
     }
 
-    private static string OrdinalSuffix(string digits)
+    /// <summary>The English suffix for the number <paramref name="formatted"/> ends with, read from its last two
+    /// characters as the reference does: a separator or a digit of another family there makes it "th".</summary>
+    private static string OrdinalSuffix(string formatted)
     {
-        var tens = digits.Length > 1 ? digits[^2] : '0';
-        return tens == '1' ? "th" : digits[^1] switch
+        var tens = formatted.Length > 1 ? formatted[^2] : '0';
+        return tens == '1' ? "th" : formatted[^1] switch
         {
             '1' => "st",
             '2' => "nd",

@@ -52,7 +52,12 @@ internal static class NumberFormatter
         var result = new StringBuilder(picked.Prefix);
         result.Append(GroupInteger(ToFamily(integerDigits, format), picked, format.GroupingSeparator));
         if (fractionDigits.Length > 0)
-            result.Append(format.DecimalSeparator).Append(GroupFraction(ToFamily(fractionDigits, format), picked, format.GroupingSeparator));
+        {
+            var fraction = GroupFraction(ToFamily(fractionDigits, format), picked, format.GroupingSeparator);
+            // Without a decimal separator in the picture the reference drops the last character, believing it to be
+            // the separator: "#e0" formats 3.14 as "0.e1".
+            result.Append(format.DecimalSeparator).Append(picked.HasDecimalSeparator ? fraction : fraction[..^1]);
+        }
         if (exponent is { } e)
         {
             var digits = ToFamily(Math.Abs(e).ToString(CultureInfo.InvariantCulture), format)
@@ -85,8 +90,7 @@ internal static class NumberFormatter
     {
         var builder = new StringBuilder(digits);
         foreach (var position in picture.FractionalGroupingPositions.Order().Reverse())
-            if (position > 0 && position < digits.Length)
-                builder.Insert(position, separator);
+            builder.Insert(Math.Min(position, digits.Length), separator); // past the digits: at the end, as the reference
         return builder.ToString();
     }
 }

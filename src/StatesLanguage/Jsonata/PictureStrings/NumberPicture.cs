@@ -34,6 +34,8 @@ internal sealed record NumberPicture
     /// <summary>0, or 2 with a percent sign, or 3 with a per-mille sign: the power of ten the number is multiplied by.</summary>
     public required int ScalePower { get; init; }
 
+    public required bool HasDecimalSeparator { get; init; }
+
     public static NumberPicture Analyse(string subPicture, DecimalFormat format)
     {
         var first = IndexOf(subPicture, format.IsActive);
@@ -42,9 +44,18 @@ internal sealed record NumberPicture
         var suffix = last < 0 ? string.Empty : subPicture[(last + 1)..];
         var active = subPicture[prefix.Length..(subPicture.Length - suffix.Length)];
 
-        var exponentAt = format.ExponentSeparator.Length == 0 ? -1 : active.IndexOf(format.ExponentSeparator, StringComparison.Ordinal);
-        var mantissa = exponentAt < 0 ? active : active[..exponentAt];
-        var exponent = exponentAt < 0 ? null : active[(exponentAt + format.ExponentSeparator.Length)..];
+        // As the reference finds the exponent: its position is sought in the whole sub-picture after the prefix, counts
+        // when it is at most the active part's end (so "0e" has an empty exponent: D3093), and is then applied to the
+        // active part as if there were no prefix (so "$0.0e0" has the exponent "": D3093, as JSONata says too).
+        var exponentAt = format.ExponentSeparator.Length == 0 ? -1 : subPicture.IndexOf(format.ExponentSeparator, prefix.Length, StringComparison.Ordinal);
+        string mantissa = active;
+        string? exponent = null;
+        if (exponentAt >= 0 && exponentAt <= subPicture.Length - suffix.Length)
+        {
+            mantissa = active[..Math.Min(exponentAt, active.Length)];
+            var exponentStart = exponentAt + format.ExponentSeparator.Length;
+            exponent = exponentStart < active.Length ? active[exponentStart..] : string.Empty;
+        }
         var pointAt = Find(mantissa, format.DecimalSeparator);
         var integer = pointAt < 0 ? mantissa : mantissa[..pointAt];
         var fraction = pointAt < 0 ? string.Empty : mantissa[(pointAt + format.DecimalSeparator.Length)..];
@@ -87,6 +98,7 @@ internal sealed record NumberPicture
             MinimumFractionSize = minimumFraction,
             MaximumFractionSize = maximumFraction,
             MinimumExponentSize = exponent?.Count(format.IsFamilyDigit) ?? 0,
+            HasDecimalSeparator = Find(subPicture, format.DecimalSeparator) >= 0,
             ScalePower = Find(subPicture, format.Percent) >= 0 ? 2 : Find(subPicture, format.PerMille) >= 0 ? 3 : 0,
         };
     }
@@ -124,11 +136,13 @@ internal sealed record NumberPicture
         }
         if (format.GroupingSeparator.Length > 0 && Find(subPicture, format.GroupingSeparator + format.GroupingSeparator) >= 0)
             error = "D3089";
-        var lastOptional = format.Digit.Length == 0 ? -1 : integer.LastIndexOf(format.Digit, StringComparison.Ordinal);
-        if (lastOptional > 0 && integer[..lastOptional].Any(format.IsFamilyDigit))
+        // The reference looks only before the first optional digit of the integer part and after the last one of the
+        // fractional part (so "#0#" and "0#0" after the point pass).
+        var firstOptional = Find(integer, format.Digit);
+        if (firstOptional > 0 && integer[..firstOptional].Any(format.IsFamilyDigit))
             error = "D3090";
-        var firstOptional = Find(fraction, format.Digit);
-        if (firstOptional >= 0 && fraction[firstOptional..].Any(format.IsFamilyDigit))
+        var lastOptional = format.Digit.Length == 0 ? -1 : fraction.LastIndexOf(format.Digit, StringComparison.Ordinal);
+        if (lastOptional >= 0 && fraction[lastOptional..].Any(format.IsFamilyDigit))
             error = "D3091";
         if (exponent is { Length: > 0 } && (percents > 0 || perMilles > 0))
             error = "D3092";
