@@ -73,7 +73,9 @@ public sealed class PicturesIntegerTests
     [InlineData("hello", "I", null)]
     [InlineData("nineteen hundred and eighty-four", "w", 1984.0)]
     [InlineData("Twenty-First", "Ww;o", 21.0)]
-    [InlineData("1:234", "#:##0", 1234.0)]
+    [InlineData("1:234", "#:###,##0", 1234.0)]
+    [InlineData("1 234", "0 000", 1.0)] // the reference removes only commas from a regular grouping
+    [InlineData("1,234", "0 000", 1234.0)]
     [InlineData("zz", "a", 702.0)]
     public void ParseInteger_Text_GivesTheNumberOrUndefined(string text, string picture, double? expected) =>
         Assert.Equal(expected, Pictures.ParseInteger(text, picture));
@@ -85,6 +87,7 @@ public sealed class PicturesIntegerTests
     [InlineData("I")]
     [InlineData("a")]
     [InlineData("#,##0;o")]
+    [InlineData("#:###,##0")]
     [InlineData("０００")]
     public void ParseInteger_WhatFormatIntegerWrote_GivesTheNumberBack(string picture)
     {

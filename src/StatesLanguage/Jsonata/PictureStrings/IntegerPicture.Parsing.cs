@@ -25,7 +25,7 @@ internal sealed partial record IntegerPicture
         {
             if (ch >= Zero && ch <= Zero + 9)
                 plain.Append((char)('0' + (ch - Zero)));
-            else if (!Grouping.Any(g => g.Separator == ch.ToString()))
+            else if (!IsRemovedSeparator(ch))
                 plain.Append(ch);
         }
         var span = plain.ToString().AsSpan().TrimStart();
@@ -40,6 +40,11 @@ internal sealed partial record IntegerPicture
         var value = double.Parse(span[..length], CultureInfo.InvariantCulture);
         return negative ? -value : value;
     }
+
+    /// <summary>Irregular separators are removed; of a regular grouping the reference removes only commas, so
+    /// "1 000" under "0 000" reads as 1.</summary>
+    private bool IsRemovedSeparator(char ch) =>
+        RegularGrouping > 0 ? ch == ',' : Grouping.Any(g => g.Separator == ch.ToString());
 
     private static readonly string[] OrdinalEndings = ["st", "nd", "rd", "th"];
 

@@ -133,6 +133,8 @@ internal sealed partial record IntegerPicture
     /// <summary><paramref name="value"/>, an integer, presented as this picture says (a minus sign before negatives).</summary>
     public string Format(double value)
     {
+        if (!double.IsFinite(value))
+            return double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity"; // as JavaScript writes them
         var magnitude = Math.Abs(value);
         var text = Style switch
         {
