@@ -3,6 +3,16 @@ using StatesLanguage.Jsonata.PictureStrings;
 namespace StatesLanguage.Jsonata;
 
 /// <summary>JSONata's picture-string functions (XPath/XQuery 3.1 F&amp;O pictures). Errors are JsonataException (D3xxx).</summary>
+/// <remarks>
+/// The behaviour is the reference implementation's (jsonata-js 2.2), quirks included where they give an answer: the
+/// reading of a negative <c>±HHMM</c> time zone (−0530 is −6:30), two-digit parsed years in the 1900s, the exponent
+/// found right after the last digit ("0e" is D3093), the last character dropped without a decimal separator ("#e0").
+/// Where the reference fails or garbles, this gives a sensible answer instead: grouping separators beyond the digits
+/// are left out (the reference loses digits), numbers from 1e21 are written in full (not "1e+21"), a day of the year
+/// may be followed by a time in $toMillis, <c>[Z01:01t]</c> parses the "Z" it writes, month and day names parse in any
+/// case and an unknown name makes the result undefined, years 0–99 use the proleptic calendar for weeks, Roman numerals
+/// from 10 000 000 are D3130 (a stack overflow there) and names on <c>[f]</c> are D3133 (a crash there).
+/// </remarks>
 internal static class Pictures
 {
     /// <summary>$formatNumber(number, picture [, options]); options may be null.</summary>
