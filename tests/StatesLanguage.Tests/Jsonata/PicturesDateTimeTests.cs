@@ -42,6 +42,8 @@ public sealed class PicturesDateTimeTests
 
     [Theory]
     [InlineData("+0000", "2018-03-23T10:33:36.617Z")]
+    [InlineData("0000", "2018-03-23T10:33:36.617Z")]
+    [InlineData("+01", "2018-03-23T10:34:36.617+00:01")] // read as the integer 1, like the reference
     [InlineData("-0500", "2018-03-23T05:33:36.617-05:00")]
     [InlineData("+0530", "2018-03-23T16:03:36.617+05:30")]
     [InlineData("+1400", "2018-03-24T00:33:36.617+14:00")]
