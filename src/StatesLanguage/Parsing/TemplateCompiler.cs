@@ -10,46 +10,13 @@ namespace StatesLanguage.Parsing;
 /// value is copied as it is. Subtrees with nothing dynamic become one constant.</summary>
 internal static class TemplateCompiler
 {
-    public static TemplateNode Compile(JsonNode? node, string path, List<AslDiagnostic> diagnostics)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                var names = new string[obj.Count];
-                var values = new TemplateNode[obj.Count];
-                var dynamic = false;
-                var i = 0;
-                foreach (var (key, value) in obj)
-                {
-                    var fieldPath = $"{path}.{key}";
-                    if (key.EndsWith(".$", StringComparison.Ordinal))
-                    {
-                        names[i] = key[..^2];
-                        values[i] = CompileExpression(value, key, fieldPath, diagnostics);
-                        dynamic = true;
-                    }
-                    else
-                    {
-                        names[i] = key;
-                        values[i] = Compile(value, fieldPath, diagnostics);
-                        dynamic |= values[i] is not TemplateNode.Constant;
-                    }
-                    i++;
-                }
-                return dynamic ? new TemplateNode.Object(names, values) : new TemplateNode.Constant(obj.DeepClone());
-            case JsonArray array:
-                var items = new TemplateNode[array.Count];
-                var anyDynamic = false;
-                for (var j = 0; j < array.Count; j++)
-                {
-                    items[j] = Compile(array[j], $"{path}[{j}]", diagnostics);
-                    anyDynamic |= items[j] is not TemplateNode.Constant;
-                }
-                return anyDynamic ? new TemplateNode.Array(items) : new TemplateNode.Constant(array.DeepClone());
-            default:
-                return new TemplateNode.Constant(node?.DeepClone());
-        }
-    }
+    public static TemplateNode Compile(JsonNode? node, string path, List<AslDiagnostic> diagnostics) =>
+        Tree(node,
+             (key, value) => key.EndsWith(".$", StringComparison.Ordinal)
+                 ? (key[..^2], CompileExpression(value, key, $"{path}.{key}", diagnostics))
+                 : (key, Compile(value, $"{path}.{key}", diagnostics)),
+             (index, item) => Compile(item, $"{path}[{index}]", diagnostics),
+             leaf => new TemplateNode.Constant(leaf?.DeepClone()));
 
     /// <summary>
     /// A JSONata state's template (Arguments, Output, Assign, ItemSelector, a Catch's Output or Assign): a string
@@ -57,36 +24,37 @@ internal static class TemplateCompiler
     /// <c>.$</c> are not special). <paramref name="field"/> is the field's name in evaluation errors: nested values
     /// add their keys (<c>Output/result</c>).
     /// </summary>
-    public static TemplateNode CompileJsonata(JsonNode? node, string field, string path, List<AslDiagnostic> diagnostics)
+    public static TemplateNode CompileJsonata(JsonNode? node, string field, string path, List<AslDiagnostic> diagnostics) =>
+        Tree(node,
+             (key, value) => (key, CompileJsonata(value, $"{field}/{key}", $"{path}.{key}", diagnostics)),
+             (index, item) => CompileJsonata(item, $"{field}[{index}]", $"{path}[{index}]", diagnostics),
+             leaf => Evaluation.Jsonata.JsonataQuery.ExpressionOf(leaf) is { } text && CompileQuery(text, path, diagnostics) is { } query
+                 ? new TemplateNode.Jsonata(field, query)
+                 : new TemplateNode.Constant(leaf?.DeepClone()));
+
+    /// <summary>An object or array of compiled members, or a leaf; a subtree with nothing dynamic becomes one constant.</summary>
+    private static TemplateNode Tree(JsonNode? node, Func<string, JsonNode?, (string Name, TemplateNode Value)> member,
+        Func<int, JsonNode?, TemplateNode> item, Func<JsonNode?, TemplateNode> leaf)
     {
         switch (node)
         {
             case JsonObject obj:
                 var names = new string[obj.Count];
                 var values = new TemplateNode[obj.Count];
-                var dynamic = false;
                 var i = 0;
                 foreach (var (key, value) in obj)
                 {
-                    names[i] = key;
-                    values[i] = CompileJsonata(value, $"{field}/{key}", $"{path}.{key}", diagnostics);
-                    dynamic |= values[i] is not TemplateNode.Constant;
+                    (names[i], values[i]) = member(key, value);
                     i++;
                 }
-                return dynamic ? new TemplateNode.Object(names, values) : new TemplateNode.Constant(obj.DeepClone());
+                return values.Any(v => v is not TemplateNode.Constant) ? new TemplateNode.Object(names, values) : new TemplateNode.Constant(obj.DeepClone());
             case JsonArray array:
                 var items = new TemplateNode[array.Count];
-                var anyDynamic = false;
                 for (var j = 0; j < array.Count; j++)
-                {
-                    items[j] = CompileJsonata(array[j], $"{field}[{j}]", $"{path}[{j}]", diagnostics);
-                    anyDynamic |= items[j] is not TemplateNode.Constant;
-                }
-                return anyDynamic ? new TemplateNode.Array(items) : new TemplateNode.Constant(array.DeepClone());
+                    items[j] = item(j, array[j]);
+                return items.Any(v => v is not TemplateNode.Constant) ? new TemplateNode.Array(items) : new TemplateNode.Constant(array.DeepClone());
             default:
-                return Evaluation.Jsonata.JsonataQuery.ExpressionOf(node) is { } text && CompileQuery(text, path, diagnostics) is { } query
-                    ? new TemplateNode.Jsonata(field, query)
-                    : new TemplateNode.Constant(node?.DeepClone());
+                return leaf(node);
         }
     }
 

@@ -34,16 +34,6 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     }
 
     [CorpusFact]
-    public async Task Corpus_AllCases_MeetPassRates()
-    {
-        var outcomes = await Task.WhenAll(ConformanceCorpus.All.Values.Select(ConformanceRunner.RunAsync));
-        var failing = outcomes.Where(o => !o.StatusOutputErrorMatch && !KnownFailures.ContainsKey(o.Name)).ToList();
-        var causeMatches = outcomes.Count(o => o.CauseMatches);
-        output.WriteLine($"{outcomes.Length} cases; status/output/error: {outcomes.Count(o => o.StatusOutputErrorMatch)}; exact cause: {causeMatches}");
-        foreach (var outcome in outcomes.Where(o => !o.CauseMatches))
-            output.WriteLine($"{(outcome.StatusOutputErrorMatch ? "CAUSE" : "FAIL")} {outcome.Name}: {outcome.Detail}");
-        Assert.Equal(765, outcomes.Length);
-        Assert.Empty(failing);
-        Assert.True(causeMatches >= RequiredCauseRate * outcomes.Length, $"Only {causeMatches} of {outcomes.Length} causes match.");
-    }
+    public Task Corpus_AllCases_MeetPassRates() =>
+        ConformanceSummary.AssertPassRatesAsync(ConformanceCorpus.All, 765, KnownFailures, RequiredCauseRate, output);
 }
