@@ -104,14 +104,24 @@ internal static class DataFlow
     /// they were before the state; then the variables are set. Returns the output: <paramref name="output"/>'s value,
     /// or <paramref name="fallback"/> without one.
     /// </summary>
-    public static JsonNode? Conclude(TemplateNode? assign, TemplateNode? output, JsonNode? input, StatesValues states, JsonNode? fallback, StateRun run)
+    public static JsonNode? Conclude(TemplateNode? assign, TemplateNode? output, JsonNode? input, StatesValues states, JsonNode? fallback, StateRun run) =>
+        Conclude([assign], output, input, states, fallback, run);
+
+    /// <summary>As the other overload, with several Assign blocks (a Choice rule's, then its state's, which wins a name
+    /// both set, as in a JSONPath Choice), all evaluated before any variable is set.</summary>
+    public static JsonNode? Conclude(ReadOnlySpan<TemplateNode?> assigns, TemplateNode? output, JsonNode? input, StatesValues states, JsonNode? fallback, StateRun run)
     {
         var scope = run.DataScope(input) with { States = states };
-        var values = assign?.Evaluate(scope) as JsonObject;
-        var result = output is null ? fallback : output.Evaluate(scope);
-        if (values is not null)
+        var values = new List<JsonObject>(assigns.Length);
+        foreach (var assign in assigns)
         {
-            foreach (var (name, value) in values)
+            if (assign?.Evaluate(scope) is JsonObject assigned)
+                values.Add(assigned);
+        }
+        var result = output is null ? fallback : output.Evaluate(scope);
+        foreach (var assigned in values)
+        {
+            foreach (var (name, value) in assigned)
                 run.AssignVariable(name, value);
         }
         return result;

@@ -67,6 +67,25 @@ public sealed class JsonataStateTests
         Assert.Equal(expected, result.Output!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(5, "{\"rule\":\"small\",\"state\":\"any\",\"seen\":0}")]
+    [InlineData(50, "{\"state\":\"any\",\"seen\":0}")]
+    public async Task Choice_StateAssignApplies_WhicheverRuleMatches_AndTheMatchingRulesToo(int value, string expected)
+    {
+        var definition = """
+            {"QueryLanguage":"JSONata","StartAt":"Init","States":{
+              "Init":{"Type":"Pass","Assign":{"seen":0},"Next":"Size"},
+              "Size":{"Type":"Choice","Assign":{"state":"any","seen":"{% $seen %}"},
+                      "Choices":[{"Condition":"{% $states.input.n < 10 %}","Assign":{"rule":"small","seen":"{% $seen + 1 %}"},"Next":"Done"}],
+                      "Default":"Done"},
+              "Done":{"Type":"Pass","Output":"{% $merge([{'state': $state, 'seen': $seen}, $exists($rule) ? {'rule': $rule} : {}]) %}","End":true}}}
+            """;
+
+        var result = await Machines.RunAsync(definition, $$"""{"n":{{value}}}""");
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), result.Output), $"{result.Output?.ToJsonString()} {result.Cause}");
+    }
+
     [Fact]
     public async Task Output_Undefined_IsAQueryEvaluationErrorNamingTheField()
     {

@@ -30,14 +30,15 @@ internal sealed class ChoiceExecutor : IStateExecutor
         return ValueTask.FromResult(new StateOutcome(DataFlow.SelectPath(choice.OutputPath, effective, run), next));
     }
 
-    /// <summary>JSONata: the first rule whose Condition is true; its Assign and Output, else the state's.</summary>
+    /// <summary>JSONata: the first rule whose Condition is true; its Assign and the state's (AWS: the state's applies
+    /// whichever rule matches), and its Output, else the state's.</summary>
     private static StateOutcome ExecuteJsonata(ChoiceState choice, JsonNode? input, StateRun run)
     {
         var scope = run.DataScope(input);
         foreach (var branch in choice.Choices)
         {
             if (ChoiceEvaluator.Evaluate(branch.Rule, scope, run))
-                return new StateOutcome(DataFlow.Conclude(branch.Assign ?? choice.Assign, branch.Output ?? choice.Output, input, default, input, run), branch.Next);
+                return new StateOutcome(DataFlow.Conclude([branch.Assign, choice.Assign], branch.Output ?? choice.Output, input, default, input, run), branch.Next);
         }
         var next = choice.Default ?? throw new StatesErrorException(StatesErrorNames.NoChoiceMatched,
             $"{run.ErrorPrefix} No choice rule matched and there was no default rule.");

@@ -8,7 +8,7 @@ internal sealed class SucceedExecutor : IStateExecutor
     public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
     {
         if (state.QueryLanguage == QueryLanguage.Jsonata)
-            return ValueTask.FromResult(new StateOutcome(DataFlow.Conclude(null, state.Output, input, default, input, run), null));
+            return ValueTask.FromResult(new StateOutcome(DataFlow.Conclude(assign: null, state.Output, input, default, input, run), null));
         var effective = DataFlow.SelectPath(state.InputPath, input, run);
         return ValueTask.FromResult(new StateOutcome(DataFlow.SelectPath(state.OutputPath, effective, run), null));
     }
