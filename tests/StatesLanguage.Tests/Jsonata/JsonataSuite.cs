@@ -11,7 +11,7 @@ public sealed record JsonataSuiteCase(string Name, string Group, string Expressi
 
     public int? Depth => Definition["depth"]?.GetValue<int>();
 
-    public string? ExpectedCode => Definition["code"]?.GetValue<string>();
+    public string? ExpectedCode => (Definition["code"] ?? Definition["error"]?["code"])?.GetValue<string>();
 
     public bool ExpectsUndefined => Definition["undefinedResult"]?.GetValue<bool>() == true;
 

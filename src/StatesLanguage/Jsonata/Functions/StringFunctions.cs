@@ -79,27 +79,31 @@ internal static partial class StringFunctions
     private static string Substring(string s, double start, double? length)
     {
         var count = CodePointCount(s);
-        var from = (int)Math.Truncate(start);
-        if (count + from < 0)
-            from = 0;
-        if (from < 0)
-            from += count;
-        from = Math.Min(from, count);
-        int to;
+        if (count + start < 0)
+            start = 0;
+        double end = count;
         if (length is { } l)
         {
             if (l <= 0)
                 return "";
-            var end = start >= 0 ? start + l : count + start + l;
-            to = (int)Math.Min(count, Math.Max(0, Math.Floor(end)));
+            end = start >= 0 ? start + l : count + start + l;
         }
-        else
-            to = count;
+        var from = SliceIndex(start, count);
+        var to = SliceIndex(end, count);
         if (to <= from)
             return "";
         var a = Offset(s, from);
         var b = Offset(s, to);
         return s[a..b];
+    }
+
+    /// <summary>An index as JavaScript's slice reads it: truncated, negative from the end, clamped.</summary>
+    private static int SliceIndex(double index, int count)
+    {
+        var i = Math.Truncate(index);
+        if (i < 0)
+            i = Math.Max(0, count + i);
+        return (int)Math.Min(i, count);
     }
 
     private static string Trim(string s)

@@ -162,7 +162,7 @@ internal sealed class Signature
             }
             foreach (var single in matched)
             {
-                var argument = arguments[argIndex];
+                var argument = argIndex < arguments.Length ? arguments[argIndex] : null;
                 if (parameter.Type == 'a')
                 {
                     if (single == 'm')

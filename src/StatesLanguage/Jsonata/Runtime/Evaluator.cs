@@ -164,9 +164,15 @@ internal sealed partial class Evaluator
         JList results = JList.Sequence();
         if (input is JList { OuterWrapper: true, Count: > 0 } wrapped)
             input = wrapped[0];
-        if (input is JObject obj)
+        IEnumerable<object?>? values = input switch
         {
-            foreach (var value in obj.Values)
+            JObject obj => obj.Values,
+            JList items => items,
+            _ => null,
+        };
+        if (values is not null)
+        {
+            foreach (var value in values)
             {
                 if (value is JList list)
                 {

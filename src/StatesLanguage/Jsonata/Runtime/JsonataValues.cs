@@ -183,6 +183,8 @@ internal static class JsonataValues
                 builder.Append(b ? "true" : "false");
                 break;
             case double d:
+                if (!double.IsFinite(d) && round)
+                    throw JsonataErrors.Create("D1001", -1, null, d);
                 if (!double.IsFinite(d))
                     builder.Append("null");
                 else
