@@ -101,17 +101,11 @@ internal sealed class FreeVariableFinder
 
     private void VisitStep(Node step)
     {
-        var stages = step.Stages;
-        var predicates = step.Predicates;
-        var group = step.Group;
         Visit(step);
         if (step.Focus is not null)
             Bind(step.Focus);
         if (step.Index is not null)
             Bind(step.Index);
-        _ = stages;
-        _ = predicates;
-        _ = group;
         VisitStages(step.Stages);
     }
 

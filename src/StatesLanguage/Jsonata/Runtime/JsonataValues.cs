@@ -116,7 +116,6 @@ internal static class JsonataValues
             return "0";
         if (Math.Abs(value) < 1e15 && value == Math.Floor(value))
             return ((long)value).ToString(CultureInfo.InvariantCulture);
-        var r = value.ToString("E16", CultureInfo.InvariantCulture);
         // Shortest round-trip digits and decimal exponent.
         var shortest = value.ToString("R", CultureInfo.InvariantCulture);
         var negative = shortest.StartsWith('-');
@@ -136,7 +135,6 @@ internal static class JsonataValues
         digits = digits.TrimEnd('0');
         if (digits.Length == 0)
             return "0";
-        _ = r;
         var builder = new StringBuilder();
         if (negative)
             builder.Append('-');
@@ -277,7 +275,7 @@ internal static class JsonataValues
                     builder.Append("\\f");
                     break;
                 default:
-                    if (c < 0x20 || char.IsSurrogate(c) && !IsPaired(s, c))
+                    if (c < 0x20)
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     else
                         builder.Append(c);
@@ -285,13 +283,6 @@ internal static class JsonataValues
             }
         }
         builder.Append('"');
-    }
-
-    private static bool IsPaired(string s, char c)
-    {
-        _ = s;
-        _ = c;
-        return true;
     }
 
     public static string TypeOf(object? value) => value switch
