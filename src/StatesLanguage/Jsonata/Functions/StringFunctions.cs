@@ -30,7 +30,7 @@ internal static partial class StringFunctions
         library.Add("match", "<s-f<s:o>n?:a<o>>", 3, Match);
         library.Add("replace", "<s-(sf)(sf)n?:s>", 4, Replace);
         library.Add("base64encode", "<s-:s>", 1, (_, a) => a[0] is string s ? Convert.ToBase64String(Encoding.Latin1.GetBytes(s)) : null);
-        library.Add("base64decode", "<s-:s>", 1, (_, a) => a[0] is string s ? Encoding.Latin1.GetString(Convert.FromBase64String(s)) : null);
+        library.Add("base64decode", "<s-:s>", 1, (_, a) => a[0] is string s ? Base64Decode(s) : null);
         library.Add("encodeUrlComponent", "<s-:s>", 1, (_, a) => a[0] is string s ? UrlCoding.Encode(s, component: true, "encodeUrlComponent") : null);
         library.Add("encodeUrl", "<s-:s>", 1, (_, a) => a[0] is string s ? UrlCoding.Encode(s, component: false, "encodeUrl") : null);
         library.Add("decodeUrlComponent", "<s-:s>", 1, (_, a) => a[0] is string s ? UrlCoding.Decode(s, component: true, "decodeUrlComponent") : null);
@@ -53,6 +53,26 @@ internal static partial class StringFunctions
             default:
                 return JsonataValues.Stringify(value, pretty, roundNumbers: true);
         }
+    }
+
+    /// <summary>Decodes base64 leniently, as Node's Buffer does: characters outside the alphabet are ignored.</summary>
+    private static string Base64Decode(string text)
+    {
+        var clean = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is '+' or '/')
+                clean.Append(c);
+            else if (c is '-')
+                clean.Append('+');
+            else if (c is '_')
+                clean.Append('/');
+        }
+        if (clean.Length % 4 == 1)
+            clean.Length--;
+        while (clean.Length % 4 != 0)
+            clean.Append('=');
+        return Encoding.Latin1.GetString(Convert.FromBase64String(clean.ToString()));
     }
 
     public static int CodePointCount(string s)

@@ -227,7 +227,7 @@ internal sealed class Lexer(string source)
                 while (At(Position) is 'i' or 'm')
                     Position++;
                 var flags = _source[flagStart..Position];
-                return new Token(TokenKind.Regex, pattern, JsRegex.Create(pattern, flags), Position);
+                return new Token(TokenKind.Regex, pattern, JsRegex.Create(pattern, flags, Position), Position);
             }
             var escaped = Position > 0 && _source[Position - 1] == '\\';
             if (c is '(' or '[' or '{' && !escaped)

@@ -1,23 +1,5 @@
 namespace StatesLanguage.Jsonata.Parsing;
 
-/// <summary>A parent-operator slot: which variable (<see cref="Label"/>) carries the ancestor <see cref="Level"/>
-/// steps up.</summary>
-internal sealed class AncestorSlot(string label, int level, int index)
-{
-    public string Label { get; set; } = label;
-
-    public int Level { get; set; } = level;
-
-    public int Index { get; } = index;
-}
-
-/// <summary>A predicate (<c>[expr]</c>) or a position binding (<c>#$i</c>) applied to a step.</summary>
-internal sealed record Stage(bool IsIndex, Node? Expression, string? Variable, int Position);
-
-internal sealed record SortTerm(bool Descending, Node Expression);
-
-internal sealed record GroupBy(List<(Node Key, Node Value)> Pairs, int Position);
-
 /// <summary>
 /// A node of the syntax tree. One mutable class serves the parser and the post-parse stage, which flattens
 /// <c>.</c> chains into <see cref="Steps"/> and moves predicates, groupings and variable bindings onto the steps;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StatesLanguage.Jsonata.Parsing;
 
 /// <summary>
@@ -64,6 +66,8 @@ internal sealed partial class Parser
 
     private Node Expression(int rbp)
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw JsonataErrors.Create("S0201", _token.Position, _token.Text);
         var token = _token;
         Advance(afterOperand: true);
         var left = Prefix(token);
