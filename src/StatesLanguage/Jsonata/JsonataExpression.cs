@@ -51,7 +51,25 @@ public sealed class JsonataExpression
             foreach (var (name, value) in bindings)
                 environment.Bind(name, JsonConversion.FromNode(value));
         }
-        var context = JsonConversion.FromValue(input);
+        return Run(JsonConversion.FromValue(input), environment, options);
+    }
+
+    /// <summary>Evaluates with input and variables converted beforehand (see <see cref="JsonataDocument"/>).</summary>
+    public JsonataValue Evaluate(JsonataDocument input, IReadOnlyDictionary<string, JsonataDocument>? bindings = null, JsonataEvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        options ??= JsonataEvaluationOptions.Default;
+        var environment = new Frame(options.Library.Functions);
+        if (bindings is not null)
+        {
+            foreach (var (name, value) in bindings)
+                environment.Bind(name, value.Value);
+        }
+        return Run(input.Value, environment, options);
+    }
+
+    private JsonataValue Run(object? context, Frame environment, JsonataEvaluationOptions options)
+    {
         environment.Bind("$", context);
         if (context is JList array)
         {

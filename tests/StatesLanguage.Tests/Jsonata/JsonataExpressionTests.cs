@@ -129,4 +129,23 @@ public sealed class JsonataExpressionTests
         for (var i = 0; i < results.Length; i++)
             Assert.Equal($$"""{"id":{{i}},"total":{{3 * i}}}""", results[i]);
     }
+
+    [Fact]
+    public void Evaluate_SharedDocument_IsReadByManyEvaluationsWithoutChange()
+    {
+        var document = JsonataDocument.From(Input);
+        var states = new Dictionary<string, JsonataDocument> { ["states"] = JsonataDocument.From(JsonNode.Parse("""{"input": [7]}""")) };
+        string[] expressions = ["b[]", "$.b", "c.d", "$states.input[]", "b^(>$)", "$reverse(b)", "b[$ > 1]"];
+        string[] expected = ["[1,2,3]", "[1,2,3]", "\"x\"", "[7]", "[3,2,1]", "[3,2,1]", "[2,3]"];
+        var compiled = Array.ConvertAll(expressions, JsonataExpression.Compile);
+        var failures = 0;
+        Parallel.For(0, 400, i =>
+        {
+            var k = i % compiled.Length;
+            if (compiled[k].Evaluate(document, states).Node!.ToJsonString() != expected[k])
+                Interlocked.Increment(ref failures);
+        });
+        Assert.Equal(0, failures);
+        Assert.Equal("[1,2,3]", JsonataExpression.Compile("b").Evaluate(document).Node!.ToJsonString());
+    }
 }

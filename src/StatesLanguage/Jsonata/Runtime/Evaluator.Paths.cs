@@ -45,7 +45,9 @@ internal sealed partial class Evaluator
         {
             if (resultSequence is { Cons: true, IsSequence: false })
                 resultSequence = JList.Sequence(resultSequence);
-            resultSequence.KeepSingleton = true;
+            // Only a sequence collapses; a plain array (possibly the caller's shared input) is left untouched.
+            if (resultSequence.IsSequence)
+                resultSequence.KeepSingleton = true;
         }
         if (expr.Group is { } group)
             return EvaluateGroup(group.Pairs, group.Position, isTupleStream ? tupleBindings : resultSequence, environment);
