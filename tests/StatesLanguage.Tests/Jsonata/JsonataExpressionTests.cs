@@ -36,6 +36,14 @@ public sealed class JsonataExpressionTests
         Assert.Equal("3", result.Node!.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("2432902008176640000", "2432902008176640000")]
+    [InlineData("1e20", "100000000000000000000")]
+    [InlineData("-0", "0")]
+    [InlineData("0.1 + 0.2", "0.30000000000000004")]
+    public void Evaluate_Number_IsWrittenAsJavaScriptPrintsIt(string expression, string json) =>
+        Assert.Equal(json, JsonataExpression.Compile(expression).Evaluate(Input).Node!.ToJsonString());
+
     [Fact]
     public void Evaluate_InfiniteResult_ThrowsD1001()
     {

@@ -45,6 +45,18 @@ internal static class JsonConversion
 
     public static JsonataValue ToValue(object? value) => value is null or JFunction ? JsonataValue.Undefined : JsonataValue.Of(ToNode(value));
 
+    /// <summary>A number that prints as JavaScript prints it where that matters: an integer from 1e15 (where .NET would
+    /// switch to an exponent) to 1e21 in full digits. Every number stays readable with GetValue&lt;double&gt;().</summary>
+    private static JsonValue Number(double d)
+    {
+        if (d == Math.Floor(d) && Math.Abs(d) >= 1e15 && Math.Abs(d) < 1e21)
+        {
+            using var document = JsonDocument.Parse(((decimal)d).ToString(CultureInfo.InvariantCulture));
+            return JsonValue.Create(document.RootElement.Clone())!;
+        }
+        return JsonValue.Create(d == 0 ? 0 : d);
+    }
+
     /// <summary>JSON for a defined value; D1001 for NaN or an infinity.</summary>
     public static JsonNode? ToNode(object? value)
     {
@@ -57,7 +69,7 @@ internal static class JsonConversion
             case double d:
                 if (!double.IsFinite(d))
                     throw JsonataErrors.Create("D1001", -1, null, d);
-                return JsonValue.Create(d);
+                return Number(d);
             case string s:
                 return JsonValue.Create(s);
             case JList list:
