@@ -29,6 +29,14 @@ public sealed class JsonataExpression
     /// use: <c>$x.a + $y</c> gives x, y. <c>$</c>, <c>$$</c> and the standard library's functions are left out.</summary>
     public IReadOnlyList<string> FreeVariables { get; }
 
+    /// <summary>As <see cref="FreeVariables"/>, leaving out the functions of <paramref name="library"/> instead of the
+    /// standard library's (for a library with functions added).</summary>
+    public IReadOnlyList<string> GetFreeVariables(JsonataFunctionLibrary library)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        return ReferenceEquals(library, JsonataFunctionLibrary.Standard) ? FreeVariables : FreeVariableFinder.Find(_root, library);
+    }
+
     /// <exception cref="JsonataException">A syntax error (S0xxx) with its position.</exception>
     public static JsonataExpression Compile(string text)
     {

@@ -67,6 +67,15 @@ public sealed class JsonataExpressionTests
     }
 
     [Fact]
+    public void FreeVariables_PathBindingsAndLibraryFunctions_AreNotFree()
+    {
+        var expression = JsonataExpression.Compile("Account.Order@$o.Product#$i[$i < $limit].{'o': $o, 'p': $partition($$, 2)}");
+        Assert.Equal(["limit", "partition"], expression.FreeVariables);
+        var library = JsonataFunctionLibrary.Standard.With("partition", "<an:a>", _ => JsonataValue.Undefined);
+        Assert.Equal(["limit"], expression.GetFreeVariables(library));
+    }
+
+    [Fact]
     public void Library_AddedNativeFunction_IsCalledWithValidatedArguments()
     {
         var library = JsonataFunctionLibrary.Standard.With("double", "<n-:n>", arguments =>
