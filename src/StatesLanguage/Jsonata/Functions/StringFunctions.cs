@@ -10,18 +10,18 @@ internal static partial class StringFunctions
     public static void Register(LibraryBuilder library)
     {
         library.Add("string", "<x-b?:s>", 1, (_, a) => a[0] is null ? null : ToJsonataString(a[0], a.Length > 1 && a[1] is true));
-        library.Add("substring", "<s-nn?:s>", 3, (_, a) => a[0] is string s ? Substring(s, (double)a[1]!, a.Length > 2 ? a[2] as double? : null) : null);
+        library.Add("substring", "<s-nn?:s>", 3, (_, a) => a[0] is string s ? Substring(s, a[1] as double?, a.Length > 2 ? a[2] as double? : null) : null);
         library.Add("substringBefore", "<s-s:s>", 2, (_, a) => a[0] is string s
-            ? s.IndexOf((string)a[1]!, StringComparison.Ordinal) is var i and >= 0 ? s[..i] : s
+            ? s.IndexOf(JsText(a[1]), StringComparison.Ordinal) is var i and >= 0 ? s[..i] : s
             : null);
         library.Add("substringAfter", "<s-s:s>", 2, (_, a) => a[0] is string s
-            ? s.IndexOf((string)a[1]!, StringComparison.Ordinal) is var i and >= 0 ? s[(i + ((string)a[1]!).Length)..] : s
+            ? s.IndexOf(JsText(a[1]), StringComparison.Ordinal) is var i and >= 0 ? s[(i + JsText(a[1]).Length)..] : s
             : null);
         library.Add("lowercase", "<s-:s>", 1, (_, a) => (a[0] as string)?.ToLowerInvariant());
         library.Add("uppercase", "<s-:s>", 1, (_, a) => (a[0] as string)?.ToUpperInvariant());
         library.Add("length", "<s-:n>", 1, (_, a) => a[0] is string s ? (double)CodePointCount(s) : null);
         library.Add("trim", "<s-:s>", 1, (_, a) => a[0] is string s ? Trim(s) : null);
-        library.Add("pad", "<s-ns?:s>", 3, (_, a) => a[0] is string s ? Pad(s, (double)a[1]!, a.Length > 2 ? a[2] as string : null) : null);
+        library.Add("pad", "<s-ns?:s>", 3, (_, a) => a[0] is string s ? a[1] is double width ? Pad(s, width, a.Length > 2 ? a[2] as string : null) : s : null);
         library.Add("contains", "<s-(sf):b>", 2, Contains);
         library.Add("split", "<s-(sf)n?:a<s>>", 3, Split);
         library.Add("join", "<a<s>s?:s>", 2, (_, a) => a[0] is JList list
@@ -36,6 +36,9 @@ internal static partial class StringFunctions
         library.Add("decodeUrlComponent", "<s-:s>", 1, (_, a) => a[0] is string s ? UrlCoding.Decode(s, component: true, "decodeUrlComponent") : null);
         library.Add("decodeUrl", "<s-:s>", 1, (_, a) => a[0] is string s ? UrlCoding.Decode(s, component: false, "decodeUrl") : null);
     }
+
+    /// <summary>A string argument as JavaScript coerces it: undefined becomes "undefined".</summary>
+    private static string JsText(object? value) => value as string ?? "undefined";
 
     /// <summary>$string of a defined value: strings as they are, other values as JSON with numbers to 15 digits.</summary>
     public static string ToJsonataString(object? value, bool pretty = false)
@@ -96,8 +99,11 @@ internal static partial class StringFunctions
         return offset;
     }
 
-    private static string Substring(string s, double start, double? length)
+    private static string Substring(string s, double? startOrUndefined, double? length)
     {
+        // An undefined start is NaN in JavaScript: nothing when a length is given, else the whole string.
+        if (startOrUndefined is not { } start)
+            return length is null ? s : "";
         var count = CodePointCount(s);
         if (count + start < 0)
             start = 0;
@@ -176,6 +182,8 @@ internal static partial class StringFunctions
         var max = limit is { } l ? (int)Math.Floor(l) : int.MaxValue;
         if (max == 0)
             return result;
+        if (a[1] is null)
+            return new JList { s };
         if (a[1] is string separator)
         {
             if (separator.Length == 0)
@@ -234,6 +242,8 @@ internal static partial class StringFunctions
         if (a[0] is not string s)
             return null;
         var pattern = a[1];
+        if (pattern is null)
+            return s;
         if (pattern is "")
             throw JsonataErrors.Create("D3010", -1, null, pattern);
         var limit = a.Length > 3 ? a[3] as double? : null;
@@ -246,7 +256,7 @@ internal static partial class StringFunctions
         var count = 0;
         if (pattern is string text)
         {
-            var replacementText = replacement as string ?? "";
+            var replacementText = JsText(replacement);
             var index = s.IndexOf(text, StringComparison.Ordinal);
             while (index >= 0 && count < max)
             {
@@ -263,11 +273,11 @@ internal static partial class StringFunctions
             if (count >= max)
                 break;
             builder.Append(s, position, match.Start - position);
-            if (replacement is string template)
-                builder.Append(Substitute(template, match));
+            if (replacement is not JFunction replacer)
+                builder.Append(Substitute(JsText(replacement), match));
             else
             {
-                var replaced = context.Evaluator.Call((JFunction)replacement!, [match.ToObject()], context.Environment);
+                var replaced = context.Evaluator.Call(replacer, [match.ToObject()], context.Environment);
                 if (replaced is not string r)
                     throw JsonataErrors.Create("D3012", -1, null, replaced);
                 builder.Append(r);
