@@ -184,8 +184,9 @@ internal sealed class Lexer(string source)
                         builder.Append('\t');
                         break;
                     case 'u':
-                        var hex = Position + 5 <= _source.Length ? _source.Substring(Position + 1, 4) : "";
-                        if (hex.Length == 4 && int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                        // Up to four hex digits: fewer only where the expression ends first.
+                        var hex = _source.Substring(Position + 1, Math.Min(4, _source.Length - Position - 1));
+                        if (hex.Length > 0 && int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                         {
                             builder.Append((char)code);
                             Position += 4;
