@@ -148,14 +148,15 @@ internal sealed partial class Evaluator
                 }
                 else
                 {
-                    if (step.Focus is not null)
+                    // An empty name ($) binds nothing, as in the reference.
+                    if (!string.IsNullOrEmpty(step.Focus))
                     {
                         tuple[step.Focus] = values[b];
                         tuple.Context = binding.Context;
                     }
                     else
                         tuple.Context = values[b];
-                    if (step.Index is not null)
+                    if (!string.IsNullOrEmpty(step.Index))
                         tuple[step.Index] = (double)b;
                     if (step.Ancestor is not null)
                         tuple[step.Ancestor.Label] = binding.Context;
