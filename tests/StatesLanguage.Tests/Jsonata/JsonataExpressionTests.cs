@@ -127,6 +127,22 @@ public sealed class JsonataExpressionTests
     }
 
     [Fact]
+    public void Evaluate_VeryDeepValue_FailsWithU1001InsteadOfCrashing()
+    {
+        // Each step nests the accumulator one array deeper; writing 200,000 levels out would overflow the stack.
+        var expression = JsonataExpression.Compile("$reduce([1..200000], function($acc, $v){ [[$acc]] }, [])");
+        var error = Assert.Throws<JsonataException>(() => expression.Evaluate(JsonataValue.Undefined));
+        Assert.Equal("U1001", error.Code);
+    }
+
+    [Fact]
+    public void Compile_DeeplyNestedExpression_FailsInsteadOfCrashing()
+    {
+        var text = new string('(', 100000) + "1" + new string(')', 100000);
+        Assert.Throws<JsonataException>(() => JsonataExpression.Compile(text));
+    }
+
+    [Fact]
     public void Evaluate_TailRecursion_DoesNotGrowTheStack()
     {
         var expression = JsonataExpression.Compile("($f := function($n, $acc){ $n = 0 ? $acc : $f($n - 1, $acc + 1) }; $f(100000, 0))");

@@ -1,3 +1,5 @@
+using StatesLanguage.Jsonata.Runtime;
+
 namespace StatesLanguage.Jsonata.Parsing;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal sealed class AstProcessor
 
     private Node Process(Node expr)
     {
+        StackGuard.Ensure();
         Node result;
         switch (expr.Type)
         {

@@ -1,3 +1,5 @@
+using StatesLanguage.Jsonata.Runtime;
+
 namespace StatesLanguage.Jsonata.Parsing;
 
 /// <summary>Finds the variables an expression reads before (or without) binding them itself.</summary>
@@ -46,6 +48,7 @@ internal sealed class FreeVariableFinder
     {
         if (node is null)
             return;
+        StackGuard.Ensure();
         switch (node.Type)
         {
             case NodeType.Variable:

@@ -1,3 +1,5 @@
+using StatesLanguage.Jsonata.Runtime;
+
 namespace StatesLanguage.Jsonata.Parsing;
 
 /// <summary>
@@ -83,6 +85,7 @@ internal sealed class Node(NodeType type, int position)
     /// <summary>A deep copy of a raw (not yet processed) tree, so that one source node can be processed twice.</summary>
     public Node DeepClone()
     {
+        StackGuard.Ensure();
         var copy = (Node)MemberwiseClone();
         copy.Lhs = Lhs?.DeepClone();
         copy.Rhs = Rhs?.DeepClone();

@@ -9,6 +9,7 @@ internal static class JsonConversion
 
     public static object FromNode(JsonNode? node)
     {
+        StackGuard.Ensure();
         switch (node)
         {
             case null:
@@ -43,6 +44,9 @@ internal static class JsonConversion
         }
     }
 
+    /// <summary>Deeper JSON than System.Text.Json writes (its writer stops at 1,000 levels) fails with U1001.</summary>
+    public const int MaxOutputDepth = 1000;
+
     public static JsonataValue ToValue(object? value) => value is null or JFunction ? JsonataValue.Undefined : JsonataValue.Of(ToNode(value));
 
     /// <summary>A number that prints as JavaScript prints it where that matters: an integer from 1e15 (where .NET would
@@ -58,8 +62,13 @@ internal static class JsonConversion
     }
 
     /// <summary>JSON for a defined value; D1001 for NaN or an infinity.</summary>
-    public static JsonNode? ToNode(object? value)
+    public static JsonNode? ToNode(object? value) => ToNode(value, 0);
+
+    private static JsonNode? ToNode(object? value, int depth)
     {
+        if (depth > MaxOutputDepth)
+            throw StackGuard.Overflow(-1);
+        StackGuard.Ensure();
         switch (value)
         {
             case null or JNull:
@@ -75,18 +84,18 @@ internal static class JsonConversion
             case JList list:
                 var array = new JsonArray();
                 foreach (var item in list)
-                    array.Add(item is JFunction ? null : ToNode(item));
+                    array.Add(item is JFunction ? null : ToNode(item, depth + 1));
                 return array;
             case JObject obj:
                 var result = new JsonObject();
                 foreach (var (key, item) in obj)
                 {
                     if (item is not null and not JFunction)
-                        result[key] = ToNode(item);
+                        result[key] = ToNode(item, depth + 1);
                 }
                 return result;
             case TupleBinding tuple:
-                return ToNode(tuple.Context);
+                return ToNode(tuple.Context, depth);
             default:
                 return null;
         }

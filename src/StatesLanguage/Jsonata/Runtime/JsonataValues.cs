@@ -70,6 +70,7 @@ internal static class JsonataValues
 
     public static bool DeepEqual(object? a, object? b)
     {
+        StackGuard.Ensure();
         if (ReferenceEquals(a, b))
             return true;
         switch (a)
@@ -172,6 +173,7 @@ internal static class JsonataValues
 
     private static void Write(StringBuilder builder, object? value, bool pretty, bool round, int indent)
     {
+        StackGuard.Ensure();
         switch (value)
         {
             case null or JNull:
