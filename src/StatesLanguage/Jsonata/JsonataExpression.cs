@@ -44,7 +44,9 @@ public sealed class JsonataExpression
         return new JsonataExpression(text, Parser.Parse(text));
     }
 
-    /// <summary>Evaluates against <paramref name="input"/> (JSON; null is JSON null) with variables bound by name.</summary>
+    /// <summary>Evaluates against <paramref name="input"/> (JSON; null is JSON null) with variables bound by name.
+    /// The JSON is read (converted) during the call; to share one input between threads or many evaluations, convert it
+    /// once with <see cref="JsonataDocument.From(JsonNode?)"/>.</summary>
     /// <exception cref="JsonataException">A type (T), dynamic (D) or limit (U1001) error.</exception>
     public JsonataValue Evaluate(JsonNode? input, IReadOnlyDictionary<string, JsonNode?>? bindings = null, JsonataEvaluationOptions? options = null) =>
         Evaluate(JsonataValue.Of(input), bindings, options);

@@ -13,8 +13,6 @@ internal static class JsonataValues
 
     public static object Bool(bool value) => value ? True : False;
 
-    public static bool IsNumber(object? value) => value is double;
-
     public static bool IsArrayOfStrings(object? value)
     {
         if (value is not JList list)
