@@ -29,6 +29,14 @@ public sealed class JsonataExpression
     /// use: <c>$x.a + $y</c> gives x, y. <c>$</c>, <c>$$</c> and the standard library's functions are left out.</summary>
     public IReadOnlyList<string> FreeVariables { get; }
 
+    /// <summary>As <see cref="FreeVariables"/>, leaving out the functions of <paramref name="library"/> instead of the
+    /// standard library's (for a library with functions added).</summary>
+    public IReadOnlyList<string> GetFreeVariables(JsonataFunctionLibrary library)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        return ReferenceEquals(library, JsonataFunctionLibrary.Standard) ? FreeVariables : FreeVariableFinder.Find(_root, library);
+    }
+
     /// <exception cref="JsonataException">A syntax error (S0xxx) with its position.</exception>
     public static JsonataExpression Compile(string text)
     {
@@ -36,7 +44,9 @@ public sealed class JsonataExpression
         return new JsonataExpression(text, Parser.Parse(text));
     }
 
-    /// <summary>Evaluates against <paramref name="input"/> (JSON; null is JSON null) with variables bound by name.</summary>
+    /// <summary>Evaluates against <paramref name="input"/> (JSON; null is JSON null) with variables bound by name.
+    /// The JSON is read (converted) during the call; to share one input between threads or many evaluations, convert it
+    /// once with <see cref="JsonataDocument.From(JsonNode?)"/>.</summary>
     /// <exception cref="JsonataException">A type (T), dynamic (D) or limit (U1001) error.</exception>
     public JsonataValue Evaluate(JsonNode? input, IReadOnlyDictionary<string, JsonNode?>? bindings = null, JsonataEvaluationOptions? options = null) =>
         Evaluate(JsonataValue.Of(input), bindings, options);
@@ -51,10 +61,32 @@ public sealed class JsonataExpression
             foreach (var (name, value) in bindings)
                 environment.Bind(name, JsonConversion.FromNode(value));
         }
-        var context = JsonConversion.FromValue(input);
+        return Run(JsonConversion.FromValue(input), environment, options);
+    }
+
+    /// <summary>Evaluates with input and variables converted beforehand (see <see cref="JsonataDocument"/>).</summary>
+    public JsonataValue Evaluate(JsonataDocument input, IReadOnlyDictionary<string, JsonataDocument>? bindings = null, JsonataEvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        options ??= JsonataEvaluationOptions.Default;
+        var environment = new Frame(options.Library.Functions);
+        if (bindings is not null)
+        {
+            foreach (var (name, value) in bindings)
+                environment.Bind(name, value.Value);
+        }
+        return Run(input.Value, environment, options);
+    }
+
+    private JsonataValue Run(object? context, Frame environment, JsonataEvaluationOptions options)
+    {
         environment.Bind("$", context);
         if (context is JList array)
-            context = new JList { IsSequence = true, OuterWrapper = true, [0] = array };
+        {
+            var wrapper = JList.Sequence(array);
+            wrapper.OuterWrapper = true;
+            context = wrapper;
+        }
         var evaluator = new Evaluator(options, options.TimeProvider.GetUtcNow());
         var result = evaluator.Evaluate(_root, context, environment);
         return JsonConversion.ToValue(result);

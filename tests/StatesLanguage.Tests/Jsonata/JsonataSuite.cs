@@ -3,21 +3,6 @@ using StatesLanguage.Jsonata;
 
 namespace StatesLanguage.Tests.Jsonata;
 
-/// <summary>One case of the JSONata language suite (<c>../shared/conformance/jsonata-suite</c>).</summary>
-public sealed record JsonataSuiteCase(string Name, string Group, string Expression, JsonataValue Input,
-    IReadOnlyDictionary<string, JsonNode?> Bindings, JsonNode Definition)
-{
-    public int? TimeLimit => Definition["timelimit"]?.GetValue<int>();
-
-    public int? Depth => Definition["depth"]?.GetValue<int>();
-
-    public string? ExpectedCode => Definition["code"]?.GetValue<string>();
-
-    public bool ExpectsUndefined => Definition["undefinedResult"]?.GetValue<bool>() == true;
-
-    public JsonNode? ExpectedResult => Definition["result"];
-}
-
 /// <summary>Loads the suite once; a case is named <c>group/file#index</c>.</summary>
 public static class JsonataSuite
 {

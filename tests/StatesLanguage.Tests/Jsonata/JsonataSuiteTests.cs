@@ -12,7 +12,7 @@ namespace StatesLanguage.Tests.Jsonata;
 public sealed class JsonataSuiteTests(ITestOutputHelper output)
 {
     /// <summary>The overall pass rate reached, over the cases that are run (skipped ones excluded).</summary>
-    private const double MinimumPassRate = 0.0;
+    private const double MinimumPassRate = 0.998;
 
     public static TheoryData<string> PassingCases()
     {

@@ -18,7 +18,7 @@ internal static class CollectionFunctions
         library.Add("zip", "<a+>", 1, (_, a) => Zip(a));
         library.Add("sort", "<af?:a>", 2, Sort);
         library.Add("keys", "<x-:a<s>>", 1, (_, a) => Keys(a[0]));
-        library.Add("lookup", "<x-s:x>", 2, (_, a) => Evaluator.Lookup(a[0], (string)a[1]!));
+        library.Add("lookup", "<x-s:x>", 2, (_, a) => Evaluator.Lookup(a[0], a[1] as string ?? "undefined"));
         library.Add("spread", "<x-:a<o>>", 1, (_, a) => Spread(a[0]));
         library.Add("merge", "<a<o>:o>", 1, (_, a) => a[0] is JList list ? Merge(list) : null);
         library.Add("sift", "<o-f?:o>", 2, Sift);

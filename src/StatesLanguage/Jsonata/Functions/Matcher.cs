@@ -2,18 +2,6 @@ using StatesLanguage.Jsonata.Runtime;
 
 namespace StatesLanguage.Jsonata.Functions;
 
-/// <summary>One match found by a regex or a custom matcher function.</summary>
-internal sealed record MatchResult(string Value, int Start, int End, JList Groups)
-{
-    public JObject ToObject() => new()
-    {
-        ["match"] = Value,
-        ["start"] = (double)Start,
-        ["end"] = (double)End,
-        ["groups"] = Groups,
-    };
-}
-
 /// <summary>
 /// Runs JSONata's matcher protocol: a regex (fast path, .NET matching) or any function that returns
 /// <c>{match, start, end, groups, next}</c>.

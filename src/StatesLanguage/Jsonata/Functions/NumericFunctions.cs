@@ -16,18 +16,18 @@ internal static partial class NumericFunctions
         library.Add("sqrt", "<n-:n>", 1, (_, a) => a[0] is double d
             ? d < 0 ? throw JsonataErrors.Create("D3060", -1, null, d) : Math.Sqrt(d)
             : null);
-        library.Add("power", "<n-n:n>", 2, (_, a) => a[0] is double d ? Power(d, (double)a[1]!) : null);
+        library.Add("power", "<n-n:n>", 2, (_, a) => a[0] is double d ? Power(d, a[1] as double? ?? double.NaN) : null);
         library.Add("random", "<:n>", 0, (_, _) => Random.Shared.NextDouble());
         library.Add("sum", "<a<n>:n>", 1, (_, a) => a[0] is JList list ? Sum(list) : null);
         library.Add("max", "<a<n>:n>", 1, (_, a) => a[0] is JList { Count: > 0 } list ? Extreme(list, max: true) : null);
         library.Add("min", "<a<n>:n>", 1, (_, a) => a[0] is JList { Count: > 0 } list ? Extreme(list, max: false) : null);
         library.Add("average", "<a<n>:n>", 1, (_, a) => a[0] is JList { Count: > 0 } list ? Sum(list) / list.Count : null);
         library.Add("formatBase", "<n-n?:s>", 2, (_, a) => a[0] is double d ? FormatBase(d, a.Length > 1 ? a[1] as double? : null) : null);
-        library.Add("formatNumber", "<n-so?:s>", 3, (_, a) => a[0] is double d
+        library.Add("formatNumber", "<n-so?:s>", 3, (_, a) => a[0] is double d && a[1] is string
             ? Pictures.FormatNumber(d, (string)a[1]!, a.Length > 2 && a[2] is JObject o ? (JsonObject?)JsonConversion.ToNode(o) : null)
             : null);
-        library.Add("formatInteger", "<n-s:s>", 2, (_, a) => a[0] is double d ? Pictures.FormatInteger(d, (string)a[1]!) : null);
-        library.Add("parseInteger", "<s-s:n>", 2, (_, a) => a[0] is string s ? Pictures.ParseInteger(s, (string)a[1]!) : null);
+        library.Add("formatInteger", "<n-s:s>", 2, (_, a) => a[0] is double d && a[1] is string picture ? Pictures.FormatInteger(d, picture) : null);
+        library.Add("parseInteger", "<s-s:n>", 2, (_, a) => a[0] is string s && a[1] is string picture ? Pictures.ParseInteger(s, picture) : null);
     }
 
     private static double Sum(JList list)

@@ -10,18 +10,18 @@ internal static partial class StringFunctions
     public static void Register(LibraryBuilder library)
     {
         library.Add("string", "<x-b?:s>", 1, (_, a) => a[0] is null ? null : ToJsonataString(a[0], a.Length > 1 && a[1] is true));
-        library.Add("substring", "<s-nn?:s>", 3, (_, a) => a[0] is string s ? Substring(s, (double)a[1]!, a.Length > 2 ? a[2] as double? : null) : null);
+        library.Add("substring", "<s-nn?:s>", 3, (_, a) => a[0] is string s ? Substring(s, a[1] as double?, a.Length > 2 ? a[2] as double? : null) : null);
         library.Add("substringBefore", "<s-s:s>", 2, (_, a) => a[0] is string s
-            ? s.IndexOf((string)a[1]!, StringComparison.Ordinal) is var i and >= 0 ? s[..i] : s
+            ? s.IndexOf(JsText(a[1]), StringComparison.Ordinal) is var i and >= 0 ? s[..i] : s
             : null);
         library.Add("substringAfter", "<s-s:s>", 2, (_, a) => a[0] is string s
-            ? s.IndexOf((string)a[1]!, StringComparison.Ordinal) is var i and >= 0 ? s[(i + ((string)a[1]!).Length)..] : s
+            ? s.IndexOf(JsText(a[1]), StringComparison.Ordinal) is var i and >= 0 ? s[(i + JsText(a[1]).Length)..] : s
             : null);
         library.Add("lowercase", "<s-:s>", 1, (_, a) => (a[0] as string)?.ToLowerInvariant());
         library.Add("uppercase", "<s-:s>", 1, (_, a) => (a[0] as string)?.ToUpperInvariant());
         library.Add("length", "<s-:n>", 1, (_, a) => a[0] is string s ? (double)CodePointCount(s) : null);
         library.Add("trim", "<s-:s>", 1, (_, a) => a[0] is string s ? Trim(s) : null);
-        library.Add("pad", "<s-ns?:s>", 3, (_, a) => a[0] is string s ? Pad(s, (double)a[1]!, a.Length > 2 ? a[2] as string : null) : null);
+        library.Add("pad", "<s-ns?:s>", 3, (_, a) => a[0] is string s ? a[1] is double width ? Pad(s, width, a.Length > 2 ? a[2] as string : null) : s : null);
         library.Add("contains", "<s-(sf):b>", 2, Contains);
         library.Add("split", "<s-(sf)n?:a<s>>", 3, Split);
         library.Add("join", "<a<s>s?:s>", 2, (_, a) => a[0] is JList list
@@ -30,12 +30,15 @@ internal static partial class StringFunctions
         library.Add("match", "<s-f<s:o>n?:a<o>>", 3, Match);
         library.Add("replace", "<s-(sf)(sf)n?:s>", 4, Replace);
         library.Add("base64encode", "<s-:s>", 1, (_, a) => a[0] is string s ? Convert.ToBase64String(Encoding.Latin1.GetBytes(s)) : null);
-        library.Add("base64decode", "<s-:s>", 1, (_, a) => a[0] is string s ? Encoding.Latin1.GetString(Convert.FromBase64String(s)) : null);
+        library.Add("base64decode", "<s-:s>", 1, (_, a) => a[0] is string s ? Base64Decode(s) : null);
         library.Add("encodeUrlComponent", "<s-:s>", 1, (_, a) => a[0] is string s ? UrlCoding.Encode(s, component: true, "encodeUrlComponent") : null);
         library.Add("encodeUrl", "<s-:s>", 1, (_, a) => a[0] is string s ? UrlCoding.Encode(s, component: false, "encodeUrl") : null);
         library.Add("decodeUrlComponent", "<s-:s>", 1, (_, a) => a[0] is string s ? UrlCoding.Decode(s, component: true, "decodeUrlComponent") : null);
         library.Add("decodeUrl", "<s-:s>", 1, (_, a) => a[0] is string s ? UrlCoding.Decode(s, component: false, "decodeUrl") : null);
     }
+
+    /// <summary>A string argument as JavaScript coerces it: undefined becomes "undefined".</summary>
+    private static string JsText(object? value) => value as string ?? "undefined";
 
     /// <summary>$string of a defined value: strings as they are, other values as JSON with numbers to 15 digits.</summary>
     public static string ToJsonataString(object? value, bool pretty = false)
@@ -53,6 +56,26 @@ internal static partial class StringFunctions
             default:
                 return JsonataValues.Stringify(value, pretty, roundNumbers: true);
         }
+    }
+
+    /// <summary>Decodes base64 leniently, as Node's Buffer does: characters outside the alphabet are ignored.</summary>
+    private static string Base64Decode(string text)
+    {
+        var clean = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is '+' or '/')
+                clean.Append(c);
+            else if (c is '-')
+                clean.Append('+');
+            else if (c is '_')
+                clean.Append('/');
+        }
+        if (clean.Length % 4 == 1)
+            clean.Length--;
+        while (clean.Length % 4 != 0)
+            clean.Append('=');
+        return Encoding.Latin1.GetString(Convert.FromBase64String(clean.ToString()));
     }
 
     public static int CodePointCount(string s)
@@ -76,30 +99,37 @@ internal static partial class StringFunctions
         return offset;
     }
 
-    private static string Substring(string s, double start, double? length)
+    private static string Substring(string s, double? startOrUndefined, double? length)
     {
+        // An undefined start is NaN in JavaScript: nothing when a length is given, else the whole string.
+        if (startOrUndefined is not { } start)
+            return length is null ? s : "";
         var count = CodePointCount(s);
-        var from = (int)Math.Truncate(start);
-        if (count + from < 0)
-            from = 0;
-        if (from < 0)
-            from += count;
-        from = Math.Min(from, count);
-        int to;
+        if (count + start < 0)
+            start = 0;
+        double end = count;
         if (length is { } l)
         {
             if (l <= 0)
                 return "";
-            var end = start >= 0 ? start + l : count + start + l;
-            to = (int)Math.Min(count, Math.Max(0, Math.Floor(end)));
+            end = start >= 0 ? start + l : count + start + l;
         }
-        else
-            to = count;
+        var from = SliceIndex(start, count);
+        var to = SliceIndex(end, count);
         if (to <= from)
             return "";
         var a = Offset(s, from);
         var b = Offset(s, to);
         return s[a..b];
+    }
+
+    /// <summary>An index as JavaScript's slice reads it: truncated, negative from the end, clamped.</summary>
+    private static int SliceIndex(double index, int count)
+    {
+        var i = Math.Truncate(index);
+        if (i < 0)
+            i = Math.Max(0, count + i);
+        return (int)Math.Min(i, count);
     }
 
     private static string Trim(string s)
@@ -152,6 +182,8 @@ internal static partial class StringFunctions
         var max = limit is { } l ? (int)Math.Floor(l) : int.MaxValue;
         if (max == 0)
             return result;
+        if (a[1] is null)
+            return new JList { s };
         if (a[1] is string separator)
         {
             if (separator.Length == 0)
@@ -210,6 +242,8 @@ internal static partial class StringFunctions
         if (a[0] is not string s)
             return null;
         var pattern = a[1];
+        if (pattern is null)
+            return s;
         if (pattern is "")
             throw JsonataErrors.Create("D3010", -1, null, pattern);
         var limit = a.Length > 3 ? a[3] as double? : null;
@@ -222,7 +256,7 @@ internal static partial class StringFunctions
         var count = 0;
         if (pattern is string text)
         {
-            var replacementText = replacement as string ?? "";
+            var replacementText = JsText(replacement);
             var index = s.IndexOf(text, StringComparison.Ordinal);
             while (index >= 0 && count < max)
             {
@@ -239,11 +273,11 @@ internal static partial class StringFunctions
             if (count >= max)
                 break;
             builder.Append(s, position, match.Start - position);
-            if (replacement is string template)
-                builder.Append(Substitute(template, match));
+            if (replacement is not JFunction replacer)
+                builder.Append(Substitute(JsText(replacement), match));
             else
             {
-                var replaced = context.Evaluator.Call((JFunction)replacement!, [match.ToObject()], context.Environment);
+                var replaced = context.Evaluator.Call(replacer, [match.ToObject()], context.Environment);
                 if (replaced is not string r)
                     throw JsonataErrors.Create("D3012", -1, null, replaced);
                 builder.Append(r);

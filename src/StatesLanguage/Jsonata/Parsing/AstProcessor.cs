@@ -1,3 +1,5 @@
+using StatesLanguage.Jsonata.Runtime;
+
 namespace StatesLanguage.Jsonata.Parsing;
 
 /// <summary>
@@ -13,13 +15,16 @@ internal sealed class AstProcessor
     public Node ProcessRoot(Node expression)
     {
         var result = Process(expression);
-        if (result.Type == NodeType.Parent || result.SeekingParent is not null)
+        if (result.Type == NodeType.Parent)
+            throw JsonataErrors.Create("S0217", -1, TypeName(result));
+        if (result.SeekingParent is not null)
             throw JsonataErrors.Create("S0217", result.Position, TypeName(result));
         return result;
     }
 
     private Node Process(Node expr)
     {
+        StackGuard.Ensure();
         Node result;
         switch (expr.Type)
         {
@@ -119,6 +124,8 @@ internal sealed class AstProcessor
                 };
                 _ancestry.Add(result);
                 break;
+            case NodeType.End:
+                throw JsonataErrors.Create("S0207", expr.Position, expr.Text);
             case NodeType.Operator:
                 result = Process(new Node(NodeType.Name, expr.Position) { Text = expr.Text, KeepArray = expr.KeepArray });
                 break;

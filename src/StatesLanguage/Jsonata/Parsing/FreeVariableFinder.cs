@@ -1,3 +1,5 @@
+using StatesLanguage.Jsonata.Runtime;
+
 namespace StatesLanguage.Jsonata.Parsing;
 
 /// <summary>Finds the variables an expression reads before (or without) binding them itself.</summary>
@@ -46,6 +48,7 @@ internal sealed class FreeVariableFinder
     {
         if (node is null)
             return;
+        StackGuard.Ensure();
         switch (node.Type)
         {
             case NodeType.Variable:
@@ -101,17 +104,11 @@ internal sealed class FreeVariableFinder
 
     private void VisitStep(Node step)
     {
-        var stages = step.Stages;
-        var predicates = step.Predicates;
-        var group = step.Group;
         Visit(step);
         if (step.Focus is not null)
             Bind(step.Focus);
         if (step.Index is not null)
             Bind(step.Index);
-        _ = stages;
-        _ = predicates;
-        _ = group;
         VisitStages(step.Stages);
     }
 

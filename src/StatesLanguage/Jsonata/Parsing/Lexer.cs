@@ -184,8 +184,9 @@ internal sealed class Lexer(string source)
                         builder.Append('\t');
                         break;
                     case 'u':
-                        var hex = Position + 5 <= _source.Length ? _source.Substring(Position + 1, 4) : "";
-                        if (hex.Length == 4 && int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                        // Up to four hex digits: fewer only where the expression ends first.
+                        var hex = _source.Substring(Position + 1, Math.Min(4, _source.Length - Position - 1));
+                        if (hex.Length > 0 && int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                         {
                             builder.Append((char)code);
                             Position += 4;
@@ -227,7 +228,7 @@ internal sealed class Lexer(string source)
                 while (At(Position) is 'i' or 'm')
                     Position++;
                 var flags = _source[flagStart..Position];
-                return new Token(TokenKind.Regex, pattern, JsRegex.Create(pattern, flags), Position);
+                return new Token(TokenKind.Regex, pattern, JsRegex.Create(pattern, flags, Position), Position);
             }
             var escaped = Position > 0 && _source[Position - 1] == '\\';
             if (c is '(' or '[' or '{' && !escaped)

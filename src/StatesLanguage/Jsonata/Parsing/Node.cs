@@ -1,22 +1,6 @@
+using StatesLanguage.Jsonata.Runtime;
+
 namespace StatesLanguage.Jsonata.Parsing;
-
-/// <summary>A parent-operator slot: which variable (<see cref="Label"/>) carries the ancestor <see cref="Level"/>
-/// steps up.</summary>
-internal sealed class AncestorSlot(string label, int level, int index)
-{
-    public string Label { get; set; } = label;
-
-    public int Level { get; set; } = level;
-
-    public int Index { get; } = index;
-}
-
-/// <summary>A predicate (<c>[expr]</c>) or a position binding (<c>#$i</c>) applied to a step.</summary>
-internal sealed record Stage(bool IsIndex, Node? Expression, string? Variable, int Position);
-
-internal sealed record SortTerm(bool Descending, Node Expression);
-
-internal sealed record GroupBy(List<(Node Key, Node Value)> Pairs, int Position);
 
 /// <summary>
 /// A node of the syntax tree. One mutable class serves the parser and the post-parse stage, which flattens
@@ -101,6 +85,7 @@ internal sealed class Node(NodeType type, int position)
     /// <summary>A deep copy of a raw (not yet processed) tree, so that one source node can be processed twice.</summary>
     public Node DeepClone()
     {
+        StackGuard.Ensure();
         var copy = (Node)MemberwiseClone();
         copy.Lhs = Lhs?.DeepClone();
         copy.Rhs = Rhs?.DeepClone();

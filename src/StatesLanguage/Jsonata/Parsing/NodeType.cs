@@ -5,6 +5,7 @@ internal enum NodeType
     // Produced by the parser and replaced by the post-parse stage.
     Binary,
     Operator,
+    End,
 
     // Evaluated.
     Path,

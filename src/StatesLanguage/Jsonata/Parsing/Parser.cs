@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StatesLanguage.Jsonata.Parsing;
 
 /// <summary>
@@ -64,6 +66,8 @@ internal sealed partial class Parser
 
     private Node Expression(int rbp)
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw JsonataErrors.Create("S0201", _token.Position, _token.Text);
         var token = _token;
         Advance(afterOperand: true);
         var left = Prefix(token);
@@ -94,7 +98,8 @@ internal sealed partial class Parser
             case TokenKind.Regex:
                 return new Node(NodeType.Regex, position) { Text = token.Text, Literal = token.Literal };
             case TokenKind.End:
-                throw JsonataErrors.Create("S0207", position, token.Text);
+                // The end is a terminal; it fails later with S0203 (an expected token) or S0207.
+                return new Node(NodeType.End, position) { Text = token.Text };
         }
         switch (token.Text)
         {
@@ -325,9 +330,11 @@ internal sealed partial class Parser
                 else if (_source[end] == '{' && depth > 0)
                     break;
             }
-            if (end >= _source.Length || _source[end] != '>')
-                throw JsonataErrors.Create("S0202", end, "(end)", ">");
-            lambda.Signature = Signature.Parse(_source[start..(end + 1)], start);
+            if (end >= _source.Length)
+                throw JsonataErrors.Create("S0203", _source.Length, "(end)", ">");
+            if (_source[end] != '>')
+                throw JsonataErrors.Create("S0202", end + 1, _source[end].ToString(), ">");
+            lambda.Signature = Signature.Parse(_source[start..(end + 1)], start + 1);
             _lexer.Position = end + 1;
             Advance();
         }

@@ -11,17 +11,13 @@ namespace StatesLanguage.Jsonata.Parsing;
 internal sealed class Signature
 {
     private readonly List<Parameter> _parameters;
-    private readonly Regex _regex;
 
     private Signature(string definition, List<Parameter> parameters)
     {
         Definition = definition;
         _parameters = parameters;
-        var pattern = new StringBuilder("^");
         foreach (var parameter in parameters)
-            pattern.Append('(').Append(parameter.Pattern).Append(')');
-        pattern.Append('$');
-        _regex = new Regex(pattern.ToString(), RegexOptions.CultureInvariant);
+            parameter.Complete();
     }
 
     public string Definition { get; }
@@ -36,9 +32,28 @@ internal sealed class Signature
 
         public bool UsesContext { get; set; }
 
-        public string? ContextPattern { get; set; }
-
         public string? Subtype { get; set; }
+
+        /// <summary>The symbols the parameter accepts (the character class of <see cref="Pattern"/>).</summary>
+        public string Symbols { get; private set; } = "";
+
+        public int Min { get; private set; } = 1;
+
+        public int Max { get; private set; } = 1;
+
+        public bool Allows(char symbol) => Symbols.Contains(symbol, StringComparison.Ordinal);
+
+        /// <summary>Reads the pattern once parsing is done: a class <c>[..]</c> or one symbol, then <c>?</c>/<c>+</c>.</summary>
+        public void Complete()
+        {
+            var close = Pattern.StartsWith('[') ? Pattern.IndexOf(']', StringComparison.Ordinal) : 0;
+            Symbols = Pattern.StartsWith('[') ? Pattern[1..close] : Pattern[..1];
+            var quantifiers = Pattern[(close + 1)..];
+            if (quantifiers.Contains('?', StringComparison.Ordinal))
+                Min = 0;
+            if (quantifiers.Contains('+', StringComparison.Ordinal))
+                Max = int.MaxValue;
+        }
     }
 
     /// <summary>Parses a signature; <paramref name="offset"/> is where it starts in the expression (for errors).</summary>
@@ -70,7 +85,6 @@ internal sealed class Signature
                     break;
                 case '-':
                     previous!.UsesContext = true;
-                    previous.ContextPattern = "^" + previous.Pattern + "$";
                     previous.Pattern += "?";
                     break;
                 case '?' or '+':
@@ -130,74 +144,54 @@ internal sealed class Signature
     /// by the caller).</summary>
     public object?[] Validate(object?[] arguments, object? context)
     {
-        var supplied = new StringBuilder(arguments.Length);
-        foreach (var argument in arguments)
-            supplied.Append(Symbol(argument));
-        var suppliedText = supplied.ToString();
-        var match = _regex.Match(suppliedText);
-        if (!match.Success)
-            throw ValidationError(arguments, suppliedText);
-        var validated = new List<object?>(_parameters.Count);
+        Span<char> symbols = arguments.Length <= 16 ? stackalloc char[arguments.Length] : new char[arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+            symbols[i] = Symbol(arguments[i]);
+        Span<int> lengths = _parameters.Count <= 16 ? stackalloc int[_parameters.Count] : new int[_parameters.Count];
+        if (!Match(symbols, 0, 0, lengths))
+            throw ValidationError(arguments, new string(symbols));
+        var validated = new object?[_parameters.Count + arguments.Length];
+        var count = 0;
         var argIndex = 0;
+        var symbolPosition = 0;
         for (var index = 0; index < _parameters.Count; index++)
         {
             var parameter = _parameters[index];
-            var matched = match.Groups[index + 1].Value;
-            if (matched.Length == 0)
+            var length = lengths[index];
+            if (length == 0)
             {
                 if (parameter.UsesContext)
                 {
-                    var contextType = Symbol(context).ToString();
-                    if (Regex.IsMatch(contextType, parameter.ContextPattern!))
-                        validated.Add(context);
+                    if (parameter.Allows(Symbol(context)))
+                        validated[count++] = context;
                     else
                         throw JsonataErrors.Create("T0411", -1, null, context, Insert("index", argIndex + 1));
                 }
                 else
                 {
-                    validated.Add(argIndex < arguments.Length ? arguments[argIndex] : null);
+                    validated[count++] = argIndex < arguments.Length ? arguments[argIndex] : null;
                     argIndex++;
                 }
                 continue;
             }
+            // Symbols are consumed by match length, arguments by the reference's rule (a missing one still counts).
+            var matched = symbols.Slice(symbolPosition, length);
+            symbolPosition += length;
             foreach (var single in matched)
             {
-                var argument = arguments[argIndex];
+                var argument = argIndex < arguments.Length ? arguments[argIndex] : null;
                 if (parameter.Type == 'a')
                 {
                     if (single == 'm')
                         argument = null;
                     else
                     {
-                        var ok = true;
-                        if (parameter.Subtype is not null)
-                        {
-                            if (single != 'a' && matched != parameter.Subtype)
-                                ok = false;
-                            else if (single == 'a' && argument is JList list && list.Count > 0)
-                            {
-                                var itemType = Symbol(list[0]);
-                                if (itemType != parameter.Subtype[0])
-                                    ok = false;
-                                else
-                                {
-                                    foreach (var item in list)
-                                    {
-                                        if (Symbol(item) != itemType)
-                                        {
-                                            ok = false;
-                                            break;
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                        if (!ok)
+                        if (parameter.Subtype is not null && !ArrayMatches(parameter.Subtype, single, matched, argument))
                         {
                             var inserts = new Dictionary<string, object?>(StringComparer.Ordinal)
                             {
                                 ["index"] = (double)(argIndex + 1),
-                                ["type"] = ArrayTypeName(parameter.Subtype![0]),
+                                ["type"] = ArrayTypeName(parameter.Subtype[0]),
                             };
                             throw JsonataErrors.Create("T0412", -1, null, argument, inserts);
                         }
@@ -205,11 +199,47 @@ internal sealed class Signature
                             argument = new JList { argument };
                     }
                 }
-                validated.Add(argument);
+                validated[count++] = argument;
                 argIndex++;
             }
         }
-        return [.. validated];
+        return count == validated.Length ? validated : validated[..count];
+    }
+
+    private static bool ArrayMatches(string subtype, char single, ReadOnlySpan<char> matched, object? argument)
+    {
+        if (single != 'a')
+            return matched.SequenceEqual(subtype);
+        if (argument is not JList { Count: > 0 } list)
+            return true;
+        var itemType = Symbol(list[0]);
+        if (itemType != subtype[0])
+            return false;
+        foreach (var item in list)
+        {
+            if (Symbol(item) != itemType)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Assigns argument symbols to parameters as the signature's regex would: each parameter takes as many as
+    /// it can (greedy), giving back when a later one cannot match.</summary>
+    private bool Match(ReadOnlySpan<char> symbols, int parameterIndex, int position, Span<int> lengths)
+    {
+        if (parameterIndex == _parameters.Count)
+            return position == symbols.Length;
+        var parameter = _parameters[parameterIndex];
+        var available = 0;
+        while (position + available < symbols.Length && available < parameter.Max && parameter.Allows(symbols[position + available]))
+            available++;
+        for (var length = available; length >= parameter.Min; length--)
+        {
+            lengths[parameterIndex] = length;
+            if (Match(symbols, parameterIndex + 1, position + length, lengths))
+                return true;
+        }
+        return false;
     }
 
     private static Dictionary<string, object?> Insert(string key, int value) =>

@@ -1,16 +1,4 @@
 namespace StatesLanguage.Jsonata.Parsing;
 
-internal enum TokenKind
-{
-    End,
-    Name,
-    Variable,
-    Operator,
-    String,
-    Number,
-    Value,
-    Regex,
-}
-
 /// <summary>A lexical token; <see cref="Position"/> is the offset just past it, as the reference reports positions.</summary>
 internal readonly record struct Token(TokenKind Kind, string Text, object? Literal, int Position);

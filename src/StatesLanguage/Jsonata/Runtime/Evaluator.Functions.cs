@@ -53,7 +53,8 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Calls a function from a native one (the higher-order functions).</summary>
-    public object? Call(JFunction function, object?[] arguments, Frame environment) => Apply(function, arguments, null, environment);
+    /// <remarks>The context is JSON null here, as in the reference: a <c>-</c> parameter left out then fails T0411.</remarks>
+    public object? Call(JFunction function, object?[] arguments, Frame environment) => Apply(function, arguments, JNull.Instance, environment);
 
     private object? ApplyInner(object? procedure, object?[] arguments, object? input, Frame environment)
     {
@@ -84,8 +85,8 @@ internal sealed partial class Evaluator
                     trimmed--;
                 return ApplyInner(partial.Target, filled[..trimmed], null, environment);
             case ComposedFunction composed:
-                var first = Apply(composed.First, validated, null, environment);
-                return Apply(composed.Second, [first], null, environment);
+                var first = Apply(composed.First, validated, JNull.Instance, environment);
+                return Apply(composed.Second, [first], JNull.Instance, environment);
             case TransformFunction transform:
                 return Transform(transform, validated.Length > 0 ? validated[0] : null);
             case JsRegex regex:
@@ -150,6 +151,6 @@ internal sealed partial class Evaluator
             throw JsonataErrors.Create("T2006", node.Position, null, function);
         if (lhs is JFunction first)
             return new ComposedFunction(first, rhs);
-        return Apply(rhs, [lhs], null, environment);
+        return Apply(rhs, [lhs], JNull.Instance, environment);
     }
 }

@@ -35,6 +35,10 @@ internal sealed partial class Evaluator
 
     private static double? Arithmetic(object? lhs, object? rhs, string op)
     {
+        if (lhs is double x && double.IsInfinity(x))
+            throw JsonataErrors.Create("D1001", -1, null, lhs);
+        if (rhs is double y && double.IsInfinity(y))
+            throw JsonataErrors.Create("D1001", -1, null, rhs);
         if (lhs is not null && lhs is not double)
             throw JsonataErrors.Create("T2001", -1, null, lhs);
         if (rhs is not null && rhs is not double)
@@ -42,7 +46,7 @@ internal sealed partial class Evaluator
         if (lhs is null || rhs is null)
             return null;
         double a = (double)lhs, b = (double)rhs;
-        var result = op switch
+        return op switch
         {
             "+" => a + b,
             "-" => a - b,
@@ -50,9 +54,6 @@ internal sealed partial class Evaluator
             "/" => a / b,
             _ => a % b,
         };
-        if (!double.IsFinite(result))
-            throw JsonataErrors.Create("D1001", -1, null, result);
-        return result;
     }
 
     private static object? Compare(object? lhs, object? rhs, string op)

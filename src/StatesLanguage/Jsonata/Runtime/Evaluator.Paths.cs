@@ -45,7 +45,9 @@ internal sealed partial class Evaluator
         {
             if (resultSequence is { Cons: true, IsSequence: false })
                 resultSequence = JList.Sequence(resultSequence);
-            resultSequence.KeepSingleton = true;
+            // Only a sequence collapses; a plain array (possibly the caller's shared input) is left untouched.
+            if (resultSequence.IsSequence)
+                resultSequence.KeepSingleton = true;
         }
         if (expr.Group is { } group)
             return EvaluateGroup(group.Pairs, group.Position, isTupleStream ? tupleBindings : resultSequence, environment);
@@ -146,14 +148,15 @@ internal sealed partial class Evaluator
                 }
                 else
                 {
-                    if (step.Focus is not null)
+                    // An empty name ($) binds nothing, as in the reference.
+                    if (!string.IsNullOrEmpty(step.Focus))
                     {
                         tuple[step.Focus] = values[b];
                         tuple.Context = binding.Context;
                     }
                     else
                         tuple.Context = values[b];
-                    if (step.Index is not null)
+                    if (!string.IsNullOrEmpty(step.Index))
                         tuple[step.Index] = (double)b;
                     if (step.Ancestor is not null)
                         tuple[step.Ancestor.Label] = binding.Context;

@@ -48,6 +48,7 @@ internal sealed partial class Evaluator
     /// <summary>A deep copy of JSON data (what <c>$clone</c> does).</summary>
     public static object? DeepCopy(object? value)
     {
+        StackGuard.Ensure();
         switch (value)
         {
             case JList list:

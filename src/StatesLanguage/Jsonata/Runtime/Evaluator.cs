@@ -10,7 +10,6 @@ namespace StatesLanguage.Jsonata.Runtime;
 /// </summary>
 internal sealed partial class Evaluator
 {
-    private const string StackMessage = "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive.";
     private const string TimeoutMessage = "Expression evaluation timeout: Check for infinite loop";
 
     private readonly int _maxDepth;
@@ -32,7 +31,7 @@ internal sealed partial class Evaluator
     public object? Evaluate(Node node, object? input, Frame environment)
     {
         if (++_depth > _maxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw JsonataErrors.Create("U1001", node.Position, null, null, Message(StackMessage));
+            throw StackGuard.Overflow(node.Position);
         if ((++_ticks & 0x3FF) == 0)
             CheckBudget(node);
         var result = node.Type switch
@@ -164,9 +163,15 @@ internal sealed partial class Evaluator
         JList results = JList.Sequence();
         if (input is JList { OuterWrapper: true, Count: > 0 } wrapped)
             input = wrapped[0];
-        if (input is JObject obj)
+        IEnumerable<object?>? values = input switch
         {
-            foreach (var value in obj.Values)
+            JObject obj => obj.Values,
+            JList items => items,
+            _ => null,
+        };
+        if (values is not null)
+        {
+            foreach (var value in values)
             {
                 if (value is JList list)
                 {
@@ -183,6 +188,7 @@ internal sealed partial class Evaluator
 
     private static void Flatten(object? value, JList into)
     {
+        StackGuard.Ensure();
         if (value is JList list)
         {
             foreach (var item in list)
@@ -203,6 +209,7 @@ internal sealed partial class Evaluator
 
     private static void Descend(object? input, JList results)
     {
+        StackGuard.Ensure();
         if (input is JList list)
         {
             foreach (var item in list)

@@ -21,7 +21,7 @@ internal sealed class JsRegex : JFunction
 
     public override int Arity => 1;
 
-    public static JsRegex Create(string pattern, string flags)
+    public static JsRegex Create(string pattern, string flags, int position)
     {
         var options = RegexOptions.CultureInvariant;
         if (flags.Contains('i', StringComparison.Ordinal))
@@ -35,7 +35,14 @@ internal sealed class JsRegex : JFunction
         }
         catch (ArgumentException)
         {
-            regex = new Regex(pattern, options);
+            try
+            {
+                regex = new Regex(pattern, options);
+            }
+            catch (ArgumentException error)
+            {
+                throw new JsonataException("S0303", "Invalid regular expression: /" + pattern + "/: " + error.Message, position, pattern, error);
+            }
         }
         return new JsRegex(regex, pattern);
     }

@@ -9,6 +9,7 @@ internal static class JsonConversion
 
     public static object FromNode(JsonNode? node)
     {
+        StackGuard.Ensure();
         switch (node)
         {
             case null:
@@ -43,11 +44,31 @@ internal static class JsonConversion
         }
     }
 
+    /// <summary>Deeper JSON than System.Text.Json writes (its writer stops at 1,000 levels) fails with U1001.</summary>
+    public const int MaxOutputDepth = 1000;
+
     public static JsonataValue ToValue(object? value) => value is null or JFunction ? JsonataValue.Undefined : JsonataValue.Of(ToNode(value));
 
-    /// <summary>JSON for a defined value; D1001 for NaN or an infinity.</summary>
-    public static JsonNode? ToNode(object? value)
+    /// <summary>A number that prints as JavaScript prints it where that matters: an integer from 1e15 (where .NET would
+    /// switch to an exponent) to 1e21 in full digits. Every number stays readable with GetValue&lt;double&gt;().</summary>
+    private static JsonValue Number(double d)
     {
+        if (d == Math.Floor(d) && Math.Abs(d) >= 1e15 && Math.Abs(d) < 1e21)
+        {
+            using var document = JsonDocument.Parse(((decimal)d).ToString(CultureInfo.InvariantCulture));
+            return JsonValue.Create(document.RootElement.Clone())!;
+        }
+        return JsonValue.Create(d == 0 ? 0 : d);
+    }
+
+    /// <summary>JSON for a defined value; D1001 for NaN or an infinity.</summary>
+    public static JsonNode? ToNode(object? value) => ToNode(value, 0);
+
+    private static JsonNode? ToNode(object? value, int depth)
+    {
+        if (depth > MaxOutputDepth)
+            throw StackGuard.Overflow(-1);
+        StackGuard.Ensure();
         switch (value)
         {
             case null or JNull:
@@ -57,24 +78,24 @@ internal static class JsonConversion
             case double d:
                 if (!double.IsFinite(d))
                     throw JsonataErrors.Create("D1001", -1, null, d);
-                return JsonValue.Create(d);
+                return Number(d);
             case string s:
                 return JsonValue.Create(s);
             case JList list:
                 var array = new JsonArray();
                 foreach (var item in list)
-                    array.Add(item is JFunction ? null : ToNode(item));
+                    array.Add(item is JFunction ? null : ToNode(item, depth + 1));
                 return array;
             case JObject obj:
                 var result = new JsonObject();
                 foreach (var (key, item) in obj)
                 {
                     if (item is not null and not JFunction)
-                        result[key] = ToNode(item);
+                        result[key] = ToNode(item, depth + 1);
                 }
                 return result;
             case TupleBinding tuple:
-                return ToNode(tuple.Context);
+                return ToNode(tuple.Context, depth);
             default:
                 return null;
         }

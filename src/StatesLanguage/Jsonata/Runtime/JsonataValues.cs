@@ -13,8 +13,6 @@ internal static class JsonataValues
 
     public static object Bool(bool value) => value ? True : False;
 
-    public static bool IsNumber(object? value) => value is double;
-
     public static bool IsArrayOfStrings(object? value)
     {
         if (value is not JList list)
@@ -70,6 +68,7 @@ internal static class JsonataValues
 
     public static bool DeepEqual(object? a, object? b)
     {
+        StackGuard.Ensure();
         if (ReferenceEquals(a, b))
             return true;
         switch (a)
@@ -116,7 +115,6 @@ internal static class JsonataValues
             return "0";
         if (Math.Abs(value) < 1e15 && value == Math.Floor(value))
             return ((long)value).ToString(CultureInfo.InvariantCulture);
-        var r = value.ToString("E16", CultureInfo.InvariantCulture);
         // Shortest round-trip digits and decimal exponent.
         var shortest = value.ToString("R", CultureInfo.InvariantCulture);
         var negative = shortest.StartsWith('-');
@@ -136,7 +134,6 @@ internal static class JsonataValues
         digits = digits.TrimEnd('0');
         if (digits.Length == 0)
             return "0";
-        _ = r;
         var builder = new StringBuilder();
         if (negative)
             builder.Append('-');
@@ -174,6 +171,7 @@ internal static class JsonataValues
 
     private static void Write(StringBuilder builder, object? value, bool pretty, bool round, int indent)
     {
+        StackGuard.Ensure();
         switch (value)
         {
             case null or JNull:
@@ -183,6 +181,8 @@ internal static class JsonataValues
                 builder.Append(b ? "true" : "false");
                 break;
             case double d:
+                if (!double.IsFinite(d) && round)
+                    throw JsonataErrors.Create("D1001", -1, null, d);
                 if (!double.IsFinite(d))
                     builder.Append("null");
                 else
@@ -275,7 +275,7 @@ internal static class JsonataValues
                     builder.Append("\\f");
                     break;
                 default:
-                    if (c < 0x20 || char.IsSurrogate(c) && !IsPaired(s, c))
+                    if (c < 0x20)
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     else
                         builder.Append(c);
@@ -283,13 +283,6 @@ internal static class JsonataValues
             }
         }
         builder.Append('"');
-    }
-
-    private static bool IsPaired(string s, char c)
-    {
-        _ = s;
-        _ = c;
-        return true;
     }
 
     public static string TypeOf(object? value) => value switch

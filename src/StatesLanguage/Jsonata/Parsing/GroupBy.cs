@@ -1,0 +1,3 @@
+namespace StatesLanguage.Jsonata.Parsing;
+
+internal sealed record GroupBy(List<(Node Key, Node Value)> Pairs, int Position);

@@ -1,0 +1,3 @@
+namespace StatesLanguage.Jsonata.Parsing;
+
+internal sealed record SortTerm(bool Descending, Node Expression);
