@@ -10,7 +10,7 @@ internal static class ErrorHandlingParser
     private static readonly HashSet<string> RetryFields =
         ["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"];
 
-    private static readonly HashSet<string> CatchFields = ["ErrorEquals", "Next", "ResultPath", "Assign", "Comment"];
+    private static readonly HashSet<string> CatchFields = ["ErrorEquals", "Next", "ResultPath", "Assign", "Comment", "Output"];
 
     public static ErrorHandling Parse(FieldReader state)
     {

@@ -74,7 +74,7 @@ internal sealed class FieldReader(JsonObject source, string path, List<AslDiagno
                     ? $"The field '{name}' is a JSONPath field; a JSONata state uses Arguments, Output and {{% … %}} expressions instead."
                     : $"The field '{name}' is a JSONata field; set \"QueryLanguage\": \"JSONata\" on the state or the machine to use it.");
             }
-            else if (!allowed.Contains(name) && !(jsonata && JsonataOnly.Contains(name)))
+            else if (!allowed.Contains(name))
             {
                 Report(AslDiagnosticCodes.FieldNotAllowed, name, $"The field '{name}' is not supported by {owner}.");
             }

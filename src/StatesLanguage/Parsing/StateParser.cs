@@ -16,28 +16,28 @@ internal static partial class StateParser
     }
 
     private static readonly HashSet<string> PassFields =
-        Fields("Next", "End", "InputPath", "OutputPath", "Parameters", "Result", "ResultPath", "Assign");
+        Fields("Next", "End", "InputPath", "OutputPath", "Parameters", "Result", "ResultPath", "Assign", "Output");
 
     private static readonly HashSet<string> TaskFields = Fields("Next", "End", "InputPath", "OutputPath", "Parameters",
         "ResultSelector", "ResultPath", "Retry", "Catch", "Resource", "TimeoutSeconds", "TimeoutSecondsPath",
-        "HeartbeatSeconds", "HeartbeatSecondsPath", "Assign", "Credentials");
+        "HeartbeatSeconds", "HeartbeatSecondsPath", "Assign", "Credentials", "Arguments", "Output");
 
-    private static readonly HashSet<string> ChoiceFields = Fields("Choices", "Default", "InputPath", "OutputPath", "Assign");
+    private static readonly HashSet<string> ChoiceFields = Fields("Choices", "Default", "InputPath", "OutputPath", "Assign", "Output");
 
     private static readonly HashSet<string> WaitFields =
-        Fields("Next", "End", "InputPath", "OutputPath", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "Assign");
+        Fields("Next", "End", "InputPath", "OutputPath", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "Assign", "Output");
 
-    private static readonly HashSet<string> SucceedFields = Fields("InputPath", "OutputPath");
+    private static readonly HashSet<string> SucceedFields = Fields("InputPath", "OutputPath", "Output");
 
     private static readonly HashSet<string> FailFields = Fields("Error", "Cause", "ErrorPath", "CausePath");
 
     private static readonly HashSet<string> ParallelFields = Fields("Next", "End", "InputPath", "OutputPath", "Parameters",
-        "ResultSelector", "ResultPath", "Retry", "Catch", "Branches", "Assign");
+        "ResultSelector", "ResultPath", "Retry", "Catch", "Branches", "Assign", "Arguments", "Output");
 
     private static readonly HashSet<string> MapFields = Fields("Next", "End", "InputPath", "OutputPath", "ItemsPath",
         "ItemSelector", "Parameters", "ResultSelector", "ResultPath", "Retry", "Catch", "Iterator", "ItemProcessor",
         "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailureCount", "ToleratedFailureCountPath",
-        "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ItemReader", "ItemBatcher", "ResultWriter", "Label", "Assign");
+        "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ItemReader", "ItemBatcher", "ResultWriter", "Label", "Assign", "Items", "Output");
 
     public static StateDefinition? Parse(string name, FieldReader reader)
     {

@@ -37,6 +37,8 @@ public sealed class AslValidatorTests
     [InlineData("""{"StartAt":"A","QueryLanguage":"XPath","States":{"A":{"Type":"Pass","End":true}}}""", AslDiagnosticCodes.UnsupportedQueryLanguage)]
     [InlineData("""{"StartAt":"A","QueryLanguage":"JSONata","States":{"A":{"Type":"Pass","InputPath":"$.a","End":true}}}""", AslDiagnosticCodes.FieldNotInQueryLanguage)]
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","Output":{"a":1},"End":true}}}""", AslDiagnosticCodes.FieldNotInQueryLanguage)]
+    [InlineData("""{"StartAt":"A","QueryLanguage":"JSONata","States":{"A":{"Type":"Pass","Arguments":{"a":1},"End":true}}}""", AslDiagnosticCodes.FieldNotAllowed)]
+    [InlineData("""{"StartAt":"A","QueryLanguage":"JSONata","States":{"A":{"Type":"Pass","Output":"{% 1 + %}","End":true}}}""", AslDiagnosticCodes.InvalidJsonata)]
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Choice","QueryLanguage":"JSONata","Choices":[{"Next":"A"}]}}}""", AslDiagnosticCodes.MissingField)]
     public void Validate_BrokenRule_ReportsCode(string definition, string code) => Assert.Contains(code, Codes(definition));
 
