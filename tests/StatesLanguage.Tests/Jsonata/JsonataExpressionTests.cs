@@ -143,6 +143,15 @@ public sealed class JsonataExpressionTests
     }
 
     [Fact]
+    public void Evaluate_NowAndMillis_ReadTheClockOncePerEvaluation()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 1, 15, 8, 30, 0, 123, TimeSpan.Zero));
+        var options = new JsonataEvaluationOptions { TimeProvider = clock };
+        var result = JsonataExpression.Compile("[$now(), $millis(), $now() = $now()]").Evaluate(JsonataValue.Undefined, null, options);
+        Assert.Equal("""["2025-01-15T08:30:00.123Z",1736929800123,true]""", result.Node!.ToJsonString());
+    }
+
+    [Fact]
     public void Evaluate_TailRecursion_DoesNotGrowTheStack()
     {
         var expression = JsonataExpression.Compile("($f := function($n, $acc){ $n = 0 ? $acc : $f($n - 1, $acc + 1) }; $f(100000, 0))");
