@@ -1,5 +1,4 @@
 using System.Text;
-using Analytics.Testing;
 using Xunit.Abstractions;
 
 namespace StatesLanguage.Tests.Jsonata;
@@ -28,7 +27,7 @@ public sealed class JsonataSuiteTests(ITestOutputHelper output)
         return data;
     }
 
-    [SharedDataTheory]
+    [JsonataSuiteTheory]
     [MemberData(nameof(PassingCases))]
     public void Case_Passes(string name)
     {
@@ -38,7 +37,7 @@ public sealed class JsonataSuiteTests(ITestOutputHelper output)
         Assert.True(failure is null, $"{name}: {testCase.Expression}\n{failure}");
     }
 
-    [SharedDataFact]
+    [JsonataSuiteFact]
     public void Suite_PassRate_DoesNotFall()
     {
         Assert.NotNull(JsonataSuite.Folder);
