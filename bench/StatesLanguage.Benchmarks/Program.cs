@@ -6,6 +6,14 @@ using StatesLanguage.Benchmarks;
 // rather than BenchmarkDotNet, so that its figures read the same as bench/peer/run.mjs (the npm package
 // aws-local-stepfunctions on the same machines); bench/engine-vs-peer.sh runs both.
 //   StatesLanguage.Benchmarks [--runs 3] [--seconds 3] [--shape all|daily|map] [--machines DIR] [--results FILE]
+//   StatesLanguage.Benchmarks --jsonata [--seconds 1]: the JSONata evaluator instead (bench/jsonata-vs-peer.sh)
+if (args.Contains("--jsonata"))
+{
+    var seconds = Array.IndexOf(args, "--seconds") is var at and >= 0 ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : 1;
+    JsonataBenchmark.Run(Path.Combine(AppContext.BaseDirectory, "jsonata", "workload.json"), seconds);
+    return 0;
+}
+
 var options = Arguments.Parse(args);
 Console.WriteLine($"StatesLanguage engine on {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
 Console.WriteLine($"Best of {options.Runs} runs of at least {options.Seconds} s each, after warm-up; executions one after another.");

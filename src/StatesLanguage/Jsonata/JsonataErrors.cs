@@ -101,6 +101,13 @@ internal static class JsonataErrors
         return new JsonataException(error.Code, message, newPosition, newToken, error.InnerException);
     }
 
+    /// <summary>The error with inserts never supplied written as the reference writes a missing one: undefined.</summary>
+    public static JsonataException Completed(JsonataException error)
+    {
+        var message = System.Text.RegularExpressions.Regex.Replace(error.Message, "\\{\\{\\{?[a-zA-Z0-9]+\\}\\}\\}?", "undefined");
+        return new JsonataException(error.Code, message, error.Position, error.Token, error.InnerException);
+    }
+
     private static string Fill(string template, string? token, object? value, IReadOnlyDictionary<string, object?>? inserts)
     {
         if (!template.Contains('{', StringComparison.Ordinal))

@@ -88,8 +88,14 @@ public sealed class JsonataExpression
             context = wrapper;
         }
         var evaluator = new Evaluator(options, options.TimeProvider.GetUtcNow());
-        var result = evaluator.Evaluate(_root, context, environment);
-        return JsonConversion.ToValue(result);
+        try
+        {
+            return JsonConversion.ToValue(evaluator.Evaluate(_root, context, environment));
+        }
+        catch (JsonataException error) when (error.Message.Contains("{{", StringComparison.Ordinal))
+        {
+            throw JsonataErrors.Completed(error);
+        }
     }
 
     public override string ToString() => Text;

@@ -51,6 +51,20 @@ public sealed class JsonataExpressionTests
         Assert.Equal("D1001", error.Code);
     }
 
+    [Theory]
+    [InlineData("$sum(['a'])", "T0412", "Argument 1 of function \"sum\" must be an array of \"numbers\"", 5)]
+    [InlineData("1 + 'a'", "T2002", "The right side of the \"+\" operator must evaluate to a number", 3)]
+    [InlineData("'a' ~> $substring(true)", "T0410", "Argument 2 of function \"substring\" does not match function signature", 18)]
+    [InlineData("'a' ~> $abs", "T0410", "Argument 1 of function undefined does not match function signature", -1)]
+    [InlineData("$error('stop')", "D3137", "stop", 7)]
+    [InlineData("$number('x')", "D3030", "Unable to cast value to a number: \"x\"", 8)]
+    [InlineData("{'a':1} < 2", "T2010", "The expressions either side of operator \"<\" must evaluate to numeric or string values", 9)]
+    public void Evaluate_Error_HasTheReferenceMessageAndPosition(string expression, string code, string message, int position)
+    {
+        var error = Assert.Throws<JsonataException>(() => JsonataExpression.Compile(expression).Evaluate(Input));
+        Assert.Equal((code, message, position), (error.Code, error.Message, error.Position));
+    }
+
     [Fact]
     public void Compile_SyntaxError_CarriesCodeAndPosition()
     {
@@ -140,6 +154,15 @@ public sealed class JsonataExpressionTests
     {
         var text = new string('(', 100000) + "1" + new string(')', 100000);
         Assert.Throws<JsonataException>(() => JsonataExpression.Compile(text));
+    }
+
+    [Fact]
+    public void Evaluate_NowAndMillis_ReadTheClockOncePerEvaluation()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 1, 15, 8, 30, 0, 123, TimeSpan.Zero));
+        var options = new JsonataEvaluationOptions { TimeProvider = clock };
+        var result = JsonataExpression.Compile("[$now(), $millis(), $now() = $now()]").Evaluate(JsonataValue.Undefined, null, options);
+        Assert.Equal("""["2025-01-15T08:30:00.123Z",1736929800123,true]""", result.Node!.ToJsonString());
     }
 
     [Fact]

@@ -24,9 +24,7 @@ internal static partial class StringFunctions
         library.Add("pad", "<s-ns?:s>", 3, (_, a) => a[0] is string s ? a[1] is double width ? Pad(s, width, a.Length > 2 ? a[2] as string : null) : s : null);
         library.Add("contains", "<s-(sf):b>", 2, Contains);
         library.Add("split", "<s-(sf)n?:a<s>>", 3, Split);
-        library.Add("join", "<a<s>s?:s>", 2, (_, a) => a[0] is JList list
-            ? string.Join(a.Length > 1 ? a[1] as string ?? "" : "", list.ConvertAll(item => (string)item!))
-            : null);
+        library.Add("join", "<a<s>s?:s>", 2, (_, a) => a[0] is JList list ? Join(list, a.Length > 1 ? a[1] as string ?? "" : "") : null);
         library.Add("match", "<s-f<s:o>n?:a<o>>", 3, Match);
         library.Add("replace", "<s-(sf)(sf)n?:s>", 4, Replace);
         library.Add("base64encode", "<s-:s>", 1, (_, a) => a[0] is string s ? Convert.ToBase64String(Encoding.Latin1.GetBytes(s)) : null);
@@ -35,6 +33,18 @@ internal static partial class StringFunctions
         library.Add("encodeUrl", "<s-:s>", 1, (_, a) => a[0] is string s ? UrlCoding.Encode(s, component: false, "encodeUrl") : null);
         library.Add("decodeUrlComponent", "<s-:s>", 1, (_, a) => a[0] is string s ? UrlCoding.Decode(s, component: true, "decodeUrlComponent") : null);
         library.Add("decodeUrl", "<s-:s>", 1, (_, a) => a[0] is string s ? UrlCoding.Decode(s, component: false, "decodeUrl") : null);
+    }
+
+    private static string Join(JList strings, string separator)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < strings.Count; i++)
+        {
+            if (i > 0)
+                builder.Append(separator);
+            builder.Append((string)strings[i]!);
+        }
+        return builder.ToString();
     }
 
     /// <summary>A string argument as JavaScript coerces it: undefined becomes "undefined".</summary>

@@ -18,7 +18,7 @@ internal sealed class AstProcessor
         if (result.Type == NodeType.Parent)
             throw JsonataErrors.Create("S0217", -1, TypeName(result));
         if (result.SeekingParent is not null)
-            throw JsonataErrors.Create("S0217", result.Position, TypeName(result));
+            throw JsonataErrors.Create("S0217", result.Type == NodeType.Path ? -1 : result.Position, TypeName(result));
         return result;
     }
 
@@ -166,7 +166,7 @@ internal sealed class AstProcessor
                 foreach (var s in result.Steps!)
                 {
                     if (s.Type is NodeType.Number or NodeType.Value)
-                        throw JsonataErrors.Create("S0213", s.Position, null, s.Text);
+                        throw JsonataErrors.Create("S0213", s.Position, null, s.Literal);
                     if (s.Type == NodeType.String)
                         s.Type = NodeType.Name;
                     if (s.KeepArray)

@@ -311,7 +311,7 @@ internal sealed partial class Parser
         {
             var argument = call.Expressions[i];
             if (argument.Type != NodeType.Variable)
-                throw JsonataErrors.Create("S0208", argument.Position, argument.Text, (i + 1).ToString(CultureInfo.InvariantCulture));
+                throw JsonataErrors.Create("S0208", argument.Position, argument.Text, (double)(i + 1));
             parameters.Add(argument.Text!);
         }
         var lambda = new Node(NodeType.Lambda, call.Position) { Parameters = parameters };

@@ -21,7 +21,7 @@ internal sealed partial class Evaluator
             arguments[i + offset] = Evaluate(node.Expressions[i], input, environment);
         try
         {
-            return Apply(procedure, arguments, input, environment);
+            return Apply(procedure, arguments, input, environment, node.Position, name);
         }
         catch (JsonataException error)
         {
@@ -30,9 +30,19 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Calls a function value (with the trampoline that runs tail calls without growing the stack).</summary>
-    public object? Apply(object? procedure, object?[] arguments, object? input, Frame environment)
+    /// <remarks>As in the reference, an error leaving the function itself is reported at the call
+    /// (<paramref name="callPosition"/>, so the outermost call wins); one from a tail call at that call's procedure.</remarks>
+    public object? Apply(object? procedure, object?[] arguments, object? input, Frame environment, int callPosition = -1, string? callName = null)
     {
-        var result = ApplyInner(procedure, arguments, input, environment);
+        object? result;
+        try
+        {
+            result = ApplyInner(procedure, arguments, input, environment);
+        }
+        catch (JsonataException error) when (procedure is JFunction && callPosition >= 0)
+        {
+            throw JsonataErrors.WithLocation(error, callPosition, callName, overridePosition: true);
+        }
         while (result is Lambda { Thunk: true } thunk)
         {
             var call = thunk.Body;
@@ -46,7 +56,7 @@ internal sealed partial class Evaluator
             }
             catch (JsonataException error)
             {
-                throw JsonataErrors.WithLocation(error, call.Position, call.ProcedureName, overridePosition: false);
+                throw JsonataErrors.WithLocation(error, call.Procedure!.Position, call.ProcedureName, overridePosition: next is JFunction);
             }
         }
         return result;

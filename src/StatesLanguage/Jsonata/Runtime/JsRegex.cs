@@ -28,16 +28,17 @@ internal sealed class JsRegex : JFunction
             options |= RegexOptions.IgnoreCase;
         if (flags.Contains('m', StringComparison.Ordinal))
             options |= RegexOptions.Multiline;
+        var translated = JsRegexSyntax.Translate(pattern, (options & RegexOptions.Multiline) != 0);
         Regex regex;
         try
         {
-            regex = new Regex(pattern, (options & ~RegexOptions.CultureInvariant) | RegexOptions.ECMAScript);
+            regex = new Regex(translated, (options & ~RegexOptions.CultureInvariant) | RegexOptions.ECMAScript);
         }
         catch (ArgumentException)
         {
             try
             {
-                regex = new Regex(pattern, options);
+                regex = new Regex(translated, options);
             }
             catch (ArgumentException error)
             {

@@ -249,8 +249,9 @@ internal static class JsonataValues
     private static void WriteString(StringBuilder builder, string s)
     {
         builder.Append('"');
-        foreach (var c in s)
+        for (var i = 0; i < s.Length; i++)
         {
+            var c = s[i];
             switch (c)
             {
                 case '"':
@@ -275,7 +276,7 @@ internal static class JsonataValues
                     builder.Append("\\f");
                     break;
                 default:
-                    if (c < 0x20)
+                    if (c < 0x20 || LoneSurrogate(s, i))
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     else
                         builder.Append(c);
@@ -284,6 +285,11 @@ internal static class JsonataValues
         }
         builder.Append('"');
     }
+
+    /// <summary>A surrogate without its pair, which JSON.stringify writes as an escape.</summary>
+    private static bool LoneSurrogate(string s, int i) =>
+        char.IsHighSurrogate(s[i]) ? i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1])
+        : char.IsLowSurrogate(s[i]) && (i == 0 || !char.IsHighSurrogate(s[i - 1]));
 
     public static string TypeOf(object? value) => value switch
     {

@@ -9,5 +9,16 @@ internal sealed class PartialNative(NativeFunction target, object?[] arguments) 
 
     public object?[] Arguments { get; } = arguments;
 
-    public override int Arity => Array.FindAll(Arguments, a => ReferenceEquals(a, Placeholder)).Length;
+    public override int Arity { get; } = CountPlaceholders(arguments);
+
+    private static int CountPlaceholders(object?[] arguments)
+    {
+        var count = 0;
+        foreach (var argument in arguments)
+        {
+            if (ReferenceEquals(argument, Placeholder))
+                count++;
+        }
+        return count;
+    }
 }
