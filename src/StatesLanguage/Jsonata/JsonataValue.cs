@@ -2,7 +2,8 @@ namespace StatesLanguage.Jsonata;
 
 /// <summary>
 /// A JSONata value at the API boundary: either undefined (no value, <see cref="IsUndefined"/>) or JSON, where
-/// <see cref="Node"/> null is JSON null.
+/// <see cref="Node"/> null is JSON null. A function result, which JSON cannot hold, is undefined with
+/// <see cref="IsFunction"/> set.
 /// </summary>
 public readonly record struct JsonataValue
 {
@@ -13,6 +14,12 @@ public readonly record struct JsonataValue
     }
 
     public static JsonataValue Undefined { get; }
+
+    /// <summary>The undefined value that stands for a function (a lambda or a library function) as a result.</summary>
+    public static JsonataValue Function { get; } = new(null, false) { IsFunction = true };
+
+    /// <summary>The value was a function: it has no JSON form (<see cref="IsDefined"/> is false).</summary>
+    public bool IsFunction { get; private init; }
 
     public bool IsDefined { get; }
 

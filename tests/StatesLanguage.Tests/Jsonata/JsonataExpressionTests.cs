@@ -6,6 +6,16 @@ public sealed class JsonataExpressionTests
 {
     private static readonly JsonNode Input = JsonNode.Parse("""{"a": null, "b": [1, 2, 3], "c": {"d": "x"}}""")!;
 
+    [Theory]
+    [InlineData("function($x){$x}")]
+    [InlineData("$sum")]
+    public void Evaluate_AFunctionAsTheResult_IsUndefinedMarkedAsAFunction(string expression)
+    {
+        var result = JsonataExpression.Compile(expression).Evaluate(JsonataValue.Undefined);
+
+        Assert.Equal((false, true), (result.IsDefined, result.IsFunction));
+    }
+
     [Fact]
     public void Evaluate_MissingField_IsUndefined()
     {

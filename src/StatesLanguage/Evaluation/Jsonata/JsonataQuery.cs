@@ -68,6 +68,8 @@ internal sealed class JsonataQuery
         {
             throw Failure(scope, $"The JSONata expression '{Text}' specified for the field '{field}' threw an error during evaluation: {ex.Code}: {ex.Message}");
         }
+        if (result.IsFunction)
+            throw Failure(scope, $"The JSONata expression '{Text}' specified for the field '{field}' returned an unsupported result type.");
         value = result.Node;
         return result.IsDefined;
     }

@@ -47,7 +47,12 @@ internal static class JsonConversion
     /// <summary>Deeper JSON than System.Text.Json writes (its writer stops at 1,000 levels) fails with U1001.</summary>
     public const int MaxOutputDepth = 1000;
 
-    public static JsonataValue ToValue(object? value) => value is null or JFunction ? JsonataValue.Undefined : JsonataValue.Of(ToNode(value));
+    public static JsonataValue ToValue(object? value) => value switch
+    {
+        null => JsonataValue.Undefined,
+        JFunction => JsonataValue.Function,
+        _ => JsonataValue.Of(ToNode(value)),
+    };
 
     /// <summary>A number that prints as JavaScript prints it where that matters: an integer from 1e15 (where .NET would
     /// switch to an exponent) to 1e21 in full digits. Every number stays readable with GetValue&lt;double&gt;().</summary>
