@@ -54,7 +54,11 @@ public sealed class JsonataExpression
         var context = JsonConversion.FromValue(input);
         environment.Bind("$", context);
         if (context is JList array)
-            context = new JList { IsSequence = true, OuterWrapper = true, [0] = array };
+        {
+            var wrapper = JList.Sequence(array);
+            wrapper.OuterWrapper = true;
+            context = wrapper;
+        }
         var evaluator = new Evaluator(options, options.TimeProvider.GetUtcNow());
         var result = evaluator.Evaluate(_root, context, environment);
         return JsonConversion.ToValue(result);
