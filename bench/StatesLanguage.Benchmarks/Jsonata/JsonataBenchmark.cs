@@ -17,10 +17,15 @@ internal static class JsonataBenchmark
         var minimum = TimeSpan.FromSeconds(caseSeconds);
         List<MeasuredCase> measured = [];
         var excluded = new Dictionary<string, int>(StringComparer.Ordinal);
+        List<string> failed = [];
         foreach (var testCase in JsonataCase.Load(suite, groups))
         {
             if (testCase.Exclusion(out var compiled) is { } reason)
+            {
                 excluded[reason] = excluded.GetValueOrDefault(reason) + 1;
+                if (reason.StartsWith("crash", StringComparison.Ordinal) || reason == "wrong result")
+                    failed.Add($"{testCase.Name} ({reason})");
+            }
             else
                 measured.Add(new MeasuredCase(testCase, compiled!));
         }
@@ -41,6 +46,8 @@ internal static class JsonataBenchmark
             Print(group.Key, [.. group]);
         Print("all", measured);
         Console.WriteLine($"Left out: {(excluded.Count == 0 ? "none" : string.Join(", ", excluded.Select(pair => $"{pair.Value} ({pair.Key})")))}");
+        if (failed.Count > 0)
+            Console.WriteLine($"Evaluator failures (cases the suite expects to pass): {string.Join(", ", failed)}");
         if (resultsFile is not null)
         {
             await File.WriteAllLinesAsync(resultsFile, measured.Select(item => string.Create(CultureInfo.InvariantCulture,
