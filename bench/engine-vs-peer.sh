@@ -2,7 +2,7 @@
 # The engine benchmark next to the npm package aws-local-stepfunctions, on the same machine and the same two
 # machines (bench/machines): installs the peer (npm ci in bench/peer), builds the C# harness in Release, runs both
 # back to back and prints both tables and the engine/peer ratios. A benchmark, not a test: not part of CI.
-#   bench/engine-vs-peer.sh [--runs 3] [--seconds 3] [--shape all|daily|map]
+#   bench/engine-vs-peer.sh [--runs 3] [--seconds 3] [--shape all|jsonpath|jsonata|daily|map|daily-jsonata|map-jsonata]
 # Figures are noisy on a shared 2-core machine: the load average is printed with them.
 set -euo pipefail
 
@@ -30,8 +30,11 @@ echo
 echo
 echo "== Load after: $(uptime)"
 echo
+# A JSONata machine (bench/machines/*.jsonata.asl.json) is compared with the peer's figure for its JSONPath twin, named
+# in the fourth column of engine.tsv: the peer runs JSONPath machines only. bench/jsonata-vs-npm.sh adds the JSONata
+# expressions.
 awk -F '\t' '
   NR == FNR { peerExec[$1] = $2; peerTrans[$1] = $3; next }
   FNR == 1 { printf "%-26s %22s %22s\n", "engine / peer", "executions/s ratio", "transitions/s ratio" }
-  { printf "%-26s %21.1fx %21.1fx\n", $1, $2 / peerExec[$1], $3 / peerTrans[$1] }
+  ($4 in peerExec) { printf "%-26s %21.1fx %21.1fx\n", $1, $2 / peerExec[$4], $3 / peerTrans[$4] }
 ' "$results/peer.tsv" "$results/engine.tsv"

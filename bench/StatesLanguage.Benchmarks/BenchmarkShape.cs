@@ -4,8 +4,10 @@ using StatesLanguage.Evaluation;
 namespace StatesLanguage.Benchmarks;
 
 /// <summary>One machine of bench/machines with the input every execution gets and the number of executions to warm
-/// up with. The input is built once and shared: the engine never mutates its input.</summary>
-internal sealed record BenchmarkShape(string Name, StateMachine Machine, JsonNode Input, int WarmUpExecutions)
+/// up with. The input is built once and shared: the engine never mutates its input. A machine rewritten in JSONata
+/// names its JSONPath <see cref="Twin"/>: a first execution of each must give the same output, and the npm peer's
+/// figures for the twin are the comparison (the peer cannot run JSONata machines).</summary>
+internal sealed record BenchmarkShape(string Name, StateMachine Machine, JsonNode Input, int WarmUpExecutions, BenchmarkShape? Twin = null)
 {
     public const int MapItems = 10_000;
 
@@ -20,6 +22,28 @@ internal sealed record BenchmarkShape(string Name, StateMachine Machine, JsonNod
         Load(machinesFolder, "map-10000.asl.json"),
         new JsonObject { ["items"] = new JsonArray([.. Enumerable.Range(0, MapItems).Select(Item)]) },
         WarmUpExecutions: 3);
+
+    public static BenchmarkShape DailyAnalysisJsonata(string machinesFolder)
+    {
+        var twin = DailyAnalysis(machinesFolder);
+        return twin with
+        {
+            Name = "daily-analysis JSONata",
+            Machine = Load(machinesFolder, "daily-analysis-shape.jsonata.asl.json"),
+            Twin = twin,
+        };
+    }
+
+    public static BenchmarkShape MapJsonata(string machinesFolder)
+    {
+        var twin = Map(machinesFolder);
+        return twin with
+        {
+            Name = $"Map {MapItems:N0} JSONata",
+            Machine = Load(machinesFolder, "map-10000.jsonata.asl.json"),
+            Twin = twin,
+        };
+    }
 
     /// <summary>The same small item as bench/peer/run.mjs builds.</summary>
     private static JsonObject Item(int index) => new()

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using StatesLanguage.Evaluation;
 using StatesLanguage.Evaluation.History;
 
@@ -20,6 +21,8 @@ internal sealed record Measurement(int Executions, long Transitions, TimeSpan El
     public static async Task<Measurement> BestAsync(BenchmarkShape shape, int runs, TimeSpan minimum)
     {
         var options = new ExecutionOptions { TaskInvoker = new TrivialTaskInvoker(), InstantWaits = true };
+        if (shape.Twin is { } twin)
+            await CheckSameOutputAsync(shape, twin, options);
         for (var i = 0; i < shape.WarmUpExecutions; i++)
             await ExecuteAsync(shape, options);
         Measurement? best = null;
@@ -45,6 +48,15 @@ internal sealed record Measurement(int Executions, long Transitions, TimeSpan El
             executions++;
         }
         return new Measurement(executions, transitions, clock.Elapsed, GC.GetTotalAllocatedBytes() - allocated, GC.CollectionCount(2) - gen2);
+    }
+
+    /// <exception cref="InvalidOperationException">The machine and its JSONPath twin give different outputs.</exception>
+    private static async Task CheckSameOutputAsync(BenchmarkShape shape, BenchmarkShape twin, ExecutionOptions options)
+    {
+        var output = (await shape.Machine.ExecuteAsync(shape.Input, options, CancellationToken.None)).Output;
+        var expected = (await twin.Machine.ExecuteAsync(twin.Input, options, CancellationToken.None)).Output;
+        if (!JsonNode.DeepEquals(output, expected))
+            throw new InvalidOperationException($"{shape.Name} gave {output?.ToJsonString()}, its twin {twin.Name} {expected?.ToJsonString()}.");
     }
 
     /// <summary>Runs one execution and returns its state transitions: the states entered, as AWS bills them.</summary>

@@ -49,6 +49,23 @@ public sealed class JsonataStateTests
                     result.Output?.ToJsonString());
     }
 
+    [Fact]
+    public async Task StatesContext_ReadWithoutItsName_IsStillBound()
+    {
+        // The context is bound only to expressions that may read it; a $states not followed by .input, .result or
+        // .errorOutput may, even when the text never spells "context".
+        var definition = """
+            {"QueryLanguage":"JSONata","StartAt":"Look","States":{
+              "Look":{"Type":"Pass","Output":{"name":"{% $lookup($states, 'con' & 'text').State.Name %}",
+                                              "keys":"{% $keys($states) %}","input":"{% $states.input.a %}"},"End":true}}}
+            """;
+
+        var result = await Machines.RunAsync(definition, """{"a":1}""", new DelegateInvoker((i, _) => Task.FromResult(i.Parameters)));
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"name":"Look","keys":["input","context"],"input":1}"""), result.Output),
+                    result.Output?.ToJsonString());
+    }
+
     [Theory]
     [InlineData(5, "small")]
     [InlineData(50, "Large")]

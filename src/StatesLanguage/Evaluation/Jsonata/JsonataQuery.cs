@@ -14,6 +14,7 @@ internal sealed class JsonataQuery
 {
     private readonly JsonataExpression _expression;
     private readonly bool _readsStates;
+    private readonly bool _mayReadContext;
     private readonly string[] _variables;
 
     private JsonataQuery(string text, JsonataExpression expression)
@@ -21,6 +22,7 @@ internal sealed class JsonataQuery
         Text = text;
         _expression = expression;
         _readsStates = expression.FreeVariables.Contains(StatesVariable, StringComparer.Ordinal);
+        _mayReadContext = MayReadContext(text);
         _variables = [.. expression.FreeVariables.Where(v => v != StatesVariable)];
     }
 
@@ -52,7 +54,7 @@ internal sealed class JsonataQuery
     {
         var bindings = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         if (_readsStates)
-            bindings[StatesVariable] = StatesObject(scope);
+            bindings[StatesVariable] = StatesObject(scope, _mayReadContext);
         foreach (var name in _variables)
         {
             if (scope.Variables?.TryGet(name, out var variable) == true)
@@ -74,16 +76,41 @@ internal sealed class JsonataQuery
         return result.IsDefined;
     }
 
-    /// <summary><c>$states</c>: input, context, and result or errorOutput where the state has them.</summary>
-    private static JsonObject StatesObject(in DataScope scope)
+    /// <summary><c>$states</c>: input, context (when the expression may read it), and result or errorOutput where the
+    /// state has them.</summary>
+    private static JsonObject StatesObject(in DataScope scope, bool withContext)
     {
-        var states = new JsonObject { ["input"] = JsonData.Clone(scope.Input), ["context"] = scope.Context };
+        var states = new JsonObject { ["input"] = JsonData.Clone(scope.Input) };
+        if (withContext)
+            states["context"] = scope.Context;
         if (scope.States.HasResult)
             states["result"] = JsonData.Clone(scope.States.Result);
         if (scope.States.HasErrorOutput)
             states["errorOutput"] = JsonData.Clone(scope.States.ErrorOutput);
         return states;
     }
+
+    /// <summary>
+    /// Whether the expression may read <c>$states.context</c>: true unless every <c>$states</c> in its text is followed
+    /// at once by <c>.input</c>, <c>.result</c> or <c>.errorOutput</c>. Conservative (a <c>$states.context</c> in a
+    /// string literal counts), and worth it: the context holds the execution's input, and binding it clones and
+    /// converts that input on every evaluation, which made an expression in a Map over the input's items quadratic.
+    /// </summary>
+    private static bool MayReadContext(string text)
+    {
+        const string states = "$" + StatesVariable;
+        for (var at = text.IndexOf(states, StringComparison.Ordinal); at >= 0; at = text.IndexOf(states, at + 1, StringComparison.Ordinal))
+        {
+            var rest = text.AsSpan(at + states.Length);
+            if (!StartsWithField(rest, ".input") && !StartsWithField(rest, ".result") && !StartsWithField(rest, ".errorOutput"))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool StartsWithField(ReadOnlySpan<char> rest, string field) =>
+        rest.StartsWith(field, StringComparison.Ordinal)
+        && (rest.Length == field.Length || !(char.IsLetterOrDigit(rest[field.Length]) || rest[field.Length] is '_' or '$'));
 
     /// <summary>A States.QueryEvaluationError of the state <paramref name="scope"/> belongs to.</summary>
     public static StatesErrorException Failure(in DataScope scope, string detail) =>
