@@ -29,12 +29,15 @@ internal static class VariableUseChecker
             {
                 if (!machine.States.ContainsKey(target))
                     continue;
-                if (!entry.TryGetValue(target, out var known))
+                var first = !entry.TryGetValue(target, out var known);
+                if (first)
                     entry[target] = known = new HashSet<string>(StringComparer.Ordinal);
-                var before = known.Count;
+                var before = known!.Count;
                 known.UnionWith(entry[name]);
                 known.UnionWith(assigned);
-                if (known.Count != before || before == 0)
+                // Visit a state once, then again only when what may be assigned on entry grew: sets only grow, so a loop
+                // (Wait → Check → Choice → Wait) ends.
+                if (first || known.Count != before)
                     pending.Enqueue(target);
             }
         }

@@ -60,4 +60,19 @@ public sealed class VariableWarningTests
         Assert.Equal([("$.States.Done", "$why"), ("$.States.Failed", "$ok")],
                      warnings.Select(w => (w.Path, w.Message.Split(' ').First(word => word.StartsWith('$')).TrimEnd(','))));
     }
+
+    [Fact]
+    public void Warnings_AMachineWithALoopAndNoVariables_EndsWithNone()
+    {
+        // The product's daily-analysis shape: Check → Choice → Wait → Check until the uploads are in.
+        var definition = """
+            {"StartAt":"Check","States":{
+              "Check":{"Type":"Pass","Next":"Ready"},
+              "Ready":{"Type":"Choice","Choices":[{"Variable":"$.done","BooleanEquals":true,"Next":"Done"}],"Default":"Wait"},
+              "Wait":{"Type":"Wait","Seconds":1,"Next":"Check"},
+              "Done":{"Type":"Succeed"}}}
+            """;
+
+        Assert.Empty(AslValidator.Warnings(definition));
+    }
 }
