@@ -26,7 +26,9 @@ internal static class DataFlow
     }
 
     public static JsonNode? Apply(TemplateNode? template, JsonNode? data, StateRun run) =>
-        template is null ? data : template.Evaluate(run.DataScope(data));
+        template is null ? data : template.Evaluate(run.State.QueryLanguage == Definition.QueryLanguage.Jsonata
+            ? run.DataScope(data) with { Jsonata = new Jsonata.StatesDocuments() }
+            : run.DataScope(data));
 
     /// <summary>Puts <paramref name="result"/> into a copy of <paramref name="input"/> at the reference path. A result
     /// without a parent is attached as it is (the state's own work made it; history may reference it, but nothing
@@ -111,7 +113,7 @@ internal static class DataFlow
     /// both set, as in a JSONPath Choice), all evaluated before any variable is set.</summary>
     public static JsonNode? Conclude(ReadOnlySpan<TemplateNode?> assigns, TemplateNode? output, JsonNode? input, StatesValues states, JsonNode? fallback, StateRun run)
     {
-        var scope = run.DataScope(input) with { States = states };
+        var scope = run.DataScope(input) with { States = states, Jsonata = new Jsonata.StatesDocuments() };
         var values = new List<JsonObject>(assigns.Length);
         foreach (var assign in assigns)
         {

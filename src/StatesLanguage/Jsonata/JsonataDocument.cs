@@ -22,4 +22,14 @@ public sealed class JsonataDocument
     public static JsonataDocument From(JsonNode? node) => new(JsonConversion.FromNode(node));
 
     public static JsonataDocument From(JsonataValue value) => value.IsUndefined ? Undefined : From(value.Node);
+
+    /// <summary>An object of the given members, each converted from JSON once; the nodes are read, never attached, so
+    /// nodes that belong to other data need no copy.</summary>
+    internal static JsonataDocument Object(IReadOnlyList<KeyValuePair<string, JsonNode?>> members)
+    {
+        var result = new JObject(members.Count);
+        foreach (var (name, value) in members)
+            result[name] = JsonConversion.FromNode(value);
+        return new JsonataDocument(result);
+    }
 }

@@ -52,19 +52,19 @@ internal sealed class JsonataQuery
     /// <exception cref="StatesErrorException">States.QueryEvaluationError when the evaluation fails.</exception>
     public bool TryEvaluate(in DataScope scope, string field, out JsonNode? value)
     {
-        var bindings = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var bindings = new Dictionary<string, JsonataDocument>(StringComparer.Ordinal);
         if (_readsStates)
-            bindings[StatesVariable] = StatesObject(scope, _mayReadContext);
+            bindings[StatesVariable] = States(scope, _mayReadContext);
         foreach (var name in _variables)
         {
             if (scope.Variables?.TryGet(name, out var variable) == true)
-                bindings[name] = variable;
+                bindings[name] = JsonataDocument.From(variable);
         }
         JsonataValue result;
         try
         {
             // No input document: Step Functions gives the data through $states only.
-            result = _expression.Evaluate(JsonataValue.Undefined, bindings, StepFunctionsJsonata.Options);
+            result = _expression.Evaluate(JsonataDocument.Undefined, bindings, StepFunctionsJsonata.Options);
         }
         catch (JsonataException ex)
         {
@@ -77,17 +77,28 @@ internal sealed class JsonataQuery
     }
 
     /// <summary><c>$states</c>: input, context (when the expression may read it), and result or errorOutput where the
-    /// state has them.</summary>
-    private static JsonObject StatesObject(in DataScope scope, bool withContext)
+    /// state has them; converted once per scope that shares it (<see cref="StatesDocuments"/>).</summary>
+    private static JsonataDocument States(in DataScope scope, bool withContext)
     {
-        var states = new JsonObject { ["input"] = JsonData.Clone(scope.Input) };
+        var shared = scope.Jsonata;
+        if ((withContext ? shared?.WithContext : shared?.WithoutContext) is { } converted)
+            return converted;
+        List<KeyValuePair<string, JsonNode?>> members = [new("input", scope.Input)];
         if (withContext)
-            states["context"] = scope.Context;
+            members.Add(new("context", scope.Context));
         if (scope.States.HasResult)
-            states["result"] = JsonData.Clone(scope.States.Result);
+            members.Add(new("result", scope.States.Result));
         if (scope.States.HasErrorOutput)
-            states["errorOutput"] = JsonData.Clone(scope.States.ErrorOutput);
-        return states;
+            members.Add(new("errorOutput", scope.States.ErrorOutput));
+        var document = JsonataDocument.Object(members);
+        if (shared is not null)
+        {
+            if (withContext)
+                shared.WithContext = document;
+            else
+                shared.WithoutContext = document;
+        }
+        return document;
     }
 
     /// <summary>

@@ -7,6 +7,10 @@ namespace StatesLanguage.Evaluation.Paths;
 internal readonly record struct DataScope(JsonNode? Input, IContextSource? ContextSource, VariableScope? Variables, StatesValues States = default)
 {
     public JsonNode? Context => ContextSource?.GetContextObject();
+
+    /// <summary>Where the JSONata expressions evaluated with this scope share <c>$states</c>, converted once; null for a
+    /// scope that does not share it (each expression then converts its own).</summary>
+    public Jsonata.StatesDocuments? Jsonata { get; init; }
 }
 
 /// <summary><c>$states.result</c> (a Task's, Parallel's or Map's result) and <c>$states.errorOutput</c> (in a Catch),
