@@ -37,6 +37,21 @@ public sealed class JsonataExpression
         return ReferenceEquals(library, JsonataFunctionLibrary.Standard) ? FreeVariables : FreeVariableFinder.Find(_root, library);
     }
 
+    /// <summary>Names the expression looks up in the input it is evaluated against, where the input is the top-level
+    /// one: the first step of a path (<c>phone</c> in <c>phone.number</c>, <c>items</c> in <c>$count(items)</c>), not a
+    /// later step, a predicate, a sort term or a grouping, which read what the step before them produced.</summary>
+    public IReadOnlyList<string> InputNames => References.InputNames;
+
+    /// <summary>True when the expression reads the root input, <c>$$</c>.</summary>
+    public bool ReadsRoot => References.ReadsRoot;
+
+    /// <summary>The members read straight off <paramref name="variable"/> (without <c>$</c>): <c>$states.result.x</c>
+    /// reads <c>result</c> of <c>states</c>.</summary>
+    public IReadOnlyList<string> MembersRead(string variable) =>
+        References.Members.TryGetValue(variable, out var names) ? names : [];
+
+    private ContextReferences References => field ??= ContextReferenceFinder.Find(_root);
+
     /// <exception cref="JsonataException">A syntax error (S0xxx) with its position.</exception>
     public static JsonataExpression Compile(string text)
     {

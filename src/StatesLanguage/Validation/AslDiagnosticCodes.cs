@@ -25,7 +25,15 @@ public static class AslDiagnosticCodes
     public const string NameTooLong = "STATE_NAME_TOO_LONG";
     public const string DuplicateStateName = "DUPLICATE_STATE_NAME";
     public const string UnsupportedQueryLanguage = "UNSUPPORTED_QUERY_LANGUAGE";
-    public const string InvalidJsonata = "INVALID_JSONATA";
+    /// <summary>A JSONata expression that does not parse (AWS's code).</summary>
+    public const string InvalidJsonata = "INVALID_JSONATA_EXPRESSION";
+    /// <summary>A JSONata expression that reads what Step Functions does not give it: a name at the top level, <c>$$</c>,
+    /// <c>$states.result</c> or <c>$states.errorOutput</c> where they do not exist (AWS's code and messages).</summary>
+    public const string UnsupportedJsonata = "UNSUPPORTED_JSONATA_EXPRESSION";
+    /// <summary>A variable name that is not a Unicode identifier of at most 80 characters.</summary>
+    public const string InvalidVariableName = "INVALID_VARIABLE_NAME";
+    /// <summary>A branch or iteration assigning a variable that an enclosing scope assigns.</summary>
+    public const string VariableInOuterScope = "VARIABLE_ASSIGNED_IN_OUTER_SCOPE";
     public const string VariableNotAssigned = "VARIABLE_NOT_ASSIGNED";
     public const string FieldNotInQueryLanguage = "FIELD_NOT_IN_QUERY_LANGUAGE";
     /// <summary>Valid on AWS but not run by this engine (Distributed Map ItemReader, ItemBatcher, ResultWriter).</summary>

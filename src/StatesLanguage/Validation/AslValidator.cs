@@ -34,6 +34,8 @@ public static class AslValidator
         {
             CheckGraph(definition, "$", diagnostics);
             CheckUniqueNames(definition, "$", new HashSet<string>(StringComparer.Ordinal), diagnostics);
+            JsonataReferenceChecker.Check(definition, "$", diagnostics);
+            VariableScopeChecker.Check(definition, diagnostics);
         }
         return definition;
     }

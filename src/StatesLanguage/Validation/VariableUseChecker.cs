@@ -1,6 +1,5 @@
 using StatesLanguage.Definition;
 using StatesLanguage.Evaluation.Paths;
-using StatesLanguage.Evaluation.Templates;
 
 namespace StatesLanguage.Validation;
 
@@ -66,79 +65,44 @@ internal static class VariableUseChecker
 
     private static IEnumerable<(string Target, IEnumerable<string> Assigned)> Transitions(StateDefinition state)
     {
-        var assigned = Names(state.Assign);
+        var assigned = StateTemplates.AssignedNames(state.Assign);
         if (state.Next is not null)
             yield return (state.Next, assigned);
         if (state is ChoiceState choice)
         {
             foreach (var branch in choice.Choices)
-                yield return (branch.Next, Names(branch.Assign).Concat(branch.Assign is null ? assigned : []));
+                yield return (branch.Next, StateTemplates.AssignedNames(branch.Assign).Concat(branch.Assign is null ? assigned : []));
             if (choice.Default is not null)
                 yield return (choice.Default, assigned);
         }
-        foreach (var catcher in Errors(state).Catch)
-            yield return (catcher.Next, Names(catcher.Assign));
+        foreach (var catcher in StateTemplates.Catchers(state))
+            yield return (catcher.Next, StateTemplates.AssignedNames(catcher.Assign));
     }
-
-    /// <summary>The names an Assign template sets.</summary>
-    private static IEnumerable<string> Names(TemplateNode? assign) => assign switch
-    {
-        TemplateNode.Object obj => obj.Names,
-        TemplateNode.Constant { Value: JsonObject constant } => constant.Select(p => p.Key),
-        _ => [],
-    };
-
-    private static ErrorHandling Errors(StateDefinition state) => state switch
-    {
-        TaskState task => task.Errors,
-        ParallelState parallel => parallel.Errors,
-        MapState map => map.Errors,
-        _ => ErrorHandling.None,
-    };
 
     /// <summary>Every variable the state reads, in any field.</summary>
     private static IEnumerable<string> Reads(StateDefinition state)
     {
-        IEnumerable<TemplateNode?> templates = [state.Assign, state.Output];
+        foreach (var template in StateTemplates.Of(state))
+        {
+            foreach (var variable in template.Template.ReadVariables())
+                yield return variable;
+        }
         IEnumerable<JsonPathExpression?> paths = [state.InputPath, state.OutputPath];
         switch (state)
         {
-            case PassState pass:
-                templates = templates.Append(pass.Data.Parameters);
-                break;
             case TaskState task:
-                templates = templates.Concat([task.Data.Parameters, task.Data.ResultSelector, task.TimeoutSecondsExpression, task.HeartbeatSecondsExpression]);
                 paths = paths.Concat([task.TimeoutSecondsPath, task.HeartbeatSecondsPath]);
                 break;
-            case ParallelState parallel:
-                templates = templates.Concat([parallel.Data.Parameters, parallel.Data.ResultSelector]);
-                break;
             case MapState map:
-                templates = templates.Concat([map.Items, map.ItemSelector, map.Data.ResultSelector, map.MaxConcurrencyExpression,
-                                              map.ToleratedFailureCountExpression, map.ToleratedFailurePercentageExpression]);
                 paths = paths.Concat([map.ItemsPath, map.MaxConcurrencyPath, map.ToleratedFailureCountPath, map.ToleratedFailurePercentagePath]);
                 break;
             case WaitState wait:
-                templates = templates.Concat([wait.SecondsExpression, wait.TimestampExpression]);
                 paths = paths.Concat([wait.SecondsPath, wait.TimestampPath]);
                 break;
-            case FailState fail:
-                templates = templates.Concat([fail.ErrorPath, fail.CausePath]);
-                break;
             case ChoiceState choice:
-                templates = templates.Concat(choice.Choices.SelectMany(b => (TemplateNode?[])[b.Assign, b.Output]));
-                foreach (var branch in choice.Choices)
-                {
-                    foreach (var variable in RuleReads(branch.Rule))
-                        yield return variable;
-                }
+                foreach (var variable in choice.Choices.SelectMany(b => RuleReads(b.Rule)))
+                    yield return variable;
                 break;
-        }
-        templates = templates.Concat(Errors(state).Catch.SelectMany(c => (TemplateNode?[])[c.Assign, c.Output]));
-        foreach (var template in templates.OfType<TemplateNode>())
-        {
-            foreach (var variable in template.ReadVariables())
-                yield return variable;
         }
         foreach (var path in paths)
         {
@@ -152,7 +116,6 @@ internal static class VariableUseChecker
         AndRule and => and.Rules.SelectMany(RuleReads),
         OrRule or => or.Rules.SelectMany(RuleReads),
         NotRule not => RuleReads(not.Rule),
-        JsonataCondition condition => condition.Condition.ReadVariables(),
         ComparisonRule comparison => ((JsonPathExpression?[])[comparison.Variable, comparison.ValuePath]).Select(p => p?.VariableName).OfType<string>(),
         _ => [],
     };

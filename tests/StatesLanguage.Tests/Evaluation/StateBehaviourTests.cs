@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using StatesLanguage.Evaluation;
+using StatesLanguage.Evaluation.History;
 using StatesLanguage.Tests.Support;
 
 namespace StatesLanguage.Tests.Evaluation;
@@ -87,10 +88,13 @@ public sealed class StateBehaviourTests
         var result = await Machines.RunAsync("""
             {"StartAt":"A","States":{
               "A":{"Type":"Pass","Assign":{"x":1},"Next":"M"},
-              "M":{"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Pass","Assign":{"x":2},"Parameters":{"seen.$":"$x"},"End":true}}},"ResultPath":"$.r","Next":"B"},
-              "B":{"Type":"Pass","Parameters":{"x.$":"$x","r.$":"$.r"},"End":true}}}
+              "M":{"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Pass","Assign":{"y":2},"Parameters":{"seen.$":"$x"},"End":true}}},"ResultPath":"$.r","Next":"B"},
+              "B":{"Type":"Pass","Parameters":{"x.$":"$x","r.$":"$.r"},"Next":"C"},
+              "C":{"Type":"Pass","Parameters":{"y.$":"$y"},"End":true}}}
             """, """{"items":[0,1]}""");
-        Assert.True(JsonComparer.AreEqual(JsonNode.Parse("""{"x":1,"r":[{"seen":1},{"seen":1}]}"""), result.Output));
+        Assert.Equal("States.Runtime", result.Error);
+        var b = result.History.Events.Single(e => e.Type == HistoryEventType.PassStateExited && e.StateName == "B");
+        Assert.True(JsonComparer.AreEqual(JsonNode.Parse("""{"x":1,"r":[{"seen":1},{"seen":1}]}"""), b.Output));
     }
 
     [Fact]

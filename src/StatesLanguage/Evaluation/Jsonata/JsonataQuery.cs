@@ -31,6 +31,9 @@ internal sealed class JsonataQuery
     /// Functions' functions).</summary>
     public IReadOnlyList<string> Variables => _variables;
 
+    /// <summary>The compiled expression, for the checks made before anything runs.</summary>
+    public JsonataExpression Expression => _expression;
+
     /// <summary>The reserved variable Step Functions binds: <c>$states</c>.</summary>
     public const string StatesVariable = "states";
 

@@ -18,6 +18,10 @@ public abstract class TemplateNode
     /// free variables of <c>{% … %}</c> expressions but <c>$states</c> and Step Functions' functions (JSONata).</summary>
     internal virtual IEnumerable<string> ReadVariables() => [];
 
+    /// <summary>The JSONata expressions of the template with their paths below <paramref name="path"/>
+    /// (<c>Output.v</c>, <c>Arguments.items[0]</c>).</summary>
+    internal virtual IEnumerable<(string Path, Evaluation.Jsonata.JsonataQuery Query)> Queries(string path) => [];
+
     /// <summary>A fixed value, materialised once so that concurrent iterations can copy it safely.</summary>
     internal sealed class Constant(JsonNode? value) : TemplateNode
     {
@@ -37,6 +41,9 @@ public abstract class TemplateNode
 
         internal override IEnumerable<string> ReadVariables() => values.SelectMany(v => v.ReadVariables());
 
+        internal override IEnumerable<(string Path, Evaluation.Jsonata.JsonataQuery Query)> Queries(string path) =>
+            values.SelectMany((v, i) => v.Queries($"{path}.{names[i]}"));
+
         internal override JsonNode? Evaluate(in DataScope scope)
         {
             var result = new JsonObject();
@@ -49,6 +56,9 @@ public abstract class TemplateNode
     internal sealed class Array(TemplateNode[] items) : TemplateNode
     {
         internal override IEnumerable<string> ReadVariables() => items.SelectMany(v => v.ReadVariables());
+
+        internal override IEnumerable<(string Path, Evaluation.Jsonata.JsonataQuery Query)> Queries(string path) =>
+            items.SelectMany((v, i) => v.Queries($"{path}[{i}]"));
 
         internal override JsonNode? Evaluate(in DataScope scope)
         {
@@ -100,6 +110,8 @@ public abstract class TemplateNode
         public Evaluation.Jsonata.JsonataQuery Query => query;
 
         internal override IEnumerable<string> ReadVariables() => query.Variables;
+
+        internal override IEnumerable<(string Path, Evaluation.Jsonata.JsonataQuery Query)> Queries(string path) => [(path, query)];
 
         internal override JsonNode? Evaluate(in DataScope scope) => query.Evaluate(scope, field);
     }
