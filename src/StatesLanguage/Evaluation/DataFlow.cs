@@ -94,10 +94,8 @@ internal static class DataFlow
     {
         if (assign is null)
             return;
-        if (assign.Evaluate(run.DataScope(data)) is not JsonObject values)
-            return;
-        foreach (var (name, value) in values)
-            run.AssignVariable(name, value);
+        if (assign.Evaluate(run.DataScope(data)) is JsonObject values)
+            run.AssignVariables([.. values]);
     }
 
     /// <summary>
@@ -121,11 +119,14 @@ internal static class DataFlow
                 values.Add(assigned);
         }
         var result = output is null ? fallback : output.Evaluate(scope);
+        // A Choice rule's Assign, then its state's: a name both set takes the state's value.
+        var merged = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var assigned in values)
         {
             foreach (var (name, value) in assigned)
-                run.AssignVariable(name, value);
+                merged[name] = value;
         }
+        run.AssignVariables([.. merged]);
         return result;
     }
 

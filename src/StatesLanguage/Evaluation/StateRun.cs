@@ -1,3 +1,4 @@
+using System.Text;
 using StatesLanguage.Definition;
 using StatesLanguage.Errors;
 using StatesLanguage.Evaluation.Paths;
@@ -31,11 +32,27 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
     /// <summary>The variables this state assigned, as serialized JSON, for its Exited event; null for none.</summary>
     public Dictionary<string, string>? AssignedVariables { get; private set; }
 
-    /// <summary>Sets a workflow variable and records it for the state's Exited event.</summary>
-    public void AssignVariable(string name, JsonNode? value)
+    /// <summary>Sets the variables of one Assign (all evaluated before) and records them for the state's Exited event.</summary>
+    /// <exception cref="StatesErrorException">States.DataLimitExceeded when a value, the Assign or the variables in
+    /// scope are over Step Functions' limits (<see cref="VariableLimits"/>).</exception>
+    public void AssignVariables(IReadOnlyList<KeyValuePair<string, JsonNode?>> values)
     {
-        Scope.Variables.Set(name, value);
-        (AssignedVariables ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = JsonData.Serialize(value);
+        if (values.Count == 0)
+            return;
+        var serialized = new string[values.Count];
+        var sizes = new long[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            serialized[i] = JsonData.Serialize(values[i].Value);
+            sizes[i] = Encoding.UTF8.GetByteCount(serialized[i]);
+        }
+        VariableLimits.Check(values, sizes, Scope.Variables, State.Name);
+        var assigned = AssignedVariables ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Count; i++)
+        {
+            Scope.Variables.Set(values[i].Key, values[i].Value, sizes[i]);
+            assigned[values[i].Key] = serialized[i];
+        }
     }
 
     /// <summary>The root object that ApplyResultPath made or changed for this state's output.</summary>
