@@ -176,6 +176,23 @@ public sealed class JsonataExpressionTests
     }
 
     [Fact]
+    public void Evaluate_ToMillisWithATimeOnly_TakesTheDateFromTheEvaluationClock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 1, 15, 8, 30, 0, TimeSpan.Zero));
+        var options = new JsonataEvaluationOptions { TimeProvider = clock };
+        var result = JsonataExpression.Compile("$toMillis('13:45', '[H]:[m]') ~> $fromMillis()").Evaluate(JsonataValue.Undefined, null, options);
+        Assert.Equal("\"2025-01-15T13:45:00.000Z\"", result.Node!.ToJsonString());
+    }
+
+    [Fact]
+    public void Evaluate_FromMillisOutsideTheDateRange_FailsAsAnInvalidTime()
+    {
+        var error = Assert.Throws<JsonataException>(() => JsonataExpression.Compile("$fromMillis(1e20)").Evaluate(JsonataValue.Undefined));
+        Assert.Equal("RangeError", error.Code);
+        Assert.Equal("Invalid time value", error.Message);
+    }
+
+    [Fact]
     public void Evaluate_TailRecursion_DoesNotGrowTheStack()
     {
         var expression = JsonataExpression.Compile("($f := function($n, $acc){ $n = 0 ? $acc : $f($n - 1, $acc + 1) }; $f(100000, 0))");
