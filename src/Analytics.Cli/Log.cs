@@ -11,4 +11,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Could not delete stale temporary file(s) at {Path}: {Reason}")]
     public static partial void StaleTempFileNotDeleted(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Event invocation of {Function} failed: {ErrorType}: {ErrorMessage}")]
+    public static partial void EventInvocationFailed(ILogger logger, string function, string? errorType, string? errorMessage);
 }

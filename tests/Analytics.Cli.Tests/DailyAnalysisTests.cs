@@ -158,6 +158,37 @@ public sealed class SteadyDemoTests(SteadyChainFixture chain) : IClassFixture<St
     }
 
     [Fact]
+    public async Task Daily_Range_RunsEveryDateInOrderAndReportsEachEvenWhenOneFails()
+    {
+        // 2024-11-13 is the day before the chain's first day of sales: no data, so that date fails; the next ones run.
+        var (exitCode, output, _) = await chain.Cli.RunWithErrorsAsync("daily", "--from", "2024-11-13", "--to", "2024-11-15");
+
+        Assert.Equal(1, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["2024-11-13", "2024-11-14", "2024-11-15"], lines.Take(3).Select(l => l[..10]));
+        Assert.Contains("FAILED", lines[0], StringComparison.Ordinal);
+        Assert.Contains("NoDataAvailable", lines[0], StringComparison.Ordinal);
+        Assert.All(lines.Skip(1).Take(2), l => Assert.Contains("SUCCEEDED", l, StringComparison.Ordinal));
+        Assert.Equal("1 of 3 dates did not succeed.", lines[3]);
+        var executions = Directory.GetFiles(Path.Combine(chain.Cli.DataDirectory, "executions"))
+            .Select(f => JsonNode.Parse(File.ReadAllText(f))!["input"]?["date"]?.GetValue<string>()).ToList();
+        Assert.All((string[])["2024-11-13", "2024-11-14", "2024-11-15"], d => Assert.Single(executions, e => e == d));
+    }
+
+    [Theory]
+    [InlineData("--from", "2025-01-10")]
+    [InlineData("--from", "2025-01-10", "--to", "2025-01-09")]
+    [InlineData("--from", "2023-01-01", "--to", "2025-01-09")]
+    [InlineData("--date", "2025-01-10", "--from", "2025-01-10", "--to", "2025-01-11")]
+    public async Task Daily_BadRange_IsAUsageError(params string[] args)
+    {
+        var (exitCode, _, errors) = await chain.Cli.RunWithErrorsAsync(["daily", .. args]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Daily_FutureDate_FailsWithInvalidAnalysisDate()
     {
         var (exitCode, _, errors) = await chain.Cli.RunWithErrorsAsync("daily", "--date", "2999-01-01");

@@ -73,10 +73,42 @@ internal static class DailyCommand
                 result.AddError("--upload-cutoff: " + e.Message);
             }
         });
+        var from = new Option<DateOnly?>("--from") { Description = "With --to: analyse every date of the range (a backfill), a few at once, in order of date" };
+        var to = new Option<DateOnly?>("--to") { Description = "The last date of the range --from starts (included)" };
         var command = new Command("daily", "Run the daily analysis workflow for a business date and print where its report and exports are.")
         {
-            date, timeZone, closedDates, uploadCutoff,
+            date, timeZone, closedDates, uploadCutoff, from, to,
         };
+        command.Validators.Add(result =>
+        {
+            var (first, last) = (result.GetValue(from), result.GetValue(to));
+            if ((first is null) != (last is null))
+            {
+                result.AddError("--from and --to go together.");
+            }
+            else if (first is { } f && last is { } l)
+            {
+                if (result.GetValue(date) is not null)
+                {
+                    result.AddError("--date and --from/--to exclude each other.");
+                }
+                else if (f < UploadLimits.EarliestBusinessDate)
+                {
+                    result.AddError($"--from {f:yyyy-MM-dd} is before {UploadLimits.EarliestBusinessDate:yyyy-MM-dd}, the earliest business date this system holds.");
+                }
+                else
+                {
+                    try
+                    {
+                        DailyRange.Dates(f, l);
+                    }
+                    catch (ArgumentException e)
+                    {
+                        result.AddError("--from/--to: " + e.Message);
+                    }
+                }
+            }
+        });
         var model = new ModelFlags();
         model.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -93,6 +125,11 @@ internal static class DailyCommand
                 options.UploadCutoff = cutoff;
             });
             await using var services = local.BuildServices(parseResult, ChainTimeZone(parseResult.GetValue(timeZone)!) + model.Configure(parseResult) + closures);
+            if (parseResult.GetValue(from) is { } first && parseResult.GetValue(to) is { } last)
+            {
+                return await RunRangeAsync(services, DailyRange.Dates(first, last), cancellationToken);
+            }
+
             return (await RunAsync(services, parseResult.GetValue(date), cancellationToken)).ExitCode;
         });
         return command;
@@ -206,6 +243,44 @@ internal static class DailyCommand
         Console.WriteLine($"  Uploads: {uploads}");
         PrintHeadlines(insights);
         return (0, insights);
+    }
+
+    /// <summary>Runs the daily analysis of every date (<see cref="DailyRange"/>), printing a line per date as it ends
+    /// and all of them in order of date at the end; exit code 0 when every date succeeded.</summary>
+    public static async Task<int> RunRangeAsync(IServiceProvider services, IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
+    {
+        var zone = services.GetRequiredService<IOptions<AnalysisOptions>>().Value.TimeZone;
+        if (UnknownZone(zone) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"{AnalysisOptions.Section}:{nameof(AnalysisOptions.TimeZone)} {problem}");
+            return StatesCommand.Invalid;
+        }
+
+        var workflows = services.GetRequiredService<LocalWorkflows>();
+        var machine = LocalWorkflows.Load(LocalWorkflows.DailyAnalysis);
+        Console.Error.WriteLine($"Analysing {dates.Count} dates, {dates[0]:yyyy-MM-dd} to {dates[^1]:yyyy-MM-dd}, {DailyRange.Parallelism} at once:");
+        var runs = await DailyRange.RunAsync(dates, async (date, token) =>
+        {
+            var result = await workflows.RunAsync(LocalWorkflows.DailyAnalysis, machine, new JsonObject { ["date"] = IsoDate.Format(date) }, null, null, token);
+            return Outcome(date, result);
+        }, run => Console.Error.WriteLine($"  done {run}"), cancellationToken);
+        foreach (var run in runs)
+        {
+            Console.WriteLine(run);
+        }
+
+        var failed = runs.Count(r => !r.Succeeded);
+        Console.WriteLine(failed == 0 ? $"All {runs.Count} dates succeeded." : $"{failed} of {runs.Count} dates did not succeed.");
+        return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>One date's outcome: the report's subject when it succeeded, the error and cause otherwise.</summary>
+    internal static DateRun Outcome(DateOnly date, ExecutionResult result)
+    {
+        var execution = result.ExecutionArn[(result.ExecutionArn.LastIndexOf(':') + 1)..];
+        return result.Status == ExecutionStatus.Succeeded
+            ? new DateRun(date, result.StatusText, execution, result.Output.Deserialize(StepJsonContext.Default.ReportOutput)?.Subject)
+            : new DateRun(date, result.StatusText, execution, $"{result.Error}: {result.Cause}");
     }
 
     /// <summary>

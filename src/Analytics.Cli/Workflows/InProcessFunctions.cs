@@ -41,6 +41,13 @@ internal sealed class InProcessFunctions(IServiceProvider services) : ILambdaFun
         return LambdaFunctionResult.Success(JsonNode.Parse(response));
     }
 
+    /// <summary>The step a function name, ARN or partial ARN names; null when no step has that name.</summary>
+    public static string? Resolve(string functionName)
+    {
+        var resourceName = ResourceName(functionName);
+        return StepCatalog.All.Any(s => s.Function.ResourceName == resourceName) ? resourceName : null;
+    }
+
     /// <summary><c>arn:aws:lambda:region:account:function:Name[:qualifier]</c> or a bare name → <c>Name</c>.</summary>
     private static string ResourceName(string functionName)
     {
