@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Analytics.Cli.Tests.Serve;
 
 /// <summary>The Lambda Invoke API of <c>analytics serve</c>, driven by the real AWS CLI and by HTTP as an SDK sends it.</summary>
-public sealed class LambdaInvokeApiTests : IAsyncLifetime
+public sealed class LambdaInvokeApiTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("analytics-lambda-api-");
     private ServiceProvider? _services;
@@ -29,10 +29,16 @@ public sealed class LambdaInvokeApiTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _endpoint!.DisposeAsync();
-        await _services!.DisposeAsync();
-        _root.Delete(recursive: true);
+        if (_endpoint is { } endpoint)
+        {
+            _endpoint = null;
+            await endpoint.DisposeAsync();
+            await _services!.DisposeAsync();
+            _root.Delete(recursive: true);
+        }
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     private async Task<(int ExitCode, JsonObject? Response, string Payload, string Errors)> InvokeAsync(string function, string payload, params string[] more)
     {
