@@ -47,7 +47,7 @@ internal sealed class LocalUploader(IServiceProvider services)
             await _bucket.WriteAsync(key, content, "application/json", cancellationToken);
         }
 
-        var result = await _workflows.RunAsync(LocalWorkflows.UploadProcessor, _machine, ObjectCreatedEvent(key, file.Length), null, onEvent, cancellationToken);
+        var result = await _workflows.RunAsync(LocalWorkflows.UploadProcessor, _machine, ObjectCreatedEvent(_bucket.BucketName, key, file.Length, _time.GetUtcNow()), null, onEvent, cancellationToken);
         var execution = result.ExecutionArn[(result.ExecutionArn.LastIndexOf(':') + 1)..];
         if (result.Status == ExecutionStatus.Succeeded)
         {
@@ -75,9 +75,8 @@ internal sealed class LocalUploader(IServiceProvider services)
     }
 
     /// <summary>The S3 <c>Object Created</c> event as EventBridge delivers it to the state machine, its key URL-encoded as S3 does.</summary>
-    private JsonObject ObjectCreatedEvent(string key, long size)
+    internal static JsonObject ObjectCreatedEvent(string bucketName, string key, long size, DateTimeOffset now)
     {
-        var now = _time.GetUtcNow();
         return new JsonObject
         {
             ["version"] = "0",
@@ -87,11 +86,11 @@ internal sealed class LocalUploader(IServiceProvider services)
             ["account"] = LocalResources.Account,
             ["time"] = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["region"] = LocalResources.Region,
-            ["resources"] = new JsonArray($"arn:aws:s3:::{_bucket.BucketName}"),
+            ["resources"] = new JsonArray($"arn:aws:s3:::{bucketName}"),
             ["detail"] = new JsonObject
             {
                 ["version"] = "0",
-                ["bucket"] = new JsonObject { ["name"] = _bucket.BucketName },
+                ["bucket"] = new JsonObject { ["name"] = bucketName },
                 ["object"] = new JsonObject { ["key"] = S3EventKey.Encode(key), ["size"] = size, ["sequencer"] = now.UtcTicks.ToString("X", CultureInfo.InvariantCulture) },
                 ["request-id"] = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(),
                 ["requester"] = LocalResources.Account,
