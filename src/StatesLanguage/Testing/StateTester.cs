@@ -188,12 +188,15 @@ public static class StateTester
         return wrapped.States[SingleStateName];
     }
 
-    /// <summary>What only the machine made up around a single state lacks: the targets of its own transitions and a
-    /// terminal state. Transitions inside its branches or item processor are still checked.</summary>
+    /// <summary>What only the machine made up around a single state lacks: the targets of its own transitions, a
+    /// terminal state, and (when the state itself is invalid) a StartAt target. Transitions inside its branches or item
+    /// processor are still checked.</summary>
     private static bool IsAboutTheMissingMachine(AslDiagnostic diagnostic)
     {
         if (diagnostic.Code == AslDiagnosticCodes.NoTerminalState)
             return diagnostic.Path == "$.States";
+        if (diagnostic.Code == AslDiagnosticCodes.StartAtMissing)
+            return diagnostic.Path == "$.StartAt";
         if (diagnostic.Code != AslDiagnosticCodes.MissingTransitionTarget)
             return false;
         var segments = AslPath.Segments(diagnostic.Path);
