@@ -194,14 +194,14 @@ public static class StateTester
     private static bool IsAboutTheMissingMachine(AslDiagnostic diagnostic)
     {
         if (diagnostic.Code == AslDiagnosticCodes.NoTerminalState)
-            return diagnostic.Path == "$.States";
+            return diagnostic.Path == "$";
         if (diagnostic.Code == AslDiagnosticCodes.StartAtMissing)
             return diagnostic.Path == "$.StartAt";
         if (diagnostic.Code != AslDiagnosticCodes.MissingTransitionTarget)
             return false;
         var segments = AslPath.Segments(diagnostic.Path);
-        return segments.Count >= 3 && segments[0] == "States" && segments[1] == SingleStateName
-            && segments[2] is "Next" or "Default" or "Choices" or "Catch";
+        return segments.Count >= 3 && segments[0].Name == "States" && segments[1].Name == SingleStateName
+            && segments[2].Name is "Next" or "Default" or "Choices" or "Catch";
     }
 
     private static StateDefinition? Find(StateMachineDefinition machine, string name)

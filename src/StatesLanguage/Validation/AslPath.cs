@@ -28,14 +28,14 @@ public static class AslPath
         return quoted.Append("']").ToString();
     }
 
-    /// <summary>The member names and array indexes (as decimal text) of <paramref name="path"/>; empty for <c>$</c>.</summary>
+    /// <summary>The member names and array indexes of <paramref name="path"/>; empty for <c>$</c>.</summary>
     /// <exception cref="FormatException">The text is not a path of this form.</exception>
-    public static IReadOnlyList<string> Segments(string path)
+    public static IReadOnlyList<AslPathSegment> Segments(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (path.Length == 0 || path[0] != '$')
             throw new FormatException($"'{path}' does not start with '$'.");
-        var segments = new List<string>();
+        var segments = new List<AslPathSegment>();
         var i = 1;
         while (i < path.Length)
         {
@@ -44,7 +44,7 @@ public static class AslPath
                 var end = path.IndexOfAny(['.', '['], i + 1);
                 if (end < 0)
                     end = path.Length;
-                segments.Add(path[(i + 1)..end]);
+                segments.Add(new AslPathSegment(path[(i + 1)..end]));
                 i = end;
             }
             else if (path[i] == '[' && i + 1 < path.Length && path[i + 1] == '\'')
@@ -60,15 +60,18 @@ public static class AslPath
                 }
                 if (j + 1 >= path.Length || path[j + 1] != ']')
                     throw new FormatException($"'{path}' has an unterminated quoted name at {i}.");
-                segments.Add(name.ToString());
+                segments.Add(new AslPathSegment(name.ToString()));
                 i = j + 2;
             }
             else if (path[i] == '[')
             {
                 var end = path.IndexOf(']', i + 1);
-                if (end < 0 || end == i + 1 || path.AsSpan(i + 1, end - i - 1).ContainsAnyExceptInRange('0', '9'))
+                if (end < 0 || end == i + 1 || path.AsSpan(i + 1, end - i - 1).ContainsAnyExceptInRange('0', '9')
+                    || !int.TryParse(path.AsSpan(i + 1, end - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                {
                     throw new FormatException($"'{path}' has an invalid index at {i}.");
-                segments.Add(path[(i + 1)..end]);
+                }
+                segments.Add(new AslPathSegment(null, index));
                 i = end + 1;
             }
             else
@@ -80,12 +83,23 @@ public static class AslPath
     }
 
     /// <summary>AWS's location of a diagnostic (ValidateStateMachineDefinition's <c>location</c>, the <c>at …</c> of an
-    /// InvalidDefinition message): <c>/</c> before each segment, as in <c>/States/Fetch/Next</c> or
-    /// <c>/States/P/Branches/0/States/A</c>; null for the whole definition (<c>$</c>).</summary>
+    /// InvalidDefinition message): <c>/</c> before each member name, an index in brackets after its array, as in
+    /// <c>/States/Fetch/Next</c>, <c>/States/C/Choices[0]/Next</c> or <c>/States/P/Branches[1]/States/A</c>; null for
+    /// the whole definition (<c>$</c>).</summary>
     public static string? ToLocation(string path)
     {
         var segments = Segments(path);
-        return segments.Count == 0 ? null : "/" + string.Join('/', segments);
+        if (segments.Count == 0)
+            return null;
+        var location = new StringBuilder();
+        foreach (var segment in segments)
+        {
+            if (segment.Name is { } name)
+                location.Append('/').Append(name);
+            else
+                location.Append('[').Append(segment.Index!.Value.ToString(CultureInfo.InvariantCulture)).Append(']');
+        }
+        return location.ToString();
     }
 
     /// <summary>As <see cref="ToLocation"/>, or the text itself when it is not a path of this form.</summary>
@@ -100,4 +114,10 @@ public static class AslPath
             return path;
         }
     }
+}
+
+/// <summary>One step of an <see cref="AslPath"/>: a member <see cref="Name"/>, or an array <see cref="Index"/>.</summary>
+public readonly record struct AslPathSegment(string? Name, int? Index = null)
+{
+    public override string ToString() => Name ?? $"[{Index}]";
 }

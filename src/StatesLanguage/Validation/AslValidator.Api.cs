@@ -42,13 +42,13 @@ public static partial class AslValidator
     /// <summary>
     /// The message of the InvalidDefinition error that CreateStateMachine, UpdateStateMachine and TestState return for
     /// a definition with problems, in AWS's form: <c>Invalid State Machine Definition: 'CODE: message at /location'</c>,
-    /// several problems joined by <c>", "</c> inside the quotes (a problem of the whole definition has no
-    /// <c>at …</c>).
+    /// several problems joined by <c>", "</c> inside the quotes; a problem of the whole definition reads
+    /// <c>at null</c>, as AWS's does.
     /// </summary>
     public static string InvalidDefinitionMessage(IEnumerable<AslDiagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var problems = diagnostics.Select(d => d.Location is { } location ? $"{d.Code}: {d.Message} at {location}" : $"{d.Code}: {d.Message}");
+        var problems = diagnostics.Select(d => $"{d.Code}: {d.Message} at {d.Location ?? "null"}");
         return $"Invalid State Machine Definition: '{string.Join(", ", problems)}'";
     }
 }

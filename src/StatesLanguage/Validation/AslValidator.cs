@@ -67,7 +67,8 @@ public static partial class AslValidator
             }
         }
         if (states.Count > 0 && !hasTerminal)
-            diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.NoTerminalState, $"{path}.States", "No terminal state: no state has End, Succeed or Fail."));
+            // AWS's wording; the whole machine's has no location.
+            diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.NoTerminalState, path, "Workflow has no terminal state"));
         CheckReachability(machine, path, diagnostics);
     }
 
@@ -109,7 +110,7 @@ public static partial class AslValidator
         foreach (var name in machine.States.Keys)
         {
             if (!reached.Contains(name))
-                diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.UnreachableState, AslPath.Member($"{path}.States", name), $"State '{name}' is not reachable."));
+                diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.UnreachableState, AslPath.Member($"{path}.States", name), $"State \"{name}\" is not reachable."));
         }
     }
 

@@ -512,7 +512,7 @@ public sealed class StateTesterTests
         var error = await Assert.ThrowsAsync<TestStateException>(() => RunAsync(new TestStateRequest { Definition = definition, Mock = new TestStateMock("[1]") }));
 
         var diagnostic = Assert.Single(error.Diagnostics, d => d.Code == AslDiagnosticCodes.MissingTransitionTarget);
-        Assert.Equal("/States/StateName/Branches/0/States/I/Next", diagnostic.Location);
+        Assert.Equal("/States/StateName/Branches[0]/States/I/Next", diagnostic.Location);
     }
 
     [Theory]

@@ -27,16 +27,16 @@ public sealed class ValidateForApiTests
         var diagnostics = AslValidator.Validate(
             """{"StartAt":"v1.fetch","States":{"v1.fetch":{"Type":"Pass","Next":"it's.gone"},"a[0]":{"Type":"Succeed"}}}""");
 
-        var missing = Assert.Single(diagnostics, d => d.Code == AslDiagnosticCodes.MissingTransitionTarget);
+        var missing = Assert.Single(diagnostics, d => d.Message.StartsWith("Missing 'Next' target", StringComparison.Ordinal));
         Assert.Equal("$.States['v1.fetch'].Next", missing.Path);
         Assert.Equal("/States/v1.fetch/Next", missing.Location);
-        var unreachable = Assert.Single(diagnostics, d => d.Code == AslDiagnosticCodes.UnreachableState);
+        var unreachable = Assert.Single(diagnostics, d => d.Message.EndsWith("is not reachable.", StringComparison.Ordinal));
         Assert.Equal("$.States['a[0]']", unreachable.Path);
         Assert.Equal("/States/a[0]", unreachable.Location);
     }
 
     [Fact]
-    public void NestedProcessorsAndBranches_GiveIndexesAsSegments()
+    public void NestedProcessorsAndBranches_GiveIndexesInBracketsAfterTheirArray()
     {
         const string definition = """
             {"StartAt":"M","States":{
@@ -49,7 +49,7 @@ public sealed class ValidateForApiTests
         var locations = AslValidator.Validate(definition).Select(d => (d.Code, d.Location)).ToList();
 
         Assert.Contains((AslDiagnosticCodes.InvalidVariableName, "/States/M/ItemProcessor/States/I/Assign/x.y"), locations);
-        Assert.Contains((AslDiagnosticCodes.MissingTransitionTarget, "/States/P/Branches/1/States/B/Next"), locations);
+        Assert.Contains((AslDiagnosticCodes.MissingTransitionTarget, "/States/P/Branches[1]/States/B/Next"), locations);
     }
 
     [Fact]
@@ -71,14 +71,42 @@ public sealed class ValidateForApiTests
         Assert.Null(diagnostic.Location);
     }
 
+    [Fact]
+    public void ChoiceAndCatchTargets_AreLocatedAtTheirIndexedRule()
+    {
+        const string definition = """
+            {"StartAt":"C","States":{
+              "C":{"Type":"Choice","Choices":[{"Variable":"$.x","IsPresent":true,"Next":"Gone"}],"Default":"T"},
+              "T":{"Type":"Task","Resource":"arn:aws:states:::x","Catch":[{"ErrorEquals":["States.ALL"],"Next":"Lost"}],"End":true}}}
+            """;
+
+        var locations = AslValidator.Validate(definition).Where(d => d.Code == AslDiagnosticCodes.MissingTransitionTarget).Select(d => d.Location);
+
+        Assert.Equal(["/States/C/Choices[0]/Next", "/States/T/Catch[0]/Next"], locations);
+    }
+
+    [Fact]
+    public void NoTerminalState_IsAwsMissingEndState_WithoutALocation()
+    {
+        var diagnostic = Assert.Single(AslValidator.Validate("""{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"}}}"""));
+
+        Assert.Equal(("MISSING_END_STATE", "Workflow has no terminal state", (string?)null), (diagnostic.Code, diagnostic.Message, diagnostic.Location));
+        Assert.Equal("Invalid State Machine Definition: 'MISSING_END_STATE: Workflow has no terminal state at null'",
+                     AslValidator.InvalidDefinitionMessage([diagnostic]));
+    }
+
     [Theory]
-    [InlineData("$", new string[0])]
-    [InlineData("$.States.A.Next", new[] { "States", "A", "Next" })]
-    [InlineData("$.States['a.b'].Choices[10].Next", new[] { "States", "a.b", "Choices", "10", "Next" })]
-    [InlineData(@"$.States['it\'s \\ here']", new[] { "States", @"it's \ here" })]
-    [InlineData("$.States['']", new[] { "States", "" })]
-    public void Segments_ReverseMember(string path, string[] segments) =>
-        Assert.Equal(segments, AslPath.Segments(path));
+    [InlineData("$", "")]
+    [InlineData("$.States.A.Next", "States|A|Next")]
+    [InlineData("$.States['a.b'].Choices[10].Next", "States|a.b|Choices|[10]|Next")]
+    [InlineData(@"$.States['it\'s \\ here']", @"States|it's \ here")]
+    [InlineData("$.States['']", "States|")]
+    public void Segments_ReverseMember(string path, string segments) =>
+        Assert.Equal(segments, string.Join('|', AslPath.Segments(path)));
+
+    [Fact]
+    public void Segments_TellAnIndexFromANameOfDigits() =>
+        Assert.Equal([new AslPathSegment("0"), new AslPathSegment(null, 0)], AslPath.Segments("$['0'][0]"));
 
     [Theory]
     [InlineData("plain")]
@@ -88,12 +116,14 @@ public sealed class ValidateForApiTests
     [InlineData("")]
     [InlineData("spaces are plain")]
     public void Member_ThenSegments_GivesTheNameBack(string name) =>
-        Assert.Equal(["States", name, "Next"], AslPath.Segments(AslPath.Member(AslPath.Member("$", "States"), name) + ".Next"));
+        Assert.Equal([new AslPathSegment("States"), new AslPathSegment(name), new AslPathSegment("Next")],
+                     AslPath.Segments(AslPath.Member(AslPath.Member("$", "States"), name) + ".Next"));
 
     [Theory]
     [InlineData("States.A")]
     [InlineData("$.States[x]")]
     [InlineData("$.States['open")]
+    [InlineData("$.States[99999999999]")]
     public void Segments_RefuseWhatIsNotAPath(string path) =>
         Assert.Throws<FormatException>(() => AslPath.Segments(path));
 
@@ -165,15 +195,17 @@ public sealed class ValidateForApiTests
 
         Assert.Equal(
             "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: pass3 at /States/pass1/Next, "
-            + "UNREACHABLE_STATE: State 'pass2' is not reachable. at /States/pass2'",
+            + "MISSING_TRANSITION_TARGET: State \"pass2\" is not reachable. at /States/pass2'",
             AslValidator.InvalidDefinitionMessage(diagnostics));
     }
 
     [Fact]
-    public void InvalidDefinitionMessage_AProblemOfTheWholeDefinition_HasNoAt()
+    public void InvalidDefinitionMessage_JsonataReferenceAtTheTopLevel_IsAwsText()
     {
-        var message = AslValidator.InvalidDefinitionMessage([new AslDiagnostic(AslDiagnosticCodes.InvalidJson, "$", "The definition must be a JSON object.")]);
+        var diagnostics = AslValidator.Validate(
+            """{"QueryLanguage":"JSONata","StartAt":"E","States":{"E":{"Type":"Pass","Output":{"v":"{% phone[0] %}"},"End":true}}}""");
 
-        Assert.Equal("Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: The definition must be a JSON object.'", message);
+        Assert.Equal("Invalid State Machine Definition: 'UNSUPPORTED_JSONATA_EXPRESSION: Reference to 'phone' at the top level is not supported. at /States/E/Output/v'",
+                     AslValidator.InvalidDefinitionMessage(diagnostics));
     }
 }
