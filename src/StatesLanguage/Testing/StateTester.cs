@@ -122,15 +122,22 @@ public static class StateTester
         StateInspection inspection)
     {
         var jsonPath = state.QueryLanguage == QueryLanguage.JsonPath;
+        // As AWS's responses show them: a Fail state (which has no InputPath) gives its input as afterInputPath; a Map
+        // or Parallel state (only ever run with a mock) shows neither parameters nor arguments nor the raw result, and
+        // a Parallel state not its InputPath stage either.
+        var composite = state is MapState or ParallelState;
         return new TestStateInspectionData
         {
             Input = JsonData.Serialize(input),
-            AfterArguments = inspection.AfterArguments,
-            // A Fail state has no InputPath; AWS shows its input as this stage.
-            AfterInputPath = state is FailState && jsonPath ? JsonData.Serialize(input) : inspection.AfterInputPath,
-            // A Map state has no Parameters (its ItemSelector applies to each item).
-            AfterParameters = state is MapState ? null : inspection.AfterParameters,
-            Result = inspection.Result,
+            AfterArguments = composite ? null : inspection.AfterArguments,
+            AfterInputPath = state switch
+            {
+                FailState when jsonPath => JsonData.Serialize(input),
+                ParallelState => null,
+                _ => inspection.AfterInputPath,
+            },
+            AfterParameters = composite ? null : inspection.AfterParameters,
+            Result = composite ? null : inspection.Result,
             AfterResultSelector = inspection.AfterResultSelector,
             AfterResultPath = inspection.AfterResultPath,
             Variables = VariablesAfter(variables, run.AssignedVariables),

@@ -417,7 +417,30 @@ public sealed class StateTesterTests
         Assert.Equal(TestExecutionStatus.Succeeded, result.Status);
         Assert.Equal("After", result.NextState);
         AssertJson("""{"parallelInput":{"data":"input_value"},"parallelResult":[{"branch1":"result"},{"branch2":"result"}]}""", result.Output);
-        AssertJson("""[{"branch1":"result"},{"branch2":"result"}]""", result.InspectionData!.AfterResultSelector);
+        var data = result.InspectionData!;
+        AssertJson("""{"parallelInput":{"data":"input_value"}}""", data.Input);
+        AssertJson("""[{"branch1":"result"},{"branch2":"result"}]""", data.AfterResultSelector);
+        AssertJson("""{"parallelInput":{"data":"input_value"},"parallelResult":[{"branch1":"result"},{"branch2":"result"}]}""", data.AfterResultPath);
+        Assert.Equal((null, null, null), (data.AfterInputPath, data.AfterParameters, data.Result));
+    }
+
+    [Fact]
+    public async Task Jsonata_Parallel_WithMock_OutputSeesTheMockAsTheResult()
+    {
+        var result = await RunAsync(new TestStateRequest
+        {
+            Definition = """
+                {"Type":"Parallel","QueryLanguage":"JSONata","Branches":[{"StartAt":"B1","States":{"B1":{"Type":"Pass","End":true}}}],
+                 "Output":{"parallelInput":"{% $states.input.parallelInput %}","parallelResult":"{% $states.result %}"},"End":true}
+                """,
+            Input = """{"parallelInput":{"data":"input_value"}}""",
+            InspectionLevel = "DEBUG",
+            Mock = new TestStateMock("""[{"branch1":"result"}]"""),
+        });
+
+        AssertJson("""{"parallelInput":{"data":"input_value"},"parallelResult":[{"branch1":"result"}]}""", result.Output);
+        var data = result.InspectionData!;
+        Assert.Equal((null, null, null), (data.AfterArguments, data.Result, data.AfterResultPath));
     }
 
     [Theory]
@@ -452,7 +475,32 @@ public sealed class StateTesterTests
         var data = result.InspectionData!;
         AssertJson("[1,2,3]", data.AfterItemsPath);
         Assert.Equal((2, 1, (double?)null), (data.MaxConcurrency, data.ToleratedFailureCount, data.ToleratedFailurePercentage));
-        Assert.Null(data.AfterParameters);
+        AssertJson("""{"Values":[1,2,3]}""", data.AfterInputPath);
+        AssertJson("""{"Values":[1,2,3],"result":[1,4,9]}""", data.AfterResultPath);
+        Assert.Equal((null, null), (data.AfterParameters, data.Result));
+    }
+
+    [Fact]
+    public async Task Map_MockedError_GoesThroughRetry()
+    {
+        var result = await RunAsync(new TestStateRequest
+        {
+            Definition = """
+                {"Type":"Map","QueryLanguage":"JSONata","Items":"{% $states.input.Values %}","ToleratedFailurePercentage":10,
+                 "ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Pass","End":true}}},
+                 "Retry":[{"ErrorEquals":["MockException"],"MaxAttempts":3},{"ErrorEquals":["States.ExceedToleratedFailureThreshold"],"MaxAttempts":2}],
+                 "End":true}
+                """,
+            Input = """{"Values":["first","second","third"]}""",
+            InspectionLevel = "DEBUG",
+            Mock = new TestStateMock(ErrorOutput: new TestStateMockError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")),
+        });
+
+        Assert.Equal(TestExecutionStatus.Retriable, result.Status);
+        var data = result.InspectionData!;
+        Assert.Equal(new TestStateErrorDetails(null, 1, 1), data.ErrorDetails);
+        Assert.Equal((0, 10.0), (data.MaxConcurrency, data.ToleratedFailurePercentage));
+        Assert.Null(data.AfterItemsPath);
     }
 
     [Theory]
