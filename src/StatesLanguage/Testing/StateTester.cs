@@ -45,6 +45,8 @@ public static class StateTester
             throw Invalid($"Value '{request.RetrierRetryCount}' at 'stateConfiguration.retrierRetryCount' failed to satisfy constraint: Member must have value greater than or equal to 0");
         var state = FindState(request);
         var mockResult = CheckMock(state, request);
+        if (state is TaskState && request.Mock is null && request.RoleArn is null)
+            throw Invalid("RoleArn must be specified when testing a Task state");
         var input = ParseInput(request.Input);
         var variables = ParseVariables(request.Variables);
         var context = request.Context is null ? null : ParseContext(request.Context, state);

@@ -34,7 +34,8 @@ public sealed class TestStateRequest
     /// whether a matching retrier has attempts left.</summary>
     public int? RetrierRetryCount { get; init; }
 
-    /// <summary>The execution role (<c>$$.Execution.RoleArn</c>); null for the engine's default.</summary>
+    /// <summary>The execution role (<c>$$.Execution.RoleArn</c>). Required, as on AWS, to test a Task state without a
+    /// mock; otherwise null gives the engine's default.</summary>
     public string? RoleArn { get; init; }
 }
 

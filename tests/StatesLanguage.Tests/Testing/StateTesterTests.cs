@@ -13,11 +13,13 @@ public sealed class StateTesterTests
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
 
+    private const string Role = "arn:aws:iam::123456789012:role/TestRole";
+
     private static Task<TestStateResult> RunAsync(TestStateRequest request, ITaskInvoker? invoker = null, TimeProvider? time = null) =>
         StateTester.TestAsync(request, invoker, time ?? new FakeTimeProvider(), CancellationToken.None).WaitAsync(Generous);
 
     private static TestStateRequest Debug(string definition, string? input = null) =>
-        new() { Definition = definition, Input = input, InspectionLevel = "DEBUG" };
+        new() { Definition = definition, Input = input, InspectionLevel = "DEBUG", RoleArn = Role };
 
     private static void AssertJson(string? expected, string? actual)
     {
@@ -322,7 +324,7 @@ public sealed class StateTesterTests
              "Catch":[{"ErrorEquals":["E"],"Next":"Handle"}],"End":true}
             """;
 
-        var result = await RunAsync(new TestStateRequest { Definition = definition, InspectionLevel = "DEBUG", RetrierRetryCount = 2 }, Failing("E", "c"));
+        var result = await RunAsync(new TestStateRequest { Definition = definition, InspectionLevel = "DEBUG", RetrierRetryCount = 2, RoleArn = Role }, Failing("E", "c"));
 
         Assert.Equal(TestExecutionStatus.CaughtError, result.Status);
         Assert.Equal("Handle", result.NextState);
@@ -332,7 +334,7 @@ public sealed class StateTesterTests
     [Fact]
     public async Task Task_UnhandledError_Fails()
     {
-        var result = await RunAsync(new TestStateRequest { Definition = """{"Type":"Task","Resource":"arn:aws:states:::x","End":true}""" }, Failing("E", "c"));
+        var result = await RunAsync(new TestStateRequest { Definition = """{"Type":"Task","Resource":"arn:aws:states:::x","End":true}""", RoleArn = Role }, Failing("E", "c"));
 
         Assert.Equal(TestExecutionStatus.Failed, result.Status);
         Assert.Equal(("E", "c"), (result.Error, result.Cause));
@@ -385,7 +387,7 @@ public sealed class StateTesterTests
         var clock = new FakeTimeProvider();
         var never = new DelegateInvoker((_, token) => Task.Delay(Timeout.Infinite, token).ContinueWith<JsonNode?>(_ => null, TaskScheduler.Default));
 
-        var test = StateTester.TestAsync(new TestStateRequest { Definition = """{"Type":"Task","Resource":"arn:aws:states:::x","End":true}""" },
+        var test = StateTester.TestAsync(new TestStateRequest { Definition = """{"Type":"Task","Resource":"arn:aws:states:::x","End":true}""", RoleArn = Role },
             never, clock, CancellationToken.None);
         clock.Advance(StateTester.MaxDuration);
         var result = await test.WaitAsync(Generous);
@@ -678,6 +680,25 @@ public sealed class StateTesterTests
         }));
 
         Assert.Equal((TestStateErrorCodes.ValidationException, message), (error.ErrorCode, error.Message));
+    }
+
+    [Fact]
+    public async Task Task_WithoutMockOrRole_IsAValidationError()
+    {
+        var error = await Assert.ThrowsAsync<TestStateException>(() => RunAsync(new TestStateRequest
+        {
+            Definition = """{"Type":"Task","Resource":"arn:aws:states:::x","End":true}""",
+        }, Returning("{}")));
+
+        Assert.Equal((TestStateErrorCodes.ValidationException, "RoleArn must be specified when testing a Task state"), (error.ErrorCode, error.Message));
+    }
+
+    [Fact]
+    public async Task RoleArn_IsTheContextsExecutionRole()
+    {
+        var result = await RunAsync(Debug("""{"Type":"Pass","Parameters":{"role.$":"$$.Execution.RoleArn"},"End":true}"""));
+
+        AssertJson($$"""{"role":"{{Role}}"}""", result.Output);
     }
 
     [Fact]
