@@ -20,6 +20,14 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
 
     public int RetryCount { get; set; }
 
+    /// <summary>Set only by TestState (<see cref="Testing.StateTester"/>): records the data flow's stages, reports
+    /// Retry and Catch instead of waiting, and may replace the state's work by a mock.</summary>
+    public StateInspection? Inspection { get; init; }
+
+    /// <summary>A context object given by the caller (TestState's <c>context</c>), used instead of the one the execution
+    /// builds; null otherwise.</summary>
+    public JsonObject? ContextOverride { get; init; }
+
     public string? TaskToken { get; set; }
 
     /// <summary>The last node that passed the size check; the same node is not measured twice.</summary>
@@ -83,6 +91,8 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
 
     public JsonNode GetContextObject()
     {
+        if (ContextOverride is not null)
+            return ContextOverride.DeepClone();
         var context = new JsonObject();
         foreach (var name in (string[])["Execution", "State", "StateMachine", "Map", "Task"])
         {
@@ -94,6 +104,8 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
 
     public bool TryGetContextPart(string name, out JsonNode? part)
     {
+        if (ContextOverride is not null)
+            return ContextOverride.TryGetPropertyValue(name, out part) && part is not null;
         part = name switch
         {
             "Execution" => Execution.ExecutionContextObject(),

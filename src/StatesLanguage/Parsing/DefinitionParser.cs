@@ -55,7 +55,7 @@ internal static class DefinitionParser
         {
             foreach (var (name, node) in statesObject)
             {
-                var statePath = $"{reader.Path}.States.{name}";
+                var statePath = AslPath.Member($"{reader.Path}.States", name);
                 if (name.Length == 0 || name.Length > MaxStateNameLength)
                     reader.Diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.NameTooLong, statePath,
                         $"State names must be 1 to {MaxStateNameLength} characters long."));

@@ -54,7 +54,7 @@ internal sealed class FieldReader(JsonObject source, string path, List<AslDiagno
 
     public List<AslDiagnostic> Diagnostics => diagnostics;
 
-    public string FieldPath(string field) => $"{path}.{field}";
+    public string FieldPath(string field) => AslPath.Member(path, field);
 
     public bool Has(string field) => source.ContainsKey(field);
 

@@ -13,8 +13,8 @@ internal static class TemplateCompiler
     public static TemplateNode Compile(JsonNode? node, string path, List<AslDiagnostic> diagnostics) =>
         Tree(node,
              (key, value) => key.EndsWith(".$", StringComparison.Ordinal)
-                 ? (key[..^2], CompileExpression(value, key, $"{path}.{key}", diagnostics))
-                 : (key, Compile(value, $"{path}.{key}", diagnostics)),
+                 ? (key[..^2], CompileExpression(value, key, AslPath.Member(path, key), diagnostics))
+                 : (key, Compile(value, AslPath.Member(path, key), diagnostics)),
              (index, item) => Compile(item, $"{path}[{index}]", diagnostics),
              leaf => new TemplateNode.Constant(leaf?.DeepClone()));
 
@@ -26,7 +26,7 @@ internal static class TemplateCompiler
     /// </summary>
     public static TemplateNode CompileJsonata(JsonNode? node, string field, string path, List<AslDiagnostic> diagnostics) =>
         Tree(node,
-             (key, value) => (key, CompileJsonata(value, $"{field}/{key}", $"{path}.{key}", diagnostics)),
+             (key, value) => (key, CompileJsonata(value, $"{field}/{key}", AslPath.Member(path, key), diagnostics)),
              (index, item) => CompileJsonata(item, $"{field}[{index}]", $"{path}[{index}]", diagnostics),
              leaf => Evaluation.Jsonata.JsonataQuery.ExpressionOf(leaf) is { } text && CompileQuery(text, path, diagnostics) is { } query
                  ? new TemplateNode.Jsonata(field, query)

@@ -16,8 +16,10 @@ public static class AslDiagnosticCodes
     public const string NextAndEnd = "NEXT_AND_END";
     public const string MissingTransitionTarget = "MISSING_TRANSITION_TARGET";
     public const string StartAtMissing = "MISSING_START_AT_TARGET";
-    public const string UnreachableState = "UNREACHABLE_STATE";
-    public const string NoTerminalState = "NO_TERMINAL_STATE";
+    /// <summary>AWS reports a state nothing routes to with the code of a missing target.</summary>
+    public const string UnreachableState = "MISSING_TRANSITION_TARGET";
+    /// <summary>AWS's code for a graph without a terminal state.</summary>
+    public const string NoTerminalState = "MISSING_END_STATE";
     public const string StatesAllNotLast = "STATES_ALL_NOT_LAST";
     public const string ExactlyOneRequired = "EXACTLY_ONE_REQUIRED";
     public const string MutuallyExclusive = "MUTUALLY_EXCLUSIVE_FIELDS";

@@ -6,7 +6,7 @@ namespace StatesLanguage.Validation;
 /// <summary>Checks a definition before anything runs and returns every problem: structure and field rules found while
 /// parsing, then transitions, reachability and terminal states of the machine and of every nested branch and item
 /// processor.</summary>
-public static class AslValidator
+public static partial class AslValidator
 {
     public static IReadOnlyList<AslDiagnostic> Validate(string definitionJson)
     {
@@ -48,7 +48,7 @@ public static class AslValidator
         var hasTerminal = false;
         foreach (var (name, state) in states)
         {
-            var statePath = $"{path}.States.{name}";
+            var statePath = AslPath.Member($"{path}.States", name);
             foreach (var (field, target) in Transitions(state))
             {
                 if (!states.ContainsKey(target))
@@ -67,7 +67,8 @@ public static class AslValidator
             }
         }
         if (states.Count > 0 && !hasTerminal)
-            diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.NoTerminalState, $"{path}.States", "No terminal state: no state has End, Succeed or Fail."));
+            // AWS's wording; the whole machine's has no location.
+            diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.NoTerminalState, path, "Workflow has no terminal state"));
         CheckReachability(machine, path, diagnostics);
     }
 
@@ -76,7 +77,7 @@ public static class AslValidator
     {
         foreach (var (name, state) in machine.States)
         {
-            var statePath = $"{path}.States.{name}";
+            var statePath = AslPath.Member($"{path}.States", name);
             if (!seen.Add(name))
                 diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.DuplicateStateName, statePath, $"The state name '{name}' is used more than once."));
             if (state is ParallelState parallel)
@@ -109,7 +110,7 @@ public static class AslValidator
         foreach (var name in machine.States.Keys)
         {
             if (!reached.Contains(name))
-                diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.UnreachableState, $"{path}.States.{name}", $"State '{name}' is not reachable."));
+                diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.UnreachableState, AslPath.Member($"{path}.States", name), $"State \"{name}\" is not reachable."));
         }
     }
 

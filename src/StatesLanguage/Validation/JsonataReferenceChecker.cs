@@ -17,7 +17,7 @@ internal static class JsonataReferenceChecker
     {
         foreach (var (name, state) in machine.States)
         {
-            var statePath = $"{path}.States.{name}";
+            var statePath = AslPath.Member($"{path}.States", name);
             foreach (var template in StateTemplates.Of(state))
             {
                 foreach (var (queryPath, query) in template.Template.Queries($"{statePath}.{template.Field}"))

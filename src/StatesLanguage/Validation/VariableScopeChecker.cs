@@ -22,12 +22,12 @@ internal static class VariableScopeChecker
         var own = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, state) in machine.States)
         {
-            var statePath = $"{path}.States.{name}";
+            var statePath = AslPath.Member($"{path}.States", name);
             foreach (var (field, assign) in Assigns(state))
             {
                 foreach (var variable in StateTemplates.AssignedNames(assign))
                 {
-                    var variablePath = $"{statePath}.{field}.{variable}";
+                    var variablePath = AslPath.Member($"{statePath}.{field}", variable);
                     if (!IsValidName(variable))
                     {
                         diagnostics.Add(new AslDiagnostic(AslDiagnosticCodes.InvalidVariableName, variablePath,
@@ -45,7 +45,7 @@ internal static class VariableScopeChecker
         IReadOnlyList<HashSet<string>> inner = [.. outer, own];
         foreach (var (name, state) in machine.States)
         {
-            var statePath = $"{path}.States.{name}";
+            var statePath = AslPath.Member($"{path}.States", name);
             switch (state)
             {
                 case ParallelState parallel:

@@ -44,7 +44,7 @@ internal static class VariableUseChecker
         {
             if (!entry.TryGetValue(name, out var visible))
                 continue; // unreachable: reported as such
-            var statePath = $"{path}.States.{name}";
+            var statePath = AslPath.Member($"{path}.States", name);
             foreach (var variable in Reads(state).Distinct(StringComparer.Ordinal).Where(v => !visible.Contains(v)).Order(StringComparer.Ordinal))
             {
                 warnings.Add(new AslDiagnostic(AslDiagnosticCodes.VariableNotAssigned, statePath,

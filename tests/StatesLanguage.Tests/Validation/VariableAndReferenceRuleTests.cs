@@ -93,7 +93,8 @@ public sealed class VariableAndReferenceRuleTests
         var diagnostic = Single(definition);
 
         Assert.Equal(AslDiagnosticCodes.InvalidVariableName, diagnostic.Code);
-        Assert.Equal($"$.States.A.Assign.{name}", diagnostic.Path);
+        Assert.Equal(AslPath.Member("$.States.A.Assign", name), diagnostic.Path);
+        Assert.Equal($"/States/A/Assign/{name}", diagnostic.Location);
     }
 
     [Theory]

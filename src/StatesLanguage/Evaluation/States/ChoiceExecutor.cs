@@ -13,6 +13,7 @@ internal sealed class ChoiceExecutor : IStateExecutor
         if (choice.QueryLanguage == QueryLanguage.Jsonata)
             return ValueTask.FromResult(ExecuteJsonata(choice, input, run));
         var effective = DataFlow.SelectPath(choice.InputPath, input, run);
+        run.Inspection?.InputSelected(effective);
         var scope = run.DataScope(effective);
         string? next = null;
         foreach (var branch in choice.Choices)

@@ -17,7 +17,7 @@ internal sealed class MapExecutor : IStateExecutor
     }
 
     /// <summary>JSONata <c>Items</c> (default <c>$states.input</c>), which must give an array.</summary>
-    private static JsonArray JsonataItems(MapState map, JsonNode? input, StateRun run)
+    internal static JsonArray JsonataItems(MapState map, JsonNode? input, StateRun run)
     {
         if (map.Items is null)
         {

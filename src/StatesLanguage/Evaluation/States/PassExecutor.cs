@@ -12,8 +12,10 @@ internal sealed class PassExecutor : IStateExecutor
             return ValueTask.FromResult(new StateOutcome(DataFlow.Conclude(pass.Assign, pass.Output, input, default, input, run), pass.Next));
         var effective = DataFlow.SelectPath(pass.InputPath, input, run);
         var result = pass.HasResult ? JsonData.Clone(pass.Result) : DataFlow.Apply(pass.Data.Parameters, effective, run);
+        run.Inspection?.PassPrepared(pass.HasResult, effective, result);
         DataFlow.CheckSize(result, run);
         var output = DataFlow.ApplyResultPath(pass.Data.ResultPath, pass.Data.DiscardResult, input, result, run, inputPrivate: true);
+        run.Inspection?.Placed(output);
         DataFlow.Assign(pass.Assign, result, run);
         return ValueTask.FromResult(new StateOutcome(DataFlow.SelectPath(pass.OutputPath, output, run), pass.Next));
     }

@@ -24,11 +24,15 @@ internal static class ProtectedExecution
             {
                 var effective = DataFlow.SelectPath(state.InputPath, input, run);
                 var parameters = DataFlow.Apply(data.Parameters, effective, run);
-                var result = await work(effective, parameters, run);
+                run.Inspection?.Prepared(state, effective, parameters);
+                var result = run.Inspection?.Mock is { } mock ? await mock(effective, parameters, run) : await work(effective, parameters, run);
+                run.Inspection?.Produced(result);
                 if (state.QueryLanguage == QueryLanguage.Jsonata)
                     return new StateOutcome(DataFlow.Conclude(state.Assign, state.Output, input, StatesValues.WithResult(result), result, run), state.Next);
                 result = DataFlow.Apply(data.ResultSelector, result, run);
+                run.Inspection?.Selected(result);
                 var output = DataFlow.ApplyResultPath(data.ResultPath, data.DiscardResult, input, result, run, inputPrivate);
+                run.Inspection?.Placed(output);
                 DataFlow.Assign(state.Assign, result, run);
                 return new StateOutcome(DataFlow.SelectPath(state.OutputPath, output, run), state.Next);
             }
@@ -36,7 +40,12 @@ internal static class ProtectedExecution
             {
                 error = ex.Error;
                 retries ??= new RetryScheduler(errors.Retry);
-                if (retries.NextDelay(error, run.Execution.Random) is TimeSpan delay)
+                if (run.Inspection is { } inspection)
+                {
+                    if (inspection.IsRetriable(errors.Retry, error))
+                        throw; // TestState reports RETRIABLE rather than retrying
+                }
+                else if (retries.NextDelay(error, run.Execution.Random) is TimeSpan delay)
                 {
                     await run.Execution.DelayAsync(delay, run.Execution.CancellationToken);
                     run.RetryCount++;
@@ -45,6 +54,7 @@ internal static class ProtectedExecution
                 var catcher = FindCatcher(errors.Catch, error);
                 if (catcher is null)
                     throw;
+                run.Inspection?.Caught(errors.Catch, catcher, error);
                 var errorOutput = new JsonObject();
                 if (error.Name is not null)
                     errorOutput["Error"] = error.Name;

@@ -9,7 +9,7 @@ namespace StatesLanguage.Evaluation.States;
 /// prefix.</summary>
 internal static class StateRunner
 {
-    private const string RuntimePrefix = "An error occurred while executing the state";
+    internal const string RuntimePrefix = "An error occurred while executing the state";
 
     private static readonly PassExecutor Pass = new();
     private static readonly TaskExecutor TaskState = new();
@@ -82,7 +82,7 @@ internal static class StateRunner
         return null;
     }
 
-    private static (IStateExecutor Executor, HistoryEventType Entered, HistoryEventType? Exited) Resolve(StateDefinition state) => state switch
+    internal static (IStateExecutor Executor, HistoryEventType Entered, HistoryEventType? Exited) Resolve(StateDefinition state) => state switch
     {
         PassState => (Pass, HistoryEventType.PassStateEntered, HistoryEventType.PassStateExited),
         Definition.TaskState => (TaskState, HistoryEventType.TaskStateEntered, HistoryEventType.TaskStateExited),

@@ -10,6 +10,7 @@ internal sealed class SucceedExecutor : IStateExecutor
         if (state.QueryLanguage == QueryLanguage.Jsonata)
             return ValueTask.FromResult(new StateOutcome(DataFlow.Conclude(assign: null, state.Output, input, default, input, run), null));
         var effective = DataFlow.SelectPath(state.InputPath, input, run);
+        run.Inspection?.InputSelected(effective);
         return ValueTask.FromResult(new StateOutcome(DataFlow.SelectPath(state.OutputPath, effective, run), null));
     }
 }

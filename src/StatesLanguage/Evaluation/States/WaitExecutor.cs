@@ -16,6 +16,7 @@ internal sealed class WaitExecutor : IStateExecutor
             return new StateOutcome(DataFlow.Conclude(wait.Assign, wait.Output, input, default, input, run), wait.Next);
         }
         var effective = DataFlow.SelectPath(wait.InputPath, input, run);
+        run.Inspection?.InputSelected(effective);
         var delay = Delay(wait, effective, run);
         await run.Execution.DelayAsync(delay, run.Execution.CancellationToken);
         DataFlow.Assign(wait.Assign, effective, run);

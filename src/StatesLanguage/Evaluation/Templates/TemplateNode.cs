@@ -42,7 +42,7 @@ public abstract class TemplateNode
         internal override IEnumerable<string> ReadVariables() => values.SelectMany(v => v.ReadVariables());
 
         internal override IEnumerable<(string Path, Evaluation.Jsonata.JsonataQuery Query)> Queries(string path) =>
-            values.SelectMany((v, i) => v.Queries($"{path}.{names[i]}"));
+            values.SelectMany((v, i) => v.Queries(Validation.AslPath.Member(path, names[i])));
 
         internal override JsonNode? Evaluate(in DataScope scope)
         {
