@@ -18,18 +18,25 @@ internal static class ExecutionsCommand
         var list = new Command("list", "List local executions, newest first.");
         list.SetAction(parseResult =>
         {
-            var executions = Store(local, parseResult).List();
+            var store = Store(local, parseResult);
+            var executions = store.List();
             if (executions.Count == 0)
             {
                 Console.WriteLine("No executions yet.");
                 return 0;
             }
 
-            var table = new Table().AddColumns("Execution", "State machine", "Status", "Started", "Error");
+            // A date's latest analysis is stale when a correction changed one of its store-days after it started.
+            var stale = AnalysisDays.Read(store, Path.Combine(local.DataDirectory(parseResult), "bucket"))
+                .Where(d => d.Stale).ToDictionary(d => d.Execution, d => d.StaleBecause!, StringComparer.Ordinal);
+            var table = new Table().AddColumns("Execution", "State machine", "Status", "Started", "Error / note");
             foreach (var execution in executions)
             {
-                table.AddRow(Markup.Escape((string?)execution["name"] ?? ""), Markup.Escape((string?)execution["stateMachine"] ?? ""),
-                             (string?)execution["status"] ?? "", (string?)execution["startDate"] ?? "", Markup.Escape((string?)execution["error"] ?? ""));
+                var name = (string?)execution["name"] ?? "";
+                var status = (string?)execution["status"] ?? "";
+                var note = stale.TryGetValue(name, out var because) ? $"STALE: {because}" : (string?)execution["error"] ?? "";
+                table.AddRow(Markup.Escape(name), Markup.Escape((string?)execution["stateMachine"] ?? ""),
+                             stale.ContainsKey(name) ? $"{status} (stale)" : status, (string?)execution["startDate"] ?? "", Markup.Escape(note));
             }
 
             Terminal.Out.Write(table);

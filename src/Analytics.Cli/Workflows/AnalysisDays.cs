@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Analytics.Functions.UploadProcessing;
+
+namespace Analytics.Cli.Workflows;
+
+/// <summary>One business date's latest daily analysis: its execution and outcome, the report's subject (the headline),
+/// where the report is, and whether a correction changed a store-day of the date after the analysis started.</summary>
+internal sealed record AnalysedDay(DateOnly Date, string Execution, string Status, DateTimeOffset Started, string? Headline, string? ReportKey,
+    string? Error, string? StaleBecause)
+{
+    public bool Stale => StaleBecause is not null;
+}
+
+/// <summary>
+/// The dates the daily analysis has run for, read from the execution store and the bucket. A date's analysis is stale
+/// when, after it started, the ledger of that date (<c>ledger/&lt;date&gt;/&lt;store&gt;/</c>, where every accepted
+/// store-day is kept) got an entry with content the store-day did not have before: a correction or a late file. A
+/// re-export of the same content is not a change.
+/// </summary>
+internal static class AnalysisDays
+{
+    /// <summary>Every analysed date, newest first.</summary>
+    public static IReadOnlyList<AnalysedDay> Read(ExecutionStore executions, string bucketDirectory) =>
+    [
+        .. executions.List()
+            .Where(e => (string?)e["stateMachine"] == LocalWorkflows.DailyAnalysis)
+            .Select(e => executions.Find((string)e["name"]!))
+            .OfType<JsonObject>()
+            .Select(e => (Execution: e, Date: DateOf(e)))
+            .Where(e => e.Date is not null)
+            .GroupBy(e => e.Date!.Value)
+            .Select(g => Day(g.Key, g.OrderByDescending(e => (string?)e.Execution["startDate"], StringComparer.Ordinal).First().Execution, bucketDirectory))
+            .OrderByDescending(d => d.Date),
+    ];
+
+    /// <summary>Why the analysis of <paramref name="date"/> that started at <paramref name="started"/> is stale, or null.</summary>
+    public static string? StaleBecause(string bucketDirectory, DateOnly date, DateTimeOffset started)
+    {
+        var dayFolder = Path.Combine(bucketDirectory, StoreDayLedger.Prefix.TrimEnd('/'), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (!Directory.Exists(dayFolder))
+        {
+            return null;
+        }
+
+        foreach (var storeFolder in Directory.EnumerateDirectories(dayFolder).Order(StringComparer.Ordinal))
+        {
+            var entries = Directory.EnumerateFiles(storeFolder, "*.json.gz").Select(path => new FileInfo(path)).ToList();
+            var before = entries.Where(e => e.LastWriteTimeUtc <= started.UtcDateTime).Select(e => ContentHash(e.Name)).ToHashSet(StringComparer.Ordinal);
+            var changed = entries.Where(e => e.LastWriteTimeUtc > started.UtcDateTime && !before.Contains(ContentHash(e.Name)))
+                .OrderBy(e => e.LastWriteTimeUtc).FirstOrDefault();
+            if (changed is not null)
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"{Path.GetFileName(storeFolder)}'s {date:yyyy-MM-dd} changed at {changed.LastWriteTimeUtc:yyyy-MM-dd HH:mm:ss} UTC, after this analysis started: run it again (analytics daily --date {date:yyyy-MM-dd})");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An entry's content hash: the 16 hex digits between the last '-' and <c>.json.gz</c>.</summary>
+    private static string ContentHash(string entryName)
+    {
+        var stem = entryName[..^".json.gz".Length];
+        return stem[(stem.LastIndexOf('-') + 1)..];
+    }
+
+    private static AnalysedDay Day(DateOnly date, JsonObject execution, string bucketDirectory)
+    {
+        var output = execution["output"];
+        var started = DateTimeOffset.Parse((string)execution["startDate"]!, CultureInfo.InvariantCulture);
+        var status = (string)execution["status"]!;
+        return new AnalysedDay(date, (string)execution["name"]!, status, started, (string?)output?["subject"], (string?)output?["htmlKey"],
+            execution["error"] is null ? null : $"{execution["error"]}: {execution["cause"]}",
+            status == "SUCCEEDED" ? StaleBecause(bucketDirectory, date, started) : null);
+    }
+
+    /// <summary>The business date an execution analysed: its input's <c>date</c>, else its report's folder
+    /// (<c>reports/&lt;date&gt;/…</c>: a scheduled run's input is <c>{}</c>).</summary>
+    private static DateOnly? DateOf(JsonObject execution)
+    {
+        var text = (string?)execution["input"]?["date"];
+        if (text is null && (string?)execution["output"]?["htmlKey"] is { } key && key.Split('/') is [_, var folder, ..])
+        {
+            text = folder;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+}
