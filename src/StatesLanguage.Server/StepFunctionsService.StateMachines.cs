@@ -25,7 +25,7 @@ public sealed partial class StepFunctionsService
         if (!publish && versionDescription is not null)
             throw new StepFunctionsException("ValidationException", "Version description can only be set when publish is true");
         ResourceName.Check(name);
-        StatesArn.Parse(roleArn);
+        CheckRoleArn(roleArn);
         var machine = Compile(definition, type);
         var record = new StateMachineRecord
         {
@@ -89,6 +89,13 @@ public sealed partial class StepFunctionsService
         return pointer.Length == 0 ? "/" : pointer;
     }
 
+    /// <exception cref="StepFunctionsException">InvalidArn: the role is not an ARN.</exception>
+    private static void CheckRoleArn(string roleArn)
+    {
+        if (!roleArn.StartsWith("arn:", StringComparison.Ordinal))
+            throw StepFunctionsErrors.InvalidArnPrefix(roleArn);
+    }
+
     /// <summary>AWS's defaults: level OFF, includeExecutionData false; destinations kept when given.</summary>
     private static JsonObject Logging(JsonObject? given)
     {
@@ -120,7 +127,7 @@ public sealed partial class StepFunctionsService
                 "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified");
         }
         if (roleArn is not null)
-            StatesArn.Parse(roleArn);
+            CheckRoleArn(roleArn);
         var machine = definition is null ? null : Compile(definition, current.Type);
         StateMachineRecord updated;
         lock (_registryLock)
