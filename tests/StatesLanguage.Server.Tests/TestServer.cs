@@ -59,13 +59,13 @@ internal sealed class TestServer : IAsyncDisposable
     }
 
     /// <summary>Sends one operation; returns the HTTP status and the JSON body.</summary>
-    public async Task<(int Status, JsonObject Body)> SendAsync(string operation, JsonObject request)
+    public async Task<(int Status, JsonObject Body)> SendAsync(string operation, JsonObject request, HttpClient? client = null)
     {
         using var content = new StringContent(request.ToJsonString(), Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue(StepFunctionsEndpoint.ContentType);
         using var message = new HttpRequestMessage(HttpMethod.Post, "/") { Content = content };
         message.Headers.Add("X-Amz-Target", StepFunctionsEndpoint.TargetPrefix + operation);
-        using var response = await Client.SendAsync(message);
+        using var response = await (client ?? Client).SendAsync(message);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, JsonNode.Parse(text)!.AsObject());
     }
