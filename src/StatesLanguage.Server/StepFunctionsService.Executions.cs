@@ -150,6 +150,8 @@ public sealed partial class StepFunctionsService
         try
         {
             var result = await machine.ExecuteAsync(entry.Summary.Input, options, cancellation.Token);
+            if (entry.StopRequest is not null)
+                throw new OperationCanceledException(cancellation.Token); // stopped while its last step finished: ABORTED
             final = entry.Finish(s => s with
             {
                 Status = result.StatusText,
@@ -159,7 +161,7 @@ public sealed partial class StepFunctionsService
                 Cause = result.Cause,
             }, [.. result.History.Events.Select(ExecutionEvent.FromHistory)]);
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested || entry.StopRequest is not null)
         {
             var snapshot = entry.Snapshot();
             var ended = entry.StopRequest is { } stop

@@ -15,10 +15,11 @@ public sealed class ExecutionApiTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    private JsonObject Answer(TaskInvocation invocation)
+    /// <summary>Doubles <c>n</c>; the state Block first waits until the test releases it (or the execution is stopped).</summary>
+    private async Task<JsonNode?> Answer(TaskInvocation invocation, CancellationToken cancellationToken)
     {
         if (invocation.StateName == "Block")
-            _release.Task.Wait(TimeSpan.FromMinutes(1));
+            await _release.Task.WaitAsync(cancellationToken);
         return invocation.Parameters?["n"] is { } n ? new JsonObject { ["n"] = (int)n * 2 } : new JsonObject { ["called"] = invocation.StateName };
     }
 
@@ -48,14 +49,7 @@ public sealed class ExecutionApiTests : IAsyncLifetime
         var machine = await _server.CreateAsync("blocking", Blocking);
         var arn = (string)(await _server.CallAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine }))["executionArn"]!;
 
-        JsonArray events;
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        do
-        {
-            events = (await _server.CallAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = arn }))["events"]!.AsArray();
-            Assert.True(DateTime.UtcNow < deadline, "The task never started.");
-        }
-        while (!events.Any(e => (string?)e!["type"] == "LambdaFunctionStarted"));
+        var events = await WaitForEventAsync(arn, "LambdaFunctionStarted");
         var running = await _server.CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = arn });
         _release.SetResult();
         var ended = await _server.WaitForEndAsync(arn);
@@ -64,6 +58,20 @@ public sealed class ExecutionApiTests : IAsyncLifetime
         Assert.Null(running["stopDate"]);
         Assert.Equal(["ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted"], events.Select(e => (string)e!["type"]!));
         Assert.Equal("SUCCEEDED", (string?)ended["status"]);
+    }
+
+    /// <summary>Polls the history until it has an event of the type (a minute at most); returns the events then.</summary>
+    private async Task<JsonArray> WaitForEventAsync(string arn, string type)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var events = (await _server.CallAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = arn }))["events"]!.AsArray();
+            if (events.Any(e => (string?)e!["type"] == type))
+                return events;
+            Assert.True(DateTime.UtcNow < deadline, $"No {type} event after a minute.");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]
@@ -234,6 +242,7 @@ public sealed class ExecutionApiTests : IAsyncLifetime
     {
         var machine = await _server.CreateAsync("blocking", Blocking);
         var arn = (string)(await _server.CallAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine }))["executionArn"]!;
+        await WaitForEventAsync(arn, "LambdaFunctionStarted");
 
         var stopped = await _server.CallAsync("StopExecution", new JsonObject { ["executionArn"] = arn, ["error"] = "Operator", ["cause"] = "Stopped by hand" });
         var described = await _server.CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = arn });
