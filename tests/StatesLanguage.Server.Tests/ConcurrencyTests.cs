@@ -37,6 +37,25 @@ public sealed class ConcurrencyTests
         Assert.Equal(1000, Directory.GetFiles(server.ExecutionsDirectory, "*.json").Length);
     }
 
+    [Fact]
+    public async Task StartExecution_SameNameAndInputFrom20ClientsAtOnce_StartsOneExecution()
+    {
+        await using var server = await TestServer.StartAsync(instantWaits: false);
+        var machine = await server.CreateAsync("waiting", Definitions.LongWait);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var client = new HttpClient { BaseAddress = server.Endpoint };
+            return await server.SendAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "once", ["input"] = "{}" }, client);
+        }));
+        var listed = await ListAllAsync(server, machine, succeededOnly: false, expected: 1);
+
+        Assert.All(answers, a => Assert.Equal(200, a.Status));
+        Assert.Single(answers.Select(a => (string)a.Body["executionArn"]!).Distinct());
+        Assert.Single(listed);
+        Assert.Single(Directory.GetFiles(server.ExecutionsDirectory, "*.json"));
+    }
+
     /// <summary>Pages through ListExecutions (1000 a page at most, so several pages of 100) until the wanted number of
     /// executions have succeeded (a few minutes at most).</summary>
     private static async Task<List<JsonObject>> ListAllAsync(TestServer server, string machine, bool succeededOnly, int expected)

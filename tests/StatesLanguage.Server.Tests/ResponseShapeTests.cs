@@ -40,7 +40,8 @@ public sealed class ResponseShapeTests : IAsyncLifetime
         }))["stateMachineArn"]!;
         const string mapAndParallel = """
             {
-              "StartAt": "Fan", "States": {
+              "StartAt": "Invoke", "States": {
+                "Invoke": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": { "FunctionName": "f", "Payload.$": "$" }, "ResultPath": null, "Next": "Fan" },
                 "Fan": { "Type": "Parallel", "Next": "Each", "Branches": [ { "StartAt": "B", "States": { "B": { "Type": "Pass", "End": true } } } ] },
                 "Each": { "Type": "Map", "ItemsPath": "$", "ItemProcessor": { "StartAt": "I", "States": { "I": { "Type": "Pass", "End": true } } }, "Next": "Choose" },
                 "Choose": { "Type": "Choice", "Choices": [ { "Variable": "$[0]", "IsPresent": true, "Next": "Wait" } ], "Default": "Wait" },
@@ -85,6 +86,12 @@ public sealed class ResponseShapeTests : IAsyncLifetime
         await FailAsync("ListStateMachines", new JsonObject { ["nextToken"] = "bogus" });
         await FailAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine, ["maxResults"] = 5000 });
 
+        var scheduled = (await CallAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = failing }))["events"]!.AsArray()
+            .Single(e => (string?)e!["type"] == "TaskScheduled")!["taskScheduledEventDetails"]!;
+        Assert.Equal("lambda", (string?)scheduled["resourceType"]);
+        Assert.Equal("invoke", (string?)scheduled["resource"]);
+        Assert.Equal("us-east-1", (string?)scheduled["region"]);
+        Assert.Equal("""{"FunctionName":"f","Payload":[1,2]}""", (string?)scheduled["parameters"]);
         Assert.Empty(_problems);
         Assert.Equal(11, _operationsChecked.Count);
     }

@@ -58,4 +58,20 @@ public sealed class RestartTests
         Assert.Equal("FAILED", (string?)file["status"]);
         Assert.Equal("ExecutionFailed", (string?)file["events"]!.AsArray()[^1]!["type"]);
     }
+
+    [Fact]
+    public async Task HostStopping_WhileAnExecutionWaits_StoresItAsFailedWithTheReason()
+    {
+        await using var server = await TestServer.StartAsync(instantWaits: false);
+        var machine = await server.CreateAsync("waiting", Definitions.LongWait);
+        await server.CallAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "stopped-host" });
+
+        await server.StopHostAsync();
+        var file = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(server.ExecutionsDirectory, "waiting~stopped-host.json")))!;
+
+        Assert.Equal("FAILED", (string?)file["status"]);
+        Assert.Equal(StepFunctionsServiceOptions.ServiceStoppedError, (string?)file["error"]);
+        Assert.Equal("The Step Functions service stopped while the execution was running.", (string?)file["cause"]);
+        Assert.Equal(["ExecutionStarted", "WaitStateEntered", "ExecutionFailed"], file["events"]!.AsArray().Select(e => (string)e!["type"]!));
+    }
 }

@@ -112,6 +112,9 @@ internal sealed class TestServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the web host only (as when the process is asked to stop), not the service.</summary>
+    public Task StopHostAsync() => _app.StopAsync();
+
     public const string Role = "arn:aws:iam::123456789012:role/StepFunctionsRole";
 
     public async ValueTask DisposeAsync()
