@@ -24,7 +24,8 @@ public sealed partial class StepFunctionsService
         reader.ThrowIfInvalid();
         var hash = arn.IndexOf('#', StringComparison.Ordinal);
         var testCase = hash < 0 ? null : arn[(hash + 1)..];
-        var (record, machine) = FindMachine(hash < 0 ? arn : arn[..hash]);
+        var (record, compiled) = FindMachine(hash < 0 ? arn : arn[..hash]);
+        var machine = compiled ?? Compile(record.Definition, record.Type); // throws the definition's InvalidDefinition
         if (name is not null)
             ResourceName.Check(name);
         if (testCase is not null)

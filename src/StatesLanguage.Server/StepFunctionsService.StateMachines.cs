@@ -216,7 +216,7 @@ public sealed partial class StepFunctionsService
 
     /// <summary>The machine of an unqualified state machine ARN of this service's region and account.</summary>
     /// <exception cref="StepFunctionsException">InvalidArn, or StateMachineDoesNotExist.</exception>
-    private (StateMachineRecord Record, StateMachine Machine) FindMachine(string arn)
+    private (StateMachineRecord Record, StateMachine? Machine) FindMachine(string arn)
     {
         var name = MachineName(arn) ?? throw StepFunctionsErrors.StateMachineDoesNotExist(arn);
         lock (_registryLock)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using StatesLanguage.Errors;
 using StatesLanguage.Evaluation;
 using StatesLanguage.Server.Api;
 using StatesLanguage.Server.Executions;
@@ -15,7 +16,9 @@ public sealed partial class StepFunctionsService : IAsyncDisposable
 {
     private readonly StepFunctionsServiceOptions _options;
     private readonly Lock _registryLock = new();
-    private readonly Dictionary<string, (StateMachineRecord Record, StateMachine Machine)> _machines = new(StringComparer.Ordinal);
+    /// <summary>Each machine with its compiled form; null when a stored definition no longer passes validation (after
+    /// an engine update): it is still listed and described, and starting it is InvalidDefinition.</summary>
+    private readonly Dictionary<string, (StateMachineRecord Record, StateMachine? Machine)> _machines = new(StringComparer.Ordinal);
     private readonly Lock _executionsLock = new();
     private readonly ConcurrentDictionary<string, ExecutionEntry> _executions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ExecutionEntry> _standardByMachineAndName = new(StringComparer.Ordinal);
@@ -61,7 +64,15 @@ public sealed partial class StepFunctionsService : IAsyncDisposable
         {
             foreach (var record in await machines.LoadAllAsync(cancellationToken))
             {
-                var machine = StateMachine.Parse(record.Definition);
+                StateMachine? machine;
+                try
+                {
+                    machine = StateMachine.Parse(record.Definition);
+                }
+                catch (AslValidationException)
+                {
+                    machine = null;
+                }
                 lock (_registryLock)
                     _machines[record.Name] = (record, machine);
             }

@@ -74,4 +74,24 @@ public sealed class RestartTests
         Assert.Equal("The Step Functions service stopped while the execution was running.", (string?)file["cause"]);
         Assert.Equal(["ExecutionStarted", "WaitStateEntered", "ExecutionFailed"], file["events"]!.AsArray().Select(e => (string)e!["type"]!));
     }
+
+    [Fact]
+    public async Task Recover_AStoredMachineTheEngineNoLongerAccepts_KeepsItAndStartingItIsInvalidDefinition()
+    {
+        var server = await TestServer.StartAsync();
+        var arn = await server.CreateAsync("outdated", Definitions.Pass);
+        await server.DisposeAsync();
+        var file = Path.Combine(server.Root, "machines", "outdated.json");
+        var stored = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        stored["definition"] = """{ "StartAt": "Gone", "States": { "P": { "Type": "Pass", "End": true } } }""";
+        await File.WriteAllTextAsync(file, stored.ToJsonString());
+
+        await using var restarted = await TestServer.StartAsync(root: server.Root);
+        var described = await restarted.CallAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = arn });
+        var (type, message) = await restarted.FailAsync("StartExecution", new JsonObject { ["stateMachineArn"] = arn });
+
+        Assert.Equal("outdated", (string?)described["name"]);
+        Assert.Equal("InvalidDefinition", type);
+        Assert.StartsWith("Invalid State Machine Definition: 'MISSING_START_AT_TARGET: ", message);
+    }
 }
