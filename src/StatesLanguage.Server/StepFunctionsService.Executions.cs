@@ -25,7 +25,7 @@ public sealed partial class StepFunctionsService
         var hash = arn.IndexOf('#', StringComparison.Ordinal);
         var testCase = hash < 0 ? null : arn[(hash + 1)..];
         var (record, compiled) = FindMachine(hash < 0 ? arn : arn[..hash]);
-        var machine = compiled ?? Compile(record.Definition, record.Type); // throws the definition's InvalidDefinition
+        var machine = compiled ?? StateMachineDefinitions.Compile(record.Definition, record.Type); // throws the definition's InvalidDefinition
         if (name is not null)
             ResourceName.Check(name);
         if (testCase is not null)
@@ -201,64 +201,5 @@ public sealed partial class StepFunctionsService
         var lastId = running.Events.Count == 0 ? 0 : running.Events.Max(e => e.Id);
         var failed = new ExecutionEvent(lastId + 1, lastId, now, "ExecutionFailed") { Error = error, Cause = cause };
         return running with { Status = "FAILED", StopDate = now, Error = error, Cause = cause, Events = [.. running.Events, failed] };
-    }
-
-    private async Task<JsonObject> StartSyncExecutionAsync(JsonObject request, CancellationToken cancellationToken)
-    {
-        var start = ReadStart(request);
-        if (!start.Record.IsExpress)
-            throw StepFunctionsErrors.StateMachineTypeNotSupported();
-        var arn = StatesArn.ExpressExecution(_options.Region, _options.AccountId, start.Record.Name, start.Name, Guid.NewGuid().ToString());
-        ExecutionEntry entry;
-        lock (_executionsLock)
-        {
-            if (_stopping)
-                throw new StepFunctionsException("ServiceUnavailable", "The service is shutting down.", 503);
-            entry = new ExecutionEntry(NewExecution(start, arn), ++_sequence);
-            Index(entry);
-            entry.Cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _running[entry] = 0;
-        }
-        var run = RunAsync(entry, start.Machine, EngineOptions(start, entry, start.Record.RoleArn));
-        entry.Completion = run;
-        var final = await run;
-        var response = new JsonObject
-        {
-            ["executionArn"] = final.ExecutionArn,
-            ["stateMachineArn"] = final.StateMachineArn,
-            ["name"] = final.Name,
-            ["startDate"] = AwsJson.Timestamp(final.StartDate),
-            ["stopDate"] = AwsJson.Timestamp(final.StopDate ?? Now),
-            ["status"] = final.Status,
-            ["input"] = AwsJson.Text(final.Input),
-            ["inputDetails"] = new JsonObject { ["included"] = true },
-            ["billingDetails"] = new JsonObject
-            {
-                ["billedMemoryUsedInMB"] = 64,
-                ["billedDurationInMilliseconds"] = BilledMilliseconds(final),
-            },
-        };
-        if (final.Status == "SUCCEEDED")
-        {
-            response["output"] = AwsJson.Text(final.Output);
-            response["outputDetails"] = new JsonObject { ["included"] = true };
-        }
-        AddErrorAndCause(response, final);
-        return response;
-    }
-
-    /// <summary>The duration rounded up to the next 100 ms (Express billing).</summary>
-    private static long BilledMilliseconds(StoredExecution execution)
-    {
-        var milliseconds = (long)Math.Ceiling(((execution.StopDate ?? execution.StartDate) - execution.StartDate).TotalMilliseconds);
-        return Math.Max(100, (milliseconds + 99) / 100 * 100);
-    }
-
-    private static void AddErrorAndCause(JsonObject response, StoredExecution execution)
-    {
-        if (execution.Error is not null)
-            response["error"] = execution.Error;
-        if (execution.Cause is not null)
-            response["cause"] = execution.Cause;
     }
 }

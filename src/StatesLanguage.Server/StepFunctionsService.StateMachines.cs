@@ -1,4 +1,3 @@
-using StatesLanguage.Errors;
 using StatesLanguage.Evaluation;
 using StatesLanguage.Server.Api;
 using StatesLanguage.Server.StateMachines;
@@ -25,8 +24,8 @@ public sealed partial class StepFunctionsService
         if (!publish && versionDescription is not null)
             throw new StepFunctionsException("ValidationException", "Version description can only be set when publish is true");
         ResourceName.Check(name);
-        CheckRoleArn(roleArn);
-        var machine = Compile(definition, type);
+        StateMachineDefinitions.CheckRoleArn(roleArn);
+        var machine = StateMachineDefinitions.Compile(definition, type);
         var record = new StateMachineRecord
         {
             Name = name,
@@ -35,8 +34,8 @@ public sealed partial class StepFunctionsService
             RoleArn = roleArn,
             Type = type,
             CreationDate = Now,
-            LoggingConfiguration = Logging(logging),
-            TracingConfiguration = Tracing(tracing),
+            LoggingConfiguration = StateMachineDefinitions.Logging(logging),
+            TracingConfiguration = StateMachineDefinitions.Tracing(tracing),
         };
         lock (_registryLock)
         {
@@ -63,54 +62,6 @@ public sealed partial class StepFunctionsService
         ["creationDate"] = AwsJson.Timestamp(record.CreationDate),
     };
 
-    /// <summary>Parses and validates the definition with the engine.</summary>
-    /// <exception cref="StepFunctionsException">InvalidDefinition listing every problem as AWS does:
-    /// <c>CODE: message at /json/pointer</c>, joined with ", ".</exception>
-    private static StateMachine Compile(string definition, string type)
-    {
-        try
-        {
-            var machine = StateMachine.Parse(definition);
-            if (type == Express && ExpressChecks.Problems(definition) is { Count: > 0 } problems)
-                throw StepFunctionsErrors.InvalidDefinition(string.Join(", ", problems));
-            return machine;
-        }
-        catch (AslValidationException ex)
-        {
-            throw StepFunctionsErrors.InvalidDefinition(string.Join(", ", ex.Diagnostics.Select(d => $"{d.Code}: {d.Message} at {Pointer(d.Path)}")));
-        }
-    }
-
-    /// <summary>The engine's diagnostic path (<c>$.States.A.Branches[0]</c>) as AWS writes it (<c>/States/A/Branches/0</c>).</summary>
-    private static string Pointer(string path)
-    {
-        var pointer = path.StartsWith('$') ? path[1..] : path;
-        pointer = pointer.Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace('.', '/');
-        return pointer.Length == 0 ? "/" : pointer;
-    }
-
-    /// <exception cref="StepFunctionsException">InvalidArn: the role is not an ARN.</exception>
-    private static void CheckRoleArn(string roleArn)
-    {
-        if (!roleArn.StartsWith("arn:", StringComparison.Ordinal))
-            throw StepFunctionsErrors.InvalidArnPrefix(roleArn);
-    }
-
-    /// <summary>AWS's defaults: level OFF, includeExecutionData false; destinations kept when given.</summary>
-    private static JsonObject Logging(JsonObject? given)
-    {
-        var logging = new JsonObject
-        {
-            ["level"] = given?["level"]?.DeepClone() ?? "OFF",
-            ["includeExecutionData"] = given?["includeExecutionData"]?.DeepClone() ?? false,
-        };
-        if (given?["destinations"] is { } destinations)
-            logging["destinations"] = destinations.DeepClone();
-        return logging;
-    }
-
-    private static JsonObject Tracing(JsonObject? given) => new() { ["enabled"] = given?["enabled"]?.DeepClone() ?? false };
-
     private async Task<JsonObject> UpdateStateMachineAsync(JsonObject request, CancellationToken cancellationToken)
     {
         var reader = new RequestReader(request);
@@ -127,8 +78,8 @@ public sealed partial class StepFunctionsService
                 "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified");
         }
         if (roleArn is not null)
-            CheckRoleArn(roleArn);
-        var machine = definition is null ? null : Compile(definition, current.Type);
+            StateMachineDefinitions.CheckRoleArn(roleArn);
+        var machine = definition is null ? null : StateMachineDefinitions.Compile(definition, current.Type);
         StateMachineRecord updated;
         lock (_registryLock)
         {
@@ -138,8 +89,8 @@ public sealed partial class StepFunctionsService
             {
                 Definition = definition ?? latest.Record.Definition,
                 RoleArn = roleArn ?? latest.Record.RoleArn,
-                LoggingConfiguration = logging is null ? latest.Record.LoggingConfiguration : Logging(logging),
-                TracingConfiguration = tracing is null ? latest.Record.TracingConfiguration : Tracing(tracing),
+                LoggingConfiguration = logging is null ? latest.Record.LoggingConfiguration : StateMachineDefinitions.Logging(logging),
+                TracingConfiguration = tracing is null ? latest.Record.TracingConfiguration : StateMachineDefinitions.Tracing(tracing),
                 UpdateDate = Now,
                 RevisionId = Guid.NewGuid().ToString(),
             };
