@@ -14,7 +14,7 @@ namespace StatesLanguage.Server.Console;
 /// </summary>
 public static partial class ExecutionGraph
 {
-    private const double Margin = 20, StartZone = 50, EndZone = 50, LoopRoom = 70, LegendZone = 34, MarkerRadius = 9;
+    private const double Margin = 20, StartZone = 50, EndZone = 50, LoopRoom = 80, LegendZone = 34, MarkerRadius = 9;
 
     public static string Render(StateMachineDefinition machine, IEnumerable<HistoryEvent> history) =>
         Render(machine, ExecutionTrace.From(history));
@@ -134,18 +134,20 @@ public static partial class ExecutionGraph
         };
         var from = edge.From;
         var to = edge.To;
-        if (!edge.Upward)
+        var span = to.Layer - from.Layer;
+        if (!edge.Upward && span <= 1)
         {
             Line(svg, kind, left + from.X + from.Width / 2, top + from.Y + from.Height, left + to.X + to.Width / 2, top + to.Y);
             return;
         }
+        // Loops and transitions that skip layers go around the right side rather than through the boxes between.
         var sx = left + from.X + from.Width;
         var sy = top + from.Y + from.Height / 2;
         var tx = left + to.X + to.Width;
         var ty = top + to.Y + to.Height / 2;
-        var bulge = Math.Max(sx, tx) + 50;
+        var bulge = Math.Max(sx, tx) + 24 + 6 * Math.Min(Math.Abs(span), 6);
         svg.Append(CultureInfo.InvariantCulture,
-            $"""<path class="{kind} loop" d="M{N(sx)},{N(sy)} C{N(bulge)},{N(sy)} {N(bulge)},{N(ty)} {N(tx + 2)},{N(ty)}" marker-end="url(#sfn-arrow)"/>""").Append('\n');
+            $"""<path class="{kind} {(edge.Upward ? "loop" : "skip")}" d="M{N(sx)},{N(sy)} C{N(bulge)},{N(sy)} {N(bulge)},{N(ty)} {N(tx + 2)},{N(ty)}" marker-end="url(#sfn-arrow)"/>""").Append('\n');
     }
 
     private static void Line(StringBuilder svg, string cssClass, double sx, double sy, double tx, double ty)
@@ -177,7 +179,7 @@ public static partial class ExecutionGraph
         [.. new[] { StateRunOutcome.Succeeded, StateRunOutcome.Failed, StateRunOutcome.Caught, StateRunOutcome.InProgress, StateRunOutcome.NotRun, StateRunOutcome.Aborted }
             .Select(o => (o, LabelOf(o)))];
 
-    private static double LegendItemWidth(string label) => 28 + label.Length * 7.2;
+    private static double LegendItemWidth(string label) => 40 + label.Length * 7.5;
 
     private static void RenderLegend(StringBuilder svg, double x, double y)
     {

@@ -26,9 +26,9 @@ public static class StateHistoryTable
             html.Append(CultureInfo.InvariantCulture, $"<tr class=\"{outcome}\" data-state=\"").Append(HtmlText.Escape(run.StateName))
                 .Append(CultureInfo.InvariantCulture, $"\"><td>{++number}</td><td class=\"name\">").Append(HtmlText.Escape(run.StateName))
                 .Append("</td><td>").Append(HtmlText.Escape(run.StateType))
-                .Append("</td><td>").Append(Time(run.Entered))
-                .Append("</td><td>").Append(run.Exited is { } exited ? Time(exited) : "")
-                .Append("</td><td>").Append(run.Duration is { } duration ? FormatDuration(duration) : "")
+                .Append("</td><td class=\"time\">").Append(Time(run.Entered))
+                .Append("</td><td class=\"time\">").Append(run.Exited is { } exited ? Time(exited) : "")
+                .Append("</td><td class=\"time\">").Append(run.Duration is { } duration ? FormatDuration(duration) : "")
                 .Append(CultureInfo.InvariantCulture, $"</td><td><span class=\"outcome {outcome}\">{ExecutionGraph.LabelOf(run.Outcome)}</span>");
             if (run.FailedAttempts > 0)
                 html.Append(CultureInfo.InvariantCulture, $"<br><small>{run.FailedAttempts} failed attempt(s)</small>");
@@ -64,6 +64,7 @@ public static class StateHistoryTable
         table.state-history th, table.state-history td { border-bottom: 1px solid #d5dbdb; padding: 6px 8px; text-align: left; vertical-align: top; }
         table.state-history th { background: #f2f3f3; }
         table.state-history td.name { font-weight: 600; word-break: break-all; }
+        table.state-history td.time { white-space: nowrap; }
         table.state-history td.error { max-width: 320px; word-break: break-word; }
         table.state-history .cause { color: #545b64; font-size: 12px; white-space: pre-wrap; }
         .outcome { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; white-space: nowrap; border: 1px solid; }

@@ -210,6 +210,44 @@ public sealed class ExecutionGraphTests
         Assert.Equal(3, graph.Paths("end").Count()); // Success, FailNoData and ExecutionFailed end the machine
     }
 
+    [Fact]
+    public async Task Render_SameDefinitionAndHistory_SameSvg()
+    {
+        var machine = RealMachines.Load(RealMachines.DailyAnalysis);
+        var first = await RealMachines.RunDailyAnalysisAsync(("ForecastSales", "ModelTimeoutException"));
+        var second = await RealMachines.RunDailyAnalysisAsync(("ForecastSales", "ModelTimeoutException"));
+
+        var svg = ExecutionGraph.Render(machine.Definition, first.History.Events);
+
+        Assert.Equal(svg, ExecutionGraph.Render(RealMachines.Load(RealMachines.DailyAnalysis).Definition, second.History.Events));
+        Assert.Equal(StateHistoryTable.Render(first.History.Events), StateHistoryTable.Render(second.History.Events));
+    }
+
+    [Fact]
+    public async Task Render_HostileStateNames_AreEscapedAndTheSvgStaysWellFormed()
+    {
+        string[] names = ["<script>alert(1)</script>", "A & B \"quoted\" 'single'", "]]></svg><img src=x>", new string('W', 80)];
+        var states = new JsonObject();
+        for (var i = 0; i < names.Length; i++)
+        {
+            states[names[i]] = i + 1 < names.Length ? new JsonObject { ["Type"] = "Pass", ["Next"] = names[i + 1] } : new JsonObject { ["Type"] = "Succeed" };
+        }
+
+        var machine = StateMachine.Parse(new JsonObject { ["StartAt"] = names[0], ["States"] = states }.ToJsonString());
+        var result = await RealMachines.RunAsync(machine, "{}", new TaskAnswers(_ => null));
+
+        var svg = ExecutionGraph.Render(machine.Definition, result.History.Events);
+        var graph = new SvgGraph(svg); // parses: nothing broke out of the markup
+
+        Assert.Equal(names.Order(StringComparer.Ordinal), graph.States.Keys.Order(StringComparer.Ordinal));
+        Assert.All(names, name => Assert.Equal("succeeded", graph.Outcome(name)));
+        Assert.DoesNotContain("<script", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", svg, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", svg, StringComparison.Ordinal);
+        Assert.EndsWith("…", graph.Label(names[3]), StringComparison.Ordinal); // cut to fit its box; the tooltip has it whole
+        Assert.StartsWith(names[3] + "\n", graph.Title(names[3]), StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string> Successors(StatesLanguage.Definition.StateDefinition state) =>
         StatesLanguage.Server.Console.GraphLayout.Transitions(state).Select(t => t.Next);
 
