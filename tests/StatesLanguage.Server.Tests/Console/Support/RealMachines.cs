@@ -47,7 +47,7 @@ internal static partial class RealMachines
     }
 
     public static Task<ExecutionResult> RunAsync(StateMachine machine, string input, ITaskInvoker invoker, Action<HistoryEvent>? onEvent = null) =>
-        machine.ExecuteAsync(JsonNode.Parse(input), new ExecutionOptions
+        machine.ExecuteAsync(System.Text.Json.Nodes.JsonNode.Parse(input), new ExecutionOptions
         {
             TaskInvoker = invoker,
             TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 6, 0, 0, TimeSpan.Zero)),
@@ -69,16 +69,16 @@ internal static partial class RealMachines
         RunAsync(Load(UploadProcessor), """{"detail":{"bucket":{"name":"sales"},"object":{"key":"uploads/store-0001/2026-12-01.json"}}}""",
             new TaskAnswers(invocation => invocation.StateName == "ProcessUpload"
                 ? throw new TaskFailedException("InvalidUploadException", """{"errorType":"InvalidUploadException","errorMessage":"Upload is invalid: 2 problem(s)."}""")
-                : new JsonObject { ["MessageId"] = "m-1" }));
+                : new System.Text.Json.Nodes.JsonObject { ["MessageId"] = "m-1" }));
 
     [GeneratedRegex(@"\$\{([a-z0-9_]+)\}")]
     private static partial Regex Placeholder();
 }
 
 /// <summary>An <see cref="ITaskInvoker"/> from a function of the invocation (a fresh node each call).</summary>
-internal sealed class TaskAnswers(Func<TaskInvocation, JsonNode?> answer) : ITaskInvoker
+internal sealed class TaskAnswers(Func<TaskInvocation, System.Text.Json.Nodes.JsonNode?> answer) : ITaskInvoker
 {
-    public Task<JsonNode?> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken) => Task.FromResult(answer(invocation));
+    public Task<System.Text.Json.Nodes.JsonNode?> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken) => Task.FromResult(answer(invocation));
 }
 
 /// <summary>Answers daily-analysis's tasks with what its Choice states read: uploads incomplete on the first check,
@@ -87,7 +87,7 @@ internal sealed class DailyAnalysisTasks((string State, string Error)[] failing)
 {
     private int _uploadChecks;
 
-    public Task<JsonNode?> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
+    public Task<System.Text.Json.Nodes.JsonNode?> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
     {
         foreach (var (state, error) in failing)
         {
@@ -97,15 +97,15 @@ internal sealed class DailyAnalysisTasks((string State, string Error)[] failing)
             }
         }
 
-        JsonNode? result = invocation.StateName switch
+        System.Text.Json.Nodes.JsonNode? result = invocation.StateName switch
         {
-            "CheckUploads" => new JsonObject { ["complete"] = Interlocked.Increment(ref _uploadChecks) > 1, ["cutoffPassed"] = false },
-            "GetStoreSummaries" => new JsonObject { ["date"] = "2026-12-01", ["storeCount"] = 3, ["prefix"] = "analysis/2026-12-01/" },
-            "CombineInsights" => new JsonObject { ["hasErrors"] = false },
-            "GenerateReport" => new JsonObject { ["subject"] = "Daily sales 2026-12-01", ["body"] = "All well." },
-            _ when invocation.Resource.Contains(":sns:", StringComparison.Ordinal) => new JsonObject { ["MessageId"] = "m-1" },
-            _ => new JsonObject { ["step"] = invocation.StateName },
+            "CheckUploads" => new System.Text.Json.Nodes.JsonObject { ["complete"] = Interlocked.Increment(ref _uploadChecks) > 1, ["cutoffPassed"] = false },
+            "GetStoreSummaries" => new System.Text.Json.Nodes.JsonObject { ["date"] = "2026-12-01", ["storeCount"] = 3, ["prefix"] = "analysis/2026-12-01/" },
+            "CombineInsights" => new System.Text.Json.Nodes.JsonObject { ["hasErrors"] = false },
+            "GenerateReport" => new System.Text.Json.Nodes.JsonObject { ["subject"] = "Daily sales 2026-12-01", ["body"] = "All well." },
+            _ when invocation.Resource.Contains(":sns:", StringComparison.Ordinal) => new System.Text.Json.Nodes.JsonObject { ["MessageId"] = "m-1" },
+            _ => new System.Text.Json.Nodes.JsonObject { ["step"] = invocation.StateName },
         };
-        return Task.FromResult<JsonNode?>(result);
+        return Task.FromResult<System.Text.Json.Nodes.JsonNode?>(result);
     }
 }
