@@ -27,7 +27,7 @@ public sealed partial class ConsoleChromiumTests(ITestOutputHelper output)
         var image = await ScreenshotAsync(page);
         Assert.True(image.DistinctColours() > 100, $"only {image.DistinctColours()} colours: the page did not render");
         Assert.True(image.ShareNotBackground() > 0.05, $"only {image.ShareNotBackground():P1} of the page differs from its background");
-        var colours = Colours(image);
+        var colours = image.Colours();
         Assert.Contains(0xE3F4E1FFu, colours); // a succeeded box's fill
         Assert.Contains(0xFFF1DEFFu, colours); // the caught GenerateRecommendations
         Assert.Contains(0xF2F3F3FFu, colours); // states not run
@@ -48,7 +48,7 @@ public sealed partial class ConsoleChromiumTests(ITestOutputHelper output)
         var page = await WritePageAsync("upload-processor-rejected", machine.Definition, result);
 
         var image = await ScreenshotAsync(page);
-        Assert.Contains(0xFDE3DFFFu, Colours(image)); // UploadRejected's red fill
+        Assert.Contains(0xFDE3DFFFu, image.Colours()); // UploadRejected's red fill
         var states = GraphStates(await HeadlessChromium.DumpDomAsync(page));
         Assert.Equal(machine.Definition.States.Keys.Order(StringComparer.Ordinal), states.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("failed", states["UploadRejected"]);
@@ -105,20 +105,6 @@ public sealed partial class ConsoleChromiumTests(ITestOutputHelper output)
         var image = PngImage.Decode(await File.ReadAllBytesAsync(png));
         Assert.Equal((Width, Height), (image.Width, image.Height));
         return image;
-    }
-
-    private static HashSet<uint> Colours(PngImage image)
-    {
-        var colours = new HashSet<uint>();
-        for (var y = 0; y < image.Height; y++)
-        {
-            for (var x = 0; x < image.Width; x++)
-            {
-                colours.Add(image.Pixel(x, y));
-            }
-        }
-
-        return colours;
     }
 
     /// <summary>The graph's states in a dumped DOM: decoded <c>data-state</c> → <c>data-outcome</c> of each

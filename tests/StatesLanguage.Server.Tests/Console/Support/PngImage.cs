@@ -24,10 +24,8 @@ internal sealed class PngImage
     /// <summary>Four bytes a pixel, row by row.</summary>
     public byte[] Rgba { get; }
 
-    public uint Pixel(int x, int y) => BinaryPrimitives.ReadUInt32BigEndian(Rgba.AsSpan((y * Width + x) * 4, 4));
-
-    /// <summary>How many different colours the image has.</summary>
-    public int DistinctColours()
+    /// <summary>Every colour of the image, as RGBA (<c>0xRRGGBBAA</c>).</summary>
+    public IReadOnlySet<uint> Colours()
     {
         var colours = new HashSet<uint>();
         for (var i = 0; i < Rgba.Length; i += 4)
@@ -35,8 +33,10 @@ internal sealed class PngImage
             colours.Add(BinaryPrimitives.ReadUInt32BigEndian(Rgba.AsSpan(i, 4)));
         }
 
-        return colours.Count;
+        return colours;
     }
+
+    public int DistinctColours() => Colours().Count;
 
     /// <summary>The share of pixels that differ from the most common colour (the background).</summary>
     public double ShareNotBackground()
