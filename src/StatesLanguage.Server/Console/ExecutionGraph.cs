@@ -14,7 +14,7 @@ namespace StatesLanguage.Server.Console;
 /// </summary>
 public static partial class ExecutionGraph
 {
-    private const double Margin = 20, StartZone = 50, EndZone = 50, LoopRoom = 80, LegendZone = 34, MarkerRadius = 9;
+    private const double Margin = 20, StartZone = 50, EndZone = 50, LoopRoom = 80, LeftRoom = 30, LegendZone = 34, MarkerRadius = 9;
 
     public static string Render(StateMachineDefinition machine, IEnumerable<HistoryEvent> history) =>
         Render(machine, ExecutionTrace.From(history));
@@ -28,9 +28,9 @@ public static partial class ExecutionGraph
         ArgumentNullException.ThrowIfNull(trace);
         var layout = GraphLayout.Of(machine);
         var legendWidth = Legend.Sum(l => LegendItemWidth(l.Label));
-        var width = Margin + Math.Max(layout.Width + LoopRoom, legendWidth) + Margin;
+        var width = Margin + LeftRoom + Math.Max(layout.Width + LoopRoom, legendWidth) + Margin;
         var top = Margin + StartZone;
-        var left = Margin + Math.Max(0, (width - 2 * Margin - LoopRoom - layout.Width) / 2);
+        var left = Margin + LeftRoom + Math.Max(0, (width - 2 * Margin - LeftRoom - LoopRoom - layout.Width) / 2);
         var endY = top + layout.Height + EndZone;
         var height = endY + MarkerRadius + Margin + LegendZone;
 
@@ -48,8 +48,20 @@ public static partial class ExecutionGraph
 
         RenderScope(svg, layout, left, top, trace);
 
+        var lastLayer = layout.Nodes.Count == 0 ? 0 : layout.Nodes.Max(n => n.Layer);
         foreach (var node in layout.Nodes.Where(n => GraphLayout.IsTerminal(n.State)))
-            Line(svg, "edge end", left + node.X + node.Width / 2, top + node.Y + node.Height, centre, endY - MarkerRadius);
+        {
+            if (node.Layer == lastLayer)
+            {
+                Line(svg, "edge end", left + node.X + node.Width / 2, top + node.Y + node.Height, centre, endY - MarkerRadius);
+                continue;
+            }
+            // An early end goes round the left side to the end marker rather than through the states below it.
+            var (sx, sy) = (left + node.X, top + node.Y + node.Height / 2);
+            var bend = left - LeftRoom + 6;
+            svg.Append(CultureInfo.InvariantCulture,
+                $"""<path class="edge end" d="M{N(sx)},{N(sy)} C{N(bend)},{N(sy)} {N(bend)},{N(endY)} {N(centre - MarkerRadius - 2)},{N(endY)}" marker-end="url(#sfn-arrow)"/>""").Append('\n');
+        }
         svg.Append(CultureInfo.InvariantCulture,
             $"""<g class="marker end-marker"><circle cx="{N(centre)}" cy="{N(endY)}" r="{N(MarkerRadius)}"/><circle class="inner" cx="{N(centre)}" cy="{N(endY)}" r="{N(MarkerRadius - 4)}"/><text x="{N(centre + 16)}" y="{N(endY)}">End</text></g>""").Append('\n');
 
