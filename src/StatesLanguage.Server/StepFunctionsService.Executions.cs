@@ -165,9 +165,9 @@ public sealed partial class StepFunctionsService
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested || entry.StopRequest is not null)
         {
             var snapshot = entry.Snapshot();
-            var ended = entry.StopRequest is { } stop
-                ? Aborted(snapshot, stop.Error, stop.Cause)
-                : Interrupted(snapshot, "The Step Functions service stopped while the execution was running.");
+            var ended = entry.StopRequest is { } stop ? Aborted(snapshot, stop.Error, stop.Cause)
+                : _stopping ? Interrupted(snapshot, "The Step Functions service stopped while the execution was running.")
+                : Aborted(snapshot, null, "The caller of StartSyncExecution went away while the execution was running.");
             final = entry.Finish(_ => ended, ended.Events);
         }
 #pragma warning disable CA1031 // Any fault of the engine or invoker must still end and store the execution.
