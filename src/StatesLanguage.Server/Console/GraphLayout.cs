@@ -169,35 +169,3 @@ internal sealed class GraphLayout
     /// <summary>The header of a Parallel or Map box.</summary>
     public static string GroupLabel(StateDefinition state) => $"{state.Name} ({state.Type})";
 }
-
-/// <summary>A state placed in a <see cref="GraphLayout"/>; <see cref="Children"/> are a Parallel's branches or a Map's
-/// item processor, laid out inside the box below its header.</summary>
-internal sealed class GraphNode(StateDefinition state, int layer, double width, double height, IReadOnlyList<GraphLayout> children)
-{
-    public StateDefinition State { get; } = state;
-
-    public string Name => State.Name;
-
-    public int Layer { get; } = layer;
-
-    public double Width { get; } = width;
-
-    public double Height { get; } = height;
-
-    public IReadOnlyList<GraphLayout> Children { get; } = children;
-
-    public double X { get; set; }
-
-    public double Y { get; set; }
-}
-
-internal enum GraphEdgeKind
-{
-    Next,
-    Choice,
-    Default,
-    Catch,
-}
-
-/// <summary>A transition; <see cref="Upward"/> when it goes back up (a loop), drawn around the right side.</summary>
-internal sealed record GraphEdge(GraphNode From, GraphNode To, GraphEdgeKind Kind, bool Upward);
