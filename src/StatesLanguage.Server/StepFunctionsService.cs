@@ -41,7 +41,9 @@ public sealed partial class StepFunctionsService : IAsyncDisposable
             .Register("StopExecution", StopExecutionAsync)
             .Register("DescribeExecution", DescribeExecutionAsync)
             .Register("ListExecutions", ListExecutionsAsync)
-            .Register("GetExecutionHistory", GetExecutionHistoryAsync);
+            .Register("GetExecutionHistory", GetExecutionHistoryAsync)
+            .Register("TestState", TestStateAsync)
+            .Register("ValidateStateMachineDefinition", ValidateDefinitionAsync);
     }
 
     /// <summary>The operations answered; the host may register more (<c>Operations.Register("TestState", ...)</c>).</summary>

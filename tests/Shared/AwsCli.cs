@@ -35,6 +35,10 @@ internal static class AwsCli
         start.Environment["AWS_DEFAULT_OUTPUT"] = "json";
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        start.Environment["AWS_MAX_ATTEMPTS"] = "1";
+        // StartSyncExecution's endpoint has the host prefix "sync-", which would send it to sync-127.0.0.1.
+        start.Environment["AWS_DISABLE_HOST_PREFIX_INJECTION"] = "true";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -1,3 +1,4 @@
+using Analytics.Testing;
 using StatesLanguage.Evaluation.Tasks;
 
 namespace StatesLanguage.Server.Tests;
@@ -17,7 +18,7 @@ public sealed class AwsCliTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private Task<JsonObject> Aws(params string[] arguments) => AwsCli.CallAsync(_server.Endpoint, arguments);
+    private Task<JsonObject> Aws(params string[] arguments) => StepFunctionsCli.CallAsync(_server.Endpoint, arguments);
 
     [AwsCliFact]
     public async Task Cli_CreateStartAndReadAnExecution_WorksAsOnAws()
@@ -56,6 +57,31 @@ public sealed class AwsCliTests : IAsyncLifetime
     }
 
     [AwsCliFact]
+    public async Task Cli_TestStateAndValidateDefinition_WorkAsOnAws()
+    {
+        var passed = await Aws("test-state", "--definition", """{"Type":"Pass","Parameters":{"v.$":"$.n"},"ResultPath":"$.r","Next":"Done"}""",
+            "--input", """{"n":3}""", "--inspection-level", "DEBUG");
+        var retriable = await Aws("test-state", "--definition",
+            """{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},"Retry":[{"ErrorEquals":["Boom"]}],"End":true}""",
+            "--role-arn", TestServer.Role, "--mock", """{"errorOutput":{"error":"Boom","cause":"mocked"}}""");
+        var valid = await Aws("validate-state-machine-definition", "--definition", Definitions.PassTaskSucceed);
+        var invalid = await Aws("validate-state-machine-definition", "--definition", """{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"}}}""");
+        var refused = await StepFunctionsCli.FailAsync(_server.Endpoint, "test-state", "--definition", """{"Type":"Pass","Nope":1,"End":true}""");
+
+        Assert.Equal("SUCCEEDED", (string?)passed["status"]);
+        Assert.Equal("""{"n":3,"r":{"v":3}}""", (string?)passed["output"]);
+        Assert.Equal("Done", (string?)passed["nextState"]);
+        Assert.Equal("""{"v":3}""", (string?)passed["inspectionData"]!["afterParameters"]);
+        Assert.Equal("RETRIABLE", (string?)retriable["status"]);
+        Assert.Equal("Boom", (string?)retriable["error"]);
+        Assert.Equal("OK", (string?)valid["result"]);
+        Assert.Equal("FAIL", (string?)invalid["result"]);
+        var diagnostic = invalid["diagnostics"]!.AsArray()[0]!;
+        Assert.Equal(("ERROR", "MISSING_TRANSITION_TARGET", "/States/A/Next"), ((string?)diagnostic["severity"], (string?)diagnostic["code"], (string?)diagnostic["location"]));
+        Assert.Contains("An error occurred (InvalidDefinition) when calling the TestState operation", refused, StringComparison.Ordinal);
+    }
+
+    [AwsCliFact]
     public async Task Cli_ExpressSyncStopAndDelete_WorkAsOnAws()
     {
         var express = (string)(await Aws("create-state-machine", "--name", "cli-express", "--definition", Definitions.PassTaskSucceed,
@@ -64,11 +90,11 @@ public sealed class AwsCliTests : IAsyncLifetime
         await using var slow = await TestServer.StartAsync(instantWaits: false);
 
         var sync = await Aws("start-sync-execution", "--state-machine-arn", express, "--input", """{"n":21}""");
-        var slowMachine = (string)(await AwsCli.CallAsync(slow.Endpoint, "create-state-machine", "--name", "cli-wait", "--definition", Definitions.LongWait,
+        var slowMachine = (string)(await StepFunctionsCli.CallAsync(slow.Endpoint, "create-state-machine", "--name", "cli-wait", "--definition", Definitions.LongWait,
                                                              "--role-arn", TestServer.Role))["stateMachineArn"]!;
-        var running = (string)(await AwsCli.CallAsync(slow.Endpoint, "start-execution", "--state-machine-arn", slowMachine))["executionArn"]!;
-        var stopped = await AwsCli.CallAsync(slow.Endpoint, "stop-execution", "--execution-arn", running, "--error", "Cli", "--cause", "stopped from the CLI");
-        var aborted = await AwsCli.CallAsync(slow.Endpoint, "describe-execution", "--execution-arn", running);
+        var running = (string)(await StepFunctionsCli.CallAsync(slow.Endpoint, "start-execution", "--state-machine-arn", slowMachine))["executionArn"]!;
+        var stopped = await StepFunctionsCli.CallAsync(slow.Endpoint, "stop-execution", "--execution-arn", running, "--error", "Cli", "--cause", "stopped from the CLI");
+        var aborted = await StepFunctionsCli.CallAsync(slow.Endpoint, "describe-execution", "--execution-arn", running);
         await Aws("delete-state-machine", "--state-machine-arn", waiting);
         var listed = await Aws("list-state-machines");
 
@@ -86,12 +112,12 @@ public sealed class AwsCliTests : IAsyncLifetime
         const string missing = "arn:aws:states:us-east-1:123456789012:stateMachine:missing";
         var arn = (string)(await Aws("create-state-machine", "--name", "cli-errors", "--definition", Definitions.Pass, "--role-arn", TestServer.Role))["stateMachineArn"]!;
 
-        var doesNotExist = await AwsCli.FailAsync(_server.Endpoint, "describe-state-machine", "--state-machine-arn", missing);
-        var invalidArn = await AwsCli.FailAsync(_server.Endpoint, "describe-execution", "--execution-arn", "not-an-arn");
-        var alreadyExists = await AwsCli.FailAsync(_server.Endpoint, "create-state-machine", "--name", "cli-errors", "--definition", Definitions.Pass2, "--role-arn", TestServer.Role);
-        var badInput = await AwsCli.FailAsync(_server.Endpoint, "start-execution", "--state-machine-arn", arn, "--input", "{oops");
-        var notExpress = await AwsCli.FailAsync(_server.Endpoint, "start-sync-execution", "--state-machine-arn", arn);
-        var noExecution = await AwsCli.FailAsync(_server.Endpoint, "get-execution-history", "--execution-arn", "arn:aws:states:us-east-1:123456789012:execution:cli-errors:none");
+        var doesNotExist = await StepFunctionsCli.FailAsync(_server.Endpoint, "describe-state-machine", "--state-machine-arn", missing);
+        var invalidArn = await StepFunctionsCli.FailAsync(_server.Endpoint, "describe-execution", "--execution-arn", "not-an-arn");
+        var alreadyExists = await StepFunctionsCli.FailAsync(_server.Endpoint, "create-state-machine", "--name", "cli-errors", "--definition", Definitions.Pass2, "--role-arn", TestServer.Role);
+        var badInput = await StepFunctionsCli.FailAsync(_server.Endpoint, "start-execution", "--state-machine-arn", arn, "--input", "{oops");
+        var notExpress = await StepFunctionsCli.FailAsync(_server.Endpoint, "start-sync-execution", "--state-machine-arn", arn);
+        var noExecution = await StepFunctionsCli.FailAsync(_server.Endpoint, "get-execution-history", "--execution-arn", "arn:aws:states:us-east-1:123456789012:execution:cli-errors:none");
 
         Assert.EndsWith($"An error occurred (StateMachineDoesNotExist) when calling the DescribeStateMachine operation: State Machine Does Not Exist: '{missing}'", doesNotExist);
         Assert.EndsWith("An error occurred (InvalidArn) when calling the DescribeExecution operation: Invalid Arn: 'Invalid ARN prefix: not-an-arn'", invalidArn);

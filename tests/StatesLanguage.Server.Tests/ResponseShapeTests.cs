@@ -70,6 +70,19 @@ public sealed class ResponseShapeTests : IAsyncLifetime
         await CallAsync("StopExecution", new JsonObject { ["executionArn"] = execution });
         await CallAsync("StartSyncExecution", new JsonObject { ["stateMachineArn"] = express, ["input"] = """{"n":1}""" });
         await CallAsync("DeleteStateMachine", new JsonObject { ["stateMachineArn"] = composite });
+        await CallAsync("TestState", new JsonObject
+        {
+            ["definition"] = """{"Type":"Pass","Parameters":{"v.$":"$.n"},"ResultPath":"$.r","Next":"Done"}""", ["input"] = """{"n":1}""",
+            ["inspectionLevel"] = "DEBUG",
+        });
+        await CallAsync("TestState", new JsonObject
+        {
+            ["definition"] = """{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},"Catch":[{"ErrorEquals":["States.ALL"],"Next":"Handle"}],"End":true}""",
+            ["roleArn"] = TestServer.Role, ["mock"] = new JsonObject { ["errorOutput"] = new JsonObject { ["error"] = "Boom", ["cause"] = "mocked" } },
+            ["inspectionLevel"] = "DEBUG",
+        });
+        await CallAsync("ValidateStateMachineDefinition", new JsonObject { ["definition"] = Definitions.PassTaskSucceed });
+        await CallAsync("ValidateStateMachineDefinition", new JsonObject { ["definition"] = """{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"}}}""" });
 
         await FailAsync("CreateStateMachine", new JsonObject { ["name"] = "shapes", ["definition"] = Definitions.Pass, ["roleArn"] = TestServer.Role });
         await FailAsync("CreateStateMachine", new JsonObject { ["name"] = "x", ["definition"] = "{}", ["roleArn"] = TestServer.Role });
@@ -85,6 +98,8 @@ public sealed class ResponseShapeTests : IAsyncLifetime
         await FailAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = express });
         await FailAsync("ListStateMachines", new JsonObject { ["nextToken"] = "bogus" });
         await FailAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine, ["maxResults"] = 5000 });
+        await FailAsync("TestState", new JsonObject { ["definition"] = """{"Type":"Pass","Nope":1,"End":true}""" });
+        await FailAsync("ValidateStateMachineDefinition", new JsonObject { ["definition"] = "{}", ["severity"] = "LOUD" });
 
         var scheduled = (await CallAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = failing }))["events"]!.AsArray()
             .Single(e => (string?)e!["type"] == "TaskScheduled")!["taskScheduledEventDetails"]!;
@@ -93,7 +108,7 @@ public sealed class ResponseShapeTests : IAsyncLifetime
         Assert.Equal("us-east-1", (string?)scheduled["region"]);
         Assert.Equal("""{"FunctionName":"f","Payload":[1,2]}""", (string?)scheduled["parameters"]);
         Assert.Empty(_problems);
-        Assert.Equal(11, _operationsChecked.Count);
+        Assert.Equal(13, _operationsChecked.Count);
     }
 
     [BotocoreFact]
