@@ -47,6 +47,7 @@ internal static class AnalyticsCommandLine
         root.Subcommands.Add(ExecutionsCommand.Create(local));
         root.Subcommands.Add(DailyCommand.Create(local));
         root.Subcommands.Add(DemoCommand.Create(local));
+        root.Subcommands.Add(ServeCommand.Create(local));
         root.Subcommands.Add(TemplateCommand.Create());
         return root;
     }

@@ -28,7 +28,7 @@ internal static class ExecutionsCommand
 
             // A date's latest analysis is stale when a correction changed one of its store-days after it started.
             var stale = AnalysisDays.Read(store, Path.Combine(local.DataDirectory(parseResult), "bucket"))
-                .Where(d => d.Stale).ToDictionary(d => d.Execution, d => d.StaleBecause!, StringComparer.Ordinal);
+                .Where(d => d.Stale is not null).ToDictionary(d => d.Execution, d => d.StaleBecause!, StringComparer.Ordinal);
             var table = new Table().AddColumns("Execution", "State machine", "Status", "Started", "Error / note");
             foreach (var execution in executions)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Analytics.Cli.Browser;
 using Analytics.Functions.UploadProcessing;
 
 namespace Analytics.Cli.Workflows;
@@ -7,9 +8,13 @@ namespace Analytics.Cli.Workflows;
 /// <summary>One business date's latest daily analysis: its execution and outcome, the report's subject (the headline),
 /// where the report is, and whether a correction changed a store-day of the date after the analysis started.</summary>
 internal sealed record AnalysedDay(DateOnly Date, string Execution, string Status, DateTimeOffset Started, string? Headline, string? ReportKey,
-    string? Error, string? StaleBecause)
+    string? Error, StaleMark? Stale)
 {
-    public bool Stale => StaleBecause is not null;
+    /// <summary>Why the analysis is stale, in a sentence; null when it is not.</summary>
+    public string? StaleBecause => Stale is { } stale
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"{string.Join(", ", stale.StoreIds)}'s {Date:yyyy-MM-dd} changed at {stale.CorrectedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, after this analysis started: run it again (analytics daily --date {Date:yyyy-MM-dd})")
+        : null;
 }
 
 /// <summary>
@@ -34,8 +39,9 @@ internal static class AnalysisDays
             .OrderByDescending(d => d.Date),
     ];
 
-    /// <summary>Why the analysis of <paramref name="date"/> that started at <paramref name="started"/> is stale, or null.</summary>
-    public static string? StaleBecause(string bucketDirectory, DateOnly date, DateTimeOffset started)
+    /// <summary>Whether the analysis of <paramref name="date"/> that started at <paramref name="started"/> is stale: the
+    /// stores whose store-day got new content after it, and when the latest such change came; null when none did.</summary>
+    public static StaleMark? Staleness(string bucketDirectory, DateOnly date, DateTimeOffset started)
     {
         var dayFolder = Path.Combine(bucketDirectory, StoreDayLedger.Prefix.TrimEnd('/'), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (!Directory.Exists(dayFolder))
@@ -43,20 +49,21 @@ internal static class AnalysisDays
             return null;
         }
 
+        var stores = new List<string>();
+        var latest = DateTime.MinValue;
         foreach (var storeFolder in Directory.EnumerateDirectories(dayFolder).Order(StringComparer.Ordinal))
         {
             var entries = Directory.EnumerateFiles(storeFolder, "*.json.gz").Select(path => new FileInfo(path)).ToList();
             var before = entries.Where(e => e.LastWriteTimeUtc <= started.UtcDateTime).Select(e => ContentHash(e.Name)).ToHashSet(StringComparer.Ordinal);
-            var changed = entries.Where(e => e.LastWriteTimeUtc > started.UtcDateTime && !before.Contains(ContentHash(e.Name)))
-                .OrderBy(e => e.LastWriteTimeUtc).FirstOrDefault();
-            if (changed is not null)
+            var changes = entries.Where(e => e.LastWriteTimeUtc > started.UtcDateTime && !before.Contains(ContentHash(e.Name))).ToList();
+            if (changes.Count > 0)
             {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"{Path.GetFileName(storeFolder)}'s {date:yyyy-MM-dd} changed at {changed.LastWriteTimeUtc:yyyy-MM-dd HH:mm:ss} UTC, after this analysis started: run it again (analytics daily --date {date:yyyy-MM-dd})");
+                stores.Add(Path.GetFileName(storeFolder));
+                latest = new[] { latest, changes.Max(e => e.LastWriteTimeUtc) }.Max();
             }
         }
 
-        return null;
+        return stores.Count == 0 ? null : new StaleMark(new DateTimeOffset(latest, TimeSpan.Zero), stores);
     }
 
     /// <summary>An entry's content hash: the 16 hex digits between the last '-' and <c>.json.gz</c>.</summary>
@@ -73,7 +80,7 @@ internal static class AnalysisDays
         var status = (string)execution["status"]!;
         return new AnalysedDay(date, (string)execution["name"]!, status, started, (string?)output?["subject"], (string?)output?["htmlKey"],
             execution["error"] is null ? null : $"{execution["error"]}: {execution["cause"]}",
-            status == "SUCCEEDED" ? StaleBecause(bucketDirectory, date, started) : null);
+            status == "SUCCEEDED" ? Staleness(bucketDirectory, date, started) : null);
     }
 
     /// <summary>The business date an execution analysed: its input's <c>date</c>, else its report's folder

@@ -55,9 +55,17 @@ internal sealed class ExecutionStore(string directory)
     }
 
     /// <summary>One stored execution with its events, or null.</summary>
+    /// <remarks>Also finds the executions <c>analytics serve</c> stores, named <c>&lt;machine&gt;~&lt;name&gt;.json</c>.</remarks>
     public JsonObject? Find(string executionName)
     {
         var path = PathOf(executionName);
+        if (!File.Exists(path))
+        {
+            path = System.IO.Directory.Exists(Directory)
+                ? System.IO.Directory.EnumerateFiles(Directory, "*~" + Path.GetFileName(path)).FirstOrDefault() ?? path
+                : path;
+        }
+
         return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))!.AsObject() : null;
     }
 

@@ -4,7 +4,7 @@ namespace StatesLanguage.Evaluation;
 
 /// <summary>Replaces <c>${name}</c> placeholders in definition text, as SAM's DefinitionSubstitutions does. Unknown
 /// placeholders stay as they are (Resource accepts them).</summary>
-internal static partial class DefinitionSubstitution
+public static partial class DefinitionSubstitution
 {
     [GeneratedRegex(@"\$\{([A-Za-z0-9_.:-]+)\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
