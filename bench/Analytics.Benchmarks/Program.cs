@@ -11,6 +11,15 @@ using Analytics.Benchmarks.Noise;
 //   Analytics.Benchmarks --daily-child DATA_DIR        (child: one daily run, prints its time and peak memory)
 // Noise of the daily analysis on the real data set (see NoiseBenchmark):
 //   Analytics.Benchmarks noise [--data DIR] [--from 2011-02-01] [--to 2011-12-09] [--returns] [--every-day]
+// Load on analytics serve's Step Functions API (see ServeLoadBenchmark):
+//   Analytics.Benchmarks serve-load [--calls 1000] [--clients 50]
+if (args.Length > 0 && args[0] == "serve-load")
+{
+    int Value(string name, int fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length
+        ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    return await ServeLoadBenchmark.RunAsync(Value("--calls", 1000), Value("--clients", 50));
+}
+
 if (args.Length > 0 && args[0] == "daily")
 {
     var daily = DailyArguments.Parse(args);
