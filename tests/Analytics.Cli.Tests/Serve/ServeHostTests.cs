@@ -6,6 +6,7 @@ using Analytics.Cli.Serve;
 using Analytics.Cli.Workflows;
 using Analytics.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using StatesLanguage.Server.Tests.Console.Support;
 
 namespace Analytics.Cli.Tests.Serve;
 
@@ -84,6 +85,32 @@ public sealed class ServeHostTests : IAsyncLifetime, IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         Assert.StartsWith("text/html", report.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, escape.StatusCode);
+    }
+
+    [ChromiumFact]
+    public async Task ServedPages_InHeadlessChromium_AreNotBlankAndTheGraphHasEveryState()
+    {
+        var folder = Path.Combine(DataDirectory, "bucket", "uploads", "store-0001");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "day.json"), SampleUploads.OneLineDay());
+        await WaitForUploadAsync("uploads/store-0001/day.json");
+        var run = await Host.RunAsync(LocalWorkflows.DailyAnalysis, new JsonObject { ["date"] = "2025-01-15" }, "chromium", CancellationToken.None);
+        var execution = new Uri(Host.Address, $"executions/{run["name"]}");
+
+        var dom = await HeadlessChromium.DumpDomAsync(execution);
+        var png = Path.Combine(_root.FullName, "execution.png");
+        await HeadlessChromium.ScreenshotAsync(execution, png, 1280, 1600);
+        var home = Path.Combine(_root.FullName, "home.png");
+        await HeadlessChromium.ScreenshotAsync(Host.Address, home, 1280, 900);
+
+        Assert.Equal("SUCCEEDED", (string?)run["status"]);
+        foreach (var state in LocalWorkflows.Load(LocalWorkflows.DailyAnalysis).Definition.States.Keys)
+        {
+            Assert.Contains($"data-state=\"{state}\"", dom, StringComparison.Ordinal);
+        }
+
+        Assert.True(PngImage.Decode(await File.ReadAllBytesAsync(png)).DistinctColours() > 8, "the execution page's screenshot is blank");
+        Assert.True(PngImage.Decode(await File.ReadAllBytesAsync(home)).ShareNotBackground() > 0.01, "the home page's screenshot is blank");
     }
 
     [AwsCliFact]
