@@ -6,7 +6,6 @@ using Analytics.Cli.Serve;
 using Analytics.Cli.Workflows;
 using Analytics.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using StatesLanguage.Server.Tests.Console.Support;
 
 namespace Analytics.Cli.Tests.Serve;
 

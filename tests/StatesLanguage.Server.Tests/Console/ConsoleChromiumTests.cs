@@ -1,3 +1,4 @@
+using Analytics.Testing;
 using System.Net;
 using System.Text.RegularExpressions;
 using StatesLanguage.Evaluation;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace StatesLanguage.Server.Tests.Console.Support;
+namespace Analytics.Testing;
 
 /// <summary>
 /// A minimal PNG decoder for screenshots: 8-bit RGB or RGBA, not interlaced (what Chromium writes). The IDAT chunks are

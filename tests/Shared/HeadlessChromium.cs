@@ -1,11 +1,11 @@
 using System.Diagnostics;
 
-namespace StatesLanguage.Server.Tests.Console.Support;
+namespace Analytics.Testing;
 
 /// <summary>
 /// Headless Chromium for the page tests: finds it on the PATH (as the report's screenshot test does) and runs it on a
 /// page to take a screenshot or dump the DOM after parsing. Each run has its own profile folder, removed after.
-/// Linked into Analytics.Cli.Tests too.
+/// Shared by every test project (tests/Shared).
 /// </summary>
 internal static class HeadlessChromium
 {
