@@ -12,12 +12,13 @@ using Analytics.Benchmarks.Noise;
 // Noise of the daily analysis on the real data set (see NoiseBenchmark):
 //   Analytics.Benchmarks noise [--data DIR] [--from 2011-02-01] [--to 2011-12-09] [--returns] [--every-day]
 // Load on analytics serve's Step Functions API (see ServeLoadBenchmark):
-//   Analytics.Benchmarks serve-load [--calls 1000] [--clients 50]
+//   Analytics.Benchmarks serve-load [--calls 1000] [--clients 50] [--peer http://127.0.0.1:5000 (another Step Functions endpoint)]
 if (args.Length > 0 && args[0] == "serve-load")
 {
     int Value(string name, int fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length
         ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    return await ServeLoadBenchmark.RunAsync(Value("--calls", 1000), Value("--clients", 50));
+    var peer = Array.IndexOf(args, "--peer") is var p and >= 0 && p + 1 < args.Length ? new Uri(args[p + 1]) : null;
+    return await ServeLoadBenchmark.RunAsync(Value("--calls", 1000), Value("--clients", 50), peer);
 }
 
 if (args.Length > 0 && args[0] == "daily")

@@ -23,21 +23,29 @@ internal static class ServeLoadBenchmark
           "Done":{"Type":"Succeed"}}}
         """;
 
-    public static async Task<int> RunAsync(int calls, int clients)
+    /// <summary>The same calls against another Step Functions endpoint (a peer such as moto_server), on a Pass-only
+    /// machine (a peer cannot call our steps); only the StartExecution figures are reported.</summary>
+    private const string PassDefinition = """{"StartAt":"Prepare","States":{"Prepare":{"Type":"Pass","End":true}}}""";
+
+    public static async Task<int> RunAsync(int calls, int clients, Uri? peer = null)
     {
         var root = Directory.CreateTempSubdirectory("analytics-serve-load-");
         try
         {
             await using var services = LocalEnvironment.CreateServices(Path.Combine(root.FullName, "data"));
             await using var serve = new ServeHost(new ServeOptions { DataDirectory = Path.Combine(root.FullName, "data"), Port = 0, LambdaPort = 0, DailyAt = null }, services);
-            await serve.StartAsync(CancellationToken.None);
-            using var http = new HttpClient { BaseAddress = serve.Address, Timeout = TimeSpan.FromMinutes(5) };
+            if (peer is null)
+            {
+                await serve.StartAsync(CancellationToken.None);
+            }
+
+            using var http = new HttpClient { BaseAddress = peer ?? serve.Address, Timeout = TimeSpan.FromMinutes(5) };
             var machine = (string)(await CallAsync(http, "CreateStateMachine", new JsonObject
             {
-                ["name"] = "load", ["definition"] = Definition, ["roleArn"] = "arn:aws:iam::123456789012:role/load",
+                ["name"] = $"load-{Guid.NewGuid():N}"[..20], ["definition"] = peer is null ? Definition : PassDefinition, ["roleArn"] = "arn:aws:iam::123456789012:role/load",
             }))["stateMachineArn"]!;
 
-            Console.WriteLine($"StartExecution load on analytics serve: {calls} calls from {clients} concurrent clients, {Environment.ProcessorCount} cores; load average {LoadAverage()}");
+            Console.WriteLine($"StartExecution load on {(peer is null ? "analytics serve" : peer.ToString())}: {calls} calls from {clients} concurrent clients, {Environment.ProcessorCount} cores; load average {LoadAverage()}");
             var latencies = new double[calls];
             var next = -1;
             var clock = Stopwatch.StartNew();
@@ -52,6 +60,16 @@ internal static class ServeLoadBenchmark
                 }
             })));
             var started = clock.Elapsed;
+            Array.Sort(latencies);
+            if (peer is not null)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+                    Started     {calls} in {started.TotalSeconds:F2} s = {calls / started.TotalSeconds:F0} StartExecution/s
+                    Latency     StartExecution p50 {Percentile(latencies, 0.50):F1} ms, p90 {Percentile(latencies, 0.90):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms
+                    """));
+                return 0;
+            }
+
             int ended;
             do
             {
@@ -61,7 +79,6 @@ internal static class ServeLoadBenchmark
             var finished = clock.Elapsed;
             var listed = await CountAsync(http, machine, null);
             var succeeded = await CountAsync(http, machine, "SUCCEEDED");
-            Array.Sort(latencies);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 Started     {calls} in {started.TotalSeconds:F2} s = {calls / started.TotalSeconds:F0} StartExecution/s
                 Ended       {ended} in {finished.TotalSeconds:F2} s = {ended / finished.TotalSeconds:F0} executions/s ({succeeded} SUCCEEDED)
@@ -116,6 +133,8 @@ internal static class ServeLoadBenchmark
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.0");
         using var message = new HttpRequestMessage(HttpMethod.Post, "/") { Content = content };
         message.Headers.Add("X-Amz-Target", "AWSStepFunctions." + operation);
+        // Unsigned, but shaped as SigV4: a peer such as moto_server picks the service from the credential scope.
+        message.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/states/aws4_request, SignedHeaders=host, Signature=0");
         using var response = await http.SendAsync(message);
         var body = await response.Content.ReadAsStringAsync();
         return response.IsSuccessStatusCode ? JsonNode.Parse(body)!.AsObject() : throw new InvalidOperationException($"{operation}: {(int)response.StatusCode} {body}");
