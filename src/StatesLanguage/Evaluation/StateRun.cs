@@ -21,8 +21,9 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
 
     public string? TaskToken { get; set; }
 
-    /// <summary>The last node that passed the size check; the same node is not measured twice.</summary>
-    public JsonNode? LastSizeChecked { get; set; }
+    /// <summary>The last data that passed the size check (its <see cref="StateData.Identity"/>); the same data is not
+    /// measured twice.</summary>
+    public object? LastSizeChecked { get; set; }
 
     /// <summary>When the input is a root object that only these history events reference (the previous state made it),
     /// the state may change it in place once it has snapshotted them; null otherwise.</summary>
@@ -62,7 +63,7 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
         return true;
     }
 
-    public DataScope DataScope(JsonNode? input) => new(input, this, Scope.Variables);
+    public DataScope DataScope(StateData input) => new(input, this, Scope.Variables);
 
     public JsonNode GetContextObject()
     {

@@ -50,6 +50,32 @@ public sealed class JsonataStateTests
     }
 
     [Fact]
+    public async Task Output_HandedOnWithoutJson_IsReadAsItsJsonAndShownAsJsonInTheHistory()
+    {
+        // Make's output goes to both branches in the evaluator's form (no JSON is made for it), and is read there as
+        // its JSON would be: the function left out, the large integer with its JSON's digits.
+        var definition = """
+            {"QueryLanguage":"JSONata","StartAt":"Make","States":{
+              "Make":{"Type":"Pass","Output":"{% {'big': 1234567890123456789, 'f': $sum, 'items': $states.input.items.{'id': id}} %}","Next":"Both"},
+              "Both":{"Type":"Parallel","Branches":[
+                        {"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}},
+                        {"StartAt":"B","States":{"B":{"Type":"Pass","Output":"{% $states.input.items %}","End":true}}}],
+                      "Output":"{% {'diff': $states.result[0].big - 1234567890123456789, 'keys': $keys($states.result[0]), 'ids': $states.result[1].id} %}",
+                      "End":true}}}
+            """;
+
+        var result = await Machines.RunAsync(definition, """{"items":[{"id":1},{"id":2}]}""");
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"diff":3328,"keys":["big","items"],"ids":[1,2]}"""), result.Output),
+                    result.Output?.ToJsonString());
+        const string made = """{"big":1234567890123460000,"items":[{"id":1},{"id":2}]}""";
+        var events = result.History.Events;
+        Assert.Equal(made, events.Single(e => e.Type == HistoryEventType.PassStateExited && e.StateName == "Make").Output!.ToJsonString());
+        Assert.Equal(made, events.Single(e => e.Type == HistoryEventType.PassStateExited && e.StateName == "A").Output!.ToJsonString());
+        Assert.Equal(made, events.Single(e => e.Type == HistoryEventType.ParallelStateEntered).Input!.ToJsonString());
+    }
+
+    [Fact]
     public async Task StatesContext_ReadWithoutItsName_IsStillBound()
     {
         // The context is bound only to expressions that may read it; a $states not followed by .input, .result or

@@ -42,16 +42,24 @@ internal sealed class JsonataQuery
 
     /// <summary>The expression's value; fails when it has none (undefined).</summary>
     /// <exception cref="StatesErrorException">States.QueryEvaluationError.</exception>
-    public JsonNode? Evaluate(in DataScope scope, string field)
+    public JsonNode? Evaluate(in DataScope scope, string field) => Defined(scope, field).ToValue().Node;
+
+    /// <summary>As <see cref="Evaluate"/>, keeping the value in the evaluator's form (as a JSONata state's output, which
+    /// the next state reads without converting it back from JSON).</summary>
+    /// <exception cref="StatesErrorException">States.QueryEvaluationError.</exception>
+    public StateData EvaluateData(in DataScope scope, string field) => StateData.FromJsonata(Defined(scope, field));
+
+    private JsonataDocument Defined(in DataScope scope, string field)
     {
-        if (!TryEvaluate(scope, field, out var value))
-            throw Failure(scope, $"The JSONata expression '{Text}' specified for the field '{field}' returned nothing (undefined).");
-        return value;
+        var result = EvaluateDocument(scope, field);
+        return result.IsUndefined
+            ? throw Failure(scope, $"The JSONata expression '{Text}' specified for the field '{field}' returned nothing (undefined).")
+            : result;
     }
 
-    /// <summary>The expression's value, false when undefined.</summary>
-    /// <exception cref="StatesErrorException">States.QueryEvaluationError when the evaluation fails.</exception>
-    public bool TryEvaluate(in DataScope scope, string field, out JsonNode? value)
+    /// <summary>The expression's value in its JSON form, undefined when it has none.</summary>
+    /// <exception cref="StatesErrorException">States.QueryEvaluationError when the evaluation fails or gives a function.</exception>
+    private JsonataDocument EvaluateDocument(in DataScope scope, string field)
     {
         var bindings = new Dictionary<string, JsonataDocument>(StringComparer.Ordinal);
         if (_readsStates)
@@ -61,11 +69,11 @@ internal sealed class JsonataQuery
             if (scope.Variables?.TryGet(name, out var variable) == true)
                 bindings[name] = JsonataDocument.From(variable);
         }
-        JsonataValue result;
+        JsonataDocument result;
         try
         {
             // No input document: Step Functions gives the data through $states only.
-            result = _expression.Evaluate(JsonataDocument.Undefined, bindings, StepFunctionsJsonata.Options);
+            result = _expression.EvaluateDocument(JsonataDocument.Undefined, bindings, StepFunctionsJsonata.Options);
         }
         catch (JsonataException ex)
         {
@@ -73,24 +81,24 @@ internal sealed class JsonataQuery
         }
         if (result.IsFunction)
             throw Failure(scope, $"The JSONata expression '{Text}' specified for the field '{field}' returned an unsupported result type.");
-        value = result.Node;
-        return result.IsDefined;
+        return result;
     }
 
     /// <summary><c>$states</c>: input, context (when the expression may read it), and result or errorOutput where the
-    /// state has them; converted once per scope that shares it (<see cref="StatesDocuments"/>).</summary>
+    /// state has them; made once per scope that shares it (<see cref="StatesDocuments"/>). State data that a JSONata
+    /// state made is used as it is; JSON is converted.</summary>
     private static JsonataDocument States(in DataScope scope, bool withContext)
     {
         var shared = scope.Jsonata;
-        if ((withContext ? shared?.WithContext : shared?.WithoutContext) is { } converted)
-            return converted;
-        List<KeyValuePair<string, JsonNode?>> members = [new("input", scope.Input)];
+        if ((withContext ? shared?.WithContext : shared?.WithoutContext) is { } made)
+            return made;
+        List<KeyValuePair<string, JsonataDocument>> members = [new("input", scope.Data.ToJsonata())];
         if (withContext)
-            members.Add(new("context", scope.Context));
+            members.Add(new("context", JsonataDocument.From(scope.Context)));
         if (scope.States.HasResult)
-            members.Add(new("result", scope.States.Result));
+            members.Add(new("result", scope.States.Result.ToJsonata()));
         if (scope.States.HasErrorOutput)
-            members.Add(new("errorOutput", scope.States.ErrorOutput));
+            members.Add(new("errorOutput", scope.States.ErrorOutput.ToJsonata()));
         var document = JsonataDocument.Object(members);
         if (shared is not null)
         {

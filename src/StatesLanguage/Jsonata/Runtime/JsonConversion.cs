@@ -66,6 +66,124 @@ internal static class JsonConversion
         return JsonValue.Create(d == 0 ? 0 : d);
     }
 
+    /// <summary>
+    /// A result as converting it to JSON and back would give it (<see cref="FromNode"/> of <see cref="ToNode(object?)"/>),
+    /// without making the JSON: sequences and other flagged arrays become plain arrays, functions become null in an
+    /// array and are left out of an object, undefined members are left out, -0 becomes 0 and an integer from 1e15 to
+    /// 1e21 keeps the digits its JSON has. Fails as <see cref="ToNode(object?)"/> does (D1001, U1001). Parts that need no
+    /// change are returned as they are (the evaluator never changes a value in place), so a result made of its inputs'
+    /// values costs a walk, not a copy. Undefined (C# null) and a function at the top are the caller's to handle.
+    /// </summary>
+    public static object ToJsonForm(object? value) => ToJsonForm(value, 0);
+
+    private static object ToJsonForm(object? value, int depth)
+    {
+        if (depth > MaxOutputDepth)
+            throw StackGuard.Overflow(-1);
+        StackGuard.Ensure();
+        switch (value)
+        {
+            case string or bool:
+                return value;
+            case double d:
+                if (!double.IsFinite(d))
+                    throw JsonataErrors.Create("D1001", -1, null, d);
+                var number = NumberAsJson(d);
+                return BitConverter.DoubleToInt64Bits(number) == BitConverter.DoubleToInt64Bits(d) ? value : number;
+            case JList list:
+                return ListJsonForm(list, depth);
+            case JObject obj:
+                return ObjectJsonForm(obj, depth);
+            case TupleBinding tuple:
+                return ToJsonForm(tuple.Context, depth);
+            default:
+                return JNull.Instance;
+        }
+    }
+
+    /// <summary>The number that its JSON (<see cref="Number"/>) reads back as.</summary>
+    private static double NumberAsJson(double d) =>
+        d == 0 ? 0
+        : d == Math.Floor(d) && Math.Abs(d) >= 1e15 && Math.Abs(d) < 1e21
+            ? double.Parse(((decimal)d).ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture)
+            : d;
+
+    private static JList ListJsonForm(JList list, int depth)
+    {
+        var plain = !(list.IsSequence || list.KeepSingleton || list.OuterWrapper || list.TupleStream || list.Cons);
+        JList? copy = plain ? null : new JList(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var item = list[i];
+            var formed = item is JFunction ? JNull.Instance : ToJsonForm(item, depth + 1);
+            if (copy is null && !ReferenceEquals(formed, item))
+            {
+                copy = new JList(list.Count);
+                for (var j = 0; j < i; j++)
+                    copy.Add(list[j]);
+            }
+            copy?.Add(formed);
+        }
+        return copy ?? list;
+    }
+
+    private static JObject ObjectJsonForm(JObject obj, int depth)
+    {
+        JObject? copy = null;
+        for (var i = 0; i < obj.Count; i++)
+        {
+            var (key, item) = obj.GetAt(i);
+            var formed = item is null or JFunction ? null : ToJsonForm(item, depth + 1);
+            if (copy is null && (formed is null || !ReferenceEquals(formed, item)))
+            {
+                copy = new JObject(obj.Count);
+                for (var j = 0; j < i; j++)
+                {
+                    var (earlierKey, earlier) = obj.GetAt(j);
+                    copy.Add(earlierKey, earlier);
+                }
+            }
+            if (formed is not null)
+                copy?.Add(key, formed);
+        }
+        return copy ?? obj;
+    }
+
+    /// <summary>An upper bound of the UTF-8 size of a JSON-form value's compact JSON (see <see cref="ToJsonForm(object?)"/>),
+    /// counted no further than past <paramref name="stopAt"/>: each character of a string or key at most 6 bytes (an
+    /// escape), a number at most 40.</summary>
+    public static long JsonSizeBound(object? value, long stopAt)
+    {
+        switch (value)
+        {
+            case JObject obj:
+                long total = 2;
+                for (var i = 0; i < obj.Count; i++)
+                {
+                    var (key, item) = obj.GetAt(i);
+                    total += (key.Length * 6L) + 3 + JsonSizeBound(item, stopAt);
+                    if (total > stopAt)
+                        return total;
+                }
+                return total;
+            case JList list:
+                long sum = 2;
+                foreach (var item in list)
+                {
+                    sum += 1 + JsonSizeBound(item, stopAt);
+                    if (sum > stopAt)
+                        return sum;
+                }
+                return sum;
+            case string s:
+                return (s.Length * 6L) + 2;
+            case double:
+                return 40;
+            default:
+                return 5; // true, false, null
+        }
+    }
+
     /// <summary>JSON for a defined value; D1001 for NaN or an infinity.</summary>
     public static JsonNode? ToNode(object? value) => ToNode(value, 0);
 
