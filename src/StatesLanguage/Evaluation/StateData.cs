@@ -23,7 +23,7 @@ internal readonly struct StateData : IEquatable<StateData>
 
     public static StateData FromJson(JsonNode? node) => new(node, null);
 
-    /// <summary>A JSONata result in its JSON form (see <see cref="JsonataExpression.EvaluateDocument"/>); defined.</summary>
+    /// <summary>A JSONata result in its JSON form (see <see cref="JsonataExpression.EvaluateDocument(JsonataDocument, IReadOnlyDictionary{string, JsonataDocument}?, JsonataEvaluationOptions?)"/>); defined.</summary>
     public static StateData FromJsonata(JsonataDocument value) => new(null, new JsonataForm(value));
 
     public static implicit operator StateData(JsonNode? node) => FromJson(node);

@@ -5,7 +5,7 @@ namespace StatesLanguage.Jsonata;
 /// <summary>
 /// JSON converted once into the evaluator's own form, to be the input or a variable of many evaluations (for
 /// example a state's input read by several expressions) without converting it again each time; or an evaluation's
-/// result kept in that form (<see cref="JsonataExpression.EvaluateDocument"/>), to be passed on the same way.
+/// result kept in that form (<see cref="JsonataExpression.EvaluateDocument(JsonataDocument, IReadOnlyDictionary{string, JsonataDocument}?, JsonataEvaluationOptions?)"/>), to be passed on the same way.
 /// Immutable: a later change to the <see cref="JsonNode"/> it was made from is not seen. Thread-safe.
 /// </summary>
 public sealed class JsonataDocument
@@ -19,7 +19,7 @@ public sealed class JsonataDocument
     public static JsonataDocument Undefined { get; } = new(null);
 
     /// <summary>The undefined document that stands for a function as an evaluation's result (see
-    /// <see cref="JsonataExpression.EvaluateDocument"/>).</summary>
+    /// <see cref="JsonataExpression.EvaluateDocument(JsonataDocument, IReadOnlyDictionary{string, JsonataDocument}?, JsonataEvaluationOptions?)"/>).</summary>
     internal static JsonataDocument Function { get; } = new(null) { IsFunction = true };
 
     internal object? Value { get; }
@@ -50,9 +50,9 @@ public sealed class JsonataDocument
     internal long JsonSizeBound(long stopAt) => IsUndefined ? 0 : JsonConversion.JsonSizeBound(Value, stopAt);
 
     /// <summary>An object of documents, none converted again (undefined ones are left out).</summary>
-    internal static JsonataDocument Object(IReadOnlyList<KeyValuePair<string, JsonataDocument>> members)
+    internal static JsonataDocument Object(ReadOnlySpan<KeyValuePair<string, JsonataDocument>> members)
     {
-        var result = new JObject(members.Count);
+        var result = new JObject(members.Length);
         foreach (var (name, value) in members)
         {
             if (value.Value is { } member)

@@ -61,14 +61,10 @@ internal sealed class JsonataQuery
     /// <exception cref="StatesErrorException">States.QueryEvaluationError when the evaluation fails or gives a function.</exception>
     private JsonataDocument EvaluateDocument(in DataScope scope, string field)
     {
-        var bindings = new Dictionary<string, JsonataDocument>(StringComparer.Ordinal);
-        if (_readsStates)
-            bindings[StatesVariable] = States(scope, _mayReadContext);
-        foreach (var name in _variables)
-        {
-            if (scope.Variables?.TryGet(name, out var variable) == true)
-                bindings[name] = JsonataDocument.From(variable);
-        }
+        var states = _readsStates ? new KeyValuePair<string, JsonataDocument>(StatesVariable, States(scope, _mayReadContext)) : default;
+        var bindings = _variables.Length > 0 ? WithVariables(states, scope)
+            : _readsStates ? new ReadOnlySpan<KeyValuePair<string, JsonataDocument>>(in states)
+            : [];
         JsonataDocument result;
         try
         {
@@ -84,6 +80,22 @@ internal sealed class JsonataQuery
         return result;
     }
 
+    /// <summary><paramref name="states"/> (when the expression reads it) and the workflow variables it reads that are
+    /// set, each converted once per value (<see cref="VariableScope.TryGetJsonata"/>).</summary>
+    private KeyValuePair<string, JsonataDocument>[] WithVariables(KeyValuePair<string, JsonataDocument> states, in DataScope scope)
+    {
+        var bindings = new KeyValuePair<string, JsonataDocument>[_variables.Length + (_readsStates ? 1 : 0)];
+        var count = 0;
+        if (_readsStates)
+            bindings[count++] = states;
+        foreach (var name in _variables)
+        {
+            if (scope.Variables?.TryGetJsonata(name, out var variable) == true)
+                bindings[count++] = new(name, variable);
+        }
+        return count == bindings.Length ? bindings : bindings[..count];
+    }
+
     /// <summary><c>$states</c>: input, context (when the expression may read it), and result or errorOutput where the
     /// state has them; made once per scope that shares it (<see cref="StatesDocuments"/>). State data that a JSONata
     /// state made is used as it is; JSON is converted.</summary>
@@ -92,14 +104,16 @@ internal sealed class JsonataQuery
         var shared = scope.Jsonata;
         if ((withContext ? shared?.WithContext : shared?.WithoutContext) is { } made)
             return made;
-        List<KeyValuePair<string, JsonataDocument>> members = [new("input", scope.Data.ToJsonata())];
+        var members = new KeyValuePair<string, JsonataDocument>[4];
+        var count = 0;
+        members[count++] = new("input", scope.Data.ToJsonata());
         if (withContext)
-            members.Add(new("context", JsonataDocument.From(scope.Context)));
+            members[count++] = new("context", JsonataDocument.From(scope.Context));
         if (scope.States.HasResult)
-            members.Add(new("result", scope.States.Result.ToJsonata()));
+            members[count++] = new("result", scope.States.Result.ToJsonata());
         if (scope.States.HasErrorOutput)
-            members.Add(new("errorOutput", scope.States.ErrorOutput.ToJsonata()));
-        var document = JsonataDocument.Object(members);
+            members[count++] = new("errorOutput", scope.States.ErrorOutput.ToJsonata());
+        var document = JsonataDocument.Object(members.AsSpan(0, count));
         if (shared is not null)
         {
             if (withContext)

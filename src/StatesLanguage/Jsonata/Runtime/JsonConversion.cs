@@ -210,13 +210,15 @@ internal static class JsonConversion
                     array.Add(item is JFunction ? null : ToNode(item, depth + 1));
                 return array;
             case JObject obj:
-                var result = new JsonObject();
+                // Collected first: a JsonObject made from a collection is sized once, not grown member by member.
+                var members = new KeyValuePair<string, JsonNode?>[obj.Count];
+                var count = 0;
                 foreach (var (key, item) in obj)
                 {
                     if (item is not null and not JFunction)
-                        result[key] = ToNode(item, depth + 1);
+                        members[count++] = new(key, ToNode(item, depth + 1));
                 }
-                return result;
+                return new JsonObject(count == members.Length ? members : members[..count]);
             case TupleBinding tuple:
                 return ToNode(tuple.Context, depth);
             default:
