@@ -249,6 +249,23 @@ public sealed class JsonataExpressionTests
     }
 
     [Fact]
+    public void EvaluateDocument_InputNestedDeeperThanJsonAllows_ThrowsU1001AsEvaluateDoes()
+    {
+        // The input's converted form is not walked again, but its depth still counts where the result puts it.
+        JsonNode deep = new JsonArray();
+        for (var i = 0; i < 600; i++)
+            deep = new JsonArray(deep);
+        var input = JsonataDocument.From(deep);
+        var shallower = JsonataExpression.Compile("$reduce([1..300], function($acc, $v){ [[$acc]] }, $)");
+        var deeper = JsonataExpression.Compile("$reduce([1..300], function($acc, $v){ [[[$acc]]] }, $)");
+
+        Assert.False(shallower.EvaluateDocument(input).IsUndefined);
+        var expected = Assert.Throws<JsonataException>(() => deeper.Evaluate(input));
+        var error = Assert.Throws<JsonataException>(() => deeper.EvaluateDocument(input));
+        Assert.Equal(("U1001", expected.Message), (error.Code, error.Message));
+    }
+
+    [Fact]
     public void EvaluateDocument_FunctionResult_IsUndefinedMarkedAsAFunction()
     {
         var result = JsonataExpression.Compile("$sum").EvaluateDocument(JsonataDocument.Undefined);

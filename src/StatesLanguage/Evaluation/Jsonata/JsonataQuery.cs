@@ -108,7 +108,7 @@ internal sealed class JsonataQuery
         var count = 0;
         members[count++] = new("input", scope.Data.ToJsonata());
         if (withContext)
-            members[count++] = new("context", JsonataDocument.From(scope.Context));
+            members[count++] = new("context", scope.ContextSource?.GetContextDocument() ?? JsonataDocument.From(null));
         if (scope.States.HasResult)
             members[count++] = new("result", scope.States.Result.ToJsonata());
         if (scope.States.HasErrorOutput)
@@ -127,8 +127,8 @@ internal sealed class JsonataQuery
     /// <summary>
     /// Whether the expression may read <c>$states.context</c>: true unless every <c>$states</c> in its text is followed
     /// at once by <c>.input</c>, <c>.result</c> or <c>.errorOutput</c>. Conservative (a <c>$states.context</c> in a
-    /// string literal counts), and worth it: the context holds the execution's input, and binding it clones and
-    /// converts that input on every evaluation, which made an expression in a Map over the input's items quadratic.
+    /// string literal counts), and worth it: binding the context builds and converts its per-state parts (the
+    /// Execution part, which holds the execution's input, is converted once per execution).
     /// </summary>
     private static bool MayReadContext(string text)
     {

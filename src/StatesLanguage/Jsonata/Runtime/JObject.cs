@@ -12,4 +12,9 @@ internal sealed class JObject : OrderedDictionary<string, object?>
         : base(capacity, StringComparer.Ordinal)
     {
     }
+
+    /// <summary>How deep the object nests (0 when it holds only scalars) when it is known to be in its JSON form all
+    /// the way down (converted from JSON, or checked by <see cref="JsonConversion.ToJsonForm(object?)"/>), which is
+    /// then not walked again; -1 otherwise.</summary>
+    public int JsonHeight { get; set; } = -1;
 }

@@ -16,13 +16,26 @@ internal static class JsonConversion
                 return JNull.Instance;
             case JsonObject obj:
                 var result = new JObject(obj.Count);
-                foreach (var (key, item) in obj)
-                    result[key] = FromNode(item);
+                var objectHeight = 0;
+                for (var i = 0; i < obj.Count; i++) // indexed, not foreach: JsonObject's enumerator is boxed
+                {
+                    var (key, item) = obj.GetAt(i);
+                    var converted = FromNode(item);
+                    result[key] = converted;
+                    objectHeight = Math.Max(objectHeight, JsonHeight(converted) + 1);
+                }
+                result.JsonHeight = objectHeight;
                 return result;
             case JsonArray array:
                 var list = new JList(array.Count);
-                foreach (var item in array)
-                    list.Add(FromNode(item));
+                var listHeight = 0;
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var converted = FromNode(array[i]);
+                    list.Add(converted);
+                    listHeight = Math.Max(listHeight, JsonHeight(converted) + 1);
+                }
+                list.JsonHeight = listHeight;
                 return list;
             default:
                 var value = node.AsValue();
@@ -35,14 +48,29 @@ internal static class JsonConversion
                     case JsonValueKind.False:
                         return JsonataValues.False;
                     case JsonValueKind.Number:
-                        return value.TryGetValue<double>(out var d)
-                            ? d
-                            : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                        return NumberOf(value);
                     default:
                         return JNull.Instance;
                 }
         }
     }
+
+    /// <summary>The nesting below a value converted from JSON (0 for a scalar).</summary>
+    private static int JsonHeight(object value) => value switch
+    {
+        JObject obj => obj.JsonHeight,
+        JList list => list.JsonHeight,
+        _ => 0,
+    };
+
+    /// <summary>A JSON number as a double: the double it holds, an integer converted (exactly as its digits would
+    /// parse), else its text parsed. Serializing every number that is not a double (an <c>int</c> a task returned)
+    /// made it the slowest part of converting a task's result.</summary>
+    private static double NumberOf(JsonValue value) =>
+        value.TryGetValue<double>(out var d) ? d
+        : value.TryGetValue<int>(out var i) ? i
+        : value.TryGetValue<long>(out var l) ? l
+        : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>Deeper JSON than System.Text.Json writes (its writer stops at 1,000 levels) fails with U1001.</summary>
     public const int MaxOutputDepth = 1000;
@@ -74,13 +102,15 @@ internal static class JsonConversion
     /// change are returned as they are (the evaluator never changes a value in place), so a result made of its inputs'
     /// values costs a walk, not a copy. Undefined (C# null) and a function at the top are the caller's to handle.
     /// </summary>
-    public static object ToJsonForm(object? value) => ToJsonForm(value, 0);
+    public static object ToJsonForm(object? value) => ToJsonForm(value, 0, out _);
 
-    private static object ToJsonForm(object? value, int depth)
+    /// <param name="height">How deep the value nests below it (0 for a scalar or an empty array or object).</param>
+    private static object ToJsonForm(object? value, int depth, out int height)
     {
         if (depth > MaxOutputDepth)
             throw StackGuard.Overflow(-1);
         StackGuard.Ensure();
+        height = 0;
         switch (value)
         {
             case string or bool:
@@ -91,11 +121,11 @@ internal static class JsonConversion
                 var number = NumberAsJson(d);
                 return BitConverter.DoubleToInt64Bits(number) == BitConverter.DoubleToInt64Bits(d) ? value : number;
             case JList list:
-                return ListJsonForm(list, depth);
+                return ListJsonForm(list, depth, out height);
             case JObject obj:
-                return ObjectJsonForm(obj, depth);
+                return ObjectJsonForm(obj, depth, out height);
             case TupleBinding tuple:
-                return ToJsonForm(tuple.Context, depth);
+                return ToJsonForm(tuple.Context, depth, out height);
             default:
                 return JNull.Instance;
         }
@@ -108,14 +138,29 @@ internal static class JsonConversion
             ? double.Parse(((decimal)d).ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture)
             : d;
 
-    private static JList ListJsonForm(JList list, int depth)
+    /// <summary>A value already in its JSON form is not walked again: only its depth is checked, from its height.</summary>
+    private static bool IsChecked(int jsonHeight, int depth, out int height)
     {
+        height = jsonHeight;
+        if (jsonHeight < 0)
+            return false;
+        if (depth + jsonHeight > MaxOutputDepth)
+            throw StackGuard.Overflow(-1);
+        return true;
+    }
+
+    private static JList ListJsonForm(JList list, int depth, out int height)
+    {
+        if (IsChecked(list.JsonHeight, depth, out height))
+            return list;
         var plain = !(list.IsSequence || list.KeepSingleton || list.OuterWrapper || list.TupleStream || list.Cons);
         JList? copy = plain ? null : new JList(list.Count);
+        height = 0;
         for (var i = 0; i < list.Count; i++)
         {
             var item = list[i];
-            var formed = item is JFunction ? JNull.Instance : ToJsonForm(item, depth + 1);
+            var formed = ToJsonForm(item is JFunction ? JNull.Instance : item, depth + 1, out var below);
+            height = Math.Max(height, below + 1);
             if (copy is null && !ReferenceEquals(formed, item))
             {
                 copy = new JList(list.Count);
@@ -124,16 +169,26 @@ internal static class JsonConversion
             }
             copy?.Add(formed);
         }
-        return copy ?? list;
+        var checkedList = copy ?? list;
+        checkedList.JsonHeight = height;
+        return checkedList;
     }
 
-    private static JObject ObjectJsonForm(JObject obj, int depth)
+    private static JObject ObjectJsonForm(JObject obj, int depth, out int height)
     {
+        if (IsChecked(obj.JsonHeight, depth, out height))
+            return obj;
         JObject? copy = null;
+        height = 0;
         for (var i = 0; i < obj.Count; i++)
         {
             var (key, item) = obj.GetAt(i);
-            var formed = item is null or JFunction ? null : ToJsonForm(item, depth + 1);
+            object? formed = null;
+            if (item is not (null or JFunction))
+            {
+                formed = ToJsonForm(item, depth + 1, out var below);
+                height = Math.Max(height, below + 1);
+            }
             if (copy is null && (formed is null || !ReferenceEquals(formed, item)))
             {
                 copy = new JObject(obj.Count);
@@ -146,7 +201,9 @@ internal static class JsonConversion
             if (formed is not null)
                 copy?.Add(key, formed);
         }
-        return copy ?? obj;
+        var checkedObject = copy ?? obj;
+        checkedObject.JsonHeight = height;
+        return checkedObject;
     }
 
     /// <summary>An upper bound of the UTF-8 size of a JSON-form value's compact JSON (see <see cref="ToJsonForm(object?)"/>),
