@@ -92,6 +92,24 @@ public sealed class JsonataStateTests
                     result.Output?.ToJsonString());
     }
 
+    [Fact]
+    public async Task StatesMembers_BoundAsReadByEachExpression_AllWhenReadAsAWhole()
+    {
+        // An expression gets only the members of $states it names (.input, .result, …), all of them when it reads
+        // $states otherwise; each sees the same values either way.
+        var definition = """
+            {"QueryLanguage":"JSONata","StartAt":"Work","States":{
+              "Work":{"Type":"Task","Resource":"arn:aws:states:::x","Arguments":{"a":"{% $states.input.a %}"},
+                      "Output":{"keys":"{% $keys($states) %}","input":"{% $states.input.a %}","result":"{% $states.result.a %}",
+                                "both":"{% $states.input.a + $states.result.a %}"},"End":true}}}
+            """;
+
+        var result = await Machines.RunAsync(definition, """{"a":1}""", new DelegateInvoker((i, _) => Task.FromResult(i.Parameters)));
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"keys":["input","context","result"],"input":1,"result":1,"both":2}"""), result.Output),
+                    result.Output?.ToJsonString());
+    }
+
     [Theory]
     [InlineData(5, "small")]
     [InlineData(50, "Large")]

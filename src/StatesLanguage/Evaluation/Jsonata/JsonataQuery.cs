@@ -14,7 +14,7 @@ internal sealed class JsonataQuery
 {
     private readonly JsonataExpression _expression;
     private readonly bool _readsStates;
-    private readonly bool _mayReadContext;
+    private readonly StatesMembers _mayRead;
     private readonly string[] _variables;
 
     private JsonataQuery(string text, JsonataExpression expression)
@@ -23,7 +23,7 @@ internal sealed class JsonataQuery
         _expression = expression;
         var free = expression.GetFreeVariables(StepFunctionsJsonata.Options.Library);
         _readsStates = free.Contains(StatesVariable, StringComparer.Ordinal);
-        _mayReadContext = MayReadContext(text);
+        _mayRead = MayRead(text);
         _variables = [.. free.Where(v => v != StatesVariable)];
     }
 
@@ -61,7 +61,7 @@ internal sealed class JsonataQuery
     /// <exception cref="StatesErrorException">States.QueryEvaluationError when the evaluation fails or gives a function.</exception>
     private JsonataDocument EvaluateDocument(in DataScope scope, string field)
     {
-        var states = _readsStates ? new KeyValuePair<string, JsonataDocument>(StatesVariable, States(scope, _mayReadContext)) : default;
+        var states = _readsStates ? new KeyValuePair<string, JsonataDocument>(StatesVariable, States(scope, _mayRead)) : default;
         var bindings = _variables.Length > 0 ? WithVariables(states, scope)
             : _readsStates ? new ReadOnlySpan<KeyValuePair<string, JsonataDocument>>(in states)
             : [];
@@ -96,50 +96,55 @@ internal sealed class JsonataQuery
         return count == bindings.Length ? bindings : bindings[..count];
     }
 
-    /// <summary><c>$states</c>: input, context (when the expression may read it), and result or errorOutput where the
-    /// state has them; made once per scope that shares it (<see cref="StatesDocuments"/>). State data that a JSONata
-    /// state made is used as it is; JSON is converted.</summary>
-    private static JsonataDocument States(in DataScope scope, bool withContext)
+    /// <summary><c>$states</c>: input, context, and result or errorOutput where the state has them, those of
+    /// <paramref name="mayRead"/> only; made once per scope that shares it (<see cref="StatesDocuments"/>). State data
+    /// that a JSONata state made is used as it is; JSON is converted.</summary>
+    private static JsonataDocument States(in DataScope scope, StatesMembers mayRead)
     {
         var shared = scope.Jsonata;
-        if ((withContext ? shared?.WithContext : shared?.WithoutContext) is { } made)
+        if (shared?.Find(mayRead) is { } made)
             return made;
         var members = new KeyValuePair<string, JsonataDocument>[4];
         var count = 0;
-        members[count++] = new("input", scope.Data.ToJsonata());
-        if (withContext)
+        if (mayRead.HasFlag(StatesMembers.Input))
+            members[count++] = new("input", scope.Data.ToJsonata());
+        if (mayRead.HasFlag(StatesMembers.Context))
             members[count++] = new("context", scope.ContextSource?.GetContextDocument() ?? JsonataDocument.From(null));
-        if (scope.States.HasResult)
-            members[count++] = new("result", scope.States.Result.ToJsonata());
-        if (scope.States.HasErrorOutput)
+        if (scope.States.HasResult && mayRead.HasFlag(StatesMembers.Result))
+        {
+            var result = shared?.Result ?? scope.States.Result.ToJsonata();
+            members[count++] = new("result", result);
+            if (shared is not null)
+                shared.Result = result;
+        }
+        if (scope.States.HasErrorOutput && mayRead.HasFlag(StatesMembers.ErrorOutput))
             members[count++] = new("errorOutput", scope.States.ErrorOutput.ToJsonata());
         var document = JsonataDocument.Object(members.AsSpan(0, count));
-        if (shared is not null)
-        {
-            if (withContext)
-                shared.WithContext = document;
-            else
-                shared.WithoutContext = document;
-        }
+        shared?.Keep(mayRead, document);
         return document;
     }
 
     /// <summary>
-    /// Whether the expression may read <c>$states.context</c>: true unless every <c>$states</c> in its text is followed
-    /// at once by <c>.input</c>, <c>.result</c> or <c>.errorOutput</c>. Conservative (a <c>$states.context</c> in a
-    /// string literal counts), and worth it: binding the context builds and converts its per-state parts (the
-    /// Execution part, which holds the execution's input, is converted once per execution).
+    /// The members of <c>$states</c> the expression may read: those named right after each <c>$states</c> in its text
+    /// (<c>.input</c>, <c>.context</c>, <c>.result</c>, <c>.errorOutput</c>), or all of them when some <c>$states</c> is
+    /// followed by anything else (<c>$keys($states)</c>, <c>$states[…]</c>). Conservative (a name in a string literal
+    /// counts), and worth it: the context is built and converted for the state, and a task's result converted, only
+    /// when an expression may read them.
     /// </summary>
-    private static bool MayReadContext(string text)
+    private static StatesMembers MayRead(string text)
     {
         const string states = "$" + StatesVariable;
+        var members = StatesMembers.None;
         for (var at = text.IndexOf(states, StringComparison.Ordinal); at >= 0; at = text.IndexOf(states, at + 1, StringComparison.Ordinal))
         {
             var rest = text.AsSpan(at + states.Length);
-            if (!StartsWithField(rest, ".input") && !StartsWithField(rest, ".result") && !StartsWithField(rest, ".errorOutput"))
-                return true;
+            members |= StartsWithField(rest, ".input") ? StatesMembers.Input
+                : StartsWithField(rest, ".context") ? StatesMembers.Context
+                : StartsWithField(rest, ".result") ? StatesMembers.Result
+                : StartsWithField(rest, ".errorOutput") ? StatesMembers.ErrorOutput
+                : StatesMembers.All;
         }
-        return false;
+        return members;
     }
 
     private static bool StartsWithField(ReadOnlySpan<char> rest, string field) =>

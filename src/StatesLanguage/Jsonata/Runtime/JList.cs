@@ -40,6 +40,10 @@ internal sealed class JList : List<object?>
     /// which is then not walked again; -1 otherwise.</summary>
     public int JsonHeight { get; set; } = -1;
 
+    /// <summary>The bound of <see cref="JsonConversion.JsonSizeBound"/>, kept once computed for an array in its JSON
+    /// form (which never changes); -1 before.</summary>
+    public long SizeBound { get; set; } = -1;
+
     public static JList Sequence() => new() { IsSequence = true };
 
     public static JList Sequence(object? item)

@@ -17,4 +17,8 @@ internal sealed class JObject : OrderedDictionary<string, object?>
     /// the way down (converted from JSON, or checked by <see cref="JsonConversion.ToJsonForm(object?)"/>), which is
     /// then not walked again; -1 otherwise.</summary>
     public int JsonHeight { get; set; } = -1;
+
+    /// <summary>The bound of <see cref="JsonConversion.JsonSizeBound"/>, kept once computed for an object in its JSON
+    /// form (which never changes); -1 before.</summary>
+    public long SizeBound { get; set; } = -1;
 }

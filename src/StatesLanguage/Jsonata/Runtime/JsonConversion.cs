@@ -208,12 +208,15 @@ internal static class JsonConversion
 
     /// <summary>An upper bound of the UTF-8 size of a JSON-form value's compact JSON (see <see cref="ToJsonForm(object?)"/>),
     /// counted no further than past <paramref name="stopAt"/>: each character of a string or key at most 6 bytes (an
-    /// escape), a number at most 40.</summary>
+    /// escape), a number at most 40. A JSON-form object or array keeps its bound once counted in full, so data made of
+    /// earlier data (a JSONata state's output made of its input) is counted for its new parts only.</summary>
     public static long JsonSizeBound(object? value, long stopAt)
     {
         switch (value)
         {
             case JObject obj:
+                if (obj.SizeBound >= 0)
+                    return obj.SizeBound;
                 long total = 2;
                 for (var i = 0; i < obj.Count; i++)
                 {
@@ -222,8 +225,12 @@ internal static class JsonConversion
                     if (total > stopAt)
                         return total;
                 }
+                if (obj.JsonHeight >= 0)
+                    obj.SizeBound = total;
                 return total;
             case JList list:
+                if (list.SizeBound >= 0)
+                    return list.SizeBound;
                 long sum = 2;
                 foreach (var item in list)
                 {
@@ -231,6 +238,8 @@ internal static class JsonConversion
                     if (sum > stopAt)
                         return sum;
                 }
+                if (list.JsonHeight >= 0)
+                    list.SizeBound = sum;
                 return sum;
             case string s:
                 return (s.Length * 6L) + 2;
