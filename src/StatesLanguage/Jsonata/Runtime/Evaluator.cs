@@ -33,7 +33,8 @@ internal sealed partial class Evaluator
 
     public object? Evaluate(Node node, object? input, Frame environment)
     {
-        if (++_depth > _maxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack is checked at every fourth level: an evaluation level takes a few frames.
+        if (++_depth > _maxDepth || (_depth % 4 == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
             throw StackGuard.Overflow(node.Position);
         if ((++_ticks & 0x3FF) == 0)
             CheckBudget(node);

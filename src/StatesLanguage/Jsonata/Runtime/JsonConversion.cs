@@ -7,9 +7,11 @@ internal static class JsonConversion
 {
     public static object? FromValue(JsonataValue value) => value.IsUndefined ? null : FromNode(value.Node);
 
-    public static object FromNode(JsonNode? node)
+    public static object FromNode(JsonNode? node) => FromNode(node, 0);
+
+    private static object FromNode(JsonNode? node, int depth)
     {
-        StackGuard.Ensure();
+        StackGuard.EnsureAtLevel(depth);
         switch (node)
         {
             case null:
@@ -20,7 +22,7 @@ internal static class JsonConversion
                 for (var i = 0; i < obj.Count; i++) // indexed, not foreach: JsonObject's enumerator is boxed
                 {
                     var (key, item) = obj.GetAt(i);
-                    var converted = FromNode(item);
+                    var converted = FromNode(item, depth + 1);
                     result[key] = converted;
                     objectHeight = Math.Max(objectHeight, JsonHeight(converted) + 1);
                 }
@@ -31,7 +33,7 @@ internal static class JsonConversion
                 var listHeight = 0;
                 for (var i = 0; i < array.Count; i++)
                 {
-                    var converted = FromNode(array[i]);
+                    var converted = FromNode(array[i], depth + 1);
                     list.Add(converted);
                     listHeight = Math.Max(listHeight, JsonHeight(converted) + 1);
                 }
@@ -95,7 +97,7 @@ internal static class JsonConversion
     }
 
     /// <summary>
-    /// A result as converting it to JSON and back would give it (<see cref="FromNode"/> of <see cref="ToNode(object?)"/>),
+    /// A result as converting it to JSON and back would give it (<see cref="FromNode(JsonNode?)"/> of <see cref="ToNode(object?)"/>),
     /// without making the JSON: sequences and other flagged arrays become plain arrays, functions become null in an
     /// array and are left out of an object, undefined members are left out, -0 becomes 0 and an integer from 1e15 to
     /// 1e21 keeps the digits its JSON has. Fails as <see cref="ToNode(object?)"/> does (D1001, U1001). Parts that need no
@@ -109,7 +111,7 @@ internal static class JsonConversion
     {
         if (depth > MaxOutputDepth)
             throw StackGuard.Overflow(-1);
-        StackGuard.Ensure();
+        StackGuard.EnsureAtLevel(depth);
         height = 0;
         switch (value)
         {
@@ -257,7 +259,7 @@ internal static class JsonConversion
     {
         if (depth > MaxOutputDepth)
             throw StackGuard.Overflow(-1);
-        StackGuard.Ensure();
+        StackGuard.EnsureAtLevel(depth);
         switch (value)
         {
             case null or JNull:
