@@ -25,7 +25,8 @@ internal static class DataFlow
         throw run.RuntimeError($"Invalid path '{path.Text}' : {failure}");
     }
 
-    public static JsonNode? Apply(TemplateNode? template, JsonNode? data, StateRun run) =>
+    /// <summary>The template's value (Parameters, Arguments, ResultSelector), or <paramref name="data"/> without one.</summary>
+    public static StateData Apply(TemplateNode? template, StateData data, StateRun run) =>
         template is null ? data : template.Evaluate(run.State.QueryLanguage == Definition.QueryLanguage.Jsonata
             ? run.DataScope(data) with { Jsonata = new Jsonata.StatesDocuments() }
             : run.DataScope(data));
@@ -104,12 +105,12 @@ internal static class DataFlow
     /// they were before the state; then the variables are set. Returns the output: <paramref name="output"/>'s value,
     /// or <paramref name="fallback"/> without one.
     /// </summary>
-    public static JsonNode? Conclude(TemplateNode? assign, TemplateNode? output, JsonNode? input, StatesValues states, JsonNode? fallback, StateRun run) =>
+    public static StateData Conclude(TemplateNode? assign, TemplateNode? output, StateData input, StatesValues states, StateData fallback, StateRun run) =>
         Conclude([assign], output, input, states, fallback, run);
 
     /// <summary>As the other overload, with several Assign blocks (a Choice rule's, then its state's, which wins a name
     /// both set, as in a JSONPath Choice), all evaluated before any variable is set.</summary>
-    public static JsonNode? Conclude(ReadOnlySpan<TemplateNode?> assigns, TemplateNode? output, JsonNode? input, StatesValues states, JsonNode? fallback, StateRun run)
+    public static StateData Conclude(ReadOnlySpan<TemplateNode?> assigns, TemplateNode? output, StateData input, StatesValues states, StateData fallback, StateRun run)
     {
         var scope = run.DataScope(input) with { States = states, Jsonata = new Jsonata.StatesDocuments() };
         var values = new List<JsonObject>(assigns.Length);
@@ -118,7 +119,7 @@ internal static class DataFlow
             if (assign?.Evaluate(scope) is JsonObject assigned)
                 values.Add(assigned);
         }
-        var result = output is null ? fallback : output.Evaluate(scope);
+        var result = output is null ? fallback : output.EvaluateData(scope);
         // A Choice rule's Assign, then its state's: a name both set takes the state's value.
         var merged = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var assigned in values)
@@ -131,17 +132,17 @@ internal static class DataFlow
     }
 
     /// <summary>Fails with States.DataLimitExceeded when the data exceeds 256 KiB of UTF-8.</summary>
-    public static void CheckSize(JsonNode? data, StateRun run) => CheckSize(data, run, run.State.Name);
+    public static void CheckSize(StateData data, StateRun run) => CheckSize(data, run, run.State.Name);
 
-    /// <summary>As <see cref="CheckSize(JsonNode?, StateRun)"/>, naming <paramref name="subject"/> in the cause (AWS
+    /// <summary>As <see cref="CheckSize(StateData, StateRun)"/>, naming <paramref name="subject"/> in the cause (AWS
     /// names the service, such as <c>lambda</c>, when an integration's result is too large).</summary>
-    public static void CheckSize(JsonNode? data, StateRun run, string subject)
+    public static void CheckSize(StateData data, StateRun run, string subject)
     {
-        if (data is not null && ReferenceEquals(data, run.LastSizeChecked))
+        if (data.Identity is { } identity && ReferenceEquals(identity, run.LastSizeChecked))
             return;
         if (!ExceedsLimit(data))
         {
-            run.LastSizeChecked = data;
+            run.LastSizeChecked = data.Identity;
             return;
         }
         throw new StatesErrorException(StatesErrorNames.DataLimitExceeded,
@@ -153,6 +154,15 @@ internal static class DataFlow
     {
         var bound = UpperBound(data, MaxPayloadBytes + 1L);
         return bound > MaxPayloadBytes && JsonData.Utf8Size(data) > MaxPayloadBytes;
+    }
+
+    /// <summary>As <see cref="ExceedsLimit(JsonNode?)"/>; a JSONata value is bounded without making its JSON, which is
+    /// made only when the bound is above the limit.</summary>
+    public static bool ExceedsLimit(StateData data)
+    {
+        if (data.JsonataValue is not { } value)
+            return ExceedsLimit(data.Json);
+        return value.JsonSizeBound(MaxPayloadBytes + 1L) > MaxPayloadBytes && JsonData.Utf8Size(data.Json) > MaxPayloadBytes;
     }
 
     private static long UpperBound(JsonNode? node, long stopAt)

@@ -1,4 +1,5 @@
 using StatesLanguage.Evaluation.History;
+using StatesLanguage.Jsonata;
 
 namespace StatesLanguage.Evaluation;
 
@@ -11,6 +12,7 @@ internal sealed class ExecutionRun : IDisposable
     private volatile JsonObject? _executionContext;
     private long _skippedTicks;
     private JsonObject? _stateMachineContext;
+    private JsonataDocument? _executionContextDocument;
     private readonly Lock _contextLock = new();
 
     public ExecutionRun(ExecutionOptions options, JsonNode? input, CancellationToken cancellationToken)
@@ -118,6 +120,15 @@ internal sealed class ExecutionRun : IDisposable
             JsonData.Materialize(context);
             return _executionContext ??= context;
         }
+    }
+
+    /// <summary><see cref="ExecutionContextObject"/> in the JSONata evaluator's form, converted once.</summary>
+    public JsonataDocument ExecutionContextDocument()
+    {
+        if (Volatile.Read(ref _executionContextDocument) is { } made)
+            return made;
+        var converted = JsonataDocument.From(ExecutionContextObject());
+        return Interlocked.CompareExchange(ref _executionContextDocument, converted, null) ?? converted;
     }
 
     public JsonObject StateMachineContextObject()

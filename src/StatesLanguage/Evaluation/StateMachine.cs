@@ -54,7 +54,7 @@ public sealed class StateMachine
                 throw new StatesErrorException(StatesErrorNames.DataLimitExceeded,
                     "The execution input has a size exceeding the maximum number of bytes service limit.");
             }
-            var output = await RunWithTimeoutAsync(execution, input, scope);
+            var output = (await RunWithTimeoutAsync(execution, input, scope)).Json;
             execution.Record(new HistoryEvent(HistoryEventType.ExecutionSucceeded) { Output = output }, scope);
             return new ExecutionResult(ExecutionStatus.Succeeded, execution.History) { Output = output, ExecutionArn = execution.ExecutionArn };
         }
@@ -78,7 +78,7 @@ public sealed class StateMachine
 
     private const string ExecutionTimeoutMarker = "ExecutionTimeout";
 
-    private async Task<JsonNode?> RunWithTimeoutAsync(ExecutionRun execution, JsonNode? input, GraphScope scope)
+    private async Task<StateData> RunWithTimeoutAsync(ExecutionRun execution, JsonNode? input, GraphScope scope)
     {
         if (Definition.TimeoutSeconds is not int timeout)
             return await StateRunner.RunAsync(Definition, input, scope);

@@ -2,6 +2,7 @@ using System.Text;
 using StatesLanguage.Definition;
 using StatesLanguage.Errors;
 using StatesLanguage.Evaluation.Paths;
+using StatesLanguage.Jsonata;
 
 namespace StatesLanguage.Evaluation;
 
@@ -30,8 +31,9 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
 
     public string? TaskToken { get; set; }
 
-    /// <summary>The last node that passed the size check; the same node is not measured twice.</summary>
-    public JsonNode? LastSizeChecked { get; set; }
+    /// <summary>The last data that passed the size check (its <see cref="StateData.Identity"/>); the same data is not
+    /// measured twice.</summary>
+    public object? LastSizeChecked { get; set; }
 
     /// <summary>When the input is a root object that only these history events reference (the previous state made it),
     /// the state may change it in place once it has snapshotted them; null otherwise.</summary>
@@ -87,19 +89,42 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
         return true;
     }
 
-    public DataScope DataScope(JsonNode? input) => new(input, this, Scope.Variables);
+    public DataScope DataScope(StateData input) => new(input, this, Scope.Variables);
+
+    /// <summary>The context object's members, in the order AWS gives them.</summary>
+    private static readonly string[] ContextPartNames = ["Execution", "State", "StateMachine", "Map", "Task"];
 
     public JsonNode GetContextObject()
     {
         if (ContextOverride is not null)
             return ContextOverride.DeepClone();
         var context = new JsonObject();
-        foreach (var name in (string[])["Execution", "State", "StateMachine", "Map", "Task"])
+        foreach (var name in ContextPartNames)
         {
             if (TryGetContextPart(name, out var part))
                 context[name] = JsonData.Clone(part);
         }
         return context;
+    }
+
+    public JsonataDocument GetContextDocument() => ContextDocument(this, ContextPartNames);
+
+    /// <summary>The context object of <paramref name="source"/> (this state's, or a Map item's, which adds to it) in the
+    /// evaluator's form, its parts converted without copying them first; the Execution part, the same in every state,
+    /// is converted once per execution (it holds the execution's input, which every iteration of a Map would otherwise
+    /// convert again).</summary>
+    internal JsonataDocument ContextDocument(IContextSource source, string[] partNames)
+    {
+        var members = new KeyValuePair<string, JsonataDocument>[partNames.Length];
+        var count = 0;
+        foreach (var name in partNames)
+        {
+            if (name == "Execution")
+                members[count++] = new(name, Execution.ExecutionContextDocument());
+            else if (source.TryGetContextPart(name, out var part))
+                members[count++] = new(name, JsonataDocument.From(part));
+        }
+        return JsonataDocument.Object(members.AsSpan(0, count));
     }
 
     public bool TryGetContextPart(string name, out JsonNode? part)

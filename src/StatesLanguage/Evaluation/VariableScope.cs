@@ -1,14 +1,16 @@
+using StatesLanguage.Jsonata;
+
 namespace StatesLanguage.Evaluation;
 
 /// <summary>Workflow variables set by <c>Assign</c>. A Map iteration or Parallel branch gets a child scope: it reads
 /// the outer variables, and what it assigns stays inside. Each value's size (UTF-8 JSON) is kept for the limit on the
-/// variables in scope.</summary>
+/// variables in scope, and its JSONata form is made once, when an expression first reads it.</summary>
 internal sealed class VariableScope(VariableScope? parent)
 {
     private readonly Lock _lock = new();
 
     /// <summary>Created by the first <see cref="Set"/>: most scopes (Map iterations, branches) never assign.</summary>
-    private Dictionary<string, (JsonNode? Value, long Size)>? _values;
+    private Dictionary<string, Variable>? _values;
 
     private long _ownBytes;
 
@@ -16,19 +18,17 @@ internal sealed class VariableScope(VariableScope? parent)
 
     public bool TryGet(string name, out JsonNode? value)
     {
-        for (var scope = this; scope is not null; scope = scope._parent)
-        {
-            lock (scope._lock)
-            {
-                if (scope._values is { } values && values.TryGetValue(name, out var entry))
-                {
-                    value = entry.Value;
-                    return true;
-                }
-            }
-        }
-        value = null;
-        return false;
+        var found = Find(name);
+        value = found?.Value;
+        return found is not null;
+    }
+
+    /// <summary>As <see cref="TryGet"/>, in the JSONata evaluator's form: converted once per value, however many
+    /// expressions read it.</summary>
+    public bool TryGetJsonata(string name, [NotNullWhen(true)] out JsonataDocument? value)
+    {
+        value = Find(name)?.Document;
+        return value is not null;
     }
 
     /// <summary>The size of the variables this scope sees (its own and its enclosing scopes') once
@@ -61,11 +61,46 @@ internal sealed class VariableScope(VariableScope? parent)
         JsonData.Materialize(value);
         lock (_lock)
         {
-            var values = _values ??= new Dictionary<string, (JsonNode?, long)>(StringComparer.Ordinal);
+            var values = _values ??= new Dictionary<string, Variable>(StringComparer.Ordinal);
             if (values.TryGetValue(name, out var old))
                 _ownBytes -= old.Size;
-            values[name] = (value, size);
+            values[name] = new Variable(value, size);
             _ownBytes += size;
+        }
+    }
+
+    private Variable? Find(string name)
+    {
+        for (var scope = this; scope is not null; scope = scope._parent)
+        {
+            lock (scope._lock)
+            {
+                if (scope._values is { } values && values.TryGetValue(name, out var variable))
+                    return variable;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A value as set (shared: read it, never change it) and its size, with its JSONata form made on first use.</summary>
+    private sealed class Variable(JsonNode? value, long size)
+    {
+        private JsonataDocument? _document;
+
+        public JsonNode? Value { get; } = value;
+
+        public long Size { get; } = size;
+
+        /// <summary>Readers on several threads may each convert; all get the first conversion stored.</summary>
+        public JsonataDocument Document
+        {
+            get
+            {
+                if (Volatile.Read(ref _document) is { } made)
+                    return made;
+                var converted = JsonataDocument.From(Value);
+                return Interlocked.CompareExchange(ref _document, converted, null) ?? converted;
+            }
         }
     }
 }

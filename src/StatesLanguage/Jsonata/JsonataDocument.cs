@@ -4,8 +4,9 @@ namespace StatesLanguage.Jsonata;
 
 /// <summary>
 /// JSON converted once into the evaluator's own form, to be the input or a variable of many evaluations (for
-/// example a state's input read by several expressions) without converting it again each time. Immutable: a
-/// later change to the <see cref="JsonNode"/> it was made from is not seen. Thread-safe.
+/// example a state's input read by several expressions) without converting it again each time; or an evaluation's
+/// result kept in that form (<see cref="JsonataExpression.EvaluateDocument(JsonataDocument, IReadOnlyDictionary{string, JsonataDocument}?, JsonataEvaluationOptions?)"/>), to be passed on the same way.
+/// Immutable: a later change to the <see cref="JsonNode"/> it was made from is not seen. Thread-safe.
 /// </summary>
 public sealed class JsonataDocument
 {
@@ -17,19 +18,46 @@ public sealed class JsonataDocument
     /// <summary>No value (undefined).</summary>
     public static JsonataDocument Undefined { get; } = new(null);
 
+    /// <summary>The undefined document that stands for a function as an evaluation's result (see
+    /// <see cref="JsonataExpression.EvaluateDocument(JsonataDocument, IReadOnlyDictionary{string, JsonataDocument}?, JsonataEvaluationOptions?)"/>).</summary>
+    internal static JsonataDocument Function { get; } = new(null) { IsFunction = true };
+
     internal object? Value { get; }
+
+    public bool IsUndefined => Value is null;
+
+    /// <summary>The result of an evaluation was a function: it has no JSON form (<see cref="IsUndefined"/> is true).</summary>
+    public bool IsFunction { get; private init; }
 
     public static JsonataDocument From(JsonNode? node) => new(JsonConversion.FromNode(node));
 
     public static JsonataDocument From(JsonataValue value) => value.IsUndefined ? Undefined : From(value.Node);
 
-    /// <summary>An object of the given members, each converted from JSON once; the nodes are read, never attached, so
-    /// nodes that belong to other data need no copy.</summary>
-    internal static JsonataDocument Object(IReadOnlyList<KeyValuePair<string, JsonNode?>> members)
+    /// <summary>An evaluation's result, in the form its JSON would have (see <see cref="JsonConversion.ToJsonForm(object?)"/>).</summary>
+    /// <exception cref="JsonataException">D1001 (a number JSON cannot hold), U1001 (too deep for JSON).</exception>
+    internal static JsonataDocument FromResult(object? value) => value switch
     {
-        var result = new JObject(members.Count);
+        null => Undefined,
+        JFunction => Function,
+        _ => new JsonataDocument(JsonConversion.ToJsonForm(value)),
+    };
+
+    /// <summary>The document as JSON, made anew on each call.</summary>
+    public JsonataValue ToValue() => IsFunction ? JsonataValue.Function : JsonConversion.ToValue(Value);
+
+    /// <summary>An upper bound of the UTF-8 size of the document's compact JSON, counted no further than past
+    /// <paramref name="stopAt"/> (for size limits, without making the JSON).</summary>
+    internal long JsonSizeBound(long stopAt) => IsUndefined ? 0 : JsonConversion.JsonSizeBound(Value, stopAt);
+
+    /// <summary>An object of documents, none converted again (undefined ones are left out).</summary>
+    internal static JsonataDocument Object(ReadOnlySpan<KeyValuePair<string, JsonataDocument>> members)
+    {
+        var result = new JObject(members.Length);
         foreach (var (name, value) in members)
-            result[name] = JsonConversion.FromNode(value);
+        {
+            if (value.Value is { } member)
+                result[name] = member;
+        }
         return new JsonataDocument(result);
     }
 }

@@ -17,6 +17,6 @@ public sealed class JsonataEvaluationOptions
     /// <summary>Stops the evaluation (with U1001) when cancelled.</summary>
     public CancellationToken CancellationToken { get; init; }
 
-    /// <summary>The clock of <c>$now()</c> and <c>$millis()</c>, read once per evaluation.</summary>
+    /// <summary>The clock of <c>$now()</c> and <c>$millis()</c>, read once per evaluation (when first needed).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

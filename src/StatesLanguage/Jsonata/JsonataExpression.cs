@@ -76,7 +76,7 @@ public sealed class JsonataExpression
             foreach (var (name, value) in bindings)
                 environment.Bind(name, JsonConversion.FromNode(value));
         }
-        return Run(JsonConversion.FromValue(input), environment, options);
+        return Run(JsonConversion.FromValue(input), environment, options, JsonConversion.ToValue);
     }
 
     /// <summary>Evaluates with input and variables converted beforehand (see <see cref="JsonataDocument"/>).</summary>
@@ -84,16 +84,44 @@ public sealed class JsonataExpression
     {
         ArgumentNullException.ThrowIfNull(input);
         options ??= JsonataEvaluationOptions.Default;
+        return Run(input.Value, Environment(bindings, options), options, JsonConversion.ToValue);
+    }
+
+    /// <summary>As <see cref="Evaluate(JsonataDocument, IReadOnlyDictionary{string, JsonataDocument}?, JsonataEvaluationOptions?)"/>,
+    /// giving the result as a document, in the form its JSON would have, to pass on to later evaluations without making
+    /// JSON and converting it back; <see cref="JsonataDocument.ToValue"/> makes the JSON. Fails as that method does,
+    /// including for a result JSON cannot hold (D1001).</summary>
+    public JsonataDocument EvaluateDocument(JsonataDocument input, IReadOnlyDictionary<string, JsonataDocument>? bindings = null, JsonataEvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        options ??= JsonataEvaluationOptions.Default;
+        return Run(input.Value, Environment(bindings, options), options, JsonataDocument.FromResult);
+    }
+
+    /// <summary>As <see cref="EvaluateDocument(JsonataDocument, IReadOnlyDictionary{string, JsonataDocument}?, JsonataEvaluationOptions?)"/>,
+    /// with the variables as pairs, for callers that evaluate often with few variables (no dictionary each time).</summary>
+    internal JsonataDocument EvaluateDocument(JsonataDocument input, ReadOnlySpan<KeyValuePair<string, JsonataDocument>> bindings, JsonataEvaluationOptions options)
+    {
+        var environment = new Frame(options.Library.Functions);
+        foreach (var (name, value) in bindings)
+            environment.Bind(name, value.Value);
+        return Run(input.Value, environment, options, JsonataDocument.FromResult);
+    }
+
+    private static Frame Environment(IReadOnlyDictionary<string, JsonataDocument>? bindings, JsonataEvaluationOptions options)
+    {
         var environment = new Frame(options.Library.Functions);
         if (bindings is not null)
         {
             foreach (var (name, value) in bindings)
                 environment.Bind(name, value.Value);
         }
-        return Run(input.Value, environment, options);
+        return environment;
     }
 
-    private JsonataValue Run(object? context, Frame environment, JsonataEvaluationOptions options)
+    /// <summary>Evaluates, then gives the result in the caller's form with <paramref name="convert"/>, whose errors
+    /// are completed as the evaluation's are.</summary>
+    private T Run<T>(object? context, Frame environment, JsonataEvaluationOptions options, Func<object?, T> convert)
     {
         environment.Bind("$", context);
         if (context is JList array)
@@ -102,10 +130,10 @@ public sealed class JsonataExpression
             wrapper.OuterWrapper = true;
             context = wrapper;
         }
-        var evaluator = new Evaluator(options, options.TimeProvider.GetUtcNow());
+        var evaluator = new Evaluator(options);
         try
         {
-            return JsonConversion.ToValue(evaluator.Evaluate(_root, context, environment));
+            return convert(evaluator.Evaluate(_root, context, environment));
         }
         catch (JsonataException error) when (error.Message.Contains("{{", StringComparison.Ordinal))
         {

@@ -73,7 +73,7 @@ public static class StateTester
         try
         {
             var outcome = await RunWithLimitAsync(executor, state, input, run, execution);
-            var output = JsonData.Serialize(outcome.Output);
+            var output = JsonData.Serialize(outcome.Output.Json);
             result = inspection.CaughtError is { } caught
                 ? new TestStateResult(TestExecutionStatus.CaughtError) { Output = output, NextState = outcome.Next, Error = caught.Name, Cause = caught.Cause }
                 : new TestStateResult(TestExecutionStatus.Succeeded) { Output = output, NextState = outcome.Next };

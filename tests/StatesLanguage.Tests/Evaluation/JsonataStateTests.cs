@@ -50,6 +50,32 @@ public sealed class JsonataStateTests
     }
 
     [Fact]
+    public async Task Output_HandedOnWithoutJson_IsReadAsItsJsonAndShownAsJsonInTheHistory()
+    {
+        // Make's output goes to both branches in the evaluator's form (no JSON is made for it), and is read there as
+        // its JSON would be: the function left out, the large integer with its JSON's digits.
+        var definition = """
+            {"QueryLanguage":"JSONata","StartAt":"Make","States":{
+              "Make":{"Type":"Pass","Output":"{% {'big': 1234567890123456789, 'f': $sum, 'items': $states.input.items.{'id': id}} %}","Next":"Both"},
+              "Both":{"Type":"Parallel","Branches":[
+                        {"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}},
+                        {"StartAt":"B","States":{"B":{"Type":"Pass","Output":"{% $states.input.items %}","End":true}}}],
+                      "Output":"{% {'diff': $states.result[0].big - 1234567890123456789, 'keys': $keys($states.result[0]), 'ids': $states.result[1].id} %}",
+                      "End":true}}}
+            """;
+
+        var result = await Machines.RunAsync(definition, """{"items":[{"id":1},{"id":2}]}""");
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"diff":3328,"keys":["big","items"],"ids":[1,2]}"""), result.Output),
+                    result.Output?.ToJsonString());
+        const string made = """{"big":1234567890123460000,"items":[{"id":1},{"id":2}]}""";
+        var events = result.History.Events;
+        Assert.Equal(made, events.Single(e => e.Type == HistoryEventType.PassStateExited && e.StateName == "Make").Output!.ToJsonString());
+        Assert.Equal(made, events.Single(e => e.Type == HistoryEventType.PassStateExited && e.StateName == "A").Output!.ToJsonString());
+        Assert.Equal(made, events.Single(e => e.Type == HistoryEventType.ParallelStateEntered).Input!.ToJsonString());
+    }
+
+    [Fact]
     public async Task StatesContext_ReadWithoutItsName_IsStillBound()
     {
         // The context is bound only to expressions that may read it; a $states not followed by .input, .result or
@@ -63,6 +89,24 @@ public sealed class JsonataStateTests
         var result = await Machines.RunAsync(definition, """{"a":1}""", new DelegateInvoker((i, _) => Task.FromResult(i.Parameters)));
 
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"name":"Look","keys":["input","context"],"input":1}"""), result.Output),
+                    result.Output?.ToJsonString());
+    }
+
+    [Fact]
+    public async Task StatesMembers_BoundAsReadByEachExpression_AllWhenReadAsAWhole()
+    {
+        // An expression gets only the members of $states it names (.input, .result, …), all of them when it reads
+        // $states otherwise; each sees the same values either way.
+        var definition = """
+            {"QueryLanguage":"JSONata","StartAt":"Work","States":{
+              "Work":{"Type":"Task","Resource":"arn:aws:states:::x","Arguments":{"a":"{% $states.input.a %}"},
+                      "Output":{"keys":"{% $keys($states) %}","input":"{% $states.input.a %}","result":"{% $states.result.a %}",
+                                "both":"{% $states.input.a + $states.result.a %}"},"End":true}}}
+            """;
+
+        var result = await Machines.RunAsync(definition, """{"a":1}""", new DelegateInvoker((i, _) => Task.FromResult(i.Parameters)));
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"keys":["input","context","result"],"input":1,"result":1,"both":2}"""), result.Output),
                     result.Output?.ToJsonString());
     }
 

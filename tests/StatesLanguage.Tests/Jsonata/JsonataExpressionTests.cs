@@ -231,4 +231,73 @@ public sealed class JsonataExpressionTests
         Assert.Equal(0, failures);
         Assert.Equal("[1,2,3]", JsonataExpression.Compile("b").Evaluate(document).Node!.ToJsonString());
     }
+
+    /// <summary>A result kept as a document (a JSONata state's output) is read by the next expression exactly as its
+    /// JSON would be: sequences, arrays built by constructors and tuple streams are plain arrays, functions are gone,
+    /// -0 is 0 and a large integer has the digits its JSON has.</summary>
+    [Theory]
+    [InlineData("{'ids': b.($ * 2)}", "[ids[0], $count(ids)]")]
+    [InlineData("{'one': [c.d][]}", "one")]
+    [InlineData("{'m': [[1, 2], [3]]}", "m.$")]
+    [InlineData("{'t': b#$i.{'i': $i}}", "t.i")]
+    [InlineData("{'f': function(){1}, 'g': [1, $sum], 'u': missing}", "[$keys($), g]")]
+    [InlineData("{'z': -0}", "$string(1 / z)")]
+    [InlineData("{'big': 1234567890123456789}", "big - 1234567890123456789")]
+    [InlineData("b.$", "$")]
+    [InlineData("{'a': a, 's': 'x', 't': true}", "$")]
+    public void EvaluateDocument_PassedOn_IsReadAsItsJson(string first, string then)
+    {
+        var expression = JsonataExpression.Compile(first);
+        var document = expression.EvaluateDocument(JsonataDocument.From(Input));
+        var json = expression.Evaluate(Input).Node;
+        var next = JsonataExpression.Compile(then);
+
+        Assert.Equal(json?.ToJsonString(), document.ToValue().Node?.ToJsonString());
+        Assert.Equal(Outcome(() => next.Evaluate(json)), Outcome(() => next.Evaluate(document)));
+    }
+
+    [Fact]
+    public void EvaluateDocument_NumberJsonCannotHold_ThrowsD1001AsEvaluateDoes()
+    {
+        var expression = JsonataExpression.Compile("{'x': [1/0]}");
+        var expected = Assert.Throws<JsonataException>(() => expression.Evaluate(JsonataDocument.Undefined));
+        var error = Assert.Throws<JsonataException>(() => expression.EvaluateDocument(JsonataDocument.Undefined));
+        Assert.Equal(("D1001", expected.Message, expected.Position), (error.Code, error.Message, error.Position));
+    }
+
+    [Fact]
+    public void EvaluateDocument_InputNestedDeeperThanJsonAllows_ThrowsU1001AsEvaluateDoes()
+    {
+        // The input's converted form is not walked again, but its depth still counts where the result puts it.
+        JsonNode deep = new JsonArray();
+        for (var i = 0; i < 600; i++)
+            deep = new JsonArray(deep);
+        var input = JsonataDocument.From(deep);
+        var shallower = JsonataExpression.Compile("$reduce([1..300], function($acc, $v){ [[$acc]] }, $)");
+        var deeper = JsonataExpression.Compile("$reduce([1..300], function($acc, $v){ [[[$acc]]] }, $)");
+
+        Assert.False(shallower.EvaluateDocument(input).IsUndefined);
+        var expected = Assert.Throws<JsonataException>(() => deeper.Evaluate(input));
+        var error = Assert.Throws<JsonataException>(() => deeper.EvaluateDocument(input));
+        Assert.Equal(("U1001", expected.Message), (error.Code, error.Message));
+    }
+
+    [Fact]
+    public void EvaluateDocument_FunctionResult_IsUndefinedMarkedAsAFunction()
+    {
+        var result = JsonataExpression.Compile("$sum").EvaluateDocument(JsonataDocument.Undefined);
+        Assert.Equal((true, true), (result.IsUndefined, result.IsFunction));
+    }
+
+    private static string Outcome(Func<JsonataValue> evaluate)
+    {
+        try
+        {
+            return evaluate().ToString();
+        }
+        catch (JsonataException error)
+        {
+            return $"{error.Code}: {error.Message}";
+        }
+    }
 }

@@ -14,21 +14,45 @@ public sealed record HistoryEvent(HistoryEventType Type)
 
     public string? StateName { get; init; }
 
-    private JsonNode? _input;
+    private StateData _input;
     private KeyValuePair<string, JsonNode?>[]? _inputSnapshot;
-    private JsonNode? _output;
+    private StateData _output;
     private KeyValuePair<string, JsonNode?>[]? _outputSnapshot;
 
     public JsonNode? Input
     {
-        get => _input ?? (_inputSnapshot is null ? null : _input = Restore(_inputSnapshot));
+        get => Read(ref _input, ref _inputSnapshot);
         init => _input = value;
     }
 
     public JsonNode? Output
     {
-        get => _output ?? (_outputSnapshot is null ? null : _output = Restore(_outputSnapshot));
+        get => Read(ref _output, ref _outputSnapshot);
         init => _output = value;
+    }
+
+    /// <summary>The input as the engine passed it: a JSONata state's value is made into JSON only when the event is read.</summary>
+    internal StateData InputData
+    {
+        get => _input;
+        init => _input = value;
+    }
+
+    /// <summary>The output as the engine passed it (see <see cref="InputData"/>).</summary>
+    internal StateData OutputData
+    {
+        get => _output;
+        init => _output = value;
+    }
+
+    private static JsonNode? Read(ref StateData data, ref KeyValuePair<string, JsonNode?>[]? snapshot)
+    {
+        if (snapshot is { } properties)
+        {
+            data = Restore(properties);
+            snapshot = null;
+        }
+        return data.Json;
     }
 
     /// <summary>Replaces a reference to <paramref name="node"/> by its <paramref name="properties"/> as they are, before
@@ -36,15 +60,15 @@ public sealed record HistoryEvent(HistoryEventType Type)
     /// changed (only a root object made by ResultPath is), so they are copied only when the event is read.</summary>
     internal void Snapshot(JsonObject node, KeyValuePair<string, JsonNode?>[] properties)
     {
-        if (ReferenceEquals(_input, node))
+        if (_input.IsJson && ReferenceEquals(_input.Json, node))
         {
             _inputSnapshot = properties;
-            _input = null;
+            _input = default;
         }
-        if (ReferenceEquals(_output, node))
+        if (_output.IsJson && ReferenceEquals(_output.Json, node))
         {
             _outputSnapshot = properties;
-            _output = null;
+            _output = default;
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed class JsonataQuery
 {
     private readonly JsonataExpression _expression;
     private readonly bool _readsStates;
-    private readonly bool _mayReadContext;
+    private readonly StatesMembers _mayRead;
     private readonly string[] _variables;
 
     private JsonataQuery(string text, JsonataExpression expression)
@@ -23,7 +23,7 @@ internal sealed class JsonataQuery
         _expression = expression;
         var free = expression.GetFreeVariables(StepFunctionsJsonata.Options.Library);
         _readsStates = free.Contains(StatesVariable, StringComparer.Ordinal);
-        _mayReadContext = MayReadContext(text);
+        _mayRead = MayRead(text);
         _variables = [.. free.Where(v => v != StatesVariable)];
     }
 
@@ -45,30 +45,34 @@ internal sealed class JsonataQuery
 
     /// <summary>The expression's value; fails when it has none (undefined).</summary>
     /// <exception cref="StatesErrorException">States.QueryEvaluationError.</exception>
-    public JsonNode? Evaluate(in DataScope scope, string field)
+    public JsonNode? Evaluate(in DataScope scope, string field) => Defined(scope, field).ToValue().Node;
+
+    /// <summary>As <see cref="Evaluate"/>, keeping the value in the evaluator's form (as a JSONata state's output, which
+    /// the next state reads without converting it back from JSON).</summary>
+    /// <exception cref="StatesErrorException">States.QueryEvaluationError.</exception>
+    public StateData EvaluateData(in DataScope scope, string field) => StateData.FromJsonata(Defined(scope, field));
+
+    private JsonataDocument Defined(in DataScope scope, string field)
     {
-        if (!TryEvaluate(scope, field, out var value))
-            throw Failure(scope, $"The JSONata expression '{Text}' specified for the field '{field}' returned nothing (undefined).");
-        return value;
+        var result = EvaluateDocument(scope, field);
+        return result.IsUndefined
+            ? throw Failure(scope, $"The JSONata expression '{Text}' specified for the field '{field}' returned nothing (undefined).")
+            : result;
     }
 
-    /// <summary>The expression's value, false when undefined.</summary>
-    /// <exception cref="StatesErrorException">States.QueryEvaluationError when the evaluation fails.</exception>
-    public bool TryEvaluate(in DataScope scope, string field, out JsonNode? value)
+    /// <summary>The expression's value in its JSON form, undefined when it has none.</summary>
+    /// <exception cref="StatesErrorException">States.QueryEvaluationError when the evaluation fails or gives a function.</exception>
+    private JsonataDocument EvaluateDocument(in DataScope scope, string field)
     {
-        var bindings = new Dictionary<string, JsonataDocument>(StringComparer.Ordinal);
-        if (_readsStates)
-            bindings[StatesVariable] = States(scope, _mayReadContext);
-        foreach (var name in _variables)
-        {
-            if (scope.Variables?.TryGet(name, out var variable) == true)
-                bindings[name] = JsonataDocument.From(variable);
-        }
-        JsonataValue result;
+        var states = _readsStates ? new KeyValuePair<string, JsonataDocument>(StatesVariable, States(scope, _mayRead)) : default;
+        var bindings = _variables.Length > 0 ? WithVariables(states, scope)
+            : _readsStates ? new ReadOnlySpan<KeyValuePair<string, JsonataDocument>>(in states)
+            : [];
+        JsonataDocument result;
         try
         {
             // No input document: Step Functions gives the data through $states only.
-            result = _expression.Evaluate(JsonataDocument.Undefined, bindings, StepFunctionsJsonata.Options);
+            result = _expression.EvaluateDocument(JsonataDocument.Undefined, bindings, StepFunctionsJsonata.Options);
         }
         catch (JsonataException ex)
         {
@@ -76,51 +80,74 @@ internal sealed class JsonataQuery
         }
         if (result.IsFunction)
             throw Failure(scope, $"The JSONata expression '{Text}' specified for the field '{field}' returned an unsupported result type.");
-        value = result.Node;
-        return result.IsDefined;
+        return result;
     }
 
-    /// <summary><c>$states</c>: input, context (when the expression may read it), and result or errorOutput where the
-    /// state has them; converted once per scope that shares it (<see cref="StatesDocuments"/>).</summary>
-    private static JsonataDocument States(in DataScope scope, bool withContext)
+    /// <summary><paramref name="states"/> (when the expression reads it) and the workflow variables it reads that are
+    /// set, each converted once per value (<see cref="VariableScope.TryGetJsonata"/>).</summary>
+    private KeyValuePair<string, JsonataDocument>[] WithVariables(KeyValuePair<string, JsonataDocument> states, in DataScope scope)
+    {
+        var bindings = new KeyValuePair<string, JsonataDocument>[_variables.Length + (_readsStates ? 1 : 0)];
+        var count = 0;
+        if (_readsStates)
+            bindings[count++] = states;
+        foreach (var name in _variables)
+        {
+            if (scope.Variables?.TryGetJsonata(name, out var variable) == true)
+                bindings[count++] = new(name, variable);
+        }
+        return count == bindings.Length ? bindings : bindings[..count];
+    }
+
+    /// <summary><c>$states</c>: input, context, and result or errorOutput where the state has them, those of
+    /// <paramref name="mayRead"/> only; made once per scope that shares it (<see cref="StatesDocuments"/>). State data
+    /// that a JSONata state made is used as it is; JSON is converted.</summary>
+    private static JsonataDocument States(in DataScope scope, StatesMembers mayRead)
     {
         var shared = scope.Jsonata;
-        if ((withContext ? shared?.WithContext : shared?.WithoutContext) is { } converted)
-            return converted;
-        List<KeyValuePair<string, JsonNode?>> members = [new("input", scope.Input)];
-        if (withContext)
-            members.Add(new("context", scope.Context));
-        if (scope.States.HasResult)
-            members.Add(new("result", scope.States.Result));
-        if (scope.States.HasErrorOutput)
-            members.Add(new("errorOutput", scope.States.ErrorOutput));
-        var document = JsonataDocument.Object(members);
-        if (shared is not null)
+        if (shared?.Find(mayRead) is { } made)
+            return made;
+        var members = new KeyValuePair<string, JsonataDocument>[4];
+        var count = 0;
+        if (mayRead.HasFlag(StatesMembers.Input))
+            members[count++] = new("input", scope.Data.ToJsonata());
+        if (mayRead.HasFlag(StatesMembers.Context))
+            members[count++] = new("context", scope.ContextSource?.GetContextDocument() ?? JsonataDocument.From(null));
+        if (scope.States.HasResult && mayRead.HasFlag(StatesMembers.Result))
         {
-            if (withContext)
-                shared.WithContext = document;
-            else
-                shared.WithoutContext = document;
+            var result = shared?.Result ?? scope.States.Result.ToJsonata();
+            members[count++] = new("result", result);
+            if (shared is not null)
+                shared.Result = result;
         }
+        if (scope.States.HasErrorOutput && mayRead.HasFlag(StatesMembers.ErrorOutput))
+            members[count++] = new("errorOutput", scope.States.ErrorOutput.ToJsonata());
+        var document = JsonataDocument.Object(members.AsSpan(0, count));
+        shared?.Keep(mayRead, document);
         return document;
     }
 
     /// <summary>
-    /// Whether the expression may read <c>$states.context</c>: true unless every <c>$states</c> in its text is followed
-    /// at once by <c>.input</c>, <c>.result</c> or <c>.errorOutput</c>. Conservative (a <c>$states.context</c> in a
-    /// string literal counts), and worth it: the context holds the execution's input, and binding it clones and
-    /// converts that input on every evaluation, which made an expression in a Map over the input's items quadratic.
+    /// The members of <c>$states</c> the expression may read: those named right after each <c>$states</c> in its text
+    /// (<c>.input</c>, <c>.context</c>, <c>.result</c>, <c>.errorOutput</c>), or all of them when some <c>$states</c> is
+    /// followed by anything else (<c>$keys($states)</c>, <c>$states[…]</c>). Conservative (a name in a string literal
+    /// counts), and worth it: the context is built and converted for the state, and a task's result converted, only
+    /// when an expression may read them.
     /// </summary>
-    private static bool MayReadContext(string text)
+    private static StatesMembers MayRead(string text)
     {
         const string states = "$" + StatesVariable;
+        var members = StatesMembers.None;
         for (var at = text.IndexOf(states, StringComparison.Ordinal); at >= 0; at = text.IndexOf(states, at + 1, StringComparison.Ordinal))
         {
             var rest = text.AsSpan(at + states.Length);
-            if (!StartsWithField(rest, ".input") && !StartsWithField(rest, ".result") && !StartsWithField(rest, ".errorOutput"))
-                return true;
+            members |= StartsWithField(rest, ".input") ? StatesMembers.Input
+                : StartsWithField(rest, ".context") ? StatesMembers.Context
+                : StartsWithField(rest, ".result") ? StatesMembers.Result
+                : StartsWithField(rest, ".errorOutput") ? StatesMembers.ErrorOutput
+                : StatesMembers.All;
         }
-        return false;
+        return members;
     }
 
     private static bool StartsWithField(ReadOnlySpan<char> rest, string field) =>

@@ -1,3 +1,5 @@
+using StatesLanguage.Jsonata;
+
 namespace StatesLanguage.Evaluation.Paths;
 
 /// <summary>The context object (<c>$$</c>), built only as far as a path reads it.</summary>
@@ -5,6 +7,10 @@ internal interface IContextSource
 {
     /// <summary>The whole context object (for a bare <c>$$</c>); a new object each time.</summary>
     JsonNode GetContextObject();
+
+    /// <summary>The whole context object in the JSONata evaluator's form (<c>$states.context</c>), the same members in
+    /// the same order as <see cref="GetContextObject"/>.</summary>
+    JsonataDocument GetContextDocument();
 
     /// <summary>One top-level member (<c>Execution</c>, <c>State</c>, <c>StateMachine</c>, <c>Map</c>, <c>Task</c>).
     /// The node may be shared: read it, copy before attaching.</summary>

@@ -7,12 +7,12 @@ namespace StatesLanguage.Evaluation.States;
 /// <summary>Choice: the first matching rule wins, then Default, else States.NoChoiceMatched.</summary>
 internal sealed class ChoiceExecutor : IStateExecutor
 {
-    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
+    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, StateData input, StateRun run)
     {
         var choice = (ChoiceState)state;
         if (choice.QueryLanguage == QueryLanguage.Jsonata)
             return ValueTask.FromResult(ExecuteJsonata(choice, input, run));
-        var effective = DataFlow.SelectPath(choice.InputPath, input, run);
+        var effective = DataFlow.SelectPath(choice.InputPath, input.Json, run);
         run.Inspection?.InputSelected(effective);
         var scope = run.DataScope(effective);
         string? next = null;
@@ -33,7 +33,7 @@ internal sealed class ChoiceExecutor : IStateExecutor
 
     /// <summary>JSONata: the first rule whose Condition is true; its Assign and the state's (AWS: the state's applies
     /// whichever rule matches), and its Output, else the state's.</summary>
-    private static StateOutcome ExecuteJsonata(ChoiceState choice, JsonNode? input, StateRun run)
+    private static StateOutcome ExecuteJsonata(ChoiceState choice, StateData input, StateRun run)
     {
         var scope = run.DataScope(input);
         foreach (var branch in choice.Choices)

@@ -6,7 +6,7 @@ namespace StatesLanguage.Evaluation.States;
 /// <summary>Fail: raises Error/Cause, or the values of ErrorPath/CausePath (paths or intrinsic functions).</summary>
 internal sealed class FailExecutor : IStateExecutor
 {
-    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
+    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, StateData input, StateRun run)
     {
         var fail = (FailState)state;
         var scope = run.DataScope(input);

@@ -5,5 +5,5 @@ namespace StatesLanguage.Evaluation.States;
 /// <summary>Runs one state type. Executors are stateless singletons; per-entry data lives in <see cref="StateRun"/>.</summary>
 internal interface IStateExecutor
 {
-    ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run);
+    ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, StateData input, StateRun run);
 }

@@ -9,7 +9,7 @@ namespace StatesLanguage.Evaluation.States;
 /// with the iteration's error (no threshold set) or States.ExceedToleratedFailureThreshold.</summary>
 internal sealed class MapExecutor : IStateExecutor
 {
-    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
+    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, StateData input, StateRun run)
     {
         var map = (MapState)state;
         return ProtectedExecution.RunAsync(map, map.Data, map.Errors, input, run,
@@ -17,12 +17,12 @@ internal sealed class MapExecutor : IStateExecutor
     }
 
     /// <summary>JSONata <c>Items</c> (default <c>$states.input</c>), which must give an array.</summary>
-    internal static JsonArray JsonataItems(MapState map, JsonNode? input, StateRun run)
+    internal static JsonArray JsonataItems(MapState map, StateData input, StateRun run)
     {
         if (map.Items is null)
         {
-            return input as JsonArray ?? throw new StatesErrorException(StatesErrorNames.QueryEvaluationError,
-                $"{run.ErrorPrefix} Map state input must be an array but was: {JsonData.Serialize(input)}");
+            return input.Json as JsonArray ?? throw new StatesErrorException(StatesErrorNames.QueryEvaluationError,
+                $"{run.ErrorPrefix} Map state input must be an array but was: {JsonData.Serialize(input.Json)}");
         }
         var scope = run.DataScope(input);
         var items = map.Items.Evaluate(scope);
@@ -33,14 +33,15 @@ internal sealed class MapExecutor : IStateExecutor
         throw new StatesErrorException(StatesErrorNames.QueryEvaluationError, $"{run.ErrorPrefix} The field 'Items' must be an array.");
     }
 
-    private static async ValueTask<JsonNode?> RunItemsAsync(MapState map, JsonNode? effective, StateRun run)
+    private static async ValueTask<StateData> RunItemsAsync(MapState map, StateData effective, StateRun run)
     {
         var execution = run.Execution;
         var items = map.QueryLanguage == QueryLanguage.Jsonata ? JsonataItems(map, effective, run)
-            : DataFlow.SelectPath(map.ItemsPath, effective, run) as JsonArray
+            : DataFlow.SelectPath(map.ItemsPath, effective.Json, run) as JsonArray
               ?? throw run.RuntimeError($"Invalid path '{map.ItemsPath?.Text}' : The Map state's ItemsPath does not reference an array.");
         var limits = MapLimits.Resolve(map, effective, run);
-        JsonData.Materialize(effective); // iterations evaluate ItemSelector against it concurrently
+        if (effective.IsJson)
+            JsonData.Materialize(effective.Json); // iterations evaluate ItemSelector against it concurrently
         var started = execution.Record(new HistoryEvent(HistoryEventType.MapStateStarted) { Length = items.Count }, run.Scope);
         var iterations = new MapIterations(map, run, effective, items, limits, started.Id);
         try

@@ -1,4 +1,5 @@
 using StatesLanguage.Evaluation.Paths;
+using StatesLanguage.Jsonata;
 
 namespace StatesLanguage.Evaluation.States;
 
@@ -12,6 +13,11 @@ internal sealed class MapItemContext(StateRun run, int index, JsonNode? value) :
         context["Map"] = MapObject();
         return context;
     }
+
+    /// <summary>The state's members, then Map (as <see cref="GetContextObject"/> adds it).</summary>
+    private static readonly string[] ContextPartNames = ["Execution", "State", "StateMachine", "Task", "Map"];
+
+    public JsonataDocument GetContextDocument() => run.ContextDocument(this, ContextPartNames);
 
     public bool TryGetContextPart(string name, out JsonNode? part)
     {

@@ -9,7 +9,7 @@ namespace StatesLanguage.Evaluation.States;
 /// <see cref="UnboundedWorkers"/>) pulls item indexes in order. When failures exceed the threshold no new iteration
 /// starts and the running ones finish. Each worker builds its item's input (ItemSelector with <c>$$.Map.Item</c>).
 /// An ItemSelector failure fails the whole state, whatever the tolerance.</summary>
-internal sealed class MapIterations(MapState map, StateRun run, JsonNode? effective, JsonArray items, MapLimits limits, long mapStartedEventId)
+internal sealed class MapIterations(MapState map, StateRun run, StateData effective, JsonArray items, MapLimits limits, long mapStartedEventId)
 {
     /// <summary>Workers used when MaxConcurrency is 0 (AWS runs up to 40 inline iterations at once).</summary>
     public const int UnboundedWorkers = 40;
@@ -73,7 +73,7 @@ internal sealed class MapIterations(MapState map, StateRun run, JsonNode? effect
             var scope = new GraphScope(execution, new VariableScope(run.Scope.Variables)) { LastEventId = started.Id };
             try
             {
-                var output = await StateRunner.RunAsync(map.ItemProcessor, input, scope);
+                var output = (await StateRunner.RunAsync(map.ItemProcessor, input, scope)).Json;
                 _results[index] = output?.Parent is null ? output : output.DeepClone();
                 execution.Record(new HistoryEvent(HistoryEventType.MapIterationSucceeded) { StateName = map.Name, Index = index },
                     previousEventId: scope.LastEventId);

@@ -8,7 +8,7 @@ namespace StatesLanguage.Evaluation.States;
 /// checked with AWS's messages.</summary>
 internal sealed record MapLimits(int MaxConcurrency, int? ToleratedFailureCount, double? ToleratedFailurePercentage)
 {
-    public static MapLimits Resolve(MapState map, JsonNode? effective, StateRun run)
+    public static MapLimits Resolve(MapState map, StateData effective, StateRun run)
     {
         var scope = run.DataScope(effective);
         var maxConcurrency = map.MaxConcurrency;

@@ -8,23 +8,24 @@ namespace StatesLanguage.Evaluation.States;
 /// the result is the array of branch outputs in branch order. The first branch failure fails the state.</summary>
 internal sealed class ParallelExecutor : IStateExecutor
 {
-    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
+    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, StateData input, StateRun run)
     {
         var parallel = (ParallelState)state;
         return ProtectedExecution.RunAsync(parallel, parallel.Data, parallel.Errors, input, run,
             static (_, parameters, r) => RunBranchesAsync((ParallelState)r.State, parameters, r));
     }
 
-    private static async ValueTask<JsonNode?> RunBranchesAsync(ParallelState parallel, JsonNode? parameters, StateRun run)
+    private static async ValueTask<StateData> RunBranchesAsync(ParallelState parallel, StateData parameters, StateRun run)
     {
         var execution = run.Execution;
         var started = execution.Record(new HistoryEvent(HistoryEventType.ParallelStateStarted), run.Scope);
-        var tasks = new Task<JsonNode?>[parallel.Branches.Count];
+        var tasks = new Task<StateData>[parallel.Branches.Count];
         for (var i = 0; i < tasks.Length; i++)
         {
             var branch = parallel.Branches[i];
             var scope = new GraphScope(execution, new VariableScope(run.Scope.Variables)) { LastEventId = started.Id };
-            var branchInput = JsonData.Clone(parameters);
+            // Each branch gets its own copy of JSON; a JSONata value, never changed, is shared.
+            var branchInput = parameters.IsJson ? JsonData.Clone(parameters.Json) : parameters;
             // Started in place rather than queued: each branch runs until its first incomplete await (a Task
             // waiting on its resource, a Wait), then the next one starts, so branches still overlap where they wait.
             tasks[i] = StateRunner.RunAsync(branch, branchInput, scope).AsTask();
@@ -41,12 +42,15 @@ internal sealed class ParallelExecutor : IStateExecutor
         }
         var result = new JsonArray();
         foreach (var task in tasks)
-            result.Add(task.Result?.Parent is null ? task.Result : task.Result.DeepClone()); // added one by one: a branch output seen twice is copied
+        {
+            var output = task.Result.Json;
+            result.Add(output?.Parent is null ? output : output.DeepClone()); // added one by one: a branch output seen twice is copied
+        }
         execution.Record(new HistoryEvent(HistoryEventType.ParallelStateSucceeded), run.Scope, ExecutionRun.AfterLastRecorded);
         return result;
     }
 
-    private static StatesErrorException FirstFailure(Task<JsonNode?>[] tasks)
+    private static StatesErrorException FirstFailure(Task<StateData>[] tasks)
     {
         foreach (var task in tasks)
         {

@@ -9,10 +9,10 @@ namespace StatesLanguage.Evaluation.States;
 /// the first matching catcher, whose <c>{"Error","Cause"}</c> output goes through the catcher's ResultPath.</summary>
 internal static class ProtectedExecution
 {
-    public delegate ValueTask<JsonNode?> Work(JsonNode? effectiveInput, JsonNode? parameters, StateRun run);
+    public delegate ValueTask<StateData> Work(StateData effectiveInput, StateData parameters, StateRun run);
 
     public static async ValueTask<StateOutcome> RunAsync(StateDefinition state, ResultHandling data, ErrorHandling errors,
-        JsonNode? input, StateRun run, Work work)
+        StateData input, StateRun run, Work work)
     {
         RetryScheduler? retries = null;
         // Without Parameters a Task's payload is its input, which the invoker may keep: never changed in place then.
@@ -22,18 +22,19 @@ internal static class ProtectedExecution
             StatesError error;
             try
             {
-                var effective = DataFlow.SelectPath(state.InputPath, input, run);
+                var jsonata = state.QueryLanguage == QueryLanguage.Jsonata;
+                var effective = jsonata ? input : DataFlow.SelectPath(state.InputPath, input.Json, run);
                 var parameters = DataFlow.Apply(data.Parameters, effective, run);
-                run.Inspection?.Prepared(state, effective, parameters);
-                var result = run.Inspection?.Mock is { } mock ? await mock(effective, parameters, run) : await work(effective, parameters, run);
-                run.Inspection?.Produced(result);
-                if (state.QueryLanguage == QueryLanguage.Jsonata)
+                run.Inspection?.Prepared(state, effective.Json, parameters.Json);
+                var result = run.Inspection?.Mock is { } mock ? await mock(effective.Json, parameters.Json, run) : await work(effective, parameters, run);
+                run.Inspection?.Produced(result.Json);
+                if (jsonata)
                     return new StateOutcome(DataFlow.Conclude(state.Assign, state.Output, input, StatesValues.WithResult(result), result, run), state.Next);
-                result = DataFlow.Apply(data.ResultSelector, result, run);
-                run.Inspection?.Selected(result);
-                var output = DataFlow.ApplyResultPath(data.ResultPath, data.DiscardResult, input, result, run, inputPrivate);
+                var selected = DataFlow.Apply(data.ResultSelector, result, run).Json;
+                run.Inspection?.Selected(selected);
+                var output = DataFlow.ApplyResultPath(data.ResultPath, data.DiscardResult, input.Json, selected, run, inputPrivate);
                 run.Inspection?.Placed(output);
-                DataFlow.Assign(state.Assign, result, run);
+                DataFlow.Assign(state.Assign, selected, run);
                 return new StateOutcome(DataFlow.SelectPath(state.OutputPath, output, run), state.Next);
             }
             catch (StatesErrorException ex) when (ErrorMatcher.IsRecoverable(ex.Error) && (errors.Retry.Count > 0 || errors.Catch.Count > 0))
@@ -65,7 +66,7 @@ internal static class ProtectedExecution
                     var output = DataFlow.Conclude(catcher.Assign, catcher.Output, input, StatesValues.WithErrorOutput(errorOutput), errorOutput, run);
                     return new StateOutcome(output, catcher.Next);
                 }
-                var caught = DataFlow.ApplyResultPath(catcher.ResultPath, catcher.DiscardResult, input, errorOutput, run, inputPrivate);
+                var caught = DataFlow.ApplyResultPath(catcher.ResultPath, catcher.DiscardResult, input.Json, errorOutput, run, inputPrivate);
                 DataFlow.Assign(catcher.Assign, errorOutput, run);
                 return new StateOutcome(caught, catcher.Next);
             }

@@ -21,7 +21,7 @@ internal static class StateRunner
     private static readonly MapExecutor Map = new();
 
     /// <summary>Returns the graph's output; throws <see cref="StatesErrorException"/> when it fails.</summary>
-    public static async ValueTask<JsonNode?> RunAsync(StateMachineDefinition graph, JsonNode? input, GraphScope scope)
+    public static async ValueTask<StateData> RunAsync(StateMachineDefinition graph, StateData input, GraphScope scope)
     {
         var execution = scope.Execution;
         var name = graph.StartAt;
@@ -34,7 +34,7 @@ internal static class StateRunner
             execution.CancellationToken.ThrowIfCancellationRequested();
             var state = graph.States[name];
             var (executor, entered, exited) = Resolve(state);
-            var enteredEvent = execution.Record(new HistoryEvent(entered) { StateName = state.Name, Input = input }, scope);
+            var enteredEvent = execution.Record(new HistoryEvent(entered) { StateName = state.Name, InputData = input }, scope);
             holders?.Add(enteredEvent);
             // Assign runs after ResultPath and may fail into a Catch, which must see the input unchanged.
             var run = new StateRun(scope, state, enteredEvent.Id, enteredEvent.Timestamp) { InputHolders = state.Assign is null ? holders : null };
@@ -50,7 +50,7 @@ internal static class StateRunner
                 throw run.RuntimeError(ex.Error.Cause ?? "");
             }
             var exitedEvent = exited is HistoryEventType exitedType
-                ? execution.Record(new HistoryEvent(exitedType) { StateName = state.Name, Output = outcome.Output, AssignedVariables = run.AssignedVariables }, scope)
+                ? execution.Record(new HistoryEvent(exitedType) { StateName = state.Name, OutputData = outcome.Output, AssignedVariables = run.AssignedVariables }, scope)
                 : null;
             holders = Track(holders, trackHolders, input, outcome.Output, run, exitedEvent);
             if (outcome.Next is null)
@@ -62,19 +62,19 @@ internal static class StateRunner
 
     /// <summary>The holders of the next state's input: a fresh ResultPath root starts a new list with the Exited event;
     /// an input passed on unchanged keeps its list; anything else is not tracked.</summary>
-    private static List<HistoryEvent>? Track(List<HistoryEvent>? holders, bool enabled, JsonNode? input, JsonNode? output,
+    private static List<HistoryEvent>? Track(List<HistoryEvent>? holders, bool enabled, StateData input, StateData output,
         StateRun run, HistoryEvent? exitedEvent)
     {
-        if (!enabled || exitedEvent is null || output is not JsonObject { Parent: null })
+        if (!enabled || exitedEvent is null || !output.IsJson || output.Json is not JsonObject { Parent: null })
             return null;
-        if (ReferenceEquals(output, run.FreshOutput))
+        if (ReferenceEquals(output.Json, run.FreshOutput))
         {
             holders ??= [];
             holders.Clear();
             holders.Add(exitedEvent);
             return holders;
         }
-        if (holders is { Count: > 0 } && ReferenceEquals(output, input))
+        if (holders is { Count: > 0 } && input.IsJson && ReferenceEquals(output.Json, input.Json))
         {
             holders.Add(exitedEvent);
             return holders;

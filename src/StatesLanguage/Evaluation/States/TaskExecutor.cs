@@ -12,7 +12,7 @@ internal sealed class TaskExecutor : IStateExecutor
 {
     private const string WaitForTaskToken = ".waitForTaskToken";
 
-    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
+    public ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, StateData input, StateRun run)
     {
         var task = (TaskState)state;
         if (task.Resource.EndsWith(WaitForTaskToken, StringComparison.Ordinal))
@@ -21,15 +21,16 @@ internal sealed class TaskExecutor : IStateExecutor
             static (effective, parameters, r) => InvokeAsync((TaskState)r.State, effective, parameters, r));
     }
 
-    private static async ValueTask<JsonNode?> InvokeAsync(TaskState task, JsonNode? effective, JsonNode? parameters, StateRun run)
+    private static async ValueTask<StateData> InvokeAsync(TaskState task, StateData effective, StateData parameters, StateRun run)
     {
+        var payload = parameters.Json;
         var execution = run.Execution;
         var isLambda = task.Resource.StartsWith("arn:aws:lambda:", StringComparison.Ordinal);
         var timeout = ExpressionSeconds(task.TimeoutSecondsExpression, "TimeoutSeconds", effective, run)
                       ?? Seconds(task.TimeoutSeconds, task.TimeoutSecondsPath, "TimeoutSecondsPath", effective, run);
         var heartbeat = ExpressionSeconds(task.HeartbeatSecondsExpression, "HeartbeatSeconds", effective, run)
                         ?? Seconds(task.HeartbeatSeconds, task.HeartbeatSecondsPath, "HeartbeatSecondsPath", effective, run);
-        var invocation = new TaskInvocation(task.Resource, task.Name, parameters)
+        var invocation = new TaskInvocation(task.Resource, task.Name, payload)
         {
             Attempt = run.RetryCount,
             TimeoutSeconds = timeout,
@@ -38,7 +39,7 @@ internal sealed class TaskExecutor : IStateExecutor
             ExecutionName = execution.ExecutionName,
             TaskToken = run.TaskToken,
         };
-        execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionScheduled : HistoryEventType.TaskScheduled) { Resource = task.Resource, Input = parameters }, run.Scope);
+        execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionScheduled : HistoryEventType.TaskScheduled) { Resource = task.Resource, Input = payload }, run.Scope);
         execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionStarted : HistoryEventType.TaskStarted) { Resource = task.Resource }, run.Scope);
         JsonNode? result;
         try
@@ -108,7 +109,7 @@ internal sealed class TaskExecutor : IStateExecutor
     }
 
     /// <summary>A JSONata TimeoutSeconds or HeartbeatSeconds expression's value, a positive integer; null without one.</summary>
-    private static int? ExpressionSeconds(Templates.TemplateNode? expression, string field, JsonNode? input, StateRun run)
+    private static int? ExpressionSeconds(Templates.TemplateNode? expression, string field, StateData input, StateRun run)
     {
         if (expression is null)
             return null;
@@ -119,7 +120,7 @@ internal sealed class TaskExecutor : IStateExecutor
             : throw Jsonata.JsonataQuery.Failure(scope, $"The {field} field must be a positive integer, but was: {JsonData.Serialize(value)}");
     }
 
-    private static int? Seconds(int? literal, JsonPathExpression? path, string field, JsonNode? effective, StateRun run)
+    private static int? Seconds(int? literal, JsonPathExpression? path, string field, StateData effective, StateRun run)
     {
         if (literal is not null || path is null)
             return literal;

@@ -7,7 +7,7 @@ namespace StatesLanguage.Evaluation.States;
 /// non-negative integer, a TimestampPath value a strict ISO-8601 date-time). The wait goes through the clock.</summary>
 internal sealed class WaitExecutor : IStateExecutor
 {
-    public async ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, JsonNode? input, StateRun run)
+    public async ValueTask<StateOutcome> ExecuteAsync(StateDefinition state, StateData input, StateRun run)
     {
         var wait = (WaitState)state;
         if (wait.QueryLanguage == QueryLanguage.Jsonata)
@@ -15,7 +15,7 @@ internal sealed class WaitExecutor : IStateExecutor
             await run.Execution.DelayAsync(JsonataDelay(wait, input, run), run.Execution.CancellationToken);
             return new StateOutcome(DataFlow.Conclude(wait.Assign, wait.Output, input, default, input, run), wait.Next);
         }
-        var effective = DataFlow.SelectPath(wait.InputPath, input, run);
+        var effective = DataFlow.SelectPath(wait.InputPath, input.Json, run);
         run.Inspection?.InputSelected(effective);
         var delay = Delay(wait, effective, run);
         await run.Execution.DelayAsync(delay, run.Execution.CancellationToken);
@@ -50,7 +50,7 @@ internal sealed class WaitExecutor : IStateExecutor
 
     /// <summary>A JSONata Wait's delay: a literal, or an expression giving a non-negative integer of seconds or an
     /// ISO-8601 timestamp (States.QueryEvaluationError otherwise).</summary>
-    private static TimeSpan JsonataDelay(WaitState wait, JsonNode? input, StateRun run)
+    private static TimeSpan JsonataDelay(WaitState wait, StateData input, StateRun run)
     {
         var scope = run.DataScope(input);
         if (wait.SecondsExpression is { } secondsExpression)
@@ -68,7 +68,7 @@ internal sealed class WaitExecutor : IStateExecutor
                 : throw Jsonata.JsonataQuery.Failure(scope,
                     $"The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {(JsonData.TryGetString(value, out var shown) ? shown : JsonData.Serialize(value))}");
         }
-        return Delay(wait, input, run);
+        return Delay(wait, input.Json, run);
     }
 
     private static JsonNode? Resolve(JsonPathExpression path, JsonNode? data, StateRun run)

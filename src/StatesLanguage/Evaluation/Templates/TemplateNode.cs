@@ -14,6 +14,10 @@ public abstract class TemplateNode
 
     internal abstract JsonNode? Evaluate(in DataScope scope);
 
+    /// <summary>As <see cref="Evaluate"/>, as state data: a template that is one JSONata expression keeps its value in
+    /// the evaluator's form (a JSONata state's Output, which the next state reads without converting it again).</summary>
+    internal virtual StateData EvaluateData(in DataScope scope) => Evaluate(scope);
+
     /// <summary>The workflow variables the template reads: <c>$name…</c> paths and intrinsic arguments (JSONPath), the
     /// free variables of <c>{% … %}</c> expressions but <c>$states</c> and Step Functions' functions (JSONata).</summary>
     internal virtual IEnumerable<string> ReadVariables() => [];
@@ -114,5 +118,7 @@ public abstract class TemplateNode
         internal override IEnumerable<(string Path, Evaluation.Jsonata.JsonataQuery Query)> Queries(string path) => [(path, query)];
 
         internal override JsonNode? Evaluate(in DataScope scope) => query.Evaluate(scope, field);
+
+        internal override StateData EvaluateData(in DataScope scope) => query.EvaluateData(scope, field);
     }
 }

@@ -154,7 +154,10 @@ internal static class CollectionFunctions
 
     private static JObject Merge(JList list)
     {
-        var result = new JObject();
+        var capacity = 0;
+        foreach (var item in list)
+            capacity += item is JObject obj ? obj.Count : 0;
+        var result = new JObject(capacity); // at most: later objects may replace keys, never grow it past this
         foreach (var item in list)
         {
             if (item is JObject obj)

@@ -150,7 +150,10 @@ internal sealed class Signature
         Span<int> lengths = _parameters.Count <= 16 ? stackalloc int[_parameters.Count] : new int[_parameters.Count];
         if (!Match(symbols, 0, 0, lengths))
             throw ValidationError(arguments, new string(symbols));
-        var validated = new object?[_parameters.Count + arguments.Length];
+        var total = 0;
+        foreach (var length in lengths)
+            total += Math.Max(length, 1); // a parameter that matched nothing still takes one argument (or the context)
+        var validated = new object?[total];
         var count = 0;
         var argIndex = 0;
         var symbolPosition = 0;
@@ -203,7 +206,7 @@ internal sealed class Signature
                 argIndex++;
             }
         }
-        return count == validated.Length ? validated : validated[..count];
+        return validated;
     }
 
     private static bool ArrayMatches(string subtype, char single, ReadOnlySpan<char> matched, object? argument)

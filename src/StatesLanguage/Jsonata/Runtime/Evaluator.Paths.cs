@@ -7,11 +7,18 @@ internal sealed partial class Evaluator
     private object? EvaluatePath(Node expr, object? input, Frame environment)
     {
         var steps = expr.Steps!;
-        var inputSequence = input is JList list && steps[0].Type != NodeType.Variable ? list : JList.Sequence(input);
+        var fromOne = input is not JList || steps[0].Type == NodeType.Variable;
         JList? resultSequence = null;
+        object? single = null;
+        var first = fromOne ? EvaluateSingleSteps(steps, input, environment, out single, out resultSequence) : 0;
+        if (first == steps.Count && resultSequence is null && expr is { KeepArray: false, KeepSingletonArray: false, Predicates: null, Group: null })
+            return single; // the sequence of this one value would collapse to it (Evaluate)
+        if (first > 0)
+            resultSequence ??= JList.Sequence(single);
+        var inputSequence = first == 0 ? fromOne ? JList.Sequence(input) : (JList)input! : resultSequence!;
         JList? tupleBindings = null;
         var isTupleStream = false;
-        for (var i = 0; i < steps.Count; i++)
+        for (var i = first; i < steps.Count && resultSequence is not { Count: 0 }; i++)
         {
             var step = steps[i];
             if (step.Tuple)
@@ -54,6 +61,46 @@ internal sealed partial class Evaluator
         return resultSequence;
     }
 
+    /// <summary>
+    /// The first steps of a path that starts from one value, while each gives one value (<c>$states.input.run</c>):
+    /// evaluated on the value itself, without the sequences of one that <see cref="EvaluateStep"/> makes for them.
+    /// Returns how many steps were evaluated; after them the path has <paramref name="value"/> when
+    /// <paramref name="sequence"/> is null, else <paramref name="sequence"/>: empty when a step gave nothing, or the
+    /// array a step gave, taken as <see cref="EvaluateStep"/> takes it (which ends this).
+    /// </summary>
+    private int EvaluateSingleSteps(List<Node> steps, object? input, Frame environment, out object? value, out JList? sequence)
+    {
+        value = input;
+        sequence = null;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            if (step.Tuple || step.Focus is not null || step.Stages is not null || step.Type == NodeType.Sort || (i == 0 && step.ConsArray))
+                return i;
+            var result = Evaluate(step, value, environment);
+            if (result is null)
+            {
+                sequence = JList.Sequence();
+                return i + 1;
+            }
+            if (result is JList list)
+            {
+                var lastStep = i == steps.Count - 1;
+                sequence = lastStep && !list.IsSequence ? list : list.Cons ? JList.Sequence(list) : FlattenedSequence(list);
+                return i + 1;
+            }
+            value = result;
+        }
+        return steps.Count;
+    }
+
+    private static JList FlattenedSequence(JList list)
+    {
+        var sequence = new JList(list.Count) { IsSequence = true };
+        sequence.AddRange(list);
+        return sequence;
+    }
+
     private JList EvaluateStep(Node step, JList input, Frame environment, bool lastStep)
     {
         if (step.Type == NodeType.Sort)
@@ -75,6 +122,11 @@ internal sealed partial class Evaluator
         }
         if (lastStep && result.Count == 1 && result[0] is JList { IsSequence: false } single)
             return single;
+        if (!HasArraysToFlatten(result))
+        {
+            result.IsSequence = true; // already the sequence: nothing to flatten into it
+            return result;
+        }
         var sequence = new JList(result.Count) { IsSequence = true };
         foreach (var value in result)
         {
@@ -84,6 +136,16 @@ internal sealed partial class Evaluator
                 sequence.Add(value);
         }
         return sequence;
+    }
+
+    private static bool HasArraysToFlatten(JList values)
+    {
+        foreach (var value in values)
+        {
+            if (value is JList { Cons: false })
+                return true;
+        }
+        return false;
     }
 
     private JList EvaluateStages(List<Stage> stages, JList input, Frame environment)
@@ -235,67 +297,6 @@ internal sealed partial class Evaluator
         if (i < 0)
             i += count;
         return i == index;
-    }
-
-    private JObject EvaluateGroup(List<(Node Key, Node Value)> pairs, int position, object? input, Frame environment)
-    {
-        var result = new JObject();
-        var groups = new OrderedDictionary<string, (object? Data, int Index)>(StringComparer.Ordinal);
-        var reduce = input is JList { TupleStream: true };
-        var items = input as JList ?? JList.Sequence(input);
-        if (items.Count == 0 && !reduce)
-            items = JList.Sequence(null);
-        foreach (var item in items)
-        {
-            var frame = reduce ? FrameFromTuple(environment, (TupleBinding)item!) : environment;
-            var context = reduce ? ((TupleBinding)item!).Context : item;
-            for (var pairIndex = 0; pairIndex < pairs.Count; pairIndex++)
-            {
-                var key = Evaluate(pairs[pairIndex].Key, context, frame);
-                if (key is null)
-                    continue;
-                if (key is not string name)
-                    throw JsonataErrors.Create("T1003", position, null, key);
-                if (groups.TryGetValue(name, out var entry))
-                {
-                    if (entry.Index != pairIndex)
-                        throw JsonataErrors.Create("D1009", position, null, name);
-                    groups[name] = (Append(entry.Data, item), pairIndex);
-                }
-                else
-                    groups[name] = (item, pairIndex);
-            }
-        }
-        foreach (var (key, entry) in groups)
-        {
-            var context = entry.Data;
-            var frame = environment;
-            if (reduce)
-            {
-                var tuple = ReduceTupleStream(entry.Data);
-                context = tuple.Context;
-                tuple.Remove(TupleBinding.ContextKey);
-                frame = FrameFromTuple(environment, tuple);
-            }
-            var value = Evaluate(pairs[entry.Index].Value, context, frame);
-            if (value is not null)
-                result[key] = value;
-        }
-        return result;
-    }
-
-    private static TupleBinding ReduceTupleStream(object? stream)
-    {
-        if (stream is TupleBinding single)
-            return new TupleBinding(single);
-        var list = (JList)stream!;
-        var result = new TupleBinding((TupleBinding)list[0]!);
-        for (var i = 1; i < list.Count; i++)
-        {
-            foreach (var (key, value) in (TupleBinding)list[i]!)
-                result[key] = Append(result.TryGetValue(key, out var existing) ? existing : null, value);
-        }
-        return result;
     }
 
     private JList EvaluateSort(Node node, JList input, Frame environment)

@@ -15,22 +15,26 @@ internal sealed partial class Evaluator
     private readonly int _maxDepth;
     private readonly long _deadline;
     private readonly CancellationToken _cancellation;
+    private readonly TimeProvider _clock;
+    private DateTimeOffset? _now;
     private int _depth;
     private int _ticks;
 
-    public Evaluator(JsonataEvaluationOptions options, DateTimeOffset now)
+    public Evaluator(JsonataEvaluationOptions options)
     {
         _maxDepth = options.MaxDepth ?? int.MaxValue;
         _deadline = options.Timeout is { } timeout ? Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         _cancellation = options.CancellationToken;
-        Now = now;
+        _clock = options.TimeProvider;
     }
 
-    public DateTimeOffset Now { get; }
+    /// <summary>The evaluation's time: the clock read once, when first needed (most expressions never need it).</summary>
+    public DateTimeOffset Now => _now ??= _clock.GetUtcNow();
 
     public object? Evaluate(Node node, object? input, Frame environment)
     {
-        if (++_depth > _maxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack is checked at every fourth level: an evaluation level takes a few frames.
+        if (++_depth > _maxDepth || (_depth % 4 == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
             throw StackGuard.Overflow(node.Position);
         if ((++_ticks & 0x3FF) == 0)
             CheckBudget(node);

@@ -35,6 +35,15 @@ internal sealed class JList : List<object?>
     /// <summary>Made by an array constructor: a path step does not flatten it.</summary>
     public bool Cons { get; set; }
 
+    /// <summary>How deep a plain array nests (0 when empty or holding only scalars) when it is known to be in its
+    /// JSON form all the way down (converted from JSON, or checked by <see cref="JsonConversion.ToJsonForm(object?)"/>),
+    /// which is then not walked again; -1 otherwise.</summary>
+    public int JsonHeight { get; set; } = -1;
+
+    /// <summary>The bound of <see cref="JsonConversion.JsonSizeBound"/>, kept once computed for an array in its JSON
+    /// form (which never changes); -1 before.</summary>
+    public long SizeBound { get; set; } = -1;
+
     public static JList Sequence() => new() { IsSequence = true };
 
     public static JList Sequence(object? item)

@@ -3,26 +3,41 @@ using System.Text.Json;
 namespace StatesLanguage.Jsonata.Runtime;
 
 /// <summary>Converts between <see cref="JsonNode"/> and the evaluator's values, at the API boundary only.</summary>
-internal static class JsonConversion
+internal static partial class JsonConversion
 {
     public static object? FromValue(JsonataValue value) => value.IsUndefined ? null : FromNode(value.Node);
 
-    public static object FromNode(JsonNode? node)
+    public static object FromNode(JsonNode? node) => FromNode(node, 0);
+
+    private static object FromNode(JsonNode? node, int depth)
     {
-        StackGuard.Ensure();
+        StackGuard.EnsureAtLevel(depth);
         switch (node)
         {
             case null:
                 return JNull.Instance;
             case JsonObject obj:
                 var result = new JObject(obj.Count);
-                foreach (var (key, item) in obj)
-                    result[key] = FromNode(item);
+                var objectHeight = 0;
+                for (var i = 0; i < obj.Count; i++) // indexed, not foreach: JsonObject's enumerator is boxed
+                {
+                    var (key, item) = obj.GetAt(i);
+                    var converted = FromNode(item, depth + 1);
+                    result[key] = converted;
+                    objectHeight = Math.Max(objectHeight, JsonHeight(converted) + 1);
+                }
+                result.JsonHeight = objectHeight;
                 return result;
             case JsonArray array:
                 var list = new JList(array.Count);
-                foreach (var item in array)
-                    list.Add(FromNode(item));
+                var listHeight = 0;
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var converted = FromNode(array[i], depth + 1);
+                    list.Add(converted);
+                    listHeight = Math.Max(listHeight, JsonHeight(converted) + 1);
+                }
+                list.JsonHeight = listHeight;
                 return list;
             default:
                 var value = node.AsValue();
@@ -35,14 +50,29 @@ internal static class JsonConversion
                     case JsonValueKind.False:
                         return JsonataValues.False;
                     case JsonValueKind.Number:
-                        return value.TryGetValue<double>(out var d)
-                            ? d
-                            : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                        return NumberOf(value);
                     default:
                         return JNull.Instance;
                 }
         }
     }
+
+    /// <summary>The nesting below a value converted from JSON (0 for a scalar).</summary>
+    private static int JsonHeight(object value) => value switch
+    {
+        JObject obj => obj.JsonHeight,
+        JList list => list.JsonHeight,
+        _ => 0,
+    };
+
+    /// <summary>A JSON number as a double: the double it holds, an integer converted (exactly as its digits would
+    /// parse), else its text parsed. Serializing every number that is not a double (an <c>int</c> a task returned)
+    /// made it the slowest part of converting a task's result.</summary>
+    private static double NumberOf(JsonValue value) =>
+        value.TryGetValue<double>(out var d) ? d
+        : value.TryGetValue<int>(out var i) ? i
+        : value.TryGetValue<long>(out var l) ? l
+        : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>Deeper JSON than System.Text.Json writes (its writer stops at 1,000 levels) fails with U1001.</summary>
     public const int MaxOutputDepth = 1000;
@@ -73,7 +103,7 @@ internal static class JsonConversion
     {
         if (depth > MaxOutputDepth)
             throw StackGuard.Overflow(-1);
-        StackGuard.Ensure();
+        StackGuard.EnsureAtLevel(depth);
         switch (value)
         {
             case null or JNull:
@@ -92,13 +122,15 @@ internal static class JsonConversion
                     array.Add(item is JFunction ? null : ToNode(item, depth + 1));
                 return array;
             case JObject obj:
-                var result = new JsonObject();
+                // Collected first: a JsonObject made from a collection is sized once, not grown member by member.
+                var members = new KeyValuePair<string, JsonNode?>[obj.Count];
+                var count = 0;
                 foreach (var (key, item) in obj)
                 {
                     if (item is not null and not JFunction)
-                        result[key] = ToNode(item, depth + 1);
+                        members[count++] = new(key, ToNode(item, depth + 1));
                 }
-                return result;
+                return new JsonObject(count == members.Length ? members : members[..count]);
             case TupleBinding tuple:
                 return ToNode(tuple.Context, depth);
             default:

@@ -13,6 +13,18 @@ internal static class StackGuard
             throw Overflow(-1);
     }
 
+    /// <summary>How many levels of a recursion over values may pass between two checks. The check reads thread-local
+    /// state (a measurable part of converting values), and the stack it ensures is far more than this many small
+    /// frames take.</summary>
+    public const int LevelsPerCheck = 16;
+
+    /// <summary><see cref="Ensure"/> at every <see cref="LevelsPerCheck"/>-th level of a recursion (from level 0).</summary>
+    public static void EnsureAtLevel(int depth)
+    {
+        if (depth % LevelsPerCheck == 0)
+            Ensure();
+    }
+
     /// <summary>Made directly (not through the message templates, which would recurse again).</summary>
     public static JsonataException Overflow(int position) => new("U1001", Message, position);
 }
