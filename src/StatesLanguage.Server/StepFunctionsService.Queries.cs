@@ -45,16 +45,7 @@ public sealed partial class StepFunctionsService
         var included = reader.OptionalEnum("includedData", "ALL_DATA", "METADATA_ONLY") != "METADATA_ONLY";
         reader.ThrowIfInvalid();
         var execution = FindExecution(arn).Summary;
-        var response = new JsonObject
-        {
-            ["executionArn"] = execution.ExecutionArn,
-            ["stateMachineArn"] = execution.StateMachineArn,
-            ["name"] = execution.Name,
-            ["status"] = execution.Status,
-            ["startDate"] = AwsJson.Timestamp(execution.StartDate),
-        };
-        if (execution.StopDate is { } stop)
-            response["stopDate"] = AwsJson.Timestamp(stop);
+        var response = Identity(execution);
         if (included)
             response["input"] = AwsJson.Text(execution.Input);
         response["inputDetails"] = new JsonObject { ["included"] = included };
@@ -107,7 +98,15 @@ public sealed partial class StepFunctionsService
 
     private static JsonObject ListItem(StoredExecution execution)
     {
-        var item = new JsonObject
+        var item = Identity(execution);
+        item["redriveCount"] = 0;
+        return item;
+    }
+
+    /// <summary>The members DescribeExecution and a ListExecutions item share: ARNs, name, status, start and stop.</summary>
+    private static JsonObject Identity(StoredExecution execution)
+    {
+        var identity = new JsonObject
         {
             ["executionArn"] = execution.ExecutionArn,
             ["stateMachineArn"] = execution.StateMachineArn,
@@ -116,9 +115,8 @@ public sealed partial class StepFunctionsService
             ["startDate"] = AwsJson.Timestamp(execution.StartDate),
         };
         if (execution.StopDate is { } stop)
-            item["stopDate"] = AwsJson.Timestamp(stop);
-        item["redriveCount"] = 0;
-        return item;
+            identity["stopDate"] = AwsJson.Timestamp(stop);
+        return identity;
     }
 
     private Task<JsonObject> GetExecutionHistoryAsync(JsonObject request, CancellationToken cancellationToken)
