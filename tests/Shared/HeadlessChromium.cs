@@ -24,6 +24,15 @@ internal static class HeadlessChromium
         Assert.True(File.Exists(png), $"Chromium wrote no screenshot of {page} (exit {exitCode}): {stderr}");
     }
 
+    /// <summary>A screenshot of the page (written to <paramref name="png"/>), decoded; it must have the window's size.</summary>
+    public static async Task<PngImage> ScreenshotImageAsync(Uri page, string png, int width, int height)
+    {
+        await ScreenshotAsync(page, png, width, height);
+        var image = PngImage.Decode(await File.ReadAllBytesAsync(png));
+        Assert.Equal((width, height), (image.Width, image.Height));
+        return image;
+    }
+
     /// <summary>The DOM of the page once loaded, serialized (<c>--dump-dom</c>).</summary>
     public static async Task<string> DumpDomAsync(Uri page)
     {

@@ -18,8 +18,7 @@ internal static class ExecutionsCommand
         var list = new Command("list", "List local executions, newest first.");
         list.SetAction(parseResult =>
         {
-            var store = Store(local, parseResult);
-            var executions = store.List();
+            var executions = Store(local, parseResult).ReadAll();
             if (executions.Count == 0)
             {
                 Console.WriteLine("No executions yet.");
@@ -27,7 +26,7 @@ internal static class ExecutionsCommand
             }
 
             // A date's latest analysis is stale when a correction changed one of its store-days after it started.
-            var stale = AnalysisDays.Read(store, Path.Combine(local.DataDirectory(parseResult), "bucket"))
+            var stale = AnalysisDays.Read(executions, Path.Combine(local.DataDirectory(parseResult), "bucket"))
                 .Where(d => d.Stale is not null).ToDictionary(d => d.Execution, d => d.StaleBecause!, StringComparer.Ordinal);
             var table = new Table().AddColumns("Execution", "State machine", "Status", "Started", "Error / note");
             foreach (var execution in executions)

@@ -39,10 +39,11 @@ internal sealed class BrowserRoutes(ExecutionStore executions, string bucketDire
 
     private List<ExecutionSummary> ExecutionSummaries()
     {
-        var days = Days().ToDictionary(d => d.Execution, StringComparer.Ordinal);
+        var all = executions.ReadAll();
+        var days = AnalysisDays.Read(all, bucketDirectory).ToDictionary(d => d.Execution, StringComparer.Ordinal);
         return
         [
-            .. executions.List().Select(stored =>
+            .. all.Select(stored =>
             {
                 var summary = StoredExecution.Summary(stored);
                 return days.TryGetValue(summary.Name, out var day) ? summary with { Day = day.Date, Stale = day.Stale } : summary;

@@ -27,13 +27,15 @@ internal sealed class DailyScheduler(LocalTime at, DateTimeZone zone, string sta
     public DateTimeOffset NextRun(DateTimeOffset now)
     {
         var today = Instant.FromDateTimeOffset(now).InZone(zone).Date;
-        return LastRunDay() is { } last && last >= today || now < DueTime(today) ? NextAfter(now) : DueTime(today);
-    }
+        var lastRun = LastRunDay();
+        if ((lastRun is null || lastRun < today) && now >= DueTime(today))
+        {
+            return DueTime(today);
+        }
 
-    private DateTimeOffset NextAfter(DateTimeOffset now)
-    {
-        var day = Instant.FromDateTimeOffset(now).InZone(zone).Date;
-        while (DueTime(day) <= now || LastRunDay() is { } last && last >= day)
+        // The first day after today's (or the last run's) whose time is still ahead.
+        var day = lastRun is { } last && last >= today ? last.PlusDays(1) : today;
+        while (DueTime(day) <= now)
         {
             day = day.PlusDays(1);
         }

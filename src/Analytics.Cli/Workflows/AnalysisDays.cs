@@ -27,11 +27,13 @@ internal static class AnalysisDays
 {
     /// <summary>Every analysed date, newest first.</summary>
     public static IReadOnlyList<AnalysedDay> Read(ExecutionStore executions, string bucketDirectory) =>
+        Read(executions.ReadAll(), bucketDirectory);
+
+    /// <summary>As the other overload, from executions already read whole (<see cref="ExecutionStore.ReadAll"/>).</summary>
+    public static IReadOnlyList<AnalysedDay> Read(IEnumerable<JsonObject> executions, string bucketDirectory) =>
     [
-        .. executions.List()
+        .. executions
             .Where(e => (string?)e["stateMachine"] == LocalWorkflows.DailyAnalysis)
-            .Select(e => executions.Find((string)e["name"]!))
-            .OfType<JsonObject>()
             .Select(e => (Execution: e, Date: DateOf(e)))
             .Where(e => e.Date is not null)
             .GroupBy(e => e.Date!.Value)

@@ -37,22 +37,21 @@ internal sealed class ExecutionStore(string directory)
         await File.WriteAllTextAsync(PathOf(executionName), document.ToJsonString(s_indented), cancellationToken);
     }
 
-    /// <summary>Every stored execution's summary (no events), newest first.</summary>
-    public IReadOnlyList<JsonObject> List()
-    {
-        if (!System.IO.Directory.Exists(Directory))
-        {
-            return [];
-        }
+    /// <summary>Every stored execution's summary (no events, input or output), newest first.</summary>
+    public IReadOnlyList<JsonObject> List() =>
+    [
+        .. ReadAll().Select(execution => { execution.Remove("events"); execution.Remove("input"); execution.Remove("output"); return execution; }),
+    ];
 
-        return
+    /// <summary>Every stored execution whole (events, input and output), newest first: each file is read once.</summary>
+    public IReadOnlyList<JsonObject> ReadAll() => !System.IO.Directory.Exists(Directory)
+        ? []
+        :
         [
             .. System.IO.Directory.EnumerateFiles(Directory, "*.json")
                 .Select(path => JsonNode.Parse(File.ReadAllText(path))!.AsObject())
-                .Select(execution => { execution.Remove("events"); execution.Remove("input"); execution.Remove("output"); return execution; })
                 .OrderByDescending(execution => (string?)execution["startDate"], StringComparer.Ordinal),
         ];
-    }
 
     /// <summary>One stored execution with its events, or null.</summary>
     /// <remarks>Also finds the executions <c>analytics serve</c> stores, named <c>&lt;machine&gt;~&lt;name&gt;.json</c>.</remarks>

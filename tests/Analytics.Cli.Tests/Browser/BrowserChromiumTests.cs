@@ -81,10 +81,8 @@ public sealed partial class BrowserChromiumTests(ITestOutputHelper output) : IDi
     private async Task<PngImage> ScreenshotAsync(Uri page)
     {
         var png = Path.ChangeExtension(page.LocalPath, ".png");
-        await HeadlessChromium.ScreenshotAsync(page, png, Width, Height);
+        var image = await HeadlessChromium.ScreenshotImageAsync(page, png, Width, Height);
         output.WriteLine($"screenshot: {png} ({new FileInfo(png).Length:N0} bytes)");
-        var image = PngImage.Decode(await File.ReadAllBytesAsync(png));
-        Assert.Equal((Width, Height), (image.Width, image.Height));
         return image;
     }
 

@@ -21,11 +21,9 @@ public sealed class ReportScreenshotTests(ITestOutputHelper output)
         var png = Path.Combine(folder, "daily-report.png");
         await File.WriteAllTextAsync(page, new DailyReportRenderer().Render(ReportSamples.Realistic(50)).Html);
 
-        await HeadlessChromium.ScreenshotAsync(new Uri(page), png, Width, Height);
+        var image = await HeadlessChromium.ScreenshotImageAsync(new Uri(page), png, Width, Height);
 
         output.WriteLine($"screenshot: {png} ({new FileInfo(png).Length:N0} bytes)");
-        var image = PngImage.Decode(await File.ReadAllBytesAsync(png));
-        Assert.Equal((Width, Height), (image.Width, image.Height));
         Assert.True(image.DistinctColours() > 64, "the screenshot has almost no distinct colours: the page did not render");
         Assert.True(image.ShareNotBackground() > 0.05, "the screenshot is nearly all background: the page did not render");
     }
