@@ -25,11 +25,13 @@ internal static class DataFlow
         throw run.RuntimeError($"Invalid path '{path.Text}' : {failure}");
     }
 
-    /// <summary>The template's value (Parameters, Arguments, ResultSelector), or <paramref name="data"/> without one.</summary>
+    /// <summary>The template's value (Parameters, Arguments, ResultSelector), or <paramref name="data"/> without one. A
+    /// JSONata state's Arguments stay in the evaluator's form: made into JSON only where they are read as JSON.</summary>
     public static StateData Apply(TemplateNode? template, StateData data, StateRun run) =>
-        template is null ? data : template.Evaluate(run.State.QueryLanguage == Definition.QueryLanguage.Jsonata
-            ? run.DataScope(data) with { Jsonata = new Jsonata.StatesDocuments() }
-            : run.DataScope(data));
+        template is null ? data
+        : run.State.QueryLanguage == Definition.QueryLanguage.Jsonata
+            ? StateData.FromJsonata(template.EvaluateDocument(run.DataScope(data) with { Jsonata = new Jsonata.StatesDocuments() }))
+            : template.Evaluate(run.DataScope(data));
 
     /// <summary>Puts <paramref name="result"/> into a copy of <paramref name="input"/> at the reference path. A result
     /// without a parent is attached as it is (the state's own work made it; history may reference it, but nothing
@@ -113,13 +115,15 @@ internal static class DataFlow
     public static StateData Conclude(ReadOnlySpan<TemplateNode?> assigns, TemplateNode? output, StateData input, StatesValues states, StateData fallback, StateRun run)
     {
         var scope = run.DataScope(input) with { States = states, Jsonata = new Jsonata.StatesDocuments() };
-        var values = new List<JsonObject>(assigns.Length);
+        List<JsonObject>? values = null;
         foreach (var assign in assigns)
         {
             if (assign?.Evaluate(scope) is JsonObject assigned)
-                values.Add(assigned);
+                (values ??= new List<JsonObject>(assigns.Length)).Add(assigned);
         }
         var result = output is null ? fallback : output.EvaluateData(scope);
+        if (values is null)
+            return result;
         // A Choice rule's Assign, then its state's: a name both set takes the state's value.
         var merged = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var assigned in values)

@@ -60,4 +60,16 @@ public sealed class JsonataDocument
         }
         return new JsonataDocument(result);
     }
+
+    /// <summary>An array of documents, none converted again (undefined ones are left out).</summary>
+    internal static JsonataDocument Array(ReadOnlySpan<JsonataDocument> items)
+    {
+        var result = new JList(items.Length);
+        foreach (var item in items)
+        {
+            if (item.Value is { } value)
+                result.Add(value);
+        }
+        return new JsonataDocument(result);
+    }
 }

@@ -45,14 +45,16 @@ internal sealed class JsonataQuery
 
     /// <summary>The expression's value; fails when it has none (undefined).</summary>
     /// <exception cref="StatesErrorException">States.QueryEvaluationError.</exception>
-    public JsonNode? Evaluate(in DataScope scope, string field) => Defined(scope, field).ToValue().Node;
+    public JsonNode? Evaluate(in DataScope scope, string field) => EvaluateDefined(scope, field).ToValue().Node;
 
     /// <summary>As <see cref="Evaluate"/>, keeping the value in the evaluator's form (as a JSONata state's output, which
     /// the next state reads without converting it back from JSON).</summary>
     /// <exception cref="StatesErrorException">States.QueryEvaluationError.</exception>
-    public StateData EvaluateData(in DataScope scope, string field) => StateData.FromJsonata(Defined(scope, field));
+    public StateData EvaluateData(in DataScope scope, string field) => StateData.FromJsonata(EvaluateDefined(scope, field));
 
-    private JsonataDocument Defined(in DataScope scope, string field)
+    /// <summary>As <see cref="EvaluateData"/>, the value itself.</summary>
+    /// <exception cref="StatesErrorException">States.QueryEvaluationError.</exception>
+    public JsonataDocument EvaluateDefined(in DataScope scope, string field)
     {
         var result = EvaluateDocument(scope, field);
         return result.IsUndefined

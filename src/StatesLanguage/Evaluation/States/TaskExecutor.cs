@@ -23,14 +23,13 @@ internal sealed class TaskExecutor : IStateExecutor
 
     private static async ValueTask<StateData> InvokeAsync(TaskState task, StateData effective, StateData parameters, StateRun run)
     {
-        var payload = parameters.Json;
         var execution = run.Execution;
         var isLambda = task.Resource.StartsWith("arn:aws:lambda:", StringComparison.Ordinal);
         var timeout = ExpressionSeconds(task.TimeoutSecondsExpression, "TimeoutSeconds", effective, run)
                       ?? Seconds(task.TimeoutSeconds, task.TimeoutSecondsPath, "TimeoutSecondsPath", effective, run);
         var heartbeat = ExpressionSeconds(task.HeartbeatSecondsExpression, "HeartbeatSeconds", effective, run)
                         ?? Seconds(task.HeartbeatSeconds, task.HeartbeatSecondsPath, "HeartbeatSecondsPath", effective, run);
-        var invocation = new TaskInvocation(task.Resource, task.Name, payload)
+        var invocation = new TaskInvocation(task.Resource, task.Name, parameters)
         {
             Attempt = run.RetryCount,
             TimeoutSeconds = timeout,
@@ -39,7 +38,7 @@ internal sealed class TaskExecutor : IStateExecutor
             ExecutionName = execution.ExecutionName,
             TaskToken = run.TaskToken,
         };
-        execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionScheduled : HistoryEventType.TaskScheduled) { Resource = task.Resource, Input = payload }, run.Scope);
+        execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionScheduled : HistoryEventType.TaskScheduled) { Resource = task.Resource, InputData = parameters }, run.Scope);
         execution.Record(new HistoryEvent(isLambda ? HistoryEventType.LambdaFunctionStarted : HistoryEventType.TaskStarted) { Resource = task.Resource }, run.Scope);
         JsonNode? result;
         try

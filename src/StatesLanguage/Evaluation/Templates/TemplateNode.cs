@@ -1,6 +1,7 @@
 using StatesLanguage.Errors;
 using StatesLanguage.Evaluation.Intrinsics;
 using StatesLanguage.Evaluation.Paths;
+using StatesLanguage.Jsonata;
 
 namespace StatesLanguage.Evaluation.Templates;
 
@@ -18,6 +19,10 @@ public abstract class TemplateNode
     /// the evaluator's form (a JSONata state's Output, which the next state reads without converting it again).</summary>
     internal virtual StateData EvaluateData(in DataScope scope) => Evaluate(scope);
 
+    /// <summary>As <see cref="Evaluate"/>, in the evaluator's form (a JSONata state's Arguments): the values of its
+    /// expressions are used as they are, not made into JSON and back.</summary>
+    internal virtual JsonataDocument EvaluateDocument(in DataScope scope) => JsonataDocument.From(Evaluate(scope));
+
     /// <summary>The workflow variables the template reads: <c>$name…</c> paths and intrinsic arguments (JSONPath), the
     /// free variables of <c>{% … %}</c> expressions but <c>$states</c> and Step Functions' functions (JSONata).</summary>
     internal virtual IEnumerable<string> ReadVariables() => [];
@@ -34,7 +39,13 @@ public abstract class TemplateNode
         /// <summary>The value (shared: read it, never change it).</summary>
         public JsonNode? Value => _value;
 
+        private JsonataDocument? _document;
+
         internal override JsonNode? Evaluate(in DataScope scope) => _value?.DeepClone();
+
+        /// <summary>Converted once: a document is never changed, so every evaluation can share it.</summary>
+        internal override JsonataDocument EvaluateDocument(in DataScope scope) =>
+            Volatile.Read(ref _document) ?? Interlocked.CompareExchange(ref _document, JsonataDocument.From(_value), null) ?? _document!;
     }
 
     internal sealed class Object(string[] names, TemplateNode[] values) : TemplateNode
@@ -55,6 +66,14 @@ public abstract class TemplateNode
                 result.Add(names[i], values[i].Evaluate(scope));
             return result;
         }
+
+        internal override JsonataDocument EvaluateDocument(in DataScope scope)
+        {
+            var members = new KeyValuePair<string, JsonataDocument>[names.Length];
+            for (var i = 0; i < names.Length; i++)
+                members[i] = new(names[i], values[i].EvaluateDocument(scope));
+            return JsonataDocument.Object(members);
+        }
     }
 
     internal sealed class Array(TemplateNode[] items) : TemplateNode
@@ -70,6 +89,14 @@ public abstract class TemplateNode
             foreach (var item in items)
                 result.Add(item.Evaluate(scope));
             return result;
+        }
+
+        internal override JsonataDocument EvaluateDocument(in DataScope scope)
+        {
+            var values = new JsonataDocument[items.Length];
+            for (var i = 0; i < items.Length; i++)
+                values[i] = items[i].EvaluateDocument(scope);
+            return JsonataDocument.Array(values);
         }
     }
 
@@ -120,5 +147,7 @@ public abstract class TemplateNode
         internal override JsonNode? Evaluate(in DataScope scope) => query.Evaluate(scope, field);
 
         internal override StateData EvaluateData(in DataScope scope) => query.EvaluateData(scope, field);
+
+        internal override JsonataDocument EvaluateDocument(in DataScope scope) => query.EvaluateDefined(scope, field);
     }
 }
