@@ -130,7 +130,7 @@ public sealed class JsonataExpression
             wrapper.OuterWrapper = true;
             context = wrapper;
         }
-        var evaluator = new Evaluator(options);
+        var evaluator = Evaluator.Rent(options);
         try
         {
             return convert(evaluator.Evaluate(_root, context, environment));
@@ -138,6 +138,10 @@ public sealed class JsonataExpression
         catch (JsonataException error) when (error.Message.Contains("{{", StringComparison.Ordinal))
         {
             throw JsonataErrors.Completed(error);
+        }
+        finally
+        {
+            Evaluator.Return(evaluator);
         }
     }
 

@@ -83,6 +83,22 @@ public sealed class StateBehaviourTests
     }
 
     [Fact]
+    public async Task ExecutionName_WhenNotGiven_IsANewVersion4Uuid()
+    {
+        var machine = StateMachine.Parse(Machines.OneState("""{"Type":"Pass","Parameters":{"name.$":"$$.Execution.Name"},"End":true}"""));
+        var names = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var result = await machine.ExecuteAsync(new JsonObject(), new ExecutionOptions { TimeProvider = new InstantTimeProvider() }, CancellationToken.None);
+            names.Add(result.Output!["name"]!.GetValue<string>());
+            Assert.EndsWith(":" + names[^1], result.ExecutionArn, StringComparison.Ordinal);
+        }
+
+        Assert.All(names, name => Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", name));
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public async Task Variables_AssignedInMapIteration_DoNotLeakOut()
     {
         var result = await Machines.RunAsync("""

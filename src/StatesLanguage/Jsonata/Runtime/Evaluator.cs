@@ -12,20 +12,46 @@ internal sealed partial class Evaluator
 {
     private const string TimeoutMessage = "Expression evaluation timeout: Check for infinite loop";
 
-    private readonly int _maxDepth;
-    private readonly long _deadline;
-    private readonly CancellationToken _cancellation;
-    private readonly TimeProvider _clock;
+    private int _maxDepth;
+    private long _deadline;
+    private CancellationToken _cancellation;
+    private TimeProvider _clock = TimeProvider.System;
     private DateTimeOffset? _now;
     private int _depth;
     private int _ticks;
 
-    public Evaluator(JsonataEvaluationOptions options)
+    /// <summary>An evaluator the thread may use for its next evaluation (see <see cref="Rent"/>).</summary>
+    [ThreadStatic]
+    private static Evaluator? t_spare;
+
+    private Evaluator()
     {
-        _maxDepth = options.MaxDepth ?? int.MaxValue;
-        _deadline = options.Timeout is { } timeout ? Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
-        _cancellation = options.CancellationToken;
-        _clock = options.TimeProvider;
+    }
+
+    /// <summary>An evaluator for one evaluation with <paramref name="options"/>: the thread's spare one when it has
+    /// one (most evaluations are short, and making one for each cost as much as some of them), else a new one. Give it
+    /// back with <see cref="Return"/> when the evaluation is over; an evaluation started inside another (a native
+    /// function that evaluates an expression) gets a new one.</summary>
+    public static Evaluator Rent(JsonataEvaluationOptions options)
+    {
+        var evaluator = t_spare ?? new Evaluator();
+        t_spare = null;
+        evaluator._maxDepth = options.MaxDepth ?? int.MaxValue;
+        evaluator._deadline = options.Timeout is { } timeout ? Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        evaluator._cancellation = options.CancellationToken;
+        evaluator._clock = options.TimeProvider;
+        evaluator._now = null;
+        evaluator._depth = 0;
+        evaluator._ticks = 0;
+        return evaluator;
+    }
+
+    /// <summary>Keeps the evaluator as the thread's spare; nothing may use it after this.</summary>
+    public static void Return(Evaluator evaluator)
+    {
+        evaluator._clock = TimeProvider.System;
+        evaluator._cancellation = default;
+        t_spare = evaluator;
     }
 
     /// <summary>The evaluation's time: the clock read once, when first needed (most expressions never need it).</summary>

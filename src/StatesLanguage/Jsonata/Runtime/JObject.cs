@@ -9,7 +9,7 @@ namespace StatesLanguage.Jsonata.Runtime;
 /// of its keys.</remarks>
 internal sealed class JObject : IReadOnlyDictionary<string, object?>
 {
-    private const int SmallCount = 8;
+    private const int SmallCount = 16;
 
     private KeyValuePair<string, object?>[] _members;
     private int _count;
