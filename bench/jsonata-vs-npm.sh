@@ -5,11 +5,14 @@
 #    second per group and overall, and ours/npm ratios on the cases both measured (geometric mean of per-case ratios);
 #  - machines: the two bench/machines and their JSONata rewrites on our engine, next to the npm package
 #    aws-local-stepfunctions on the JSONPath machines (it cannot run JSONata ones): each JSONata machine is compared
-#    with the peer's figure for its JSONPath twin.
+#    with the peer's figure for its JSONPath twin. The two sides take turns for --rounds rounds, and each ratio is taken
+#    within a round (ours, then the peer, a minute apart at most): the speed of a shared machine drifts by a third
+#    over minutes, which a single pair of runs minutes apart would mistake for a difference of the engines. The
+#    summary gives every round's ratio and their median.
 # The suite is read at run time from ../shared beside the repository (or --suite DIR). A benchmark, not a test: not
 # part of CI.
 #   bench/jsonata-vs-npm.sh [--runs 3] [--seconds 3] [--case-seconds 0.2] [--groups g1,g2|all] [--suite DIR]
-#                           [--skip-machines] [--skip-expressions]
+#                           [--skip-machines] [--skip-expressions] [--rounds 3] [--shape all|daily|map]
 # Figures are noisy on a shared 2-core machine: the load average is printed with them.
 set -euo pipefail
 
@@ -18,7 +21,7 @@ peer="$root/bench/peer"
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
-runs=3 seconds=3 case_seconds=0.2 groups="" suite="" machines=1 expressions=1
+runs=3 seconds=3 case_seconds=0.2 groups="" suite="" machines=1 expressions=1 rounds=3 shape=all
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -28,6 +31,8 @@ while [[ $# -gt 0 ]]; do
     --suite) suite="$2"; shift 2 ;;
     --skip-machines) machines=0; shift ;;
     --skip-expressions) expressions=0; shift ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --shape) shape="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -49,10 +54,19 @@ if [[ $expressions == 1 ]]; then
   "$node" "$peer/jsonata.mjs" "${expression_options[@]}" --results "$results/npm-expressions.tsv"
 fi
 if [[ $machines == 1 ]]; then
-  echo
-  dotnet "$harness" --runs "$runs" --seconds "$seconds" --shape all --results "$results/engine.tsv"
-  echo
-  "$node" "$peer/run.mjs" --runs "$runs" --seconds "$seconds" --shape all --results "$results/peer.tsv"
+  case "$shape" in
+    all) ours_shapes=all ;;
+    daily) ours_shapes=daily,daily-jsonata ;;
+    map) ours_shapes=map,map-jsonata ;;
+    *) echo "unknown shape $shape (all, daily or map)" >&2; exit 2 ;;
+  esac
+  for ((round = 1; round <= rounds; round++)); do
+    echo
+    echo "== Round $round of $rounds"
+    dotnet "$harness" --runs "$runs" --seconds "$seconds" --shape "$ours_shapes" --results "$results/engine-$round.tsv"
+    echo
+    "$node" "$peer/run.mjs" --runs "$runs" --seconds "$seconds" --shape "$shape" --results "$results/peer-$round.tsv"
+  done
 fi
 echo
 echo "== Load after: $(uptime)"
@@ -82,10 +96,26 @@ if [[ $expressions == 1 ]]; then
 fi
 if [[ $machines == 1 ]]; then
   echo
-  # A JSONata machine is compared with the peer's figure for its JSONPath twin (the fourth column of engine.tsv).
+  # Per round, each engine shape against the peer's figure for the same shape or, for a JSONata machine, its JSONPath
+  # twin (the fourth column of engine-N.tsv); then the median of the rounds' ratios.
+  for ((round = 1; round <= rounds; round++)); do
+    awk -F '\t' -v round="$round" '
+      NR == FNR { peer[$1] = $2; next }
+      ($4 in peer) { printf "%s\t%d\t%.2f\t%.2f\t%s\n", $1, round, $2, peer[$4], $4 }
+    ' "$results/peer-$round.tsv" "$results/engine-$round.tsv"
+  done > "$results/ratios.tsv"
   awk -F '\t' '
-    NR == FNR { peerExec[$1] = $2; peerTrans[$1] = $3; next }
-    FNR == 1 { printf "%-26s %-22s %20s %20s\n", "engine", "vs peer (JSONPath)", "executions/s ratio", "transitions/s ratio" }
-    ($4 in peerExec) { printf "%-26s %-22s %19.1fx %19.1fx\n", $1, $4, $2 / peerExec[$4], $3 / peerTrans[$4] }
-  ' "$results/peer.tsv" "$results/engine.tsv"
+    { if (!($1 in count)) order[++shapes] = $1; n = ++count[$1]; ratio[$1, n] = $3 / $4; twin[$1] = $5
+      rounds[$1] = rounds[$1] sprintf(" %6.0f/%-6.0f %5.1fx", $3, $4, $3 / $4) }
+    END {
+      printf "%-24s %-22s %9s   %s\n", "engine", "vs peer (JSONPath)", "median", "each round: ours/peer executions/s, ratio"
+      for (i = 1; i <= shapes; i++) {
+        s = order[i]; n = count[s]
+        for (a = 1; a <= n; a++) sorted[a] = ratio[s, a]
+        for (a = 1; a <= n; a++) for (b = a + 1; b <= n; b++) if (sorted[b] < sorted[a]) { t = sorted[a]; sorted[a] = sorted[b]; sorted[b] = t }
+        median = n % 2 ? sorted[(n + 1) / 2] : (sorted[n / 2] + sorted[n / 2 + 1]) / 2
+        printf "%-24s %-22s %8.1fx  %s\n", s, twin[s], median, rounds[s]
+      }
+    }
+  ' "$results/ratios.tsv"
 fi

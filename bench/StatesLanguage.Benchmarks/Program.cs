@@ -8,7 +8,7 @@ using StatesLanguage.Benchmarks.Jsonata;
 // as bench/peer/run.mjs (the npm package aws-local-stepfunctions on the JSONPath machines); bench/engine-vs-peer.sh
 // runs both. With --jsonata, expressions evaluated per second on the JSONata suite's heavier groups instead, the same
 // cases as bench/peer/jsonata.mjs (the npm package jsonata); bench/jsonata-vs-npm.sh runs both.
-//   StatesLanguage.Benchmarks [--runs 3] [--seconds 3] [--shape all|jsonpath|jsonata|daily|map|daily-jsonata|map-jsonata]
+//   StatesLanguage.Benchmarks [--runs 3] [--seconds 3] [--shape all|jsonpath|jsonata|daily|map|daily-jsonata|map-jsonata[,…]]
 //                             [--machines DIR] [--results FILE]
 //   StatesLanguage.Benchmarks --jsonata [--suite DIR] [--groups g1,g2|all] [--runs 3] [--case-seconds 0.2] [--results FILE]
 var options = Arguments.Parse(args);
@@ -31,13 +31,15 @@ Console.WriteLine($"StatesLanguage engine on {Environment.ProcessorCount} cores,
 Console.WriteLine($"Best of {options.Runs} runs of at least {options.Seconds} s each, after warm-up; executions one after another.");
 
 List<BenchmarkShape> shapes = [];
-if (options.Shape is "all" or "jsonpath" or "daily")
+var wanted = options.Shape.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+bool Wants(params string[] names) => wanted.Any(names.Contains);
+if (Wants("all", "jsonpath", "daily"))
     shapes.Add(BenchmarkShape.DailyAnalysis(options.MachinesFolder));
-if (options.Shape is "all" or "jsonata" or "daily-jsonata")
+if (Wants("all", "jsonata", "daily-jsonata"))
     shapes.Add(BenchmarkShape.DailyAnalysisJsonata(options.MachinesFolder));
-if (options.Shape is "all" or "jsonpath" or "map")
+if (Wants("all", "jsonpath", "map"))
     shapes.Add(BenchmarkShape.Map(options.MachinesFolder));
-if (options.Shape is "all" or "jsonata" or "map-jsonata")
+if (Wants("all", "jsonata", "map-jsonata"))
     shapes.Add(BenchmarkShape.MapJsonata(options.MachinesFolder));
 
 Console.WriteLine($"{"shape",-26} {"executions/s",14} {"transitions/s",14} {"transitions/exec",17} {"executions",11} {"KB alloc/exec",14} {"gen2 GCs",9}");
