@@ -1,5 +1,6 @@
 using StatesLanguage.Evaluation.History;
 using StatesLanguage.Jsonata;
+using StatesLanguage.Jsonata.Runtime;
 
 namespace StatesLanguage.Evaluation;
 
@@ -13,6 +14,7 @@ internal sealed class ExecutionRun : IDisposable
     private long _skippedTicks;
     private JsonObject? _stateMachineContext;
     private JsonataDocument? _executionContextDocument;
+    private JsonataDocument? _stateMachineContextDocument;
     private readonly Lock _contextLock = new();
 
     public ExecutionRun(ExecutionOptions options, JsonNode? input, CancellationToken cancellationToken)
@@ -133,13 +135,23 @@ internal sealed class ExecutionRun : IDisposable
         }
     }
 
-    /// <summary><see cref="ExecutionContextObject"/> in the JSONata evaluator's form, converted once.</summary>
+    /// <summary><see cref="ExecutionContextObject"/> in the JSONata evaluator's form, made once (directly: the JSON
+    /// object is made only if a JSONPath state reads it).</summary>
     public JsonataDocument ExecutionContextDocument()
     {
         if (Volatile.Read(ref _executionContextDocument) is { } made)
             return made;
-        var converted = JsonataDocument.From(ExecutionContextObject());
-        return Interlocked.CompareExchange(ref _executionContextDocument, converted, null) ?? converted;
+        var context = new JObject(6)
+        {
+            ["Id"] = ExecutionArn,
+            ["Input"] = JsonConversion.FromNode(Input),
+            ["Name"] = ExecutionName,
+            ["RoleArn"] = (object?)Options.RoleArn ?? JNull.Instance,
+            ["StartTime"] = FormatTime(StartTime),
+            ["RedriveCount"] = 0d,
+        };
+        var document = JsonataDocument.FromJsonForm(context);
+        return Interlocked.CompareExchange(ref _executionContextDocument, document, null) ?? document;
     }
 
     public JsonObject StateMachineContextObject()
@@ -148,6 +160,40 @@ internal sealed class ExecutionRun : IDisposable
             return _stateMachineContext ??= new JsonObject { ["Id"] = StateMachineArn, ["Name"] = Options.StateMachineName };
     }
 
-    public static string FormatTime(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    /// <summary><see cref="StateMachineContextObject"/> in the JSONata evaluator's form, made once.</summary>
+    public JsonataDocument StateMachineContextDocument()
+    {
+        if (Volatile.Read(ref _stateMachineContextDocument) is { } made)
+            return made;
+        var document = JsonataDocument.FromJsonForm(new JObject(2) { ["Id"] = StateMachineArn, ["Name"] = Options.StateMachineName });
+        return Interlocked.CompareExchange(ref _stateMachineContextDocument, document, null) ?? document;
+    }
+
+    /// <summary>A context timestamp as AWS writes it: UTC, milliseconds, <c>2025-01-15T08:30:00.123Z</c>.</summary>
+    public static string FormatTime(DateTimeOffset time) => string.Create(24, time.UtcDateTime, static (text, utc) =>
+    {
+        Digits(text[..4], utc.Year);
+        text[4] = '-';
+        Digits(text.Slice(5, 2), utc.Month);
+        text[7] = '-';
+        Digits(text.Slice(8, 2), utc.Day);
+        text[10] = 'T';
+        Digits(text.Slice(11, 2), utc.Hour);
+        text[13] = ':';
+        Digits(text.Slice(14, 2), utc.Minute);
+        text[16] = ':';
+        Digits(text.Slice(17, 2), utc.Second);
+        text[19] = '.';
+        Digits(text.Slice(20, 3), utc.Millisecond);
+        text[23] = 'Z';
+    });
+
+    private static void Digits(Span<char> text, int value)
+    {
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            text[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 }

@@ -3,6 +3,7 @@ using StatesLanguage.Definition;
 using StatesLanguage.Errors;
 using StatesLanguage.Evaluation.Paths;
 using StatesLanguage.Jsonata;
+using StatesLanguage.Jsonata.Runtime;
 
 namespace StatesLanguage.Evaluation;
 
@@ -110,17 +111,30 @@ internal sealed class StateRun(GraphScope scope, StateDefinition state, long ent
     public JsonataDocument GetContextDocument() => ContextDocument(this, ContextPartNames);
 
     /// <summary>The context object of <paramref name="source"/> (this state's, or a Map item's, which adds to it) in the
-    /// evaluator's form, its parts converted without copying them first; the Execution part, the same in every state,
-    /// is converted once per execution (it holds the execution's input, which every iteration of a Map would otherwise
-    /// convert again).</summary>
+    /// evaluator's form. The Execution and StateMachine parts, the same in every state, are made once per execution
+    /// (the Execution part holds the execution's input, which every iteration of a Map would otherwise convert again);
+    /// those and the State part are made in that form directly, the others (and a caller's context) converted from
+    /// their JSON.</summary>
     internal JsonataDocument ContextDocument(IContextSource source, string[] partNames)
     {
         var members = new KeyValuePair<string, JsonataDocument>[partNames.Length];
         var count = 0;
         foreach (var name in partNames)
         {
-            if (name == "Execution")
-                members[count++] = new(name, Execution.ExecutionContextDocument());
+            var made = ContextOverride is not null ? null : name switch
+            {
+                "Execution" => Execution.ExecutionContextDocument(),
+                "StateMachine" => Execution.StateMachineContextDocument(),
+                "State" => JsonataDocument.FromJsonForm(new JObject(3)
+                {
+                    ["EnteredTime"] = ExecutionRun.FormatTime(enteredTime),
+                    ["Name"] = State.Name,
+                    ["RetryCount"] = (double)RetryCount,
+                }),
+                _ => null,
+            };
+            if (made is not null)
+                members[count++] = new(name, made);
             else if (source.TryGetContextPart(name, out var part))
                 members[count++] = new(name, JsonataDocument.From(part));
         }

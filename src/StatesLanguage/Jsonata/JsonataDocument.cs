@@ -49,6 +49,11 @@ public sealed class JsonataDocument
     /// <paramref name="stopAt"/> (for size limits, without making the JSON).</summary>
     internal long JsonSizeBound(long stopAt) => IsUndefined ? 0 : JsonConversion.JsonSizeBound(Value, stopAt);
 
+    /// <summary>A value already in the evaluator's JSON form (a string, a double, <see cref="JsonataValues.True"/> or
+    /// <see cref="JsonataValues.False"/>, <see cref="JNull.Instance"/>, or a <see cref="JObject"/> or <see cref="JList"/>
+    /// of those), used as it is.</summary>
+    internal static JsonataDocument FromJsonForm(object value) => new(value);
+
     /// <summary>An object of documents, none converted again (undefined ones are left out).</summary>
     internal static JsonataDocument Object(ReadOnlySpan<KeyValuePair<string, JsonataDocument>> members)
     {

@@ -32,6 +32,41 @@ public sealed class JsonataStateTests
     }
 
     [Fact]
+    public async Task StatesContext_IsTheContextObjectAJsonPathStateSees()
+    {
+        // The same state, once in each language, in a Map iteration on its second attempt: every part of the context.
+        const string Iteration = """
+            "ItemProcessor":{"StartAt":"S","States":{"S":{"Type":"Task","Resource":"arn:aws:states:::x",
+              "Retry":[{"ErrorEquals":["States.ALL"],"IntervalSeconds":1,"MaxAttempts":1}],%STATE%,"End":true}}}
+            """;
+        var jsonata = """{"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","Items":"{% $states.input.items %}",""" +
+            Iteration.Replace("%STATE%", """ "Output":"{% $states.context %}" """, StringComparison.Ordinal) + ""","End":true}}}""";
+        var jsonPath = """{"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items",""" +
+            Iteration.Replace("%STATE%", """ "ResultSelector":{"c.$":"$$"},"OutputPath":"$.c" """, StringComparison.Ordinal) + ""","End":true}}}""";
+        var input = """{"items":[{"n":1,"s":"x"}],"nested":{"deep":[1,2.5,"three",null,true]}}""";
+
+        async Task<JsonNode?> Run(string definition)
+        {
+            var failed = 0;
+            var invoker = new DelegateInvoker((_, _) => Interlocked.Increment(ref failed) == 1
+                ? throw new TaskFailedException("Busy", "once")
+                : Task.FromResult<JsonNode?>(new JsonObject()));
+            var options = new ExecutionOptions { TaskInvoker = invoker, TimeProvider = new InstantTimeProvider(new DateTimeOffset(2025, 1, 5, 8, 3, 9, 7, TimeSpan.Zero)), ExecutionName = "same", RoleArn = "arn:aws:iam::123456789012:role/run" };
+            var result = await StateMachine.Parse(definition).ExecuteAsync(JsonNode.Parse(input), options, CancellationToken.None);
+            Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+            return result.Output;
+        }
+
+        var fromJsonata = await Run(jsonata);
+        var fromJsonPath = await Run(jsonPath);
+
+        Assert.True(JsonNode.DeepEquals(fromJsonPath, fromJsonata), $"JSONPath {fromJsonPath?.ToJsonString()}\nJSONata  {fromJsonata?.ToJsonString()}");
+        Assert.Equal(1d, fromJsonata![0]!["State"]!["RetryCount"]!.GetValue<double>());
+        Assert.Equal("2025-01-05T08:03:09.007Z", fromJsonata[0]!["State"]!["EnteredTime"]!.GetValue<string>());
+        Assert.Equal("2025-01-05T08:03:09.007Z", fromJsonata[0]!["Execution"]!["StartTime"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Catch_OutputAndAssign_SeeTheErrorOutput()
     {
         var definition = """
