@@ -80,21 +80,51 @@ public sealed record HistoryEvent(HistoryEventType Type)
         return new JsonObject(copy);
     }
 
-    public string? Error { get; init; }
+    /// <summary>The members few events have, kept apart so that the many events without them stay small (an
+    /// execution records several per state). Never changed once made: setting a member makes a new one, so a copy of
+    /// an event made with <c>with</c> never shares a change.</summary>
+    private sealed record Details(string? Error, string? Cause, IReadOnlyDictionary<string, string>? AssignedVariables, int? Index, int? Length)
+    {
+        public static Details None { get; } = new(null, null, null, null, null);
+    }
 
-    public string? Cause { get; init; }
+    private Details? _details;
+
+    public string? Error
+    {
+        get => _details?.Error;
+        init => _details = (_details ?? Details.None) with { Error = value };
+    }
+
+    public string? Cause
+    {
+        get => _details?.Cause;
+        init => _details = (_details ?? Details.None) with { Cause = value };
+    }
 
     public string? Resource { get; init; }
 
     /// <summary>On a …StateExited event, the variables the state assigned: name → value as serialized JSON (AWS's
     /// <c>assignedVariables</c>); null when it assigned none.</summary>
-    public IReadOnlyDictionary<string, string>? AssignedVariables { get; init; }
+    public IReadOnlyDictionary<string, string>? AssignedVariables
+    {
+        get => _details?.AssignedVariables;
+        init => _details = value is null && _details is null ? null : (_details ?? Details.None) with { AssignedVariables = value };
+    }
 
     /// <summary>The item index of Map iteration events.</summary>
-    public int? Index { get; init; }
+    public int? Index
+    {
+        get => _details?.Index;
+        init => _details = (_details ?? Details.None) with { Index = value };
+    }
 
     /// <summary>The number of items of a MapStateStarted event.</summary>
-    public int? Length { get; init; }
+    public int? Length
+    {
+        get => _details?.Length;
+        init => _details = (_details ?? Details.None) with { Length = value };
+    }
 
     public override string ToString()
     {
