@@ -44,8 +44,13 @@ public abstract class TemplateNode
         internal override JsonNode? Evaluate(in DataScope scope) => _value?.DeepClone();
 
         /// <summary>Converted once: a document is never changed, so every evaluation can share it.</summary>
-        internal override JsonataDocument EvaluateDocument(in DataScope scope) =>
-            Volatile.Read(ref _document) ?? Interlocked.CompareExchange(ref _document, JsonataDocument.From(_value), null) ?? _document!;
+        internal override JsonataDocument EvaluateDocument(in DataScope scope)
+        {
+            if (Volatile.Read(ref _document) is { } made)
+                return made;
+            var document = JsonataDocument.From(_value);
+            return Interlocked.CompareExchange(ref _document, document, null) ?? document;
+        }
     }
 
     internal sealed class Object(string[] names, TemplateNode[] values) : TemplateNode
