@@ -67,6 +67,37 @@ public sealed class JsonataStateTests
     }
 
     [Fact]
+    public async Task Map_OverAJsonataOutput_SelectsItemsFromTheContextAndCollectsTheIterationsOutputs()
+    {
+        // Items from the previous state's output (never JSON in between), an ItemSelector reading the item from the
+        // context, iterations ending in Output values; then the same with one tolerated failure (its output null).
+        var definition = """
+            {"QueryLanguage":"JSONata","StartAt":"Make","States":{
+              "Make":{"Type":"Pass","Output":"{% [{'n': 1}, {'n': 2, 'tag': null}, {'n': 3}] %}","Next":"M"},
+              "M":{"Type":"Map","ToleratedFailureCount":1,
+                   "ItemSelector":{"value":"{% $states.context.Map.Item.Value %}","index":"{% $states.context.Map.Item.Index %}"},
+                   "ItemProcessor":{"StartAt":"Work","States":{"Work":{"Type":"Task","Resource":"arn:aws:states:::x",
+                     "Output":{"twice":"{% $states.input.value.n * 2 %}","at":"{% $states.input.index %}","item":"{% $states.input.value %}"},"End":true}}},
+                   "Output":"{% {'all': $states.result, 'count': $count($states.result)} %}","End":true}}}
+            """;
+        async Task<JsonNode?> Run(int failing)
+        {
+            var invoker = new DelegateInvoker((i, _) => i.Parameters!["index"]!.GetValue<double>() == failing
+                ? throw new TaskFailedException("Boom", "item")
+                : Task.FromResult<JsonNode?>(new JsonObject()));
+            var result = await Machines.RunAsync(definition, "{}", invoker);
+            Assert.True(result.Status == ExecutionStatus.Succeeded, $"{result.Error}: {result.Cause}");
+            return result.Output;
+        }
+
+        var all = await Run(failing: -1);
+        var withFailure = await Run(failing: 1);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"all":[{"twice":2,"at":0,"item":{"n":1}},{"twice":4,"at":1,"item":{"n":2,"tag":null}},{"twice":6,"at":2,"item":{"n":3}}],"count":3}"""), all), all?.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"all":[{"twice":2,"at":0,"item":{"n":1}},null,{"twice":6,"at":2,"item":{"n":3}}],"count":3}"""), withFailure), withFailure?.ToJsonString());
+    }
+
+    [Fact]
     public async Task Catch_OutputAndAssign_SeeTheErrorOutput()
     {
         var definition = """

@@ -50,10 +50,6 @@ internal sealed class JsonataQuery
     /// <summary>As <see cref="Evaluate"/>, keeping the value in the evaluator's form (as a JSONata state's output, which
     /// the next state reads without converting it back from JSON).</summary>
     /// <exception cref="StatesErrorException">States.QueryEvaluationError.</exception>
-    public StateData EvaluateData(in DataScope scope, string field) => StateData.FromJsonata(EvaluateDefined(scope, field));
-
-    /// <summary>As <see cref="EvaluateData"/>, the value itself.</summary>
-    /// <exception cref="StatesErrorException">States.QueryEvaluationError.</exception>
     public JsonataDocument EvaluateDefined(in DataScope scope, string field)
     {
         var result = EvaluateDocument(scope, field);
@@ -111,18 +107,18 @@ internal sealed class JsonataQuery
             return made;
         var members = new KeyValuePair<string, JsonataDocument>[4];
         var count = 0;
-        if (mayRead.HasFlag(StatesMembers.Input))
+        if ((mayRead & StatesMembers.Input) != 0)
             members[count++] = new("input", scope.Data.ToJsonata());
-        if (mayRead.HasFlag(StatesMembers.Context))
+        if ((mayRead & StatesMembers.Context) != 0)
             members[count++] = new("context", scope.ContextSource?.GetContextDocument() ?? JsonataDocument.From(null));
-        if (scope.States.HasResult && mayRead.HasFlag(StatesMembers.Result))
+        if (scope.States.HasResult && (mayRead & StatesMembers.Result) != 0)
         {
             var result = shared?.Result ?? scope.States.Result.ToJsonata();
             members[count++] = new("result", result);
             if (shared is not null)
                 shared.Result = result;
         }
-        if (scope.States.HasErrorOutput && mayRead.HasFlag(StatesMembers.ErrorOutput))
+        if (scope.States.HasErrorOutput && (mayRead & StatesMembers.ErrorOutput) != 0)
             members[count++] = new("errorOutput", scope.States.ErrorOutput.ToJsonata());
         var document = JsonataDocument.Object(members.AsSpan(0, count));
         shared?.Keep(mayRead, document);

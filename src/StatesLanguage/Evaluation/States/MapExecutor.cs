@@ -16,20 +16,23 @@ internal sealed class MapExecutor : IStateExecutor
             static (effective, _, r) => RunItemsAsync((MapState)r.State, effective, r));
     }
 
-    /// <summary>JSONata <c>Items</c> (default <c>$states.input</c>), which must give an array.</summary>
-    internal static JsonArray JsonataItems(MapState map, StateData input, StateRun run)
+    /// <summary>JSONata <c>Items</c> (default <c>$states.input</c>), which must give an array; kept in the evaluator's
+    /// form.</summary>
+    internal static MapItems JsonataItems(MapState map, StateData input, StateRun run)
     {
         if (map.Items is null)
         {
-            return input.Json as JsonArray ?? throw new StatesErrorException(StatesErrorNames.QueryEvaluationError,
+            if (input.JsonataValue is { } value && MapItems.FromJsonata(value) is { } fromOutput)
+                return fromOutput;
+            return input.Json is JsonArray array ? MapItems.FromJson(array) : throw new StatesErrorException(StatesErrorNames.QueryEvaluationError,
                 $"{run.ErrorPrefix} Map state input must be an array but was: {JsonData.Serialize(input.Json)}");
         }
         var scope = run.DataScope(input);
-        var items = map.Items.Evaluate(scope);
-        if (items is JsonArray array)
-            return array;
+        var items = map.Items.EvaluateDocument(scope);
+        if (MapItems.FromJsonata(items) is { } evaluated)
+            return evaluated;
         if (map.Items is Templates.TemplateNode.Jsonata expression)
-            throw expression.Query.UnexpectedType(scope, "Items", "array", items);
+            throw expression.Query.UnexpectedType(scope, "Items", "array", items.ToValue().Node);
         throw new StatesErrorException(StatesErrorNames.QueryEvaluationError, $"{run.ErrorPrefix} The field 'Items' must be an array.");
     }
 
@@ -37,8 +40,8 @@ internal sealed class MapExecutor : IStateExecutor
     {
         var execution = run.Execution;
         var items = map.QueryLanguage == QueryLanguage.Jsonata ? JsonataItems(map, effective, run)
-            : DataFlow.SelectPath(map.ItemsPath, effective.Json, run) as JsonArray
-              ?? throw run.RuntimeError($"Invalid path '{map.ItemsPath?.Text}' : The Map state's ItemsPath does not reference an array.");
+            : DataFlow.SelectPath(map.ItemsPath, effective.Json, run) is JsonArray selected ? MapItems.FromJson(selected)
+            : throw run.RuntimeError($"Invalid path '{map.ItemsPath?.Text}' : The Map state's ItemsPath does not reference an array.");
         var limits = MapLimits.Resolve(map, effective, run);
         if (effective.IsJson)
             JsonData.Materialize(effective.Json); // iterations evaluate ItemSelector against it concurrently

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StatesLanguage.Evaluation.Paths;
 using StatesLanguage.Jsonata;
 
@@ -5,8 +6,13 @@ namespace StatesLanguage.Evaluation.States;
 
 /// <summary>The context object while one item's ItemSelector is evaluated: the Map state's context plus
 /// <c>$$.Map.Item.Index</c> and <c>$$.Map.Item.Value</c>. One per item, so items can be prepared concurrently.</summary>
-internal sealed class MapItemContext(StateRun run, int index, JsonNode? value) : IContextSource
+internal sealed class MapItemContext(StateRun run, int index, MapItems items) : IContextSource
 {
+    /// <summary>The item as JSON, made when the context is first read (a JSONata item is not converted otherwise).</summary>
+    private StrongBox<JsonNode?> Value => _value ??= new(items.Json(index));
+
+    private StrongBox<JsonNode?>? _value;
+
     public JsonNode GetContextObject()
     {
         var context = (JsonObject)run.GetContextObject();
@@ -30,12 +36,12 @@ internal sealed class MapItemContext(StateRun run, int index, JsonNode? value) :
     public bool TryGetMapItem(out int itemIndex, out JsonNode? itemValue)
     {
         itemIndex = index;
-        itemValue = value;
+        itemValue = Value.Value;
         return true;
     }
 
     public string ErrorPrefix => run.ErrorPrefix;
 
     private JsonObject MapObject() =>
-        new() { ["Item"] = new JsonObject { ["Index"] = index, ["Value"] = JsonData.Clone(value) } };
+        new() { ["Item"] = new JsonObject { ["Index"] = index, ["Value"] = JsonData.Clone(Value.Value) } };
 }

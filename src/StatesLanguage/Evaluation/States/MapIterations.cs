@@ -2,6 +2,7 @@ using StatesLanguage.Definition;
 using StatesLanguage.Errors;
 using StatesLanguage.Evaluation.History;
 using StatesLanguage.Evaluation.Paths;
+using StatesLanguage.Jsonata;
 
 namespace StatesLanguage.Evaluation.States;
 
@@ -9,19 +10,19 @@ namespace StatesLanguage.Evaluation.States;
 /// <see cref="UnboundedWorkers"/>) pulls item indexes in order. When failures exceed the threshold no new iteration
 /// starts and the running ones finish. Each worker builds its item's input (ItemSelector with <c>$$.Map.Item</c>).
 /// An ItemSelector failure fails the whole state, whatever the tolerance.</summary>
-internal sealed class MapIterations(MapState map, StateRun run, StateData effective, JsonArray items, MapLimits limits, long mapStartedEventId)
+internal sealed class MapIterations(MapState map, StateRun run, StateData effective, MapItems items, MapLimits limits, long mapStartedEventId)
 {
     /// <summary>Workers used when MaxConcurrency is 0 (AWS runs up to 40 inline iterations at once).</summary>
     public const int UnboundedWorkers = 40;
 
-    private readonly JsonNode?[] _results = new JsonNode?[items.Count];
+    private readonly StateData[] _results = new StateData[items.Count];
     private int _next = -1;
     private int _failures;
     private StatesErrorException? _firstFailure;
     private StatesErrorException? _selectorFailure;
     private volatile bool _stop;
 
-    public async Task<JsonArray> RunAsync()
+    public async Task<StateData> RunAsync()
     {
         var workers = limits.MaxConcurrency > 0 ? Math.Min(limits.MaxConcurrency, _results.Length) : Math.Min(UnboundedWorkers, _results.Length);
         if (workers == 1)
@@ -44,7 +45,31 @@ internal sealed class MapIterations(MapState map, StateRun run, StateData effect
             throw new StatesErrorException(StatesErrorNames.ExceedToleratedFailureThreshold,
                 "The specified tolerated failure threshold was exceeded");
         }
-        return new JsonArray(_results);
+        return Results();
+    }
+
+    /// <summary>The iterations' outputs in item order: in a JSONata state whose iterations all ended in that form, an
+    /// array in the evaluator's form (no output made into JSON for it); otherwise JSON.</summary>
+    private StateData Results()
+    {
+        if (map.QueryLanguage == QueryLanguage.Jsonata && Array.TrueForAll(_results, result => !result.IsJson))
+            return StateData.FromJsonata(JsonataDocument.Array([.. _results.Select(result => result.JsonataValue!)]));
+        var array = new JsonArray();
+        foreach (var result in _results)
+        {
+            var output = result.Json;
+            array.Add(output?.Parent is null ? output : output.DeepClone()); // one by one: an output seen twice is copied
+        }
+        return array;
+    }
+
+    /// <summary>The ItemSelector's value for item <paramref name="index"/>, in a JSONata state in the evaluator's form.</summary>
+    private StateData SelectItem(int index)
+    {
+        var scope = new DataScope(effective, new MapItemContext(run, index, items), run.Scope.Variables);
+        return map.QueryLanguage == QueryLanguage.Jsonata
+            ? StateData.FromJsonata(map.ItemSelector!.EvaluateDocument(scope with { Jsonata = new Jsonata.StatesDocuments() }))
+            : map.ItemSelector!.Evaluate(scope);
     }
 
     private async Task WorkAsync()
@@ -55,12 +80,12 @@ internal sealed class MapIterations(MapState map, StateRun run, StateData effect
             var index = Interlocked.Increment(ref _next);
             if (index >= _results.Length)
                 return;
-            JsonNode? input;
+            StateData input;
             try
             {
                 input = map.ItemSelector is null
-                    ? JsonData.Clone(items[index])
-                    : map.ItemSelector.Evaluate(new DataScope(effective, new MapItemContext(run, index, items[index]), run.Scope.Variables));
+                    ? items.Input(index)
+                    : SelectItem(index);
             }
             catch (StatesErrorException ex)
             {
@@ -73,8 +98,7 @@ internal sealed class MapIterations(MapState map, StateRun run, StateData effect
             var scope = new GraphScope(execution, new VariableScope(run.Scope.Variables)) { LastEventId = started.Id };
             try
             {
-                var output = (await StateRunner.RunAsync(map.ItemProcessor, input, scope)).Json;
-                _results[index] = output?.Parent is null ? output : output.DeepClone();
+                _results[index] = await StateRunner.RunAsync(map.ItemProcessor, input, scope);
                 execution.Record(new HistoryEvent(HistoryEventType.MapIterationSucceeded) { StateName = map.Name, Index = index },
                     previousEventId: scope.LastEventId);
             }
@@ -86,7 +110,7 @@ internal sealed class MapIterations(MapState map, StateRun run, StateData effect
                 }, previousEventId: scope.LastEventId);
                 var failures = Interlocked.Increment(ref _failures);
                 Interlocked.CompareExchange(ref _firstFailure, ex, null);
-                _results[index] = null;
+                _results[index] = default;
                 if (limits.IsExceeded(failures, _results.Length))
                     _stop = true;
             }

@@ -15,9 +15,9 @@ public abstract class TemplateNode
 
     internal abstract JsonNode? Evaluate(in DataScope scope);
 
-    /// <summary>As <see cref="Evaluate"/>, as state data: a template that is one JSONata expression keeps its value in
-    /// the evaluator's form (a JSONata state's Output, which the next state reads without converting it again).</summary>
-    internal virtual StateData EvaluateData(in DataScope scope) => Evaluate(scope);
+    /// <summary>A JSONata state's Output as state data, kept in the evaluator's form (see <see cref="EvaluateDocument"/>),
+    /// which the next state reads without converting it again.</summary>
+    internal StateData EvaluateData(in DataScope scope) => StateData.FromJsonata(EvaluateDocument(scope));
 
     /// <summary>As <see cref="Evaluate"/>, in the evaluator's form (a JSONata state's Arguments): the values of its
     /// expressions are used as they are, not made into JSON and back.</summary>
@@ -150,8 +150,6 @@ public abstract class TemplateNode
         internal override IEnumerable<(string Path, Evaluation.Jsonata.JsonataQuery Query)> Queries(string path) => [(path, query)];
 
         internal override JsonNode? Evaluate(in DataScope scope) => query.Evaluate(scope, field);
-
-        internal override StateData EvaluateData(in DataScope scope) => query.EvaluateData(scope, field);
 
         internal override JsonataDocument EvaluateDocument(in DataScope scope) => query.EvaluateDefined(scope, field);
     }

@@ -41,11 +41,6 @@ internal static partial class JsonConversion
                 return list;
             default:
                 var value = node.AsValue();
-                // The common primitives a value was made from, before the general (and slower) kind dispatch.
-                if (value.TryGetValue<string>(out var text))
-                    return text;
-                if (value.TryGetValue<double>(out var number))
-                    return number;
                 switch (value.GetValueKind())
                 {
                     case JsonValueKind.String:
