@@ -106,7 +106,8 @@ if [[ $machines == 1 ]]; then
   done > "$results/ratios.tsv"
   awk -F '\t' '
     { if (!($1 in count)) order[++shapes] = $1; n = ++count[$1]; ratio[$1, n] = $3 / $4; twin[$1] = $5
-      rounds[$1] = rounds[$1] sprintf(" %6.0f/%-6.0f %5.1fx", $3, $4, $3 / $4) }
+      rounds[$1] = rounds[$1] sprintf(" %6s/%-6s %5.1fx", figure($3), figure($4), $3 / $4) }
+    function figure(x) { return x >= 100 ? sprintf("%.0f", x) : sprintf("%.1f", x) }
     END {
       printf "%-24s %-22s %9s   %s\n", "engine", "vs peer (JSONPath)", "median", "each round: ours/peer executions/s, ratio"
       for (i = 1; i <= shapes; i++) {

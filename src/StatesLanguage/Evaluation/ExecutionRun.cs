@@ -172,20 +172,14 @@ internal sealed class ExecutionRun : IDisposable
     /// <summary>A context timestamp as AWS writes it: UTC, milliseconds, <c>2025-01-15T08:30:00.123Z</c>.</summary>
     public static string FormatTime(DateTimeOffset time) => string.Create(24, time.UtcDateTime, static (text, utc) =>
     {
-        Digits(text[..4], utc.Year);
-        text[4] = '-';
+        "0000-00-00T00:00:00.000Z".CopyTo(text);
+        Digits(text.Slice(0, 4), utc.Year);
         Digits(text.Slice(5, 2), utc.Month);
-        text[7] = '-';
         Digits(text.Slice(8, 2), utc.Day);
-        text[10] = 'T';
         Digits(text.Slice(11, 2), utc.Hour);
-        text[13] = ':';
         Digits(text.Slice(14, 2), utc.Minute);
-        text[16] = ':';
         Digits(text.Slice(17, 2), utc.Second);
-        text[19] = '.';
         Digits(text.Slice(20, 3), utc.Millisecond);
-        text[23] = 'Z';
     });
 
     private static void Digits(Span<char> text, int value)
