@@ -31,11 +31,32 @@ public sealed partial class StepFunctionsService
         {
             entry.StopRequest ??= (error, cause);
             await cancellation.CancelAsync();
-            while (entry.Completion is null)
-                await Task.Yield();
-            await entry.Completion;
+            if (await RunOf(entry) is { } run)
+                await run;
         }
         return new JsonObject { ["stopDate"] = AwsJson.Timestamp(entry.Summary.StopDate ?? Now) };
+    }
+
+    /// <summary>Waits until the execution has ended: at once for one that has (or that this service did not start, as
+    /// one read back from disk), else when its run ends. What DescribeExecution then answers is final.</summary>
+    /// <exception cref="StepFunctionsException">InvalidArn, ExecutionDoesNotExist.</exception>
+    public async Task WaitForExecutionAsync(string executionArn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(executionArn);
+        if (await RunOf(FindExecution(executionArn)) is { } run)
+            await run.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The run of an execution this service started: its task exists just after the start has been saved
+    /// (the start returns first), so a caller may have to wait a moment for it. Null for an execution it did not
+    /// start.</summary>
+    private static async Task<Task?> RunOf(ExecutionEntry entry)
+    {
+        if (entry.Cancellation is null)
+            return null;
+        while (entry.Completion is null)
+            await Task.Yield();
+        return entry.Completion;
     }
 
     private Task<JsonObject> DescribeExecutionAsync(JsonObject request, CancellationToken cancellationToken)

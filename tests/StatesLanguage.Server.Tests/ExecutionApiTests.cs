@@ -1,3 +1,5 @@
+using StatesLanguage.Server.Api;
+
 namespace StatesLanguage.Server.Tests;
 
 /// <summary>StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution and
@@ -61,6 +63,28 @@ public sealed class ExecutionApiTests : IAsyncLifetime
     }
 
     /// <summary>Polls the history until it has an event of the type (a minute at most); returns the events then.</summary>
+    [Fact]
+    public async Task WaitForExecution_EndsWithTheRun_AndAtOnceForAnEndedOne()
+    {
+        var machine = await _server.CreateAsync("waited", Blocking);
+        var arn = (string)(await _server.CallAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine }))["executionArn"]!;
+
+        var waiting = _server.Service.WaitForExecutionAsync(arn, CancellationToken.None);
+        await WaitForEventAsync(arn, "LambdaFunctionStarted");
+        var endedEarly = waiting.IsCompleted;
+        _release.SetResult();
+        await waiting;
+        var described = await _server.CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = arn });
+        var again = _server.Service.WaitForExecutionAsync(arn, CancellationToken.None);
+
+        Assert.False(endedEarly);
+        Assert.Equal("SUCCEEDED", (string?)described["status"]);
+        Assert.True(again.IsCompletedSuccessfully);
+        var missing = await Assert.ThrowsAsync<StepFunctionsException>(() =>
+            _server.Service.WaitForExecutionAsync("arn:aws:states:us-east-1:123456789012:execution:waited:nope", CancellationToken.None));
+        Assert.Equal("ExecutionDoesNotExist", missing.Code);
+    }
+
     private async Task<JsonArray> WaitForEventAsync(string arn, string type)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);

@@ -13,7 +13,7 @@ namespace Analytics.Cli.Serve;
 /// bucket on each request: the days analysed, each day's report and files, the executions, and each execution with
 /// its graph and history. Bucket files are served only from the report and export folders.
 /// </summary>
-internal sealed class BrowserRoutes(ExecutionStore executions, string bucketDirectory, Func<string, StateMachineDefinition?> definitionOf)
+internal sealed class BrowserRoutes(ExecutionStore executions, string bucketDirectory, Func<string, CancellationToken, Task<StateMachineDefinition?>> definitionOf)
 {
     private static readonly string[] s_servedPrefixes = ["reports/", "exports/"];
 
@@ -21,7 +21,7 @@ internal sealed class BrowserRoutes(ExecutionStore executions, string bucketDire
     {
         app.MapGet(BrowserLinks.Home, () => Html(HomePage.Render(Days().Select(DaySummaryOf).ToList())));
         app.MapGet(BrowserLinks.Executions, () => Html(ExecutionsPage.Render(ExecutionSummaries())));
-        app.MapGet(BrowserLinks.Executions + "/{name}", (string name) => ExecutionPageOf(name));
+        app.MapGet(BrowserLinks.Executions + "/{name}", (string name, CancellationToken cancellationToken) => ExecutionPageOfAsync(name, cancellationToken));
         app.MapGet("/days/{date}", (string date) => DayPageOf(date));
         app.MapGet("/days/{date}/report", (string date) => ReportOf(date));
         app.MapGet("/files/{**key}", (string key) => FileOf(key));
@@ -51,7 +51,7 @@ internal sealed class BrowserRoutes(ExecutionStore executions, string bucketDire
         ];
     }
 
-    private IResult ExecutionPageOf(string name)
+    private async Task<IResult> ExecutionPageOfAsync(string name, CancellationToken cancellationToken)
     {
         JsonObject? stored;
         try
@@ -70,7 +70,8 @@ internal sealed class BrowserRoutes(ExecutionStore executions, string bucketDire
 
         var day = Days().FirstOrDefault(d => d.Execution == name);
         var summary = StoredExecution.Summary(stored) with { Day = day?.Date, Stale = day?.Stale };
-        return Html(ExecutionPage.Render(new ExecutionPageModel(summary, definitionOf((string?)stored["stateMachine"] ?? ""), StoredExecution.Events(stored))
+        var definition = await definitionOf((string?)stored["stateMachine"] ?? "", cancellationToken);
+        return Html(ExecutionPage.Render(new ExecutionPageModel(summary, definition, StoredExecution.Events(stored))
         {
             Input = stored["input"],
             Output = stored["output"],

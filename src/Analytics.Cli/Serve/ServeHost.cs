@@ -98,7 +98,7 @@ internal sealed class ServeHost(ServeOptions options, IServiceProvider services)
         await DeployMachinesAsync(cancellationToken);
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("analytics.serve");
-        var browser = new BrowserRoutes(workflows.Executions, Bucket, DefinitionOf);
+        var browser = new BrowserRoutes(workflows.Executions, Bucket, DefinitionOfAsync);
         _main = new HttpEndpoint(options.Host, options.Port, app =>
         {
             app.MapStepFunctionsApi(StepFunctions);
@@ -133,16 +133,8 @@ internal sealed class ServeHost(ServeOptions options, IServiceProvider services)
             ["input"] = input.ToJsonString(),
         }, cancellationToken);
         var arn = (string)started["executionArn"]!;
-        while (true)
-        {
-            var described = await StepFunctions.HandleAsync("DescribeExecution", new JsonObject { ["executionArn"] = arn }, cancellationToken);
-            if ((string?)described["status"] != "RUNNING")
-            {
-                return described;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-        }
+        await StepFunctions.WaitForExecutionAsync(arn, cancellationToken);
+        return await StepFunctions.HandleAsync("DescribeExecution", new JsonObject { ["executionArn"] = arn }, cancellationToken);
     }
 
     private async Task<string> ProcessUploadAsync(string key, long size, CancellationToken cancellationToken)
@@ -224,12 +216,11 @@ internal sealed class ServeHost(ServeOptions options, IServiceProvider services)
     }
 
     /// <summary>The definition of a state machine of the service, for the browser's graph; null when unknown.</summary>
-    private StateMachineDefinition? DefinitionOf(string machine)
+    private async Task<StateMachineDefinition?> DefinitionOfAsync(string machine, CancellationToken cancellationToken)
     {
         try
         {
-            var described = StepFunctions.HandleAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = ArnOf(machine) }, CancellationToken.None)
-                .GetAwaiter().GetResult();
+            var described = await StepFunctions.HandleAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = ArnOf(machine) }, cancellationToken);
             return StateMachine.Parse((string)described["definition"]!).Definition;
         }
         catch (Exception e) when (e is StepFunctionsException or AslValidationException)
