@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Analytics.Cli.Workflows;
 using StatesLanguage.Evaluation.History;
-using StatesLanguage.Server.Console;
+using StatesLanguage.Server.Executions;
 
 namespace Analytics.Cli.Browser;
 
@@ -23,7 +23,8 @@ internal static class StoredExecution
     }
 
     /// <summary>The history events of a stored execution, in order.</summary>
-    public static IReadOnlyList<ConsoleEvent> Events(JsonObject stored)
+    /// <exception cref="FormatException">An event is not an object, or its type is not a history event type.</exception>
+    public static IReadOnlyList<ExecutionEvent> Events(JsonObject stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
         if (stored["events"] is not JsonArray events)
@@ -31,22 +32,15 @@ internal static class StoredExecution
             return [];
         }
 
-        var result = new List<ConsoleEvent>(events.Count);
+        var result = new List<ExecutionEvent>(events.Count);
         foreach (var node in events)
         {
-            if (node is not JsonObject e || !Enum.TryParse<HistoryEventType>((string?)e["type"], out var type))
+            if (node is not JsonObject e || !Enum.TryParse<HistoryEventType>((string?)e["type"], out _))
             {
                 throw new FormatException($"Not a stored history event: {node?.ToJsonString()}");
             }
 
-            result.Add(new ConsoleEvent((long?)e["id"] ?? 0, (long?)e["previousEventId"] ?? 0, Instant(e["timestamp"]) ?? default, type)
-            {
-                StateName = (string?)e["stateName"],
-                Error = (string?)e["error"],
-                Cause = (string?)e["cause"],
-                Input = e["input"],
-                Output = e["output"],
-            });
+            result.Add(ExecutionEvent.FromStored(e));
         }
 
         return result;

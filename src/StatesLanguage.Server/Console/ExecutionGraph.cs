@@ -1,6 +1,7 @@
 using System.Text;
 using StatesLanguage.Definition;
 using StatesLanguage.Evaluation.History;
+using StatesLanguage.Server.Executions;
 
 namespace StatesLanguage.Server.Console;
 
@@ -19,7 +20,7 @@ public static partial class ExecutionGraph
     public static string Render(StateMachineDefinition machine, IEnumerable<HistoryEvent> history) =>
         Render(machine, ExecutionTrace.From(history));
 
-    public static string Render(StateMachineDefinition machine, IReadOnlyList<ConsoleEvent> events) =>
+    public static string Render(StateMachineDefinition machine, IReadOnlyList<ExecutionEvent> events) =>
         Render(machine, ExecutionTrace.From(events));
 
     public static string Render(StateMachineDefinition machine, ExecutionTrace trace)

@@ -1,4 +1,5 @@
 using StatesLanguage.Evaluation.History;
+using StatesLanguage.Server.Executions;
 
 namespace StatesLanguage.Server.Console;
 
@@ -34,9 +35,12 @@ public sealed class ExecutionTrace
 
     public IEnumerable<StateRun> RunsOf(string stateName) => Runs.Where(r => r.StateName == stateName);
 
-    public static ExecutionTrace From(IEnumerable<HistoryEvent> history) => From(ConsoleEvent.From(history));
+    public static ExecutionTrace From(IEnumerable<HistoryEvent> history) => From([.. history.Select(ExecutionEvent.FromHistory)]);
 
-    public static ExecutionTrace From(IReadOnlyList<ConsoleEvent> events)
+    /// <summary>The trace of events as the service keeps them (or reads them back from storage). An event whose
+    /// <see cref="ExecutionEvent.PreviousEventId"/> is 0 (unknown) is given to the state that entered last; one of a
+    /// type this engine does not know is passed over.</summary>
+    public static ExecutionTrace From(IReadOnlyList<ExecutionEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         var runs = new List<OpenRun>();
@@ -46,7 +50,9 @@ public sealed class ExecutionTrace
         string? error = null, cause = null;
         foreach (var e in events)
         {
-            var name = e.Type.ToString();
+            if (!Enum.TryParse<HistoryEventType>(e.Type, out var type))
+                continue;
+            var name = e.Type;
             if (name.EndsWith("StateEntered", StringComparison.Ordinal))
             {
                 var run = new OpenRun(e.StateName ?? "", name[..^"StateEntered".Length], e.Timestamp, e.Input);
@@ -65,23 +71,23 @@ public sealed class ExecutionTrace
                 run.Output = e.Output;
                 runOfEvent[e.Id] = run;
             }
-            else if (e.Type is HistoryEventType.ExecutionSucceeded or HistoryEventType.ExecutionFailed or HistoryEventType.ExecutionTimedOut)
+            else if (type is HistoryEventType.ExecutionSucceeded or HistoryEventType.ExecutionFailed or HistoryEventType.ExecutionTimedOut)
             {
-                end = e.Type;
+                end = type;
                 error = e.Error;
                 cause = e.Cause;
             }
             else if (OwnerOf(e, open, runOfEvent) is { } owner)
             {
                 runOfEvent[e.Id] = owner;
-                if (IsFailure(e.Type))
+                if (IsFailure(type))
                 {
                     owner.Error = e.Error;
                     owner.Cause = e.Cause;
                     owner.PendingError = true;
                     owner.FailedAttempts++;
                 }
-                else if (IsSuccess(e.Type))
+                else if (IsSuccess(type))
                 {
                     owner.PendingError = false;
                 }
@@ -94,9 +100,9 @@ public sealed class ExecutionTrace
     /// <summary>The run a task, Lambda, Parallel or Map event belongs to: task events by their chain of previous events
     /// (so concurrent branches do not mix), falling back on the task entered last; Parallel and Map events to the
     /// innermost open state of that type (their previous event is the last event of a branch).</summary>
-    private static OpenRun? OwnerOf(ConsoleEvent e, List<OpenRun> open, Dictionary<long, OpenRun> runOfEvent)
+    private static OpenRun? OwnerOf(ExecutionEvent e, List<OpenRun> open, Dictionary<long, OpenRun> runOfEvent)
     {
-        var name = e.Type.ToString();
+        var name = e.Type;
         if (name.StartsWith("Task", StringComparison.Ordinal) || name.StartsWith("LambdaFunction", StringComparison.Ordinal))
         {
             if (e.PreviousEventId > 0 && runOfEvent.TryGetValue(e.PreviousEventId, out var previous) && previous.Exited is null)

@@ -1,5 +1,6 @@
 using System.Text;
 using StatesLanguage.Evaluation.History;
+using StatesLanguage.Server.Executions;
 
 namespace StatesLanguage.Server.Console;
 
@@ -10,7 +11,7 @@ public static class StateHistoryTable
 {
     public static string Render(IEnumerable<HistoryEvent> history) => Render(ExecutionTrace.From(history));
 
-    public static string Render(IReadOnlyList<ConsoleEvent> events) => Render(ExecutionTrace.From(events));
+    public static string Render(IReadOnlyList<ExecutionEvent> events) => Render(ExecutionTrace.From(events));
 
     public static string Render(ExecutionTrace trace)
     {

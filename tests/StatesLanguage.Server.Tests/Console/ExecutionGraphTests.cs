@@ -1,5 +1,6 @@
 using StatesLanguage.Evaluation;
 using StatesLanguage.Server.Console;
+using StatesLanguage.Server.Executions;
 using StatesLanguage.Server.Tests.Console.Support;
 
 namespace StatesLanguage.Server.Tests.Console;
@@ -181,7 +182,7 @@ public sealed class ExecutionGraphTests
     {
         var machine = RealMachines.Load(RealMachines.DailyAnalysis).Definition;
 
-        var graph = new SvgGraph(ExecutionGraph.Render(machine, new List<StatesLanguage.Server.Console.ConsoleEvent>()));
+        var graph = new SvgGraph(ExecutionGraph.Render(machine, new List<ExecutionEvent>()));
 
         Assert.All(graph.States.Keys, state => Assert.Equal("not-run", graph.Outcome(state)));
         foreach (var (name, state) in machine.States)

@@ -2,6 +2,7 @@ using StatesLanguage.Errors;
 using StatesLanguage.Evaluation;
 using StatesLanguage.Evaluation.History;
 using StatesLanguage.Server.Console;
+using StatesLanguage.Server.Executions;
 using StatesLanguage.Server.Tests.Console.Support;
 
 namespace StatesLanguage.Server.Tests.Console;
@@ -48,7 +49,9 @@ public sealed class ExecutionTraceTests
     public async Task From_EventsReadBackWithoutPreviousIds_GivesTheSameOutcomes()
     {
         var result = await RealMachines.RunDailyAnalysisAsync(("GenerateRecommendations", "ThrottlingException"));
-        var stored = ConsoleEvent.From(result.History.Events).Select(e => e with { PreviousEventId = 0 }).ToList();
+        var stored = result.History.Events
+            .Select(e => ExecutionEvent.FromStored(ExecutionEvent.FromHistory(e).ToStored()) with { PreviousEventId = 0 })
+            .ToList();
 
         var live = ExecutionTrace.From(result.History.Events);
         var read = ExecutionTrace.From(stored);

@@ -1,5 +1,6 @@
 using StatesLanguage.Evaluation;
 using StatesLanguage.Server.Console;
+using StatesLanguage.Server.Executions;
 using StatesLanguage.Server.Tests.Console.Support;
 
 namespace StatesLanguage.Server.Tests.Console;
@@ -44,7 +45,7 @@ public sealed class StateHistoryTableTests
 
     [Fact]
     public void Render_NoEvents_SaysNoStateWasEntered() =>
-        Assert.Contains("No state was entered.", StateHistoryTable.Render(new List<ConsoleEvent>()), StringComparison.Ordinal);
+        Assert.Contains("No state was entered.", StateHistoryTable.Render(new List<ExecutionEvent>()), StringComparison.Ordinal);
 
     [Theory]
     [InlineData(0.25, "250 ms")]
