@@ -311,20 +311,24 @@ public static class StateTester
         }
     }
 
+    /// <summary>The JSON object <paramref name="text"/> holds; null when it is not JSON or not an object.</summary>
+    private static JsonObject? ObjectOrNull(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static JsonObject ParseVariables(string? text)
     {
         if (text is null)
             return [];
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            node = null;
-        }
-        if (node is not JsonObject variables)
+        if (ObjectOrNull(text) is not { } variables)
             throw Invalid("The variables must be a JSON object of variable names and values.");
         foreach (var (name, _) in variables)
         {
@@ -338,16 +342,7 @@ public static class StateTester
     /// validation messages).</summary>
     private static JsonObject ParseContext(string text, StateDefinition state)
     {
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            node = null;
-        }
-        if (node is not JsonObject context)
+        if (ObjectOrNull(text) is not { } context)
             throw Invalid("Invalid Context object provided: the context must be a JSON object");
         var tokenTask = state is TaskState task
             && (task.Resource.EndsWith(".sync", StringComparison.Ordinal) || task.Resource.Contains(".sync:", StringComparison.Ordinal)

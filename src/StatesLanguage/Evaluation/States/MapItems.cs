@@ -34,8 +34,4 @@ internal sealed class MapItems
     /// <summary>Item <paramref name="index"/> as JSON, for <c>$$.Map.Item.Value</c>: shared for a JSON item, made anew
     /// for a JSONata one. Read it, never change it.</summary>
     public JsonNode? Json(int index) => _json is not null ? _json[index] : JsonConversion.ToNode(_jsonata![index]);
-
-    /// <summary>The items as JSON, for a JSON input's materialisation before concurrent iterations read it; null for
-    /// JSONata items, which are never changed.</summary>
-    public JsonArray? JsonArray => _json;
 }
