@@ -98,18 +98,12 @@ internal sealed class TestServer : IAsyncDisposable
         return (string)created["stateMachineArn"]!;
     }
 
-    /// <summary>Polls DescribeExecution until the execution is no longer RUNNING (a minute at most).</summary>
+    /// <summary>Waits until the execution's run has ended, its final state saved too (a minute at most), then gives
+    /// DescribeExecution's answer.</summary>
     public async Task<JsonObject> WaitForEndAsync(string executionArn)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (true)
-        {
-            var described = await CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = executionArn });
-            if ((string?)described["status"] != "RUNNING")
-                return described;
-            Assert.True(DateTime.UtcNow < deadline, $"{executionArn} still runs after a minute.");
-            await Task.Delay(20);
-        }
+        await Service.WaitForExecutionAsync(executionArn, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
+        return await CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = executionArn });
     }
 
     /// <summary>Stops the web host only (as when the process is asked to stop), not the service.</summary>
